@@ -1,0 +1,1 @@
+"""`edgar-atm nightly | backfill | reparse`: the pipeline commands (owned by pipeline)."""

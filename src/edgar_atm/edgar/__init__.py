@@ -1,0 +1,1 @@
+"""Talking to EDGAR: the HTTP client, the shared rate limit, index/submissions readers, SGML."""

@@ -1,0 +1,1 @@
+"""Filing bytes -> ATM events. Pure: no network, no database."""

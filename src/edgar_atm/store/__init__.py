@@ -1,0 +1,1 @@
+"""SQL storage: models, engine/sessions, idempotent upserts, timeline queries, raw store."""
