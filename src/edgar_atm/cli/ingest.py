@@ -1,1 +1,210 @@
-"""`edgar-atm nightly | backfill | reparse`: the pipeline commands (owned by pipeline)."""
+"""`edgar-atm nightly | backfill | reparse | work`: the pipeline commands (owned by pipeline)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from contextlib import ExitStack
+from datetime import date
+
+import click
+
+from ..config import Settings
+from ..errors import ConfigError
+from ..records import FORM_TYPES_424B
+from .common import EXIT_BUSY, EXIT_FAILURES, EXIT_OK, cli_group, handle_errors
+
+log = logging.getLogger("edgar_atm.pipeline")
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def _forms(values: tuple[str, ...]) -> tuple[str, ...]:
+    forms = tuple(v.strip().upper() for v in values if v.strip())
+    unknown = [f for f in forms if f not in FORM_TYPES_424B]
+    if unknown:
+        raise click.BadParameter(f"not a 424B form type: {', '.join(unknown)} "
+                                 f"(one of {', '.join(FORM_TYPES_424B)})", param_hint="--form")
+    return forms or FORM_TYPES_424B
+
+
+def _rate_limited(settings: Settings, rate: float | None) -> Settings:
+    """--rate-limit can only lower the configured limit, never raise it past the policy."""
+    if rate is None:
+        return settings
+    if rate <= 0:
+        raise click.BadParameter("must be above 0", param_hint="--rate-limit")
+    if rate > settings.rate_limit:
+        raise click.BadParameter(
+            f"{rate} is above the configured limit {settings.rate_limit} (EDGAR_RATE_LIMIT); "
+            "this option can only lower it", param_hint="--rate-limit")
+    return settings.with_(rate_limit=rate)
+
+
+rate_limit_option = click.option(
+    "--rate-limit", type=float, default=None, metavar="REQ/S",
+    help="Lower the request rate for this run (never above EDGAR_RATE_LIMIT, default 9/s).")
+
+
+class _Bar:
+    """A tqdm bar with rate and ETA, only when a person watches stderr."""
+
+    def __init__(self) -> None:
+        self._bar = None
+
+    def start(self, total: int, desc: str) -> None:
+        from tqdm import tqdm
+
+        self.close()
+        self._bar = tqdm(total=total, desc=desc, unit="filing", file=sys.stderr, dynamic_ncols=True,
+                         disable=not sys.stderr.isatty(), leave=False)
+
+    def advance(self, n: int = 1) -> None:
+        if self._bar is not None:
+            self._bar.update(n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+
+
+def _build(settings: Settings, *, network: bool, skip_notes: bool = True,
+           forms: tuple[str, ...] = FORM_TYPES_424B):
+    from ..pipeline.run import Pipeline, PipelineOptions
+    from ..store.db import check_schema, make_engine
+    from ..store.raw import RawStore
+
+    engine = make_engine(settings.database_url)
+    check_schema(engine)
+    client = None
+    if network:
+        from ..edgar.client import EdgarClient
+
+        settings.require_user_agent()
+        client = EdgarClient.from_settings(settings)
+    pipeline = Pipeline(engine=engine, client=client, raw=RawStore(settings.raw_dir),
+                        options=PipelineOptions(forms=forms, skip_notes=skip_notes), progress=_Bar())
+    return engine, pipeline
+
+
+def _finish(kind: str, stats) -> None:
+    # One summary line; at WARNING when something failed, so cron (quiet logs) mails it.
+    level = logging.INFO if stats.ok else logging.WARNING
+    log.log(level, stats.line(kind), extra={f"ctx_{k}": v for k, v in stats.as_dict().items()})
+    sys.exit(EXIT_OK if stats.ok else EXIT_FAILURES)
+
+
+def _hold_lock(stack: ExitStack, engine, name: str) -> None:
+    from ..pipeline.lock import RunBusy, run_lock
+
+    try:
+        stack.enter_context(run_lock(engine, name))
+    except RunBusy as exc:
+        click.echo(f"edgar-atm: {exc}", err=True)
+        sys.exit(EXIT_BUSY)
+
+
+@cli_group.command("nightly")
+@click.option("--since", callback=_date, default=None, metavar="DATE",
+              help="First index day (YYYY-MM-DD) when the database has no bookmark yet "
+                   "(default: the previous business day). Ignored once a bookmark exists.")
+@click.option("--no-skip-notes", is_flag=True, default=False,
+              help="Also fetch 424B2 structured-note pricing supplements (skipped by default).")
+@rate_limit_option
+@click.pass_obj
+@handle_errors
+def nightly(settings: Settings, since: date | None, no_skip_notes: bool, rate_limit: float | None) -> None:
+    """Ingest every daily index since the last completed day.
+
+    Re-checks the last completed day for late entries, then reads each newer daily index
+    until the newest published one; stops cleanly when today's is not out yet (the SEC posts
+    it at about 22:00 US Eastern). One run at a time per database: a second one exits at once
+    with status 75. Exit status 0 when everything succeeded, 1 when some filings failed
+    (they are retried on later runs).
+    """
+    settings = _rate_limited(settings, rate_limit)
+    engine, pipeline = _build(settings, network=True, skip_notes=not no_skip_notes)
+    with ExitStack() as stack:
+        _hold_lock(stack, engine, "nightly")
+        stats = pipeline.nightly(since=since)
+    _finish("nightly", stats)
+
+
+@cli_group.command("backfill")
+@click.option("--start", callback=_date, required=True, metavar="DATE", help="First filing date (YYYY-MM-DD).")
+@click.option("--end", callback=_date, required=True, metavar="DATE", help="Last filing date (YYYY-MM-DD), inclusive.")
+@click.option("--form", "forms", multiple=True, metavar="FORM",
+              help="Only this form type (repeatable, e.g. --form 424B5 --form 424B3). Default: 424B1-424B8.")
+@click.option("--cik", "ciks", multiple=True, type=int, metavar="CIK",
+              help="Only this issuer (repeatable); read from its submissions instead of the indexes.")
+@click.option("--ticker", "tickers", multiple=True, metavar="TICKER", help="Only this issuer, by ticker (repeatable).")
+@click.option("--no-skip-notes", is_flag=True, default=False,
+              help="Also fetch 424B2 structured-note pricing supplements (skipped by default).")
+@rate_limit_option
+@click.pass_obj
+@handle_errors
+def backfill(settings: Settings, start: date, end: date, forms: tuple[str, ...], ciks: tuple[int, ...],
+             tickers: tuple[str, ...], no_skip_notes: bool, rate_limit: float | None) -> None:
+    """Ingest a bounded date range (quarterly indexes where that saves requests).
+
+    Resumable: stop it any way (Ctrl-C, kill -9, a power cut) and run it again; it fetches
+    only what is still missing. It never moves the nightly bookmark, and may run beside the
+    nightly job (both share the one rate limit). Several backfills or `work` processes may
+    run at once; each filing is claimed by one of them.
+    """
+    if end < start:
+        raise click.BadParameter("--end is before --start", param_hint="--end")
+    settings = _rate_limited(settings, rate_limit)
+    _, pipeline = _build(settings, network=True, skip_notes=not no_skip_notes, forms=_forms(forms))
+    stats = pipeline.backfill(start=start, end=end, ciks=ciks, tickers=tickers)
+    _finish("backfill", stats)
+
+
+@cli_group.command("work")
+@click.option("--form", "forms", multiple=True, metavar="FORM", help="Only this form type (repeatable).")
+@click.option("--since", callback=_date, default=None, metavar="DATE", help="Only filings filed on or after DATE.")
+@click.option("--until", callback=_date, default=None, metavar="DATE", help="Only filings filed on or before DATE.")
+@rate_limit_option
+@click.pass_obj
+@handle_errors
+def work(settings: Settings, forms: tuple[str, ...], since: date | None, until: date | None,
+         rate_limit: float | None) -> None:
+    """Fetch and parse recorded filings until none is left (an extra worker).
+
+    Start several on PostgreSQL, on one or several hosts, beside a backfill: they claim
+    filings with row locks (no filing is processed twice) and share the rate limit when
+    EDGAR_RATE_LIMIT_STORE points at the same place (a file on one host, or the PostgreSQL URL).
+    """
+    settings = _rate_limited(settings, rate_limit)
+    _, pipeline = _build(settings, network=True, forms=_forms(forms))
+    stats = pipeline.work_pending(forms=_forms(forms), since=since, until=until)
+    _finish("work", stats)
+
+
+@cli_group.command("reparse")
+@click.option("--since", callback=_date, default=None, metavar="DATE", help="Only filings filed on or after DATE.")
+@click.option("--form", "forms", multiple=True, metavar="FORM", help="Only this form type (repeatable).")
+@click.pass_obj
+@handle_errors
+def reparse(settings: Settings, since: date | None, forms: tuple[str, ...]) -> None:
+    """Re-run the current parser over the stored raw filings (no network).
+
+    Replaces each filing's events in one transaction and records the parser version, so it
+    can be run again at any time with the same result.
+    """
+    engine, pipeline = _build(settings, network=False)
+    with ExitStack() as stack:
+        _hold_lock(stack, engine, "reparse")
+        stats = pipeline.reparse(since=since, forms=_forms(forms) if forms else None)
+    _finish("reparse", stats)
+
+
+__all__ = ["nightly", "backfill", "work", "reparse", "ConfigError"]

@@ -1,0 +1,441 @@
+"""The pipeline: discover -> fetch -> store raw -> parse -> store events.
+
+Each command is a short wiring of the same pieces:
+
+- nightly: walk daily indexes from the bookmark (see checkpoints), record each day's filings,
+  fetch and parse what is new, move the bookmark; then retry earlier failures.
+- backfill: read the indexes of a bounded range (quarterly where that saves requests), record
+  the filings, fetch and parse what is missing. Never touches the nightly bookmark.
+- reparse: run the current parser over the raw store, no network.
+
+Fetching and parsing overlap: a producer thread claims filings in batches (see workers) and
+streams their paths through the client's concurrent fetch_many, while the calling thread
+parses and saves each result as it arrives, so the fetcher stays at the rate limit.
+
+Crash safety, filing by filing: the raw bytes are written before the database marks the
+filing fetched, and marking it fetched, saving its events (or its parse error) happen in one
+transaction. A run killed at any point therefore leaves every filing either untouched
+(fetched again next time) or complete.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import queue
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Callable, Iterable, Iterator, Protocol, Sequence
+
+from ..errors import EdgarAtmError, FetchError
+from ..records import FORM_TYPES_424B, FilingRef, ParsedFiling
+from .checkpoints import NIGHTLY_CHECKPOINT, DayWalk, nightly_start, parse_checkpoint
+from .summary import RunStats
+from .workers import Scope, WorkQueue
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_ATTEMPTS = 5
+BACKFILL_INDEX_CHECKPOINT = "backfill.index:"
+
+
+class Progress(Protocol):
+    """What the pipeline reports to a progress display (the CLI passes a tqdm bar)."""
+
+    def start(self, total: int, desc: str) -> None: ...
+    def advance(self, n: int = 1) -> None: ...
+    def close(self) -> None: ...
+
+
+class NoProgress:
+    def start(self, total: int, desc: str) -> None:
+        pass
+
+    def advance(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+@dataclass
+class PipelineOptions:
+    forms: tuple[str, ...] = FORM_TYPES_424B
+    skip_notes: bool = True
+    max_attempts: int = DEFAULT_MAX_ATTEMPTS
+    # Filings claimed per batch: big enough that claiming is a negligible share of the time,
+    # small enough that several workers share a short range fairly.
+    batch_size: int = 64
+    # Fetched submissions waiting to be parsed; bounds memory when parsing falls behind.
+    max_buffered: int = 32
+
+
+@dataclass
+class Stages:
+    """The functions of the other parts the pipeline wires together, injectable for tests."""
+
+    discover_day: Callable
+    discover_range: Callable
+    discover_issuer: Callable
+    resolve_ticker: Callable
+    skip_rule: Callable[[Sequence[FilingRef]], tuple[list[FilingRef], list[FilingRef]]]
+    parse_filing: Callable[..., ParsedFiling]
+    parser_version: str
+    repo: object  # the store's repository module
+
+    @classmethod
+    def default(cls) -> "Stages":
+        from ..edgar import indexes, notes, submissions
+        from ..extract import PARSER_VERSION, parse_filing
+        from ..store import repository
+
+        return cls(
+            discover_day=indexes.discover_day,
+            discover_range=indexes.discover_range,
+            discover_issuer=submissions.discover_issuer,
+            resolve_ticker=submissions.resolve_ticker,
+            skip_rule=notes.split_structured_notes,
+            parse_filing=parse_filing,
+            parser_version=PARSER_VERSION,
+            repo=repository,
+        )
+
+
+class Pipeline:
+    def __init__(self, *, engine, client, raw, options: PipelineOptions | None = None,
+                 stages: Stages | None = None, progress: Progress | None = None,
+                 worker_id: str | None = None,
+                 today: Callable[[], date] = lambda: datetime.now(timezone.utc).date()):
+        from ..store.db import session_factory
+
+        self.engine = engine
+        self.client = client
+        self.raw = raw
+        self.options = options or PipelineOptions()
+        self.stages = stages or Stages.default()
+        self.repo = self.stages.repo
+        self.progress = progress or NoProgress()
+        self.sessions = session_factory(engine)
+        self.work = WorkQueue(engine, worker_id=worker_id, max_attempts=self.options.max_attempts)
+        self.today = today
+
+    # -- commands ---------------------------------------------------------------------------
+
+    def nightly(self, *, since: date | None = None) -> RunStats:
+        stats, started, requests0 = RunStats(), time.monotonic(), self._requests()
+        run_id = self._start_run("nightly", {"since": since})
+        try:
+            with self.sessions() as session:
+                checkpoint = parse_checkpoint(self.repo.get_checkpoint(session, NIGHTLY_CHECKPOINT))
+            today = self.today()
+            if checkpoint is not None and since is not None and since != checkpoint:
+                log.info("bookmark at %s; --since %s only applies to a first run", checkpoint, since)
+            walk = DayWalk(start=nightly_start(checkpoint, since, today), today=today,
+                           checkpoint=checkpoint)
+            for day in walk.days():
+                refs = self.stages.discover_day(self.client.get, day, self.options.forms)
+                if refs is None:
+                    log.info("no daily index for %s (holiday, or not published yet)", day)
+                    walk.day_missing(day)
+                    continue
+                stats.days += 1
+                kept = self._record(refs, stats)
+                self._process(Scope(accessions=frozenset(r.accession_number for r in kept)),
+                              stats, desc=str(day))
+                with self.sessions.begin() as session:
+                    moved = walk.day_completed(day)
+                    if moved is not None:
+                        self.repo.set_checkpoint(session, NIGHTLY_CHECKPOINT, moved.isoformat())
+                log.info("index day %s done (%d filings kept)", day, len(kept))
+            if walk.missing and walk.missing[-1] >= (walk.published[-1] if walk.published else walk.start):
+                log.info("newest daily index not published yet after %s; stopping", walk.checkpoint)
+            # Failures of earlier runs (bounded by max_attempts), never those of this run.
+            self._process(Scope(only_failed=True, forms=self.options.forms), stats, desc="retries")
+        except BaseException:
+            self._finish_run(run_id, "interrupted", stats, started, requests0)
+            raise
+        self._finish_run(run_id, "ok" if stats.ok else "failed", stats, started, requests0)
+        return stats
+
+    def backfill(self, *, start: date, end: date, ciks: Iterable[int] = (),
+                 tickers: Iterable[str] = ()) -> RunStats:
+        stats, started, requests0 = RunStats(), time.monotonic(), self._requests()
+        ciks = list(ciks)
+        run_id = self._start_run("backfill", {"start": start, "end": end, "ciks": ciks,
+                                              "tickers": list(tickers), "forms": self.options.forms})
+        try:
+            for ticker in tickers:
+                ciks.append(self.stages.resolve_ticker(self.client.get, ticker))
+            if ciks:
+                # One issuer's submissions JSON is a request or two; far cheaper than indexes.
+                for cik in ciks:
+                    refs = [r for r in self.stages.discover_issuer(self.client.get, cik, self.options.forms)
+                            if start <= r.filed_date <= end]
+                    stats.days += 1
+                    self._record(refs, stats)
+            else:
+                self._discover_range(start, end, stats)
+            scope = Scope(forms=self.options.forms, ciks=frozenset(ciks) or None,
+                          since=start, until=end)
+            self._process(scope, stats, desc="backfill")
+        except BaseException:
+            self._finish_run(run_id, "interrupted", stats, started, requests0)
+            raise
+        self._finish_run(run_id, "ok" if stats.ok else "failed", stats, started, requests0)
+        return stats
+
+    def work_pending(self, *, forms: Sequence[str] | None = None, ciks: Iterable[int] = (),
+                     since: date | None = None, until: date | None = None) -> RunStats:
+        """A worker: fetch and parse recorded filings until none is left to claim. Several of
+        these may run at once (on PostgreSQL, on several hosts); each filing goes to one."""
+        stats, started, requests0 = RunStats(), time.monotonic(), self._requests()
+        run_id = self._start_run("work", {"forms": forms, "since": since, "until": until})
+        try:
+            self._process(Scope(forms=tuple(forms) if forms else self.options.forms,
+                                ciks=frozenset(ciks) or None, since=since, until=until),
+                          stats, desc="work")
+        except BaseException:
+            self._finish_run(run_id, "interrupted", stats, started, requests0)
+            raise
+        self._finish_run(run_id, "ok" if stats.ok else "failed", stats, started, requests0)
+        return stats
+
+    def reparse(self, *, since: date | None = None, forms: Sequence[str] | None = None) -> RunStats:
+        stats, started = RunStats(), time.monotonic()
+        run_id = self._start_run("reparse", {"since": since, "forms": forms})
+        try:
+            with self.sessions() as session:
+                todo = list(self.repo.filings_to_reparse(session, since=since, forms=forms))
+            self.progress.start(len(todo), "reparse")
+            for item in todo:
+                ref = _as_ref(item)
+                try:
+                    data = self.raw.get(ref.accession_number)
+                except Exception as exc:  # missing or damaged raw file: record, go on
+                    stats.errors += 1
+                    self._record_parse_failure(ref.accession_number, f"raw store: {exc}")
+                    continue
+                self._parse_and_save(ref, data, sha256=None, stats=stats, newly_fetched=False)
+                self.progress.advance()
+        except BaseException:
+            self.progress.close()
+            self._finish_run(run_id, "interrupted", stats, started, None)
+            raise
+        self.progress.close()
+        self._finish_run(run_id, "ok" if stats.ok else "failed", stats, started, None)
+        return stats
+
+    # -- discovery --------------------------------------------------------------------------
+
+    def _discover_range(self, start: date, end: date, stats: RunStats) -> None:
+        """Read every index of the range once: an index already recorded by an earlier
+        (interrupted) backfill is not requested again, unless it may still grow."""
+        today = self.today()
+        for index in self.stages.discover_range(self.client.get, start, end, self.options.forms):
+            key = BACKFILL_INDEX_CHECKPOINT + index.path
+            with self.sessions() as session:
+                done = self.repo.get_checkpoint(session, key)
+            if done and index.final(today):
+                log.debug("index %s already recorded", index.path)
+                continue
+            refs = index.load()
+            if refs is None:
+                continue
+            stats.days += 1
+            refs = [r for r in refs if start <= r.filed_date <= end]
+            self._record(refs, stats, checkpoint=(key, "done") if index.final(today) else None)
+
+    def _record(self, refs: Sequence[FilingRef], stats: RunStats,
+                checkpoint: tuple[str, str] | None = None) -> list[FilingRef]:
+        refs = _dedupe(refs)
+        if self.options.skip_notes:
+            kept, skipped = self.stages.skip_rule(refs)
+        else:
+            kept, skipped = list(refs), []
+        stats.seen += len(refs)
+        stats.skipped += len(skipped)
+        with self.sessions.begin() as session:
+            self.repo.record_discovered(session, kept)
+            if checkpoint is not None:
+                self.repo.set_checkpoint(session, *checkpoint)
+        return kept
+
+    # -- fetch, parse, save -----------------------------------------------------------------
+
+    def _process(self, scope: Scope, stats: RunStats, *, desc: str) -> None:
+        total = self.work.count(scope)
+        if not total:
+            return
+        self.progress.start(total, desc)
+        results: queue.Queue = queue.Queue(maxsize=self.options.max_buffered)
+        stop = threading.Event()
+        claimed: dict[str, FilingRef] = {}
+        done = object()
+
+        def paths() -> Iterator[str]:
+            while not stop.is_set():
+                batch = self.work.claim(scope, self.options.batch_size)
+                if not batch:
+                    return
+                for ref in batch:
+                    claimed[ref.path] = ref
+                    yield ref.path
+
+        def produce() -> None:
+            try:
+                for path, result in self.client.fetch_many(paths()):
+                    if stop.is_set():
+                        break
+                    results.put((claimed.pop(path), result))
+            except BaseException as exc:  # handed to the main thread, which re-raises it
+                results.put((None, exc))
+            finally:
+                results.put(done)
+
+        producer = threading.Thread(target=produce, name="edgar-atm-fetch", daemon=True)
+        producer.start()
+        try:
+            while True:
+                item = results.get()
+                if item is done:
+                    break
+                ref, result = item
+                if ref is None:
+                    raise result
+                self._handle(ref, result, stats)
+                self.progress.advance()
+        finally:
+            stop.set()
+            # Unblock the producer if it waits on a full queue, then let it wind down.
+            while producer.is_alive():
+                try:
+                    results.get(timeout=0.1)
+                except queue.Empty:
+                    pass
+            self.work.release_unfinished()
+            self.progress.close()
+
+    def _handle(self, ref: FilingRef, result: bytes | BaseException, stats: RunStats) -> None:
+        acc = ref.accession_number
+        if isinstance(result, BaseException):
+            stats.errors += 1
+            log.warning("fetch failed for %s: %s", acc, result)
+            with self.sessions.begin() as session:
+                self.repo.mark_fetch_failed(session, acc, _describe(result), permanent=False)
+            return
+        try:
+            sha256 = self.raw.put(acc, result)
+        except Exception as exc:
+            stats.errors += 1
+            log.error("could not write raw %s: %s", acc, exc)
+            with self.sessions.begin() as session:
+                self.repo.mark_fetch_failed(session, acc, f"raw store: {_describe(exc)}", permanent=False)
+            return
+        stats.fetched += 1
+        self._parse_and_save(ref, result, sha256=sha256, stats=stats, newly_fetched=True)
+
+    def _parse_and_save(self, ref: FilingRef, data: bytes, *, sha256: str | None,
+                        stats: RunStats, newly_fetched: bool) -> None:
+        acc = ref.accession_number
+        version = self.stages.parser_version
+        error: str | None = None
+        try:
+            parsed = _complete(self.stages.parse_filing(data, path=ref.path), ref)
+        except Exception as exc:  # bad input is a recorded per-filing error, never a crash
+            parsed, error = None, _describe(exc)
+        try:
+            with self.sessions.begin() as session:
+                if newly_fetched:
+                    self.repo.mark_fetched(session, acc, sha256=sha256, size=len(data))
+                if parsed is not None:
+                    self.repo.save_parsed_filing(session, parsed, source_url=ref.url,
+                                                 raw_sha256=sha256, parser_version=version)
+                else:
+                    self.repo.mark_parse_failed(session, acc, error, parser_version=version)
+        except Exception as exc:
+            if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+                raise
+            # The events could not be stored (odd values, a constraint); keep the fetch.
+            parsed, error = None, f"store: {_describe(exc)}"
+            with self.sessions.begin() as session:
+                if newly_fetched:
+                    self.repo.mark_fetched(session, acc, sha256=sha256, size=len(data))
+                self.repo.mark_parse_failed(session, acc, error, parser_version=version)
+        if parsed is None:
+            stats.errors += 1
+            log.warning("parse failed for %s: %s", acc, error)
+        else:
+            stats.parsed += 1
+            stats.events += len(parsed.events)
+
+    def _record_parse_failure(self, acc: str, error: str) -> None:
+        with self.sessions.begin() as session:
+            self.repo.mark_parse_failed(session, acc, error, parser_version=self.stages.parser_version)
+
+    # -- run records ------------------------------------------------------------------------
+
+    def _requests(self) -> int:
+        stats = getattr(self.client, "stats", None)
+        return int(getattr(stats, "requests", 0) or 0) if stats is not None else 0
+
+    def _start_run(self, kind: str, params: dict) -> object:
+        with self.sessions.begin() as session:
+            return self.repo.start_run(session, kind, _jsonable(params))
+
+    def _finish_run(self, run_id, status: str, stats: RunStats, started: float,
+                    requests0: int | None) -> None:
+        stats.elapsed = time.monotonic() - started
+        if requests0 is not None:
+            stats.requests = self._requests() - requests0
+        try:
+            with self.sessions.begin() as session:
+                self.repo.finish_run(session, run_id, status=status, counts=stats.as_dict())
+        except Exception:  # the run's record is bookkeeping; never mask the run's own outcome
+            log.warning("could not record the end of run %s", run_id, exc_info=True)
+
+
+def _dedupe(refs: Sequence[FilingRef]) -> list[FilingRef]:
+    # One filing is listed once per co-registrant; keep the first listing of each accession.
+    seen: dict[str, FilingRef] = {}
+    for ref in refs:
+        seen.setdefault(ref.accession_number, ref)
+    return list(seen.values())
+
+
+def _complete(parsed: ParsedFiling, ref: FilingRef) -> ParsedFiling:
+    """The index row is the authority on which filing this is; the header may be damaged."""
+    return dataclasses.replace(
+        parsed,
+        accession_number=ref.accession_number,
+        cik=parsed.cik or ref.cik,
+        company=parsed.company or ref.company,
+        form_type=parsed.form_type or ref.form_type,
+        filed_date=parsed.filed_date or ref.filed_date,
+    )
+
+
+def _as_ref(item) -> FilingRef:
+    if isinstance(item, FilingRef):
+        return item
+    return FilingRef(accession_number=item.accession_number, cik=item.cik,
+                     company=getattr(item, "company", "") or "", form_type=item.form_type,
+                     filed_date=item.filed_date, path=getattr(item, "path", None)
+                     or f"/Archives/edgar/data/{item.cik}/{item.accession_number}.txt")
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}"[:2000] if text else type(exc).__name__
+
+
+def _jsonable(params: dict) -> dict:
+    out = {}
+    for key, value in params.items():
+        if isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, (tuple, frozenset, set)):
+            value = list(value)
+        out[key] = value
+    return out
