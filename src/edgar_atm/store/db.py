@@ -1,0 +1,186 @@
+"""Engines, sessions and the schema's life cycle (Alembic, run programmatically).
+
+Migrations ship inside the package (edgar_atm/store/migrations), so `upgrade()` works from a
+repo checkout, an editable install and a regular wheel alike. The repository's top-level
+`alembic.ini` and `migrations/` point at the same directory, for people who prefer the
+`alembic` command (it reads DATABASE_URL, like the CLI).
+
+SQLite notes: every connection gets WAL, a busy timeout and foreign keys, and transactions
+start with BEGIN IMMEDIATE. Taking the write lock up front means two processes writing at
+once wait for each other (up to the busy timeout) instead of one failing half-way with
+"database is locked"; the price is that a read-only transaction also waits for a writer's
+commit, which with short per-filing transactions is milliseconds.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..errors import StoreError
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+SQLITE_BUSY_TIMEOUT_MS = 60_000
+
+
+class SchemaOutOfDate(StoreError):
+    """The database has no schema, or an older (or unknown) revision than this code."""
+
+
+class DatabaseUnavailable(StoreError):
+    """The database cannot be reached (server down, wrong URL, unreadable file)."""
+
+
+def make_engine(url: str, **kwargs) -> Engine:
+    """An engine for `url`, configured so several processes can share the database.
+
+    Extra keyword arguments go to `sqlalchemy.create_engine`.
+    """
+    try:
+        sa_url = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(f"invalid database URL {url!r}: {exc}") from exc
+    if sa_url.get_backend_name() == "sqlite":
+        database = sa_url.database or ""
+        if database and database != ":memory:" and not database.startswith("file:"):
+            try:
+                Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseUnavailable(f"cannot create the SQLite database {database}: {exc}") from exc
+        connect_args = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+        connect_args.update(kwargs.pop("connect_args", {}))
+        engine = create_engine(sa_url, connect_args=connect_args, **kwargs)
+        _configure_sqlite(engine)
+        return engine
+    if sa_url.get_backend_name() == "postgresql":
+        kwargs.setdefault("pool_pre_ping", True)
+    return create_engine(sa_url, **kwargs)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin, so that
+        # SAVEPOINTs nest properly (see "Serializable isolation / Savepoints" in the
+        # SQLAlchemy SQLite docs).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions bound to `engine`; objects stay readable after commit."""
+    return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+def alembic_config(url: str | None = None) -> Config:
+    """An Alembic Config pointing at the packaged migrations, for `url` if given."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if url is not None:
+        # ConfigParser interpolation would choke on a '%' in a password.
+        cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def head_revision() -> str:
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    if len(heads) != 1:
+        raise StoreError(f"migrations have {len(heads)} heads, expected one: {heads}")
+    return heads[0]
+
+
+def upgrade(url: str, revision: str = "head") -> None:
+    """Create or migrate the schema at `url` (Alembic `upgrade`)."""
+    _run_alembic(url, command.upgrade, revision)
+
+
+def downgrade(url: str, revision: str) -> None:
+    """Migrate the schema at `url` down to `revision` ('base' removes every table)."""
+    _run_alembic(url, command.downgrade, revision)
+
+
+def _run_alembic(url: str, func, revision: str) -> None:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            sqlite = engine.dialect.name == "sqlite"
+            if sqlite:
+                # Batch mode rebuilds tables (copy, drop, rename); with foreign keys on, the
+                # drop would cascade into referencing rows. The pragma is a no-op inside a
+                # transaction, hence on the raw connection before BEGIN; checked afterwards.
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+            try:
+                with connection.begin():
+                    cfg = alembic_config(url)
+                    cfg.attributes["connection"] = connection
+                    func(cfg, revision)
+                    if sqlite:
+                        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                        if broken:
+                            raise StoreError(f"migration to {revision} broke foreign keys: {broken[:5]}")
+            finally:
+                if sqlite:
+                    connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
+    except OperationalError as exc:
+        raise unavailable(url, exc) from exc
+    finally:
+        engine.dispose()
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision stamped in the database, or None for an empty one."""
+    try:
+        with engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+    except OperationalError as exc:
+        raise unavailable(engine.url.render_as_string(hide_password=True), exc) from exc
+
+
+def check_schema(engine: Engine) -> None:
+    """Raise SchemaOutOfDate unless the database is at this code's head revision."""
+    current = current_revision(engine)
+    head = head_revision()
+    where = engine.url.render_as_string(hide_password=True)
+    if current is None:
+        raise SchemaOutOfDate(f"the database at {where} has no edgar-atm schema; run `edgar-atm db upgrade`")
+    if current != head:
+        raise SchemaOutOfDate(
+            f"the database at {where} is at schema revision {current}, this version needs {head}; "
+            "run `edgar-atm db upgrade`"
+        )
+
+
+def display_url(url: str) -> str:
+    """`url` with any password hidden, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "the configured database"
+
+
+def unavailable(url: str, exc: SQLAlchemyError) -> DatabaseUnavailable:
+    """A one-line DatabaseUnavailable for a driver error (password hidden)."""
+    where = display_url(url)
+    reason = str(getattr(exc, "orig", exc) or exc).strip().splitlines()
+    first = reason[0] if reason else type(exc).__name__
+    return DatabaseUnavailable(f"cannot reach the database at {where}: {first}")
