@@ -1,0 +1,521 @@
+"""Readers for EDGAR's daily and quarterly index files (form, company and master .idx).
+
+Parsing is pure (text in, FilingRef out); the discover_* functions take a
+`fetch(path) -> bytes` callable (EdgarClient.get) so they run without HTTP in tests.
+
+The fixed-width files (form.idx, company.idx) changed shape over the years: the form column
+is 12 or 17 characters wide and the column header takes one or two lines. So rows are read
+by anchoring on the right-hand fields (CIK, date, edgar/data/...txt), which never moved, and
+only the left remainder (form type and company name) is split.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import re
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from ..errors import NotFound, ParseError
+from ..records import FORM_TYPES_424B, FilingRef
+from .paths import (
+    daily_form_index_path,
+    normalize_accession,
+    quarter_of,
+    quarterly_form_index_path,
+)
+from .structured_notes import NoteDecision, StructuredNoteFilter
+
+log = logging.getLogger(__name__)
+
+Fetch = Callable[[str], bytes]
+
+# Right-anchored: greedy `left` leaves the last number before the date to the CIK column,
+# so digits inside company names ("3456 Devils Lake Investment, LLC") cannot shift fields.
+_FIXED_ROW = re.compile(
+    r"^(?P<left>.*\S)\s+(?P<cik>\d{1,10})\s+(?P<date>\d{8}|\d{4}-\d{2}-\d{2})\s+"
+    r"(?P<path>edgar/data/\d{1,10}/[\d-]+\.txt)\s*$"
+)
+_DASHES = re.compile(r"^-{20,}\s*$")
+_TWO_SPACES = re.compile(r"\s{2,}")
+# company.idx: Company Name occupies columns 0-61 in every known layout.
+_COMPANY_WIDTH = 62
+# form.idx: the company column starts at 12 (to 2024) or 17 (2025-, SCHEDULE 13G/A et al.).
+_FORM_WIDTHS = (12, 17)
+
+
+class IndexRow(NamedTuple):
+    form_type: str
+    company: str
+    cik: int
+    filed_date: date
+    path: str  # as in the index: "edgar/data/{cik}/{accession}.txt"
+
+
+def decode_index(data: bytes | str) -> str:
+    """Index files are ASCII in every sample; latin-1 keeps any stray byte instead of failing."""
+    if isinstance(data, str):
+        return data
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def gunzip_index(data: bytes) -> str:
+    """full-index *.gz is gzip served as opaque bytes (binary/octet-stream, no
+    Content-Encoding), so it is unpacked here; bytes that are already plain pass through."""
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise ParseError(f"corrupt gzip index: {exc}") from exc
+    return decode_index(data)
+
+
+def parse_index(data: bytes | str, forms: Iterable[str] | None = None) -> Iterator[FilingRef]:
+    """Any of form.idx, company.idx or master.idx, told apart by its column header."""
+    text = decode_index(data)
+    layout, body = _split_header(text)
+    if layout == "master":
+        return _parse_master_lines(body, _formset(forms))
+    return _parse_fixed_lines(body, form_first=(layout != "company"), forms=_formset(forms))
+
+
+def parse_form_index(data: bytes | str, forms: Iterable[str] | None = None) -> Iterator[FilingRef]:
+    """Rows of a daily form.YYYYMMDD.idx or a quarterly full-index form.idx.
+
+    `forms` keeps only those form types (exact match); None keeps every row. A text without
+    the dashes line is read from its first line (an excerpt); an unreadable row is skipped
+    with a warning, and a text with neither a header nor one readable row is a ParseError.
+    """
+    text = decode_index(data)
+    layout, body = _split_header(text)
+    if layout not in ("form", None):
+        raise ParseError(f"expected a form.idx, got a {layout}.idx")
+    return _parse_fixed_lines(body, form_first=True, forms=_formset(forms),
+                              headerless=layout is None)
+
+
+def parse_company_index(data: bytes | str, forms: Iterable[str] | None = None) -> Iterator[FilingRef]:
+    """Rows of a company.idx (company name first, then form type)."""
+    text = decode_index(data)
+    layout, body = _split_header(text)
+    if layout not in ("company", None):
+        raise ParseError(f"expected a company.idx, got a {layout}.idx")
+    return _parse_fixed_lines(body, form_first=False, forms=_formset(forms),
+                              headerless=layout is None)
+
+
+def parse_master_index(data: bytes | str, forms: Iterable[str] | None = None) -> Iterator[FilingRef]:
+    """Rows of a master.idx: CIK|Company Name|Form Type|Date Filed|File Name."""
+    text = decode_index(data)
+    layout, body = _split_header(text)
+    if layout not in ("master", None):
+        raise ParseError(f"expected a master.idx, got a {layout}.idx")
+    return _parse_master_lines(body, _formset(forms))
+
+
+def only_424b(refs: Iterable[FilingRef], forms: Iterable[str] = FORM_TYPES_424B) -> Iterator[FilingRef]:
+    wanted = frozenset(forms)
+    return (r for r in refs if r.form_type in wanted)
+
+
+class Deduped(NamedTuple):
+    refs: list[FilingRef]  # first row seen for each accession, in input order
+    ciks: dict[str, tuple[int, ...]]  # accession -> every CIK it was listed under, in order
+
+
+def dedupe_by_accession(refs: Iterable[FilingRef]) -> Deduped:
+    """One FilingRef per accession: a multi-filer filing is listed once per co-registrant."""
+    first: dict[str, FilingRef] = {}
+    ciks: dict[str, list[int]] = {}
+    for ref in refs:
+        acc = ref.accession_number
+        if acc not in first:
+            first[acc] = ref
+            ciks[acc] = [ref.cik]
+        elif ref.cik not in ciks[acc]:
+            ciks[acc].append(ref.cik)
+    return Deduped(list(first.values()), {a: tuple(c) for a, c in ciks.items()})
+
+
+# --- discovery over fetch ---------------------------------------------------------------
+
+
+@dataclass
+class Discovery:
+    """What one index yielded: the filings to fetch, and what was left out and why."""
+
+    refs: list[FilingRef] = field(default_factory=list)
+    ciks: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    skipped: list[NoteDecision] = field(default_factory=list)
+    rows: int = 0  # matching index rows before deduplication
+
+    @property
+    def skipped_refs(self) -> list[FilingRef]:
+        return [d.ref for d in self.skipped]
+
+
+def select(
+    rows: Iterable[FilingRef],
+    forms: Iterable[str] = FORM_TYPES_424B,
+    *,
+    skip_structured_notes: bool = True,
+    note_filter: StructuredNoteFilter | None = None,
+) -> Discovery:
+    """Index rows -> the filings worth a request: wanted forms, one per accession, and (unless
+    switched off) no bank structured-note pricing supplements."""
+    wanted = list(only_424b(rows, forms))
+    deduped = dedupe_by_accession(wanted)
+    result = Discovery(rows=len(wanted), ciks=deduped.ciks)
+    if not skip_structured_notes:
+        result.refs = deduped.refs
+        return result
+    note_filter = note_filter or StructuredNoteFilter()
+    result.refs, result.skipped = note_filter.split(deduped.refs, rows=wanted)
+    return result
+
+
+def discover_day_detailed(
+    fetch: Fetch,
+    day: date,
+    forms: Iterable[str] = FORM_TYPES_424B,
+    *,
+    skip_structured_notes: bool = True,
+    note_filter: StructuredNoteFilter | None = None,
+) -> Discovery | None:
+    """The day's form.idx, selected as in `select`; None when EDGAR has no index for the day
+    (a weekend, a holiday, or not published yet: normal, not an error)."""
+    path = daily_form_index_path(day)
+    try:
+        data = fetch(path)
+    except NotFound:
+        log.info("no daily index for %s (%s)", day, path)
+        return None
+    forms = tuple(forms)
+    rows = parse_form_index(data, forms=forms)
+    found = select(rows, forms, skip_structured_notes=skip_structured_notes,
+                   note_filter=note_filter)
+    log.info("daily index %s: %d rows, %d filings, %d structured notes skipped",
+             day, found.rows, len(found.refs), len(found.skipped))
+    return found
+
+
+def discover_day(
+    fetch: Fetch,
+    day: date,
+    forms: Iterable[str] = FORM_TYPES_424B,
+    *,
+    skip_structured_notes: bool = True,
+) -> list[FilingRef] | None:
+    found = discover_day_detailed(fetch, day, forms, skip_structured_notes=skip_structured_notes)
+    return None if found is None else found.refs
+
+
+def discover_quarter_detailed(
+    fetch: Fetch,
+    year: int,
+    quarter: int,
+    forms: Iterable[str] = FORM_TYPES_424B,
+    start: date | None = None,
+    end: date | None = None,
+    *,
+    skip_structured_notes: bool = True,
+    note_filter: StructuredNoteFilter | None = None,
+) -> Discovery | None:
+    """full-index/{year}/QTR{quarter}/form.gz, limited to filed dates in [start, end];
+    None when the quarter's index does not exist (yet)."""
+    path = quarterly_form_index_path(year, quarter, gz=True)
+    try:
+        data = fetch(path)
+    except NotFound:
+        log.info("no quarterly index %s", path)
+        return None
+    forms = tuple(forms)
+    rows: Iterable[FilingRef] = parse_form_index(gunzip_index(data), forms=forms)
+    if start is not None or end is not None:
+        lo, hi = start or date.min, end or date.max
+        rows = (r for r in rows if lo <= r.filed_date <= hi)
+    found = select(rows, forms, skip_structured_notes=skip_structured_notes,
+                   note_filter=note_filter)
+    log.info("quarterly index %sQ%s: %d rows, %d filings, %d structured notes skipped",
+             year, quarter, found.rows, len(found.refs), len(found.skipped))
+    return found
+
+
+def discover_quarter(
+    fetch: Fetch,
+    year: int,
+    quarter: int,
+    forms: Iterable[str] = FORM_TYPES_424B,
+    start: date | None = None,
+    end: date | None = None,
+    *,
+    skip_structured_notes: bool = True,
+) -> list[FilingRef] | None:
+    found = discover_quarter_detailed(fetch, year, quarter, forms, start, end,
+                                      skip_structured_notes=skip_structured_notes)
+    return None if found is None else found.refs
+
+
+# --- planning a date range -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DailyIndex:
+    day: date
+
+    @property
+    def start(self) -> date:
+        return self.day
+
+    @property
+    def end(self) -> date:
+        return self.day
+
+
+@dataclass(frozen=True)
+class QuarterlyIndex:
+    year: int
+    quarter: int
+    start: date  # filed dates kept from this quarter's index
+    end: date
+
+
+IndexRequest = DailyIndex | QuarterlyIndex
+
+
+def quarter_bounds(year: int, quarter: int) -> tuple[date, date]:
+    first = date(year, 3 * quarter - 2, 1)
+    nxt = date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
+    return first, nxt - timedelta(days=1)
+
+
+def previous_weekday(day: date) -> date:
+    day -= timedelta(days=1)
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return day
+
+
+def weekdays(start: date, end: date) -> list[date]:
+    """EDGAR publishes no index on Saturdays and Sundays, so those days cost no request.
+    Holidays are not known here: they are asked for and answer "not found"."""
+    days, day = [], start
+    while day <= end:
+        if day.weekday() < 5:
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+def plan_index_requests(
+    start: date,
+    end: date,
+    *,
+    today: date | None = None,
+    min_days_for_quarterly: int = 2,
+) -> list[IndexRequest]:
+    """The fewest index requests covering [start, end], oldest first.
+
+    Per calendar quarter: the quarterly form.gz is one request, the daily files one per
+    weekday; the quarterly index is used when it replaces at least `min_days_for_quarterly`
+    daily requests (one big file instead of one small one saves nothing). The current
+    quarter's full-index runs only to the previous business day, and when it is rebuilt in
+    the night is not documented, so only days up to the business day before that are read
+    from it; later days come from the daily indexes. `today` defaults to date.today().
+    """
+    if end < start:
+        return []
+    today = today or date.today()
+    end = min(end, today)
+    # The newest day the current quarter's full-index is trusted to hold (see above).
+    full_index_through = previous_weekday(previous_weekday(today))
+    plan: list[IndexRequest] = []
+    year, quarter = start.year, quarter_of(start)
+    while True:
+        q_first, q_last = quarter_bounds(year, quarter)
+        if q_first > end:
+            break
+        seg_start, seg_end = max(start, q_first), min(end, q_last)
+        quarterly_end = min(seg_end, full_index_through) if q_last >= today else seg_end
+        days = weekdays(seg_start, seg_end)
+        covered = [d for d in days if d <= quarterly_end]
+        if len(covered) >= max(min_days_for_quarterly, 2) and covered:
+            plan.append(QuarterlyIndex(year, quarter, seg_start, quarterly_end))
+            plan.extend(DailyIndex(d) for d in days if d > quarterly_end)
+        else:
+            plan.extend(DailyIndex(d) for d in days)
+        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    return plan
+
+
+def discover_range(
+    fetch: Fetch,
+    start: date,
+    end: date,
+    forms: Iterable[str] = FORM_TYPES_424B,
+    *,
+    today: date | None = None,
+    skip_structured_notes: bool = True,
+    note_filter: StructuredNoteFilter | None = None,
+) -> Iterator[tuple[IndexRequest, Discovery | None]]:
+    """Walk plan_index_requests, oldest first, yielding each request with what it found
+    (None: that index does not exist), so a caller can checkpoint after each one."""
+    forms = tuple(forms)
+    for step in plan_index_requests(start, end, today=today):
+        if isinstance(step, QuarterlyIndex):
+            found = discover_quarter_detailed(
+                fetch, step.year, step.quarter, forms, step.start, step.end,
+                skip_structured_notes=skip_structured_notes, note_filter=note_filter)
+        else:
+            found = discover_day_detailed(
+                fetch, step.day, forms,
+                skip_structured_notes=skip_structured_notes, note_filter=note_filter)
+        yield step, found
+
+
+# --- line-level parsing ------------------------------------------------------------------
+
+
+def _formset(forms: Iterable[str] | None) -> frozenset[str] | None:
+    return None if forms is None else frozenset(f.strip().upper() for f in forms)
+
+
+def _split_header(text: str) -> tuple[str | None, list[str]]:
+    """(layout, data lines). The layout comes from the column header above the dashes:
+    "master" (pipes), "form" (Form Type first) or "company"; None when there is no dashes
+    line (an excerpt without its header), in which case every line is data."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if _DASHES.match(line):
+            header = " ".join(l.strip() for l in lines[max(0, i - 2):i] if l.strip())
+            if "|" in header:
+                layout = "master"
+            elif "Form Type" in header and (
+                "Company Name" not in header
+                or header.index("Form Type") < header.index("Company Name")
+            ):
+                layout = "form"
+            elif "Company Name" in header:
+                layout = "company"
+            else:
+                raise ParseError(f"unrecognised index column header: {header!r}")
+            return layout, lines[i + 1:]
+    return None, lines
+
+
+def _parse_date(text: str) -> date:
+    if len(text) == 8:  # daily indexes: YYYYMMDD
+        return date(int(text[:4]), int(text[4:6]), int(text[6:]))
+    return date(int(text[:4]), int(text[5:7]), int(text[8:]))  # full-index: YYYY-MM-DD
+
+
+def _make_ref(form: str, company: str, cik: str, filed: str, path: str) -> FilingRef:
+    accession = normalize_accession(path.rsplit("/", 1)[1][:-4])
+    return FilingRef(
+        accession_number=accession,
+        cik=int(cik),
+        company=company,
+        form_type=form,
+        filed_date=_parse_date(filed),
+        path="/Archives/" + path,
+    )
+
+
+def _split_form_first(left: str) -> tuple[str, str]:
+    for width in _FORM_WIDTHS:
+        if len(left) > width and left[width - 1] == " " and left[width] != " ":
+            form = left[:width].strip()
+            if form and "  " not in form:
+                return form, left[width:].strip()
+    parts = _TWO_SPACES.split(left.strip(), maxsplit=1)
+    if len(parts) == 2:
+        return parts[0], parts[1]
+    form, _, company = left.strip().partition(" ")
+    return form, company.strip()
+
+
+def _split_company_first(left: str) -> tuple[str, str]:
+    if len(left) > _COMPANY_WIDTH and left[_COMPANY_WIDTH] != " ":
+        form = left[_COMPANY_WIDTH:].strip()
+        if form and "  " not in form:
+            return form, left[:_COMPANY_WIDTH].strip()
+    parts = _TWO_SPACES.split(left.strip())
+    if len(parts) >= 2:
+        return parts[-1], " ".join(p for p in parts[:-1])
+    company, _, form = left.strip().rpartition(" ")
+    return form, company.strip()
+
+
+def _parse_fixed_lines(
+    lines: list[str],
+    *,
+    form_first: bool,
+    forms: frozenset[str] | None,
+    headerless: bool = False,
+) -> Iterator[FilingRef]:
+    bad = good = 0
+    # form.idx starts every row with its form type: a cheap prefix test skips the ~99% of a
+    # 40 MB quarterly file that is not 424B before any regex runs.
+    prefixes = tuple(forms) if (forms and form_first) else None
+    for line in lines:
+        if not line.strip():
+            continue
+        if prefixes is not None and not line.startswith(prefixes):
+            continue
+        match = _FIXED_ROW.match(line)
+        if match is None:
+            bad += 1
+            if bad <= 5:
+                log.warning("unreadable index row skipped: %r", line[:160])
+            continue
+        left = match.group("left")
+        form, company = _split_form_first(left) if form_first else _split_company_first(left)
+        if forms is not None and form not in forms:
+            continue
+        try:
+            ref = _make_ref(form, company, match.group("cik"), match.group("date"),
+                            match.group("path"))
+        except ValueError:
+            bad += 1
+            log.warning("index row with an impossible date or accession skipped: %r", line[:160])
+            continue
+        good += 1
+        yield ref
+    if bad:
+        log.warning("%d unreadable index rows skipped", bad)
+    if headerless and good == 0 and bad > 0:
+        raise ParseError("not an EDGAR index: no column header and no readable row")
+
+
+def _parse_master_lines(lines: list[str], forms: frozenset[str] | None) -> Iterator[FilingRef]:
+    bad = 0
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        parts = line.split("|")
+        if len(parts) < 5:
+            bad += 1
+            continue
+        cik, form, filed, path = parts[0], parts[-3], parts[-2], parts[-1]
+        # Names never held "|" in any sample; if one does, it stays in the company field.
+        company = "|".join(parts[1:-3])
+        if forms is not None and form not in forms:
+            continue
+        try:
+            if not cik.isdigit() or not path.startswith("edgar/data/"):
+                raise ValueError(line)
+            yield _make_ref(form, company.strip(), cik, filed, path)
+        except ValueError:
+            bad += 1
+            if bad <= 5:
+                log.warning("unreadable master index row skipped: %r", line[:160])
+    if bad:
+        log.warning("%d unreadable master index rows skipped", bad)

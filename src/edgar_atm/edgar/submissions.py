@@ -1,0 +1,231 @@
+"""Readers for data.sec.gov/submissions (one issuer's filings) and company_tickers.json.
+
+Pure parse functions over the JSON bytes, plus thin discover/resolve functions that take a
+`fetch(path) -> bytes` callable (EdgarClient.get), so no HTTP is needed to test them.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..errors import NotFound, ParseError
+from ..records import FORM_TYPES_424B, FilingRef
+from .paths import (
+    COMPANY_TICKERS_PATH,
+    normalize_accession,
+    submission_txt_path,
+    submissions_json_path,
+    submissions_page_path,
+)
+from .structured_notes import NoteDecision, StructuredNoteFilter
+
+log = logging.getLogger(__name__)
+
+Fetch = Callable[[str], bytes]
+
+# The columns of filings.recent and of every filings.files page that a FilingRef needs.
+_REQUIRED_COLUMNS = ("accessionNumber", "filingDate", "form")
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """The company part of a submissions JSON."""
+
+    cik: int
+    name: str
+    tickers: tuple[str, ...] = ()
+    exchanges: tuple[str, ...] = ()
+    sic: int | None = None
+    sic_description: str | None = None
+    entity_type: str | None = None
+    state_of_incorporation: str | None = None
+    fiscal_year_end: str | None = None
+    former_names: tuple[str, ...] = ()
+
+
+@dataclass
+class Submissions:
+    issuer: Issuer
+    refs: list[FilingRef] = field(default_factory=list)  # newest first
+    pages: list[str] = field(default_factory=list)  # filings.files[].name, older filings
+    skipped: list[NoteDecision] = field(default_factory=list)
+
+
+def parse_submissions(data: bytes | str, forms: Iterable[str] | None = FORM_TYPES_424B) -> Submissions:
+    """CIK##########.json -> the issuer, the `forms` filings of filings.recent (None: all) and
+    the names of the older pages still to read."""
+    doc = _load(data, "submissions JSON")
+    if not isinstance(doc, dict) or "filings" not in doc:
+        raise ParseError("not a submissions JSON: no 'filings' key")
+    try:
+        cik = int(str(doc["cik"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ParseError(f"submissions JSON without a usable 'cik': {doc.get('cik')!r}") from exc
+    issuer = Issuer(
+        cik=cik,
+        name=str(doc.get("name") or ""),
+        tickers=tuple(str(t) for t in doc.get("tickers") or () if t),
+        exchanges=tuple(str(e) for e in doc.get("exchanges") or () if e),
+        sic=_int_or_none(doc.get("sic")),
+        sic_description=doc.get("sicDescription") or None,
+        entity_type=doc.get("entityType") or None,
+        state_of_incorporation=doc.get("stateOfIncorporation") or None,
+        fiscal_year_end=doc.get("fiscalYearEnd") or None,
+        former_names=tuple(str(f.get("name")) for f in doc.get("formerNames") or ()
+                           if isinstance(f, dict) and f.get("name")),
+    )
+    filings = doc["filings"] or {}
+    refs = _columnar_refs(filings.get("recent") or {}, issuer, forms)
+    pages = [str(f["name"]) for f in filings.get("files") or () if isinstance(f, dict) and f.get("name")]
+    return Submissions(issuer=issuer, refs=refs, pages=pages)
+
+
+def parse_submissions_page(
+    data: bytes | str, issuer: Issuer, forms: Iterable[str] | None = FORM_TYPES_424B
+) -> list[FilingRef]:
+    """An older-filings page (CIK##########-submissions-001.json): only the columnar object,
+    so the company name comes from the issuer of the main JSON."""
+    doc = _load(data, "submissions page")
+    if not isinstance(doc, dict):
+        raise ParseError("submissions page is not a JSON object")
+    return _columnar_refs(doc, issuer, forms)
+
+
+def discover_issuer(
+    fetch: Fetch,
+    cik: int,
+    forms: Iterable[str] = FORM_TYPES_424B,
+    *,
+    skip_structured_notes: bool = True,
+    note_filter: StructuredNoteFilter | None = None,
+) -> Submissions:
+    """Every `forms` filing of one issuer: filings.recent and every filings.files page,
+    one FilingRef per accession, newest first. Unknown CIK -> NotFound."""
+    forms = tuple(forms)
+    path = submissions_json_path(cik)
+    try:
+        found = parse_submissions(fetch(path), forms)
+    except NotFound as exc:
+        raise NotFound(f"EDGAR has no submissions for CIK {int(cik)}", url=exc.url or path,
+                       status=exc.status) from exc
+    for name in found.pages:
+        found.refs.extend(parse_submissions_page(fetch(submissions_page_path(name)),
+                                                 found.issuer, forms))
+    seen: set[str] = set()
+    unique = []
+    for ref in found.refs:
+        if ref.accession_number not in seen:
+            seen.add(ref.accession_number)
+            unique.append(ref)
+    found.refs = unique
+    if skip_structured_notes:
+        found.refs, found.skipped = (note_filter or StructuredNoteFilter()).split(found.refs)
+    log.info("submissions CIK %s: %d filings (%d pages), %d structured notes skipped",
+             found.issuer.cik, len(found.refs), 1 + len(found.pages), len(found.skipped))
+    return found
+
+
+# --- tickers ------------------------------------------------------------------------------
+
+
+def normalize_ticker(ticker: str) -> str:
+    """EDGAR writes class shares with a dash (BRK-B); people also type BRK.B or brk/b."""
+    return ticker.strip().upper().replace(".", "-").replace("/", "-")
+
+
+def parse_company_tickers(data: bytes | str) -> dict[str, int]:
+    """company_tickers.json ({"0": {"cik_str": 789019, "ticker": "MSFT", ...}, ...}) ->
+    {"MSFT": 789019}. cik_str is an integer despite its name; one CIK may have many tickers."""
+    doc = _load(data, "company_tickers.json")
+    entries = doc.values() if isinstance(doc, dict) else doc if isinstance(doc, list) else None
+    if entries is None:
+        raise ParseError("company_tickers.json is neither an object nor a list")
+    out: dict[str, int] = {}
+    for entry in entries:
+        if not isinstance(entry, Mapping):
+            continue
+        ticker, cik = entry.get("ticker"), _int_or_none(entry.get("cik_str"))
+        if ticker and cik:
+            out.setdefault(normalize_ticker(str(ticker)), cik)
+    if not out:
+        raise ParseError("company_tickers.json holds no ticker")
+    return out
+
+
+def resolve_tickers(fetch: Fetch, tickers: Iterable[str]) -> dict[str, int]:
+    """{ticker as given: CIK}, one request for all of them; an unknown ticker -> NotFound."""
+    table = parse_company_tickers(fetch(COMPANY_TICKERS_PATH))
+    out = {}
+    for ticker in tickers:
+        cik = table.get(normalize_ticker(ticker))
+        if cik is None:
+            raise NotFound(f"ticker {ticker!r} is not in EDGAR's company_tickers.json "
+                           "(give the CIK instead)", url=COMPANY_TICKERS_PATH)
+        out[ticker] = cik
+    return out
+
+
+def resolve_ticker(fetch: Fetch, ticker: str) -> int:
+    """The CIK of a ticker, case-insensitive; an unknown ticker -> NotFound."""
+    return resolve_tickers(fetch, [ticker])[ticker]
+
+
+def resolve_cik_or_ticker(fetch: Fetch, value: str | int) -> int:
+    """A CIK given as digits is used as is (no request); anything else is a ticker."""
+    text = str(value).strip()
+    if text.isdigit():
+        return int(text)
+    return resolve_ticker(fetch, text)
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+
+def _load(data: bytes | str, what: str) -> Any:
+    try:
+        return json.loads(data)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ParseError(f"{what} is not valid JSON: {exc}") from exc
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(str(value).strip()) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _columnar_refs(cols: Mapping[str, Any], issuer: Issuer, forms: Iterable[str] | None) -> list[FilingRef]:
+    """filings.recent / a page: parallel arrays, one index per filing."""
+    if not cols:
+        return []
+    columns = [cols.get(k) for k in _REQUIRED_COLUMNS]
+    if not all(isinstance(c, list) for c in columns):
+        raise ParseError(f"submissions columns missing: need {_REQUIRED_COLUMNS}")
+    accessions, dates, form_col = columns
+    if not len(accessions) == len(dates) == len(form_col):
+        raise ParseError("submissions columns of unequal length "
+                         f"({len(accessions)}, {len(dates)}, {len(form_col)})")
+    wanted = None if forms is None else frozenset(forms)
+    refs = []
+    for acc, filed, form in zip(accessions, dates, form_col):
+        if wanted is not None and form not in wanted:
+            continue
+        try:
+            accession = normalize_accession(acc)
+            refs.append(FilingRef(
+                accession_number=accession,
+                cik=issuer.cik,
+                company=issuer.name,
+                form_type=str(form),
+                filed_date=date.fromisoformat(str(filed)[:10]),
+                path=submission_txt_path(issuer.cik, accession),
+            ))
+        except (ValueError, TypeError):
+            log.warning("unreadable submissions row skipped: %r %r %r", acc, filed, form)
+    return refs
