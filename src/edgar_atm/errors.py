@@ -52,7 +52,11 @@ class RateLimited(FetchError):
 
 
 class ServerError(FetchError):
-    pass
+    def __init__(self, message: str, *, url: str | None = None, status: int | None = None,
+                 retry_after: float | None = None):
+        super().__init__(message, url=url, status=status)
+        # Set when a 503 (or other 5xx) carried Retry-After; the retry waits that long.
+        self.retry_after = retry_after
 
 
 class ParseError(EdgarAtmError):
