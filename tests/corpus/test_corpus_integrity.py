@@ -34,13 +34,21 @@ def test_every_document_has_a_label_and_a_readme_row(corpus):
         assert doc.label["source_url"] in readme, f"{doc.id}: source URL missing from README.md"
 
 
-def _pending_test_corpus_is_large_and_broad_enough(corpus):
+# No stored public copy of a 424B announcing a resumption was found (atm-domain.md 3.9 found none
+# either; searches for "reinstate", "resume sales", "recommence" returned only 10-Q text). The
+# type stays in the contract; this set shrinks as soon as a real example is added.
+TYPES_WITHOUT_A_REAL_EXAMPLE = {"resumed"}
+
+
+def test_corpus_is_large_and_broad_enough(corpus):
     negatives = [d for d in corpus if d.kind == "negative"]
     assert len(corpus) >= 60, len(corpus)
     assert len(negatives) >= 20, len(negatives)
     types = Counter(e["type"] for d in corpus for e in d.events)
-    missing = [t for t in EVENT_TYPES if not types[t]]
+    missing = [t for t in EVENT_TYPES if not types[t] and t not in TYPES_WITHOUT_A_REAL_EXAMPLE]
     assert not missing, f"event types without a labelled example: {missing}"
+    stale = [t for t in TYPES_WITHOUT_A_REAL_EXAMPLE if types[t]]
+    assert not stale, f"{stale} now has an example: drop it from TYPES_WITHOUT_A_REAL_EXAMPLE"
 
 
 def test_ids_are_unique_and_file_safe(corpus):
