@@ -28,9 +28,10 @@ class RunBusy(EdgarAtmError):
     """Another run of the same kind holds the lock on this database."""
 
 
-def advisory_key(name: str) -> int:
-    """A stable signed 64-bit key for pg_try_advisory_lock, derived from the lock's name."""
-    digest = hashlib.blake2b(f"edgar-atm:{name}".encode(), digest_size=8).digest()
+def advisory_key(name: str, schema: str = "") -> int:
+    """A stable signed 64-bit key for pg_try_advisory_lock, from the lock's name and the
+    schema (advisory locks are per database; one database may hold several schemas)."""
+    digest = hashlib.blake2b(f"edgar-atm:{schema}:{name}".encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
 
 
@@ -56,9 +57,9 @@ def run_lock(engine: Engine, name: str) -> Iterator[None]:
 
 @contextmanager
 def _pg_lock(engine: Engine, name: str) -> Iterator[None]:
-    key = advisory_key(name)
     conn = engine.connect()
     try:
+        key = advisory_key(name, conn.execute(text("SELECT current_schema()")).scalar() or "")
         got = conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": key}).scalar()
         conn.commit()
         if not got:

@@ -21,6 +21,7 @@ transaction. A run killed at any point therefore leaves every filing either unto
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 import queue
 import threading
@@ -29,7 +30,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Callable, Iterable, Iterator, Protocol, Sequence
 
-from ..errors import EdgarAtmError, FetchError
 from ..records import FORM_TYPES_424B, FilingRef, ParsedFiling
 from .checkpoints import NIGHTLY_CHECKPOINT, DayWalk, nightly_start, parse_checkpoint
 from .summary import RunStats
@@ -38,7 +38,7 @@ from .workers import Scope, WorkQueue
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_ATTEMPTS = 5
-BACKFILL_INDEX_CHECKPOINT = "backfill.index:"
+BACKFILL_INDEX_CHECKPOINT = "backfill.index:"  # + span + selection digest
 
 
 class Progress(Protocol):
@@ -74,33 +74,22 @@ class PipelineOptions:
 
 @dataclass
 class Stages:
-    """The functions of the other parts the pipeline wires together, injectable for tests."""
+    """The other parts the pipeline wires together (modules or look-alikes, for tests)."""
 
-    discover_day: Callable
-    discover_range: Callable
-    discover_issuer: Callable
-    resolve_ticker: Callable
-    skip_rule: Callable[[Sequence[FilingRef]], tuple[list[FilingRef], list[FilingRef]]]
+    indexes: object        # edgar_atm.edgar.indexes: plan_index_requests, discover_*_detailed
+    submissions: object    # edgar_atm.edgar.submissions: discover_issuer, resolve_tickers
     parse_filing: Callable[..., ParsedFiling]
     parser_version: str
-    repo: object  # the store's repository module
+    repo: object           # edgar_atm.store.repository
 
     @classmethod
     def default(cls) -> "Stages":
-        from ..edgar import indexes, notes, submissions
+        from ..edgar import indexes, submissions
         from ..extract import PARSER_VERSION, parse_filing
         from ..store import repository
 
-        return cls(
-            discover_day=indexes.discover_day,
-            discover_range=indexes.discover_range,
-            discover_issuer=submissions.discover_issuer,
-            resolve_ticker=submissions.resolve_ticker,
-            skip_rule=notes.split_structured_notes,
-            parse_filing=parse_filing,
-            parser_version=PARSER_VERSION,
-            repo=repository,
-        )
+        return cls(indexes=indexes, submissions=submissions, parse_filing=parse_filing,
+                   parser_version=PARSER_VERSION, repo=repository)
 
 
 class Pipeline:
@@ -135,13 +124,15 @@ class Pipeline:
             walk = DayWalk(start=nightly_start(checkpoint, since, today), today=today,
                            checkpoint=checkpoint)
             for day in walk.days():
-                refs = self.stages.discover_day(self.client.get, day, self.options.forms)
-                if refs is None:
+                found = self.stages.indexes.discover_day_detailed(
+                    self.client.get, day, self.options.forms,
+                    skip_structured_notes=self.options.skip_notes)
+                if found is None:
                     log.info("no daily index for %s (holiday, or not published yet)", day)
                     walk.day_missing(day)
                     continue
                 stats.days += 1
-                kept = self._record(refs, stats)
+                kept = self._record(found.refs, found.skipped_refs, stats)
                 self._process(Scope(accessions=frozenset(r.accession_number for r in kept)),
                               stats, desc=str(day))
                 with self.sessions.begin() as session:
@@ -166,15 +157,19 @@ class Pipeline:
         run_id = self._start_run("backfill", {"start": start, "end": end, "ciks": ciks,
                                               "tickers": list(tickers), "forms": self.options.forms})
         try:
-            for ticker in tickers:
-                ciks.append(self.stages.resolve_ticker(self.client.get, ticker))
+            tickers = list(tickers)
+            if tickers:
+                ciks.extend(self.stages.submissions.resolve_tickers(self.client.get, tickers).values())
             if ciks:
                 # One issuer's submissions JSON is a request or two; far cheaper than indexes.
                 for cik in ciks:
-                    refs = [r for r in self.stages.discover_issuer(self.client.get, cik, self.options.forms)
-                            if start <= r.filed_date <= end]
+                    found = self.stages.submissions.discover_issuer(
+                        self.client.get, cik, self.options.forms,
+                        skip_structured_notes=self.options.skip_notes)
                     stats.days += 1
-                    self._record(refs, stats)
+                    self._record([r for r in found.refs if start <= r.filed_date <= end],
+                                 [d.ref for d in found.skipped if start <= d.ref.filed_date <= end],
+                                 stats)
             else:
                 self._discover_range(start, end, stats)
             scope = Scope(forms=self.options.forms, ciks=frozenset(ciks) or None,
@@ -230,31 +225,36 @@ class Pipeline:
     # -- discovery --------------------------------------------------------------------------
 
     def _discover_range(self, start: date, end: date, stats: RunStats) -> None:
-        """Read every index of the range once: an index already recorded by an earlier
-        (interrupted) backfill is not requested again, unless it may still grow."""
-        today = self.today()
-        for index in self.stages.discover_range(self.client.get, start, end, self.options.forms):
-            key = BACKFILL_INDEX_CHECKPOINT + index.path
+        """Read every index of the range once, oldest first. An index whose filings an
+        earlier (interrupted) backfill already recorded is not requested again: its
+        checkpoint is written in the same transaction as its filings."""
+        indexes = self.stages.indexes
+        forms, notes = self.options.forms, self.options.skip_notes
+        for step in indexes.plan_index_requests(start, end, today=self.today()):
+            key = _index_checkpoint(step, forms, notes)
             with self.sessions() as session:
-                done = self.repo.get_checkpoint(session, key)
-            if done and index.final(today):
-                log.debug("index %s already recorded", index.path)
-                continue
-            refs = index.load()
-            if refs is None:
+                if self.repo.get_checkpoint(session, key):
+                    log.debug("index %s already recorded", key)
+                    continue
+            if isinstance(step, indexes.QuarterlyIndex):
+                found = indexes.discover_quarter_detailed(
+                    self.client.get, step.year, step.quarter, forms, step.start, step.end,
+                    skip_structured_notes=notes)
+            else:
+                found = indexes.discover_day_detailed(self.client.get, step.day, forms,
+                                                      skip_structured_notes=notes)
+            if found is None:  # a holiday, or not published yet: asked again next time
                 continue
             stats.days += 1
-            refs = [r for r in refs if start <= r.filed_date <= end]
-            self._record(refs, stats, checkpoint=(key, "done") if index.final(today) else None)
+            in_range = lambda r: start <= r.filed_date <= end  # noqa: E731
+            self._record([r for r in found.refs if in_range(r)],
+                         [r for r in found.skipped_refs if in_range(r)], stats,
+                         checkpoint=(key, "done"))
 
-    def _record(self, refs: Sequence[FilingRef], stats: RunStats,
+    def _record(self, kept: Sequence[FilingRef], skipped: Sequence[FilingRef], stats: RunStats,
                 checkpoint: tuple[str, str] | None = None) -> list[FilingRef]:
-        refs = _dedupe(refs)
-        if self.options.skip_notes:
-            kept, skipped = self.stages.skip_rule(refs)
-        else:
-            kept, skipped = list(refs), []
-        stats.seen += len(refs)
+        kept = _dedupe(kept)
+        stats.seen += len(kept) + len(skipped)
         stats.skipped += len(skipped)
         with self.sessions.begin() as session:
             self.repo.record_discovered(session, kept)
@@ -402,6 +402,18 @@ def _dedupe(refs: Sequence[FilingRef]) -> list[FilingRef]:
     for ref in refs:
         seen.setdefault(ref.accession_number, ref)
     return list(seen.values())
+
+
+def _index_checkpoint(step, forms: Sequence[str], skip_notes: bool) -> str:
+    """A short name for one index request of a backfill, with what was selected from it
+    (checkpoint names are at most 100 characters)."""
+    selection = hashlib.blake2b(f"{','.join(sorted(forms))}|{skip_notes}".encode(),
+                                digest_size=4).hexdigest()
+    if hasattr(step, "quarter"):
+        span = f"{step.year}Q{step.quarter}:{step.start:%Y%m%d}-{step.end:%Y%m%d}"
+    else:
+        span = f"{step.day:%Y%m%d}"
+    return f"{BACKFILL_INDEX_CHECKPOINT}{span}:{selection}"
 
 
 def _complete(parsed: ParsedFiling, ref: FilingRef) -> ParsedFiling:

@@ -20,8 +20,10 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from sqlalchemy import MetaData, Table, and_, func, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.engine import Engine
+
+from ..records import FilingRef
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +32,8 @@ log = logging.getLogger(__name__)
 CLAIM_LEASE = timedelta(minutes=30)
 
 PENDING = "pending"
-FAILED = "failed"
+# Fetch outcomes worth another try on a later run ("not found" may be "not there yet").
+RETRYABLE = ("failed", "not_found")
 
 
 @dataclass(frozen=True)
@@ -44,13 +47,18 @@ class Scope:
     until: date | None = None
     only_failed: bool = False
 
+    @property
+    def empty(self) -> bool:
+        return self.accessions is not None and not self.accessions
+
 
 def make_worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
-def _holder_gone(holder: str | None, me: str) -> bool:
-    """Whether a claim's holder on this host has died (or is an earlier run of this process)."""
+def holder_gone(holder: str | None, me: str) -> bool:
+    """Whether a claim's holder on this host has died (or is an earlier run of this process).
+    Holders on other hosts are never judged here: only the lease frees their rows."""
     if not holder:
         return True
     try:
@@ -60,7 +68,7 @@ def _holder_gone(holder: str | None, me: str) -> bool:
         return True
     my_host, my_pid, my_token = me.rsplit(":", 2)
     if host != my_host:
-        return False  # another host: only the lease can free it
+        return False
     if pid == int(my_pid):
         return token != my_token
     try:
@@ -76,103 +84,83 @@ class WorkQueue:
     def __init__(self, engine: Engine, *, worker_id: str | None = None, max_attempts: int = 5):
         self.engine = engine
         self.worker_id = worker_id or make_worker_id()
+        self.host_prefix = self.worker_id.rsplit(":", 2)[0] + ":"
         self.max_attempts = max_attempts
         self.started = datetime.now(timezone.utc)
-        self._table: Table | None = None
 
     @property
-    def filings(self) -> Table:
-        if self._table is None:
-            self._table = Table("filings", MetaData(), autoload_with=self.engine)
-        return self._table
+    def _filing(self):
+        from ..store.models import Filing
+
+        return Filing
 
     def _where(self, scope: Scope):
-        f = self.filings.c
+        F = self._filing
         # Failures of earlier runs are retried (bounded); this run's own never are: its claim
-        # is still on them and claimed_at is after this run began.
+        # stays on them, stamped after this run began.
         failed_before = and_(
-            f.fetch_status == FAILED,
-            f.attempts < self.max_attempts,
-            or_(f.claimed_at.is_(None), f.claimed_at < self.started.replace(tzinfo=None)
-                if self._naive else f.claimed_at < self.started),
+            F.fetch_status.in_(RETRYABLE),
+            F.attempts < self.max_attempts,
+            or_(F.claimed_at.is_(None), F.claimed_at < self.started),
         )
-        conds = [failed_before if scope.only_failed else or_(f.fetch_status == PENDING, failed_before)]
+        conds = [failed_before if scope.only_failed else or_(F.fetch_status == PENDING, failed_before)]
         if scope.accessions is not None:
-            conds.append(f.accession_number.in_(sorted(scope.accessions)))
+            conds.append(F.accession_number.in_(sorted(scope.accessions)))
         if scope.forms:
-            conds.append(f.form_type.in_(scope.forms))
+            conds.append(F.form_type.in_(scope.forms))
         if scope.ciks:
-            conds.append(f.cik.in_(sorted(scope.ciks)))
+            conds.append(F.cik.in_(sorted(scope.ciks)))
         if scope.since:
-            conds.append(f.filed_date >= scope.since)
+            conds.append(F.filed_date >= scope.since)
         if scope.until:
-            conds.append(f.filed_date <= scope.until)
+            conds.append(F.filed_date <= scope.until)
         return and_(*conds)
 
-    @property
-    def _naive(self) -> bool:
-        return self.engine.dialect.name == "sqlite"
-
-    def _now(self) -> datetime:
-        now = datetime.now(timezone.utc)
-        return now.replace(tzinfo=None) if self._naive else now
-
     def count(self, scope: Scope) -> int:
-        if scope.accessions is not None and not scope.accessions:
+        if scope.empty:
             return 0
         with self.engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(self.filings)
+            return conn.execute(select(func.count()).select_from(self._filing)
                                 .where(self._where(scope))).scalar_one()
 
-    def claim(self, scope: Scope, limit: int):
-        """Claim up to `limit` filings for this worker; returns them as FilingRefs."""
-        from ..records import FilingRef
-
-        if scope.accessions is not None and not scope.accessions:
+    def claim(self, scope: Scope, limit: int) -> list[FilingRef]:
+        """Claim up to `limit` filings for this worker, oldest first."""
+        if scope.empty:
             return []
-        f = self.filings.c
-        now = self._now()
-        lease_cutoff = now - CLAIM_LEASE
-        free = or_(f.claimed_by.is_(None), f.claimed_at < lease_cutoff,
-                   f.claimed_by.like(socket.gethostname() + ":%"))
-        # Over-select a little: same-host claims of live workers are filtered out below.
-        query = (select(f.accession_number, f.claimed_by)
+        F = self._filing
+        now = datetime.now(timezone.utc)
+        free = or_(F.claimed_by.is_(None), F.claimed_at < now - CLAIM_LEASE,
+                   F.claimed_by.like(self.host_prefix + "%"))
+        # Over-select: rows of live workers on this host are filtered out below.
+        query = (select(F.accession_number, F.claimed_by, F.claimed_at)
                  .where(self._where(scope), free)
-                 .order_by(f.filed_date, f.accession_number)
+                 .order_by(F.filed_date, F.accession_number)
                  .limit(limit * 4))
         if self.engine.dialect.name == "postgresql":
-            query = query.with_for_update(skip_locked=True, of=self.filings)
+            query = query.with_for_update(skip_locked=True, of=F)
         with self.engine.begin() as conn:
             rows = conn.execute(query).all()
-            mine = [acc for acc, holder in rows
-                    if holder is None or holder == self.worker_id or _holder_gone(holder, self.worker_id)
-                    or self._lease_over(conn, acc, lease_cutoff)][:limit]
+            mine = [acc for acc, holder, at in rows
+                    if holder is None or holder_gone(holder, self.worker_id)
+                    or (at is not None and at < now - CLAIM_LEASE)][:limit]
             if not mine:
                 return []
-            conn.execute(update(self.filings)
-                         .where(f.accession_number.in_(mine))
+            conn.execute(update(F).where(F.accession_number.in_(mine))
                          .values(claimed_by=self.worker_id, claimed_at=now))
-            got = conn.execute(select(self.filings).where(f.accession_number.in_(mine),
-                                                          f.claimed_by == self.worker_id)
-                               .order_by(f.filed_date, f.accession_number)).mappings().all()
-        return [FilingRef(accession_number=r["accession_number"], cik=int(r["cik"]),
-                          company=r.get("company") or "", form_type=r["form_type"],
-                          filed_date=r["filed_date"],
-                          path=f"/Archives/edgar/data/{int(r['cik'])}/{r['accession_number']}.txt")
-                for r in got]
-
-    def _lease_over(self, conn, acc: str, cutoff: datetime) -> bool:
-        f = self.filings.c
-        claimed_at = conn.execute(select(f.claimed_at).where(f.accession_number == acc)).scalar()
-        return claimed_at is not None and claimed_at < cutoff
+            got = conn.execute(select(F.accession_number, F.cik, F.company, F.form_type, F.filed_date)
+                               .where(F.accession_number.in_(mine))
+                               .order_by(F.filed_date, F.accession_number)).all()
+        return [FilingRef(accession_number=acc, cik=int(cik), company=company or "",
+                          form_type=form, filed_date=filed,
+                          path=f"/Archives/edgar/data/{int(cik)}/{acc}.txt")
+                for acc, cik, company, form, filed in got]
 
     def release_unfinished(self) -> None:
         """Give back claimed filings this worker did not get to (e.g. after Ctrl-C)."""
-        f = self.filings.c
+        F = self._filing
         try:
             with self.engine.begin() as conn:
-                conn.execute(update(self.filings)
-                             .where(f.claimed_by == self.worker_id, f.fetch_status == PENDING)
+                conn.execute(update(F).where(F.claimed_by == self.worker_id, F.fetch_status == PENDING)
                              .values(claimed_by=None, claimed_at=None))
         except Exception:  # a later run frees them anyway (dead holder / lease)
             log.debug("could not release claims of %s", self.worker_id, exc_info=True)
