@@ -1,20 +1,10 @@
-"""Helpers of the pipeline tests: environment for subprocesses that import this checkout."""
+"""Fixtures of the pipeline tests (helpers are in pipeline_helpers.py)."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-SRC = Path(__file__).resolve().parents[2] / "src"
-
-
-def subprocess_env(**extra: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH")]))
-    env.update(extra)
-    return env
+from pipeline_helpers import subprocess_env
 
 
 @pytest.fixture

@@ -52,3 +52,20 @@ def test_lock_of_a_killed_process_is_gone(tmp_path, child_env):
     finally:
         holder.kill()
         holder.wait(timeout=30)
+
+
+def test_second_postgresql_or_sqlite_run_is_refused(migrated_engine, migrated_url):
+    """On the store's databases (both backends): a second engine, as another process would
+    have, cannot take the lock while the first holds it."""
+    from edgar_atm.store.db import make_engine
+
+    other = make_engine(migrated_url)
+    try:
+        with run_lock(migrated_engine, "nightly"):
+            with pytest.raises(RunBusy, match="another nightly run"):
+                with run_lock(other, "nightly"):
+                    pass
+        with run_lock(other, "nightly"):
+            pass
+    finally:
+        other.dispose()
