@@ -324,6 +324,7 @@ class Pipeline:
             log.warning("fetch failed for %s: %s", acc, result)
             with self.sessions.begin() as session:
                 self.repo.mark_fetch_failed(session, acc, _describe(result), permanent=False)
+                session.execute(self.work.finished(acc))
             return
         try:
             sha256 = self.raw.put(acc, result)
@@ -332,6 +333,7 @@ class Pipeline:
             log.error("could not write raw %s: %s", acc, exc)
             with self.sessions.begin() as session:
                 self.repo.mark_fetch_failed(session, acc, f"raw store: {_describe(exc)}", permanent=False)
+                session.execute(self.work.finished(acc))
             return
         stats.fetched += 1
         self._parse_and_save(ref, result, sha256=sha256, stats=stats, newly_fetched=True)
@@ -354,6 +356,8 @@ class Pipeline:
                                                  raw_sha256=sha256, parser_version=version)
                 else:
                     self.repo.mark_parse_failed(session, acc, error, parser_version=version)
+                if newly_fetched:
+                    session.execute(self.work.finished(acc))
         except Exception as exc:
             if isinstance(exc, (KeyboardInterrupt, SystemExit)):
                 raise
@@ -362,6 +366,7 @@ class Pipeline:
             with self.sessions.begin() as session:
                 if newly_fetched:
                     self.repo.mark_fetched(session, acc, sha256=sha256, size=len(data))
+                    session.execute(self.work.finished(acc))
                 self.repo.mark_parse_failed(session, acc, error, parser_version=version)
         if parsed is None:
             stats.errors += 1

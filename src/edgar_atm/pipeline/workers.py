@@ -155,6 +155,14 @@ class WorkQueue:
                           path=f"/Archives/edgar/data/{int(cik)}/{acc}.txt")
                 for acc, cik, company, form, filed in got]
 
+    def finished(self, accession: str):
+        """The statement that hands a filing back once this worker is done with it (run it in
+        the transaction that records the outcome). claimed_at stays: it tells a failure of
+        this run from one of an earlier run, so no run retries its own failures."""
+        F = self._filing
+        return (update(F).where(F.accession_number == accession, F.claimed_by == self.worker_id)
+                .values(claimed_by=None))
+
     def release_unfinished(self) -> None:
         """Give back claimed filings this worker did not get to (e.g. after Ctrl-C)."""
         F = self._filing
