@@ -12,6 +12,8 @@ only the left remainder (form type and company name) is split.
 from __future__ import annotations
 
 import gzip
+import io
+import itertools
 import logging
 import re
 import zlib
@@ -46,6 +48,8 @@ _TWO_SPACES = re.compile(r"\s{2,}")
 _COMPANY_WIDTH = 62
 # form.idx: the company column starts at 12 (to 2024) or 17 (2025-, SCHEDULE 13G/A et al.).
 _FORM_WIDTHS = (12, 17)
+# The header block is about ten lines; a file without dashes by then has no header.
+_MAX_HEADER_LINES = 50
 
 
 class IndexRow(NamedTuple):
@@ -79,8 +83,7 @@ def gunzip_index(data: bytes) -> str:
 
 def parse_index(data: bytes | str, forms: Iterable[str] | None = None) -> Iterator[FilingRef]:
     """Any of form.idx, company.idx or master.idx, told apart by its column header."""
-    text = decode_index(data)
-    layout, body = _split_header(text)
+    layout, body = _split_header(_lines(data))
     if layout == "master":
         return _parse_master_lines(body, _formset(forms))
     return _parse_fixed_lines(body, form_first=(layout != "company"), forms=_formset(forms))
@@ -93,8 +96,7 @@ def parse_form_index(data: bytes | str, forms: Iterable[str] | None = None) -> I
     the dashes line is read from its first line (an excerpt); an unreadable row is skipped
     with a warning, and a text with neither a header nor one readable row is a ParseError.
     """
-    text = decode_index(data)
-    layout, body = _split_header(text)
+    layout, body = _split_header(_lines(data))
     if layout not in ("form", None):
         raise ParseError(f"expected a form.idx, got a {layout}.idx")
     return _parse_fixed_lines(body, form_first=True, forms=_formset(forms),
@@ -103,8 +105,7 @@ def parse_form_index(data: bytes | str, forms: Iterable[str] | None = None) -> I
 
 def parse_company_index(data: bytes | str, forms: Iterable[str] | None = None) -> Iterator[FilingRef]:
     """Rows of a company.idx (company name first, then form type)."""
-    text = decode_index(data)
-    layout, body = _split_header(text)
+    layout, body = _split_header(_lines(data))
     if layout not in ("company", None):
         raise ParseError(f"expected a company.idx, got a {layout}.idx")
     return _parse_fixed_lines(body, form_first=False, forms=_formset(forms),
@@ -113,8 +114,7 @@ def parse_company_index(data: bytes | str, forms: Iterable[str] | None = None) -
 
 def parse_master_index(data: bytes | str, forms: Iterable[str] | None = None) -> Iterator[FilingRef]:
     """Rows of a master.idx: CIK|Company Name|Form Type|Date Filed|File Name."""
-    text = decode_index(data)
-    layout, body = _split_header(text)
+    layout, body = _split_header(_lines(data))
     if layout not in ("master", None):
         raise ParseError(f"expected a master.idx, got a {layout}.idx")
     return _parse_master_lines(body, _formset(forms))
@@ -237,7 +237,7 @@ def discover_quarter_detailed(
         log.info("no quarterly index %s", path)
         return None
     forms = tuple(forms)
-    rows: Iterable[FilingRef] = parse_form_index(gunzip_index(data), forms=forms)
+    rows: Iterable[FilingRef] = parse_form_index(data, forms=forms)
     if start is not None or end is not None:
         lo, hi = start or date.min, end or date.max
         rows = (r for r in rows if lo <= r.filed_date <= hi)
@@ -387,14 +387,33 @@ def _formset(forms: Iterable[str] | None) -> frozenset[str] | None:
     return None if forms is None else frozenset(f.strip().upper() for f in forms)
 
 
-def _split_header(text: str) -> tuple[str | None, list[str]]:
+def _lines(data: bytes | str) -> Iterator[str]:
+    """Lines of an index given as text, bytes or gzip bytes. A quarterly form.gz expands to
+    ~40 MB: it is streamed line by line rather than held whole in memory."""
+    if isinstance(data, str):
+        return iter(io.StringIO(data, newline=None))
+    if data[:2] == b"\x1f\x8b":
+        return _gzip_lines(data)
+    return iter(io.StringIO(decode_index(data), newline=None))
+
+
+def _gzip_lines(data: bytes) -> Iterator[str]:
+    stream = io.TextIOWrapper(gzip.GzipFile(fileobj=io.BytesIO(data)), encoding="utf-8",
+                              errors="replace", newline=None)
+    try:
+        yield from stream
+    except (OSError, EOFError, zlib.error) as exc:
+        raise ParseError(f"corrupt gzip index: {exc}") from exc
+
+
+def _split_header(lines: Iterator[str]) -> tuple[str | None, Iterator[str]]:
     """(layout, data lines). The layout comes from the column header above the dashes:
     "master" (pipes), "form" (Form Type first) or "company"; None when there is no dashes
-    line (an excerpt without its header), in which case every line is data."""
-    lines = text.splitlines()
-    for i, line in enumerate(lines):
+    line near the top (an excerpt without its header), in which case every line is data."""
+    seen: list[str] = []
+    for line in lines:
         if _DASHES.match(line):
-            header = " ".join(l.strip() for l in lines[max(0, i - 2):i] if l.strip())
+            header = " ".join(l.strip() for l in seen[-2:] if l.strip())
             if "|" in header:
                 layout = "master"
             elif "Form Type" in header and (
@@ -406,8 +425,11 @@ def _split_header(text: str) -> tuple[str | None, list[str]]:
                 layout = "company"
             else:
                 raise ParseError(f"unrecognised index column header: {header!r}")
-            return layout, lines[i + 1:]
-    return None, lines
+            return layout, lines
+        seen.append(line)
+        if len(seen) >= _MAX_HEADER_LINES:
+            break
+    return None, itertools.chain(seen, lines)
 
 
 def _parse_date(text: str) -> date:
@@ -454,7 +476,7 @@ def _split_company_first(left: str) -> tuple[str, str]:
 
 
 def _parse_fixed_lines(
-    lines: list[str],
+    lines: Iterable[str],
     *,
     form_first: bool,
     forms: frozenset[str] | None,
@@ -494,7 +516,7 @@ def _parse_fixed_lines(
         raise ParseError("not an EDGAR index: no column header and no readable row")
 
 
-def _parse_master_lines(lines: list[str], forms: frozenset[str] | None) -> Iterator[FilingRef]:
+def _parse_master_lines(lines: Iterable[str], forms: frozenset[str] | None) -> Iterator[FilingRef]:
     bad = 0
     for line in lines:
         line = line.strip()
