@@ -87,6 +87,8 @@ def test_normalisation():
     assert field_equal("agreement_type", "Sales Agreement", "Amended and Restated Sales Agreement")
     assert field_equal("agreement_type", "Open Market Sale Agreement", "Open Market Sale Agreement℠")
     assert field_equal("security", "common stock", "Common Stock")
+    assert field_equal("security", "common shares", "Common Shares of Beneficial Interest")
+    assert not field_equal("security", "common stock", "Series A Preferred Stock")
     assert field_equal("commission_rate", 3.0, 0.03)
     assert not field_equal("commission_rate", 3.0, 2.0)
     assert field_equal("as_of", "2022-10-20", "2022-10-20")

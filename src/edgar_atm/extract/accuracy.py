@@ -164,7 +164,9 @@ def normalise(name: str, value: Any) -> Any:
         return text.lower()
     if name == "security":
         text = " ".join(str(value).replace("-", " ").split()).lower()
-        return re.sub(r"^(?:shares of )?(?:our |the company's )?", "", text)
+        text = re.sub(r"^(?:shares of )?(?:our |the company's )?", "", text)
+        # "common shares of beneficial interest" (REIT trusts) names the same class as "common shares".
+        return re.sub(r" of beneficial interest$", "", text)
     return value
 
 
