@@ -42,9 +42,11 @@ class DatabaseUnavailable(StoreError):
     """The database cannot be reached (server down, wrong URL, unreadable file)."""
 
 
-def make_engine(url: str, **kwargs) -> Engine:
+def make_engine(url: str, *, must_exist: bool = False, **kwargs) -> Engine:
     """An engine for `url`, configured so several processes can share the database.
 
+    `must_exist`: for commands that only read, refuse an SQLite file that is not there
+    (instead of creating an empty one) with a message saying how to create it.
     Extra keyword arguments go to `sqlalchemy.create_engine`.
     """
     try:
@@ -54,6 +56,8 @@ def make_engine(url: str, **kwargs) -> Engine:
     if sa_url.get_backend_name() == "sqlite":
         database = sa_url.database or ""
         if database and database != ":memory:" and not database.startswith("file:"):
+            if must_exist and not Path(database).expanduser().is_file():
+                raise SchemaOutOfDate(f"there is no database at {database}; create it with `edgar-atm db upgrade`")
             try:
                 Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
