@@ -18,6 +18,7 @@ from edgar_atm.edgar.indexes import (
     discover_day,
     discover_day_detailed,
     discover_quarter,
+    discover_quarter_detailed,
     discover_range,
     gunzip_index,
     only_424b,
@@ -26,6 +27,7 @@ from edgar_atm.edgar.indexes import (
     parse_index,
     parse_master_index,
     plan_index_requests,
+    read_index_header,
 )
 from edgar_atm.errors import NotFound, ParseError
 from edgar_atm.records import FORM_TYPES_424B, FilingRef
@@ -167,6 +169,18 @@ def test_seventeen_wide_form_column():
     assert list(parse_form_index(wide)) == list(parse_form_index(real))
 
 
+def test_seventeen_wide_with_long_2025_form_names():
+    """2025- form names such as SCHEDULE 13D/A (14 characters) are why the column grew; a
+    company name starting with digits follows (docs 1.5). Real SC 13D/A rows, renamed."""
+    wide = _repad_form_column(text(FORM_DAY), 17)
+    renamed = re.sub(r"(?m)^SC 13D/A {9}", "SCHEDULE 13D/A   ", wide)
+    assert renamed != wide
+    before = [r for r in parse_form_index(wide) if r.form_type == "SC 13D/A"]
+    after = [r for r in parse_form_index(renamed) if r.form_type == "SCHEDULE 13D/A"]
+    assert before and [(r.company, r.cik, r.accession_number) for r in after] == \
+        [(r.company, r.cik, r.accession_number) for r in before]
+
+
 def test_two_line_column_header_variant():
     real = text(FORM_DAY)
     one_line = "Form Type   Company Name" + " " * 50 + "CIK         Date Filed  File Name\n"
@@ -281,6 +295,18 @@ def test_quarterly_boundary_excerpt_without_header():
     assert len(deduped.refs) == 23 - 1 - 4
 
 
+def test_read_index_header():
+    assert read_index_header(FORM_DAY.read_bytes()) == (
+        "Daily Index of EDGAR Dissemination Feed by Form Type", date(2020, 3, 18))
+    assert read_index_header(text(COMPANY_DAY)).last_data_received == date(2022, 10, 3)
+    assert read_index_header(text(MASTER_DAY)).last_data_received == date(2020, 1, 3)
+    head = read_index_header(gzip.compress(Q_HEAD.read_bytes()))
+    assert head == ("Master Index of EDGAR Dissemination Feed by Form Type", date(2024, 2, 3))
+    master_q = INDEX / "full" / "master.1993QTR4.excerpt.idx"
+    assert read_index_header(text(master_q)).last_data_received == date(1993, 12, 31)
+    assert read_index_header(text(Q_BOUNDARY)) == (None, None)
+
+
 def test_gunzip_index():
     raw = text(Q_HEAD).encode()
     assert gunzip_index(gzip.compress(raw)) == raw.decode()
@@ -326,6 +352,42 @@ def test_discover_quarter_with_date_window():
         "0001193125-24-010250", "0001193125-24-011308", "0001104659-24-005608",
         "0001213900-24-004584"}
     assert discover_quarter(fetch, 2099, 1) is None
+
+
+def test_quarter_tail_after_last_data_received_comes_from_daily_indexes():
+    """The 2024Q1 full-index "as of" Saturday 2024-02-03 holds filings through Friday
+    02-02; a window to 02-06 reads Monday and Tuesday from their daily indexes."""
+    feb5 = paths.daily_form_index_path(date(2024, 2, 5))
+    fetch = FakeFetch({
+        "/Archives/edgar/full-index/2024/QTR1/form.gz": _quarter_file(),
+        # Any real daily file will do here: the reader takes the rows it is given.
+        feb5: FORM_DAY.read_bytes(),
+    })
+    found = discover_quarter(fetch, 2024, 1, start=date(2024, 1, 29), end=date(2024, 2, 6),
+                             skip_structured_notes=False)
+    assert fetch.calls == ["/Archives/edgar/full-index/2024/QTR1/form.gz", feb5,
+                           paths.daily_form_index_path(date(2024, 2, 6))]
+    from_quarter = {r for r in found if r.filed_date.year == 2024}
+    assert {r.accession_number for r in from_quarter} == {"0001104659-24-008330"}  # APT, 01-30
+    assert len(found) - len(from_quarter) == 194  # the daily file's 424B filings
+    fetch.calls.clear()
+    strict = discover_quarter_detailed(fetch, 2024, 1, start=date(2024, 1, 29),
+                                       end=date(2024, 2, 6), skip_structured_notes=False,
+                                       daily_fallback=False)
+    assert fetch.calls == ["/Archives/edgar/full-index/2024/QTR1/form.gz"]
+    assert set(strict.refs) == from_quarter
+
+
+def test_quarter_not_published_yet_falls_back_to_daily():
+    day = date(2020, 3, 18)
+    fetch = FakeFetch({paths.daily_form_index_path(day): FORM_DAY.read_bytes()})
+    found = discover_quarter(fetch, 2020, 1, start=date(2020, 3, 16), end=date(2020, 3, 18))
+    assert fetch.calls == ["/Archives/edgar/full-index/2020/QTR1/form.gz"] + [
+        paths.daily_form_index_path(date(2020, 3, d)) for d in (16, 17, 18)]
+    assert len(found) == 52
+    fetch.calls.clear()
+    assert discover_quarter(fetch, 2020, 1) is None  # no window: nothing to fall back on
+    assert fetch.calls == ["/Archives/edgar/full-index/2020/QTR1/form.gz"]
 
 
 def test_plan_uses_quarters_inside_and_days_at_the_edges():

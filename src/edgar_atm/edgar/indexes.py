@@ -19,7 +19,7 @@ import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from ..errors import NotFound, ParseError
@@ -120,6 +120,42 @@ def parse_master_index(data: bytes | str, forms: Iterable[str] | None = None) ->
     return _parse_master_lines(body, _formset(forms))
 
 
+class IndexHeader(NamedTuple):
+    description: str | None
+    last_data_received: date | None
+
+
+def read_index_header(data: bytes | str) -> IndexHeader:
+    """The key/value block above the column header ("Last Data Received:    Mar 18, 2020",
+    or "February  3, 2024" in full-index files). Reads only the first lines, also of gzip."""
+    fields: dict[str, str] = {}
+    for line in itertools.islice(_lines(data), _MAX_HEADER_LINES):
+        if _DASHES.match(line):
+            break
+        key, sep, value = line.partition(":")
+        if sep and key.strip() in ("Description", "Last Data Received"):
+            fields[key.strip()] = " ".join(value.split())
+    received = None
+    if "Last Data Received" in fields:
+        for fmt in ("%B %d, %Y", "%b %d, %Y"):
+            try:
+                received = datetime.strptime(fields["Last Data Received"], fmt).date()
+                break
+            except ValueError:
+                continue
+    return IndexHeader(fields.get("Description"), received)
+
+
+def _daily_rows(fetch: Fetch, day: date, forms: tuple[str, ...]) -> list[FilingRef] | None:
+    path = daily_form_index_path(day)
+    try:
+        data = fetch(path)
+    except NotFound:
+        log.info("no daily index for %s (%s)", day, path)
+        return None
+    return list(parse_form_index(data, forms=forms))
+
+
 def only_424b(refs: Iterable[FilingRef], forms: Iterable[str] = FORM_TYPES_424B) -> Iterator[FilingRef]:
     wanted = frozenset(forms)
     return (r for r in refs if r.form_type in wanted)
@@ -191,14 +227,10 @@ def discover_day_detailed(
 ) -> Discovery | None:
     """The day's form.idx, selected as in `select`; None when EDGAR has no index for the day
     (a weekend, a holiday, or not published yet: normal, not an error)."""
-    path = daily_form_index_path(day)
-    try:
-        data = fetch(path)
-    except NotFound:
-        log.info("no daily index for %s (%s)", day, path)
-        return None
     forms = tuple(forms)
-    rows = parse_form_index(data, forms=forms)
+    rows = _daily_rows(fetch, day, forms)
+    if rows is None:
+        return None
     found = select(rows, forms, skip_structured_notes=skip_structured_notes,
                    note_filter=note_filter)
     log.info("daily index %s: %d rows, %d filings, %d structured notes skipped",
@@ -227,24 +259,57 @@ def discover_quarter_detailed(
     *,
     skip_structured_notes: bool = True,
     note_filter: StructuredNoteFilter | None = None,
+    daily_fallback: bool = True,
 ) -> Discovery | None:
-    """full-index/{year}/QTR{quarter}/form.gz, limited to filed dates in [start, end];
-    None when the quarter's index does not exist (yet)."""
+    """full-index/{year}/QTR{quarter}/form.gz, limited to filed dates in [start, end].
+
+    The current quarter's full-index only runs to about the previous business day, so its
+    "Last Data Received" header is read: days of the window after the last day it fully
+    covers come from the daily indexes instead (with `daily_fallback`), and so does the
+    whole window when the quarterly file does not exist yet and a window was given.
+    None when neither the quarterly index nor any daily index of the window exists.
+    """
+    forms = tuple(forms)
+    q_first, q_last = quarter_bounds(year, quarter)
+    lo, hi = max(start or q_first, q_first), min(end or q_last, q_last)
     path = quarterly_form_index_path(year, quarter, gz=True)
     try:
-        data = fetch(path)
+        data: bytes | None = fetch(path)
     except NotFound:
         log.info("no quarterly index %s", path)
+        data = None
+    rows: list[FilingRef] = []
+    tail: list[date] = []
+    if data is None:
+        if not (daily_fallback and start is not None and end is not None):
+            return None
+        tail = weekdays(lo, hi)
+    else:
+        through = hi
+        received = read_index_header(data).last_data_received
+        if received is not None:
+            # Built during that day: only the days before it are complete.
+            covered = received - timedelta(days=1)
+            if covered < hi:
+                through = covered
+                if daily_fallback:
+                    tail = weekdays(max(lo, covered + timedelta(days=1)), hi)
+                else:
+                    log.warning("%s covers filings only through %s, not %s", path, covered, hi)
+        rows = [r for r in parse_form_index(data, forms=forms) if lo <= r.filed_date <= through]
+    found_any = data is not None
+    for day in tail:
+        daily = _daily_rows(fetch, day, forms)
+        if daily is not None:
+            found_any = True
+            rows.extend(daily)
+    if not found_any:
         return None
-    forms = tuple(forms)
-    rows: Iterable[FilingRef] = parse_form_index(data, forms=forms)
-    if start is not None or end is not None:
-        lo, hi = start or date.min, end or date.max
-        rows = (r for r in rows if lo <= r.filed_date <= hi)
     found = select(rows, forms, skip_structured_notes=skip_structured_notes,
                    note_filter=note_filter)
-    log.info("quarterly index %sQ%s: %d rows, %d filings, %d structured notes skipped",
-             year, quarter, found.rows, len(found.refs), len(found.skipped))
+    log.info("quarterly index %sQ%s %s..%s (%d days from daily indexes): %d rows, %d filings, "
+             "%d structured notes skipped", year, quarter, lo, hi, len(tail), found.rows,
+             len(found.refs), len(found.skipped))
     return found
 
 
@@ -327,8 +392,10 @@ def plan_index_requests(
     weekday; the quarterly index is used when it replaces at least `min_days_for_quarterly`
     daily requests (one big file instead of one small one saves nothing). The current
     quarter's full-index runs only to the previous business day, and when it is rebuilt in
-    the night is not documented, so only days up to the business day before that are read
-    from it; later days come from the daily indexes. `today` defaults to date.today().
+    the night is not documented, so only days up to the business day before that are planned
+    from it; later days come from the daily indexes (and discover_quarter_detailed checks the
+    file's "Last Data Received" and reads any day it lacks from the daily index anyway).
+    `today` defaults to date.today().
     """
     if end < start:
         return []
