@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 from contextlib import ExitStack
@@ -15,6 +16,7 @@ from ..records import FORM_TYPES_424B
 from .common import EXIT_BUSY, EXIT_FAILURES, EXIT_OK, cli_group, handle_errors
 
 log = logging.getLogger("edgar_atm.pipeline")
+EXIT_INTERRUPTED = 130  # the shell's convention for SIGINT
 
 
 def _date(ctx, param, value):
@@ -53,6 +55,11 @@ rate_limit_option = click.option(
     help="Lower the request rate for this run (never above EDGAR_RATE_LIMIT, default 9/s).")
 
 
+batch_size_option = click.option(
+    "--batch-size", type=click.IntRange(1, 10_000), default=64, show_default=True,
+    help="Filings claimed at a time (smaller shares a short range more evenly between workers).")
+
+
 class _Bar:
     """A tqdm bar with rate and ETA, only when a person watches stderr."""
 
@@ -76,22 +83,26 @@ class _Bar:
             self._bar = None
 
 
-def _build(settings: Settings, *, network: bool, skip_notes: bool = True,
-           forms: tuple[str, ...] = FORM_TYPES_424B):
+def _build(stack: ExitStack, settings: Settings, *, network: bool, skip_notes: bool = True,
+           forms: tuple[str, ...] = FORM_TYPES_424B, batch_size: int = 64):
+    """Engine, client and raw store for one command; closed when `stack` unwinds."""
     from ..pipeline.run import Pipeline, PipelineOptions
     from ..store.db import check_schema, make_engine
     from ..store.raw import RawStore
 
+    if network:
+        settings.require_user_agent()
     engine = make_engine(settings.database_url)
+    stack.callback(engine.dispose)
     check_schema(engine)
     client = None
     if network:
         from ..edgar.client import EdgarClient
 
-        settings.require_user_agent()
-        client = EdgarClient.from_settings(settings)
+        client = stack.enter_context(EdgarClient.from_settings(settings))
     pipeline = Pipeline(engine=engine, client=client, raw=RawStore(settings.raw_dir),
-                        options=PipelineOptions(forms=forms, skip_notes=skip_notes), progress=_Bar())
+                        options=PipelineOptions(forms=forms, skip_notes=skip_notes, batch_size=batch_size),
+                        progress=_Bar())
     return engine, pipeline
 
 
@@ -100,6 +111,21 @@ def _finish(kind: str, stats) -> None:
     level = logging.INFO if stats.ok else logging.WARNING
     log.log(level, stats.line(kind), extra={f"ctx_{k}": v for k, v in stats.as_dict().items()})
     sys.exit(EXIT_OK if stats.ok else EXIT_FAILURES)
+
+
+def interruptible(func):
+    """Ctrl-C ends a run with a one-line message (everything finished so far is kept)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except KeyboardInterrupt:
+            click.echo("edgar-atm: interrupted; what was finished is saved, run the same "
+                       "command again to resume", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+
+    return wrapper
 
 
 def _hold_lock(stack: ExitStack, engine, name: str) -> None:
@@ -121,6 +147,7 @@ def _hold_lock(stack: ExitStack, engine, name: str) -> None:
 @rate_limit_option
 @click.pass_obj
 @handle_errors
+@interruptible
 def nightly(settings: Settings, since: date | None, no_skip_notes: bool, rate_limit: float | None) -> None:
     """Ingest every daily index since the last completed day.
 
@@ -131,8 +158,8 @@ def nightly(settings: Settings, since: date | None, no_skip_notes: bool, rate_li
     (they are retried on later runs).
     """
     settings = _rate_limited(settings, rate_limit)
-    engine, pipeline = _build(settings, network=True, skip_notes=not no_skip_notes)
     with ExitStack() as stack:
+        engine, pipeline = _build(stack, settings, network=True, skip_notes=not no_skip_notes)
         _hold_lock(stack, engine, "nightly")
         stats = pipeline.nightly(since=since)
     _finish("nightly", stats)
@@ -148,11 +175,16 @@ def nightly(settings: Settings, since: date | None, no_skip_notes: bool, rate_li
 @click.option("--ticker", "tickers", multiple=True, metavar="TICKER", help="Only this issuer, by ticker (repeatable).")
 @click.option("--no-skip-notes", is_flag=True, default=False,
               help="Also fetch 424B2 structured-note pricing supplements (skipped by default).")
+@click.option("--no-fetch", is_flag=True, default=False,
+              help="Only record what the indexes list; leave fetching to `edgar-atm work` processes.")
+@batch_size_option
 @rate_limit_option
 @click.pass_obj
 @handle_errors
+@interruptible
 def backfill(settings: Settings, start: date, end: date, forms: tuple[str, ...], ciks: tuple[int, ...],
-             tickers: tuple[str, ...], no_skip_notes: bool, rate_limit: float | None) -> None:
+             tickers: tuple[str, ...], no_skip_notes: bool, no_fetch: bool, batch_size: int,
+             rate_limit: float | None) -> None:
     """Ingest a bounded date range (quarterly indexes where that saves requests).
 
     Resumable: stop it any way (Ctrl-C, kill -9, a power cut) and run it again; it fetches
@@ -163,8 +195,10 @@ def backfill(settings: Settings, start: date, end: date, forms: tuple[str, ...],
     if end < start:
         raise click.BadParameter("--end is before --start", param_hint="--end")
     settings = _rate_limited(settings, rate_limit)
-    _, pipeline = _build(settings, network=True, skip_notes=not no_skip_notes, forms=_forms(forms))
-    stats = pipeline.backfill(start=start, end=end, ciks=ciks, tickers=tickers)
+    with ExitStack() as stack:
+        _, pipeline = _build(stack, settings, network=True, skip_notes=not no_skip_notes,
+                             forms=_forms(forms), batch_size=batch_size)
+        stats = pipeline.backfill(start=start, end=end, ciks=ciks, tickers=tickers, fetch=not no_fetch)
     _finish("backfill", stats)
 
 
@@ -172,11 +206,13 @@ def backfill(settings: Settings, start: date, end: date, forms: tuple[str, ...],
 @click.option("--form", "forms", multiple=True, metavar="FORM", help="Only this form type (repeatable).")
 @click.option("--since", callback=_date, default=None, metavar="DATE", help="Only filings filed on or after DATE.")
 @click.option("--until", callback=_date, default=None, metavar="DATE", help="Only filings filed on or before DATE.")
+@batch_size_option
 @rate_limit_option
 @click.pass_obj
 @handle_errors
+@interruptible
 def work(settings: Settings, forms: tuple[str, ...], since: date | None, until: date | None,
-         rate_limit: float | None) -> None:
+         batch_size: int, rate_limit: float | None) -> None:
     """Fetch and parse recorded filings until none is left (an extra worker).
 
     Start several on PostgreSQL, on one or several hosts, beside a backfill: they claim
@@ -184,8 +220,9 @@ def work(settings: Settings, forms: tuple[str, ...], since: date | None, until: 
     EDGAR_RATE_LIMIT_STORE points at the same place (a file on one host, or the PostgreSQL URL).
     """
     settings = _rate_limited(settings, rate_limit)
-    _, pipeline = _build(settings, network=True, forms=_forms(forms))
-    stats = pipeline.work_pending(forms=_forms(forms), since=since, until=until)
+    with ExitStack() as stack:
+        _, pipeline = _build(stack, settings, network=True, forms=_forms(forms), batch_size=batch_size)
+        stats = pipeline.work_pending(forms=_forms(forms), since=since, until=until)
     _finish("work", stats)
 
 
@@ -194,14 +231,15 @@ def work(settings: Settings, forms: tuple[str, ...], since: date | None, until: 
 @click.option("--form", "forms", multiple=True, metavar="FORM", help="Only this form type (repeatable).")
 @click.pass_obj
 @handle_errors
+@interruptible
 def reparse(settings: Settings, since: date | None, forms: tuple[str, ...]) -> None:
     """Re-run the current parser over the stored raw filings (no network).
 
     Replaces each filing's events in one transaction and records the parser version, so it
     can be run again at any time with the same result.
     """
-    engine, pipeline = _build(settings, network=False)
     with ExitStack() as stack:
+        engine, pipeline = _build(stack, settings, network=False)
         _hold_lock(stack, engine, "reparse")
         stats = pipeline.reparse(since=since, forms=_forms(forms) if forms else None)
     _finish("reparse", stats)

@@ -151,7 +151,9 @@ class Pipeline:
         return stats
 
     def backfill(self, *, start: date, end: date, ciks: Iterable[int] = (),
-                 tickers: Iterable[str] = ()) -> RunStats:
+                 tickers: Iterable[str] = (), fetch: bool = True) -> RunStats:
+        """Record the range's filings, then (unless fetch=False, leaving it to `work`
+        processes) fetch and parse the ones still missing."""
         stats, started, requests0 = RunStats(), time.monotonic(), self._requests()
         ciks = list(ciks)
         run_id = self._start_run("backfill", {"start": start, "end": end, "ciks": ciks,
@@ -172,9 +174,10 @@ class Pipeline:
                                  stats)
             else:
                 self._discover_range(start, end, stats)
-            scope = Scope(forms=self.options.forms, ciks=frozenset(ciks) or None,
-                          since=start, until=end)
-            self._process(scope, stats, desc="backfill")
+            if fetch:
+                scope = Scope(forms=self.options.forms, ciks=frozenset(ciks) or None,
+                              since=start, until=end)
+                self._process(scope, stats, desc="backfill")
         except BaseException:
             self._finish_run(run_id, "interrupted", stats, started, requests0)
             raise
