@@ -1,1 +1,94 @@
-"""Filing bytes -> ATM events. Pure: no network, no database."""
+"""Filing bytes -> ATM events. Pure: no network, no database.
+
+    parse_filing(data, path=None) -> ParsedFiling
+
+accepts a complete submission `.txt` (SGML envelope; the primary document is parsed) or a
+bare `.htm`/`.html`/`.txt`/`.md` document. Steps: envelope -> primary document -> cheap
+byte gate (gate.py) -> text (text.py) -> event rules (rules.py).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from ..edgar.sgml import is_submission, primary_document, read_submission
+from ..errors import ParseError
+from ..records import ParsedFiling
+from . import gate, rules, text
+
+PARSER_VERSION = "1.0.0"
+
+__all__ = ["PARSER_VERSION", "parse_filing"]
+
+logger = logging.getLogger(__name__)
+
+_BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"\x1f\x8b", b"BZh", b"\xfd7zXZ")
+
+
+def parse_filing(data: bytes, *, path: str | None = None) -> ParsedFiling:
+    """Parse one filing. Raises ParseError for input that is not a readable document."""
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise ParseError(f"expected bytes, got {type(data).__name__}")
+    data = bytes(data)
+    if not data.strip():
+        raise ParseError("empty document")
+    _reject_binary(data)
+
+    result = ParsedFiling(path=path)
+    body = data
+    kind = _kind_from_name(path)
+    if is_submission(data):
+        sub = read_submission(data)
+        result.accession_number = sub.accession_number
+        result.form_type = sub.form_type
+        result.filed_date = sub.filed_date
+        result.filers = sub.filers
+        issuer = sub.primary_filer
+        if issuer is not None:
+            result.cik, result.company = issuer.cik, issuer.name
+        doc = primary_document(sub)
+        if doc is None or doc.text is None:
+            logger.info("submission %s has no text document to parse", sub.accession_number)
+            return result
+        body = doc.text
+        kind = _kind_from_name(doc.filename)
+        _reject_binary(body, what=f"primary document {doc.filename!r}")
+
+    if not gate.may_be_atm(body):
+        return result
+    try:
+        plain = text.to_text(body, kind=kind)
+    except ParseError:
+        raise
+    except (ValueError, UnicodeError, RecursionError, MemoryError) as exc:  # pragma: no cover - defensive
+        raise ParseError(f"could not read the document: {exc.__class__.__name__}: {exc}",
+                         accession_number=result.accession_number) from exc
+    extraction = rules.extract(plain, filed_date=result.filed_date, form_type=result.form_type)
+    result.atm_related = extraction.atm_related
+    result.events = extraction.events
+    return result
+
+
+def _kind_from_name(name: str | None) -> str | None:
+    if not name:
+        return None
+    low = name.lower()
+    if low.endswith((".htm", ".html", ".xhtml")):
+        return "html"
+    if low.endswith((".md", ".markdown")):
+        return "markdown"
+    return None  # .txt may be plain text or HTML inside: sniff
+
+
+def _reject_binary(data: bytes, *, what: str = "input") -> None:
+    head = data[:8192].lstrip()
+    if head.startswith(_BINARY_MAGIC):
+        raise ParseError(f"{what} is a binary file (PDF, image or archive), not a filing document")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return  # UTF-16 text: NULs are expected
+    sample = data[:65536]
+    if b"\x00" in sample:
+        raise ParseError(f"{what} looks binary (NUL bytes), not a filing document")
+    controls = sum(sample.count(bytes([c])) for c in (1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31))
+    if controls > len(sample) // 20:
+        raise ParseError(f"{what} looks binary (control bytes), not a filing document")

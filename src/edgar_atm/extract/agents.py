@@ -1,0 +1,160 @@
+"""Canonical ATM sales agents (docs/atm-domain.md 4.2): full legal name, the aliases and
+former names filings use, and a matcher that turns a sentence into canonical names.
+
+Forward purchasers (banks such as "Bank of America, N.A.") are deliberately absent, and
+short aliases refuse to match when the name continues as a bank ("Wells Fargo Bank"), so
+they never become agents.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# canonical legal name -> aliases (regex fragments, matched case-sensitively on word edges)
+AGENTS: dict[str, tuple[str, ...]] = {
+    "Cantor Fitzgerald & Co.": (r"Cantor Fitzgerald(?: & Co\.?)?", r"Cantor", r"CF&Co"),
+    "H.C. Wainwright & Co., LLC": (r"H\.\s?C\. Wainwright(?: & Co\.?,? LLC)?", r"Wainwright", r"HCW"),
+    "TD Securities (USA) LLC": (r"TD Securities(?: \(USA\) LLC)?", r"TD Cowen"),
+    "Cowen and Company, LLC": (r"Cowen and Company(?:, LLC)?", r"Cowen(?! Inc)"),
+    "B. Riley Securities, Inc.": (r"B\. ?Riley Securities(?:, Inc\.?)?", r"B\. ?Riley FBR(?:, Inc\.?)?", r"B\. ?Riley",
+                                  r"FBR Capital Markets & Co\.?", r"FBR", r"MLV & Co\.? LLC", r"MLV"),
+    "Jefferies LLC": (r"Jefferies(?: LLC)?(?! Financial)", r"Jeffries(?: LLC)?"),
+    "Stifel, Nicolaus & Company, Incorporated": (r"Stifel,? Nicolaus & Company,? Incorporated", r"Stifel(?:,? Nicolaus)?"),
+    "BTIG, LLC": (r"BTIG(?:, LLC)?",),
+    "JonesTrading Institutional Services LLC": (r"JonesTrading(?: Institutional Services,? LLC)?", r"Jones Trading"),
+    "Roth Capital Partners, LLC": (r"Roth Capital Partners(?:, LLC)?", r"Roth Capital", r"Roth(?= |,|\))"),
+    "Ladenburg Thalmann & Co. Inc.": (r"Ladenburg Thalmann(?: & Co\.? Inc\.?)?", r"Ladenburg"),
+    "A.G.P./Alliance Global Partners": (r"A\.G\.P\./Alliance Global Partners", r"A\.G\.P\.", r"AGP", r"Alliance Global Partners"),
+    "Canaccord Genuity LLC": (r"Canaccord Genuity(?: LLC)?", r"Canaccord"),
+    "Leerink Partners LLC": (r"Leerink Partners(?: LLC)?", r"SVB Securities(?: LLC)?", r"SVB Leerink(?: LLC)?", r"Leerink"),
+    "Piper Sandler & Co.": (r"Piper Sandler(?: & Co\.?)?", r"Piper Jaffray(?: & Co\.?)?", r"Piper(?= |,|\))"),
+    "Citizens JMP Securities, LLC": (r"Citizens JMP(?: Securities,? LLC)?", r"JMP Securities(?:,? LLC)?", r"JMP"),
+    "Raymond James & Associates, Inc.": (r"Raymond James(?: & Associates,? Inc\.?)?",),
+    "RBC Capital Markets, LLC": (r"RBC Capital Markets(?:, LLC)?", r"RBC"),
+    "BofA Securities, Inc.": (r"BofA Securities(?:, Inc\.?)?", r"Merrill Lynch, Pierce, Fenner & Smith(?: Incorporated)?",
+                              r"BofA Merrill Lynch", r"BofA(?! Finance)(?! Merrill)"),
+    "Goldman Sachs & Co. LLC": (r"Goldman Sachs & Co\.?(?: LLC)?", r"Goldman,? Sachs(?! Bank)(?! International)", r"Goldman(?= |,|\))"),
+    "Morgan Stanley & Co. LLC": (r"Morgan Stanley & Co\.?(?: LLC)?", r"Morgan Stanley(?! Bank)(?! MUFG)"),
+    "J.P. Morgan Securities LLC": (r"J\.\s?P\. Morgan Securities(?: LLC)?", r"J\.\s?P\. Morgan(?! Chase)", r"JPMorgan(?! Chase)", r"JPM"),
+    "Citigroup Global Markets Inc.": (r"Citigroup Global Markets(?: Inc\.?)?", r"Citigroup", r"Citi(?=[ ,)])"),
+    "Wells Fargo Securities, LLC": (r"Wells Fargo Securities(?:, LLC)?", r"Wells Fargo(?! Bank)(?! &)"),
+    "Barclays Capital Inc.": (r"Barclays Capital(?: Inc\.?)?", r"Barclays(?! Bank)"),
+    "Credit Suisse Securities (USA) LLC": (r"Credit Suisse Securities(?: \(USA\) LLC)?", r"Credit Suisse(?! International)"),
+    "UBS Securities LLC": (r"UBS Securities(?: LLC)?", r"UBS(?! AG)"),
+    "Deutsche Bank Securities Inc.": (r"Deutsche Bank Securities(?: Inc\.?)?",),
+    "Mizuho Securities USA LLC": (r"Mizuho Securities USA(?: LLC)?", r"Mizuho(?! Markets)(?! Bank)"),
+    "BMO Capital Markets Corp.": (r"BMO Capital Markets(?: Corp\.?)?", r"BMO(?= |,|\))"),
+    "KeyBanc Capital Markets Inc.": (r"KeyBanc Capital Markets(?: Inc\.?)?", r"KeyBanc"),
+    "Truist Securities, Inc.": (r"Truist Securities(?:, Inc\.?)?", r"SunTrust Robinson Humphrey(?:, Inc\.?)?", r"Truist(?! Bank)"),
+    "Scotia Capital (USA) Inc.": (r"Scotia Capital(?: \(USA\) Inc\.?)?", r"Scotia(?= |,|\))"),
+    "Robert W. Baird & Co. Incorporated": (r"Robert W\. Baird & Co\.?(?: Incorporated)?", r"Baird"),
+    "Evercore Group L.L.C.": (r"Evercore Group(?: L\.L\.C\.?)?", r"Evercore(?: ISI)?"),
+    "Nomura Securities International, Inc.": (r"Nomura Securities International(?:, Inc\.?)?", r"Nomura(?! Global)"),
+    "SMBC Nikko Securities America, Inc.": (r"SMBC Nikko Securities America(?:, Inc\.?)?", r"SMBC Nikko", r"SMBC"),
+    "MUFG Securities Americas Inc.": (r"MUFG Securities Americas(?: Inc\.?)?", r"MUFG(?! Bank)"),
+    "BNP Paribas Securities Corp.": (r"BNP Paribas Securities(?: Corp\.?)?", r"BNP Paribas(?! SA)"),
+    "Credit Agricole Securities (USA) Inc.": (r"Cr[ée]dit Agricole Securities(?: \(USA\) Inc\.?)?", r"Cr[ée]dit Agricole(?! Corporate)", r"CA-CIB"),
+    "Regions Securities LLC": (r"Regions Securities(?: LLC)?",),
+    "Fifth Third Securities, Inc.": (r"Fifth Third Securities(?:, Inc\.?)?",),
+    "Huntington Securities, Inc.": (r"Huntington Securities(?:, Inc\.?)?",),
+    "CIBC World Markets Corp.": (r"CIBC World Markets(?: Corp\.?)?", r"CIBC(?= |,|\))"),
+    "BNY Mellon Capital Markets, LLC": (r"BNY Mellon Capital Markets(?:, LLC)?", r"BNY Capital Markets(?:, LLC)?", r"BNY Mellon", r"BNY(?= |,|\)|\")"),
+    "BBVA Securities Inc.": (r"BBVA Securities(?: Inc\.?)?", r"BBVA"),
+    "Santander US Capital Markets LLC": (r"Santander US Capital Markets(?: LLC)?",),
+    "Samuel A. Ramirez & Company, Inc.": (r"Samuel A\. Ramirez & Company(?:, Inc\.?)?", r"Ramirez"),
+    "Oppenheimer & Co. Inc.": (r"Oppenheimer & Co\.?(?: Inc\.?)?", r"Oppenheimer"),
+    "Needham & Company, LLC": (r"Needham & Company(?:, LLC)?", r"Needham"),
+    "Northland Securities, Inc.": (r"Northland Securities(?:, Inc\.?)?", r"Northland Capital Markets", r"Northland"),
+    "Craig-Hallum Capital Group LLC": (r"Craig-Hallum Capital Group(?: LLC)?", r"Craig-Hallum"),
+    "Lake Street Capital Markets, LLC": (r"Lake Street Capital Markets(?:, LLC)?", r"Lake Street"),
+    "Seaport Global Securities LLC": (r"Seaport Global Securities(?: LLC)?", r"Seaport Global"),
+    "The Benchmark Company, LLC": (r"The Benchmark Company(?:, LLC)?", r"Benchmark Company"),
+    "Compass Point Research & Trading, LLC": (r"Compass Point Research & Trading(?:, LLC)?", r"Compass Point"),
+    "Keefe, Bruyette & Woods, Inc.": (r"Keefe, Bruyette & Woods(?:, Inc\.?)?", r"KBW"),
+    "SG Americas Securities, LLC": (r"SG Americas Securities(?:, LLC)?",),
+    "Berenberg Capital Markets LLC": (r"Berenberg Capital Markets(?: LLC)?", r"Berenberg"),
+    "Virtu Americas LLC": (r"Virtu Americas(?: LLC)?",),
+    "Wedbush Securities Inc.": (r"Wedbush Securities(?: Inc\.?)?", r"Wedbush"),
+    "IFS Securities, Inc.": (r"IFS Securities(?:, Inc\.?)?", r"Brinson Patrick"),
+    "Maxim Group LLC": (r"Maxim Group(?: LLC)?",),
+    "ThinkEquity LLC": (r"ThinkEquity(?: LLC)?",),
+    "EF Hutton LLC": (r"EF Hutton(?: LLC)?",),
+    "Dawson James Securities, Inc.": (r"Dawson James Securities(?:, Inc\.?)?", r"Dawson James"),
+    "Chardan Capital Markets LLC": (r"Chardan Capital Markets(?: LLC)?", r"Chardan"),
+    "Aegis Capital Corp.": (r"Aegis Capital Corp\.?",),
+    "Ascendiant Capital Markets, LLC": (r"Ascendiant Capital Markets(?:, LLC)?", r"Ascendiant"),
+    "Lucid Capital Markets, LLC": (r"Lucid Capital Markets(?:, LLC)?",),
+    "Guggenheim Securities, LLC": (r"Guggenheim Securities(?:, LLC)?",),
+    "William Blair & Company, L.L.C.": (r"William Blair & Company(?:, L\.L\.C\.?)?", r"William Blair"),
+    "D.A. Davidson & Co.": (r"D\.\s?A\. Davidson(?: & Co\.?)?",),
+    "Janney Montgomery Scott LLC": (r"Janney Montgomery Scott(?: LLC)?", r"Janney"),
+    "Loop Capital Markets LLC": (r"Loop Capital Markets(?: LLC)?",),
+    "PNC Capital Markets LLC": (r"PNC Capital Markets(?: LLC)?",),
+    "Capital One Securities, Inc.": (r"Capital One Securities(?:, Inc\.?)?",),
+    "Roth Capital Partners, LLC ": (),  # placeholder removed below
+    "Texas Capital Securities, LLC": (r"Texas Capital Securities(?:, LLC)?",),
+    "Academy Securities, Inc.": (r"Academy Securities(?:, Inc\.?)?",),
+    "Siebert Williams Shank & Co., LLC": (r"Siebert Williams Shank(?: & Co\.?,? LLC)?",),
+    "Telsey Advisory Group LLC": (r"Telsey Advisory Group(?: LLC)?",),
+    "Cowen and Company, LLC ": (),
+    "Clear Street LLC": (r"Clear Street(?: LLC)?",),
+    "Rodman & Renshaw LLC": (r"Rodman & Renshaw(?: LLC)?",),
+    "Roth MKM": (),
+    "Oppenheimer & Co. Inc. ": (),
+    "Brookline Capital Markets": (r"Brookline Capital Markets",),
+    "National Securities Corporation": (r"National Securities Corporation",),
+    "Raymond James": (),
+    "StockBlock Securities LLC": (r"StockBlock Securities(?: LLC)?",),
+    "Noble Capital Markets, Inc.": (r"Noble Capital Markets(?:, Inc\.?)?",),
+    "Tigress Financial Partners LLC": (r"Tigress Financial Partners(?: LLC)?",),
+    "Drexel Hamilton, LLC": (r"Drexel Hamilton(?:, LLC)?",),
+    "Penserra Securities LLC": (r"Penserra Securities(?: LLC)?",),
+    "Cabrera Capital Markets LLC": (r"Cabrera Capital Markets(?: LLC)?",),
+    "C.L. King & Associates, Inc.": (r"C\.\s?L\. King & Associates(?:, Inc\.?)?",),
+    "R. Seelaus & Co., LLC": (r"R\. Seelaus & Co\.?(?:, LLC)?",),
+    "Huntington Securities, Inc. ": (),
+    "Comerica Securities, Inc.": (r"Comerica Securities(?:, Inc\.?)?",),
+    "TD Securities (USA) LLC ": (),
+    "Jones": (),
+}
+# Entries with no aliases are placeholders for spelling variants above; drop them.
+AGENTS = {name: aliases for name, aliases in AGENTS.items() if aliases}
+
+# A role phrase after a name that means "not a sales agent" (forward purchasers).
+_FORWARD_PURCHASER_RE = re.compile(r"[^;]{0,40}?\bas (?:the )?forward purchasers?\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> tuple[re.Pattern[str], dict[str, str]]:
+    parts = []
+    group_to_name: dict[str, str] = {}
+    # Each agent lists its longest alias first, so "Cantor Fitzgerald & Co." wins over
+    # "Cantor"; across agents the left-to-right scan decides ("TD Cowen" before "Cowen").
+    entries = [(alias, name) for name, aliases in AGENTS.items() for alias in aliases]
+    for i, (alias, name) in enumerate(entries):
+        group = f"a{i}"
+        group_to_name[group] = name
+        parts.append(f"(?P<{group}>{alias})")
+    pattern = re.compile(r"(?<![\w.&])(?:" + "|".join(parts) + r")(?![\w&])")
+    return pattern, group_to_name
+
+
+def find_agents(text: str) -> list[str]:
+    """Canonical agent names mentioned in `text`, in order of first mention, without
+    forward purchasers."""
+    pattern, group_to_name = _matcher()
+    found: list[str] = []
+    for m in pattern.finditer(text):
+        name = group_to_name[m.lastgroup or ""]
+        if _FORWARD_PURCHASER_RE.match(text, m.end()) and "forward seller" not in text[m.end():m.end() + 60].lower():
+            continue
+        if name not in found:
+            found.append(name)
+    return found
+
+
+def canonical_agent(name: str) -> str | None:
+    """The canonical legal name for one written name, or None if unknown."""
+    found = find_agents(name)
+    return found[0] if found else None

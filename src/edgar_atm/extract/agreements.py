@@ -1,0 +1,47 @@
+"""ATM sales-agreement names (docs/atm-domain.md 4.1) -> canonical agreement_type.
+
+The canonical form is the name in title case without service marks; generic
+lower-case mentions ("the sales agreement") map onto the same names."""
+
+from __future__ import annotations
+
+import re
+
+# (pattern, canonical name); first match wins, so specific names come before generic ones.
+_AGREEMENTS: tuple[tuple[str, str], ...] = (
+    (r"controlled\s+equity\s+offering\s*(?:sm)?\s+sales\s+agreement", "Controlled Equity Offering Sales Agreement"),
+    (r"open\s+market\s+sale\s+agreement", "Open Market Sale Agreement"),
+    (r"at[\s-]+(?:the[\s-]+)?market\s+issuance\s+sales\s+agreement", "At Market Issuance Sales Agreement"),
+    (r"capital\s+on\s+demand\s*(?:tm)?\s+sales\s+agreement", "Capital on Demand Sales Agreement"),
+    (r"atm\s+equity\s+offering\s*(?:sm)?\s+sales\s+agreement", "ATM Equity Offering Sales Agreement"),
+    (r"at[\s-]+the[\s-]+market\s+equity\s+offering\s+sales\s+agreement", "At-the-Market Equity Offering Sales Agreement"),
+    (r"at[\s-]+the[\s-]+market\s+(?:offering\s+)?(?:sales\s+)?agreement", "At-the-Market Offering Agreement"),
+    (r"at[\s-]+the[\s-]+market\s+sales\s+agreement", "At-the-Market Sales Agreement"),
+    (r"atm\s+sales\s+agreement", "ATM Sales Agreement"),
+    (r"atm\s+agreement", "At-the-Market Offering Agreement"),
+    (r"market\s+offering\s+agreement", "At-the-Market Offering Agreement"),
+    (r"(?:atm\s+)?equity\s+distribution\s+agreements?", "Equity Distribution Agreement"),
+    (r"common\s+stock\s+sales\s+agreement", "Common Stock Sales Agreement"),
+    (r"equity\s+sales\s+agreement", "Equity Sales Agreement"),
+    (r"sales\s+agency\s+(?:financing\s+)?agreement", "Sales Agency Agreement"),
+    (r"(?:equity\s+)?distribution\s+agreement", "Distribution Agreement"),
+    (r"sales?\s+agreement", "Sales Agreement"),
+)
+_COMPILED = tuple((re.compile(p, re.I), name) for p, name in _AGREEMENTS)
+
+# Any ATM agreement noun, for finding the sentences that describe a program.
+AGREEMENT_RE = re.compile(
+    r"(?<![\w-])(?:(?:amended\s+and\s+restated|amendment(?:\s+no\.\s*\d+)?\s+to\s+(?:the|our)?)\s+)?"
+    r"(?:controlled\s+equity\s+offering\s*(?:sm)?\s+sales|open\s+market\s+sale|at[\s-]+(?:the[\s-]+)?market\s+issuance\s+sales"
+    r"|capital\s+on\s+demand\s*(?:tm)?\s+sales|atm\s+equity\s+offering\s*(?:sm)?\s+sales|at[\s-]+the[\s-]+market(?:\s+equity)?(?:\s+offering)?(?:\s+sales)?"
+    r"|atm(?:\s+sales)?|(?:atm\s+)?equity\s+distribution|common\s+stock\s+sales|equity\s+sales|sales\s+agency|market\s+offering"
+    r"|distribution|sales|open\s+market\s+sale)\s+agreements?",
+    re.I,
+)
+
+
+def canonical_agreement(text: str) -> str | None:
+    for pattern, name in _COMPILED:
+        if pattern.search(text):
+            return name
+    return None

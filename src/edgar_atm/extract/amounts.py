@@ -1,0 +1,75 @@
+"""Dollar amounts, share counts and percentages as written in prospectuses -> numbers.
+
+"$50.0 million" -> Decimal("50000000"); "$499,999,716.65" keeps its cents; "25.0 million
+shares" -> 25000000. Money is Decimal, never float.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+_SCALE = {"thousand": Decimal(1_000), "million": Decimal(1_000_000), "billion": Decimal(1_000_000_000),
+          "mm": Decimal(1_000_000), "bn": Decimal(1_000_000_000)}
+
+MONEY_RE = re.compile(
+    r"(?:US)?\$\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s*(?P<scale>thousand|million|billion)\b)?",
+    re.I,
+)
+SHARES_RE = re.compile(
+    r"(?<![\$\d.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million|billion))?\s+"
+    r"(?:of\s+(?:our|its|the\s+company's|the)\s+)?(?:[\w.%]+\s+){0,4}?(?:shares|ADSs|American Depositary Shares|units)\b",
+    re.I,
+)
+PERCENT_RE = re.compile(r"(?P<num>\d{1,2}(?:\.\d+)?)\s?%")
+
+
+def money(match: re.Match[str]) -> Decimal | None:
+    try:
+        value = Decimal(match.group("num").replace(",", ""))
+    except InvalidOperation:
+        return None
+    scale = match.group("scale")
+    if scale:
+        value *= _SCALE[scale.lower()]
+    return value.normalize() if value == value.to_integral_value() else value
+
+
+def parse_money(text: str) -> Decimal | None:
+    m = MONEY_RE.search(text)
+    return money(m) if m else None
+
+
+def shares(match: re.Match[str]) -> int | None:
+    try:
+        value = Decimal(match.group("num").replace(",", ""))
+    except InvalidOperation:
+        return None
+    scale = match.group("scale")
+    if scale:
+        value *= _SCALE[scale.lower()]
+    return int(value)
+
+
+def parse_int(text: str) -> int | None:
+    try:
+        return int(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def to_decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def as_dollars(value: Decimal | None) -> Decimal | None:
+    """Normalise a Decimal so whole dollars compare and print as integers."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return Decimal(int(value))
+    return value

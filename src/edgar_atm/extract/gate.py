@@ -1,0 +1,31 @@
+"""The cheap first gate: can these bytes possibly be about an ATM program?
+
+It runs on the raw bytes before any HTML parsing. A filing passes when it mentions an
+at-the-market offering (in any spelling, including entity-separated words), Rule
+415(a)(4), or an ATM agreement noun. Bank structured notes on 424B2 mention none of
+these ("distribution agreement" alone is deliberately not enough: MTN programs use it),
+so they are rejected after one lower-casing pass and a few substring searches.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LITERALS = (
+    b"at-the-market", b"at the market", b"415(a)(4)", b"equity distribution agreement",
+    b"sales agreement", b"open market sale", b"at market issuance", b"controlled equity offering",
+    b"capital on demand", b"sales agency agreement", b"atm program", b"atm offering",
+)
+# Words separated by markup, entities or odd spaces ("at&nbsp;the&#8209;market").
+_SEP = rb"(?:\s|-|&nbsp;|&#160;|&#xa0;|&#8209;|&#8208;|&#8211;|&#x2011;|&#45;|\xc2\xa0|\xe2\x80[\x90\x91\x93]|\xa0|<[^>]{0,300}>)+"
+_SPLIT_RE = re.compile(rb"\bat" + _SEP + rb"the" + _SEP + rb"market|sales" + _SEP + rb"agreement"
+                       + rb"|equity" + _SEP + rb"distribution" + _SEP + rb"agreement")
+
+
+def may_be_atm(data: bytes) -> bool:
+    """True when full parsing is worthwhile. False is certain: nothing ATM-like is there."""
+    low = data.lower()
+    for literal in _LITERALS:
+        if literal in low:
+            return True
+    return _SPLIT_RE.search(low) is not None

@@ -1,0 +1,43 @@
+"""Paragraph -> sentences, aware of the abbreviations prospectuses are full of
+("Oppenheimer & Co. Inc.", "B. Riley", "Amendment No. 1", "U.S.")."""
+
+from __future__ import annotations
+
+import re
+
+_ABBREVIATIONS = frozenset(
+    "inc co corp ltd no nos llc l.l.c u.s s.a n.a jr sr st mr ms mrs dr approx e.g i.e vs "
+    "sec secs reg regs p.c l.p lp plc ag n.v b.v s.p.a a.g.p u.s.a dept est fig jan feb mar apr jun "
+    "jul aug sep sept oct nov dec art para cf par".split()
+)
+_BOUNDARY_RE = re.compile(r"[.!?;][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9$])")
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.&]*)\.$")
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY_RE.finditer(paragraph):
+        punct = paragraph[m.start()]
+        if punct == ";":
+            # Semicolons end a clause, not a sentence, unless the clause is long.
+            if m.start() - start < 400:
+                continue
+        elif punct == ".":
+            before = paragraph[max(start, m.start() - 25):m.start() + 1]
+            w = _WORD_BEFORE_RE.search(before)
+            if w:
+                word = w.group(1).lower().rstrip(".")
+                # Initials ("W." in "Robert W. Baird", "H.C.") and abbreviations never end a sentence.
+                if word in _ABBREVIATIONS or len(word.replace(".", "")) <= 1 or (
+                        "." in word and len(word) <= 5):
+                    continue
+        end = m.end()
+        sentence = paragraph[start:end].strip()
+        if sentence:
+            out.append(sentence)
+        start = end
+    tail = paragraph[start:].strip()
+    if tail:
+        out.append(tail)
+    return out

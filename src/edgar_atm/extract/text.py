@@ -1,0 +1,205 @@
+"""Filing document -> plain text: one paragraph (or table row) per line.
+
+lxml builds the tree (it is about ten times faster than BeautifulSoup's own tree on a
+500 KB filing, which is what lets the parser keep up with a backfill); BeautifulSoup's
+UnicodeDammit picks the encoding when the bytes are not UTF-8, and BeautifulSoup with
+the stdlib parser is the fallback when lxml cannot build a tree at all. The walk is
+iterative, so deeply nested <div>/<font> soup cannot exhaust the stack.
+
+Table cells are separated by " | " and every row is a line, so a figure stays beside
+its label; hidden inline-XBRL (ix:header, display:none) never reaches the text.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import logging
+import re
+
+from bs4 import BeautifulSoup
+from bs4.dammit import UnicodeDammit
+from lxml import etree
+import lxml.html
+
+from ..errors import ParseError
+
+logger = logging.getLogger(__name__)
+
+_BLOCK_TAGS = frozenset(
+    "p div br tr li ul ol h1 h2 h3 h4 h5 h6 table tbody thead tfoot center blockquote pre hr "
+    "dt dd dl section article header footer title body html form caption address".split()
+)
+_CELL_TAGS = frozenset({"td", "th"})
+_DROP_TAGS = frozenset({"script", "style", "head", "noscript", "ix:header", "xbrl", "template"})
+_HIDDEN_RE = re.compile(r"display\s*:\s*none", re.I)
+
+_HTML_SNIFF_RE = re.compile(rb"<(?:html|body|p|div|table|font|br|span|td|pre|document)\b[^>]*>", re.I)
+
+# Characters normalised in every text: spaces, quotes, dashes, invisible marks.
+_TRANSLATE = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u2002": " ",
+    "\u2003": " ", "\u3000": " ", "\t": " ", "\r": "\n", "\f": "\n", "\v": "\n",
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None, "\u00ad": None,
+    "\u2022": " ", "\u25cf": " ", "\u00b7": " ", "\x00": None,
+    "\u2120": "", "\u2122": "", "\u00ae": "",  # SM, TM and (R) marks glued to agreement names
+})
+_SPACES_RE = re.compile(r"[ ]{2,}")
+_CELL_SEP_RE = re.compile(r"(?:\s*\|\s*)+")
+_MD_ESCAPE_RE = re.compile(r"\\([\\$*_#\[\]()>.!-])")
+_MD_MARK_RE = re.compile(r"\*\*|__|^#{1,6}\s+|^>\s?|^-{3,}\s*$|^\*{3,}\s*$", re.M)
+
+
+def decode(data: bytes) -> str:
+    """Bytes -> str: UTF-8 when valid, else the declared or detected 8-bit encoding."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ParseError(f"undecodable UTF-16 document: {exc}") from exc
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # EDGAR HTML is overwhelmingly windows-1252 when it is not UTF-8.
+    dammit = UnicodeDammit(data[:200_000], ["windows-1252", "latin-1"], is_html=True)
+    encoding = dammit.original_encoding or "windows-1252"
+    if encoding.lower() in ("ascii", "utf-8"):
+        encoding = "windows-1252"
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return data.decode("windows-1252", errors="replace").replace("\ufffd", "")
+
+
+def looks_like_html(data: bytes | str) -> bool:
+    head = data[:20000] if isinstance(data, bytes) else data[:20000].encode("utf-8", "ignore")
+    return bool(_HTML_SNIFF_RE.search(head))
+
+
+def to_text(data: bytes, *, kind: str | None = None) -> str:
+    """A document's bytes -> normalised text, one paragraph or table row per line.
+
+    `kind` is "html", "text" or "markdown"; None means sniff the content.
+    """
+    text = decode(data)
+    if kind is None:
+        kind = "html" if looks_like_html(data) else "text"
+    if kind == "html":
+        raw = html_to_text(text)
+    elif kind == "markdown":
+        raw = markdown_to_text(text)
+    else:
+        raw = plain_to_text(text)
+    return normalise(raw)
+
+
+def normalise(text: str) -> str:
+    text = text.translate(_TRANSLATE)
+    lines = []
+    for line in text.split("\n"):
+        line = _CELL_SEP_RE.sub(" | ", line)
+        line = _SPACES_RE.sub(" ", line).strip(" |")
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def html_to_text(markup: str) -> str:
+    try:
+        root = _lxml_tree(markup)
+    except (etree.ParserError, ValueError, etree.XMLSyntaxError) as exc:
+        logger.debug("lxml could not parse the document (%s); falling back to html.parser", exc)
+        return _bs4_text(markup)
+    if root is None:
+        return _bs4_text(markup)
+    return _walk(root)
+
+
+def _lxml_tree(markup: str):
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
+                                  huge_tree=True, recover=True)
+    # Encoding to UTF-8 ourselves avoids lxml's refusal of str input with a declaration.
+    return lxml.html.document_fromstring(markup.encode("utf-8", "surrogatepass"), parser=parser)
+
+
+def _walk(root) -> str:
+    out: list[str] = []
+    append = out.append
+    skip_depth = 0
+    pre_depth = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower()
+        if event == "start":
+            if skip_depth or tag in _DROP_TAGS or (tag and _is_hidden(el)):
+                skip_depth += 1
+                continue
+            if tag in _BLOCK_TAGS:
+                append("\n")
+            if tag == "pre":
+                pre_depth += 1
+            if el.text:
+                append(_pre_text(el.text) if pre_depth else el.text.replace("\n", " "))
+        else:
+            if skip_depth:
+                # Every start inside a skipped subtree counted one level; close it.
+                skip_depth -= 1
+                if skip_depth == 0 and el.tail:
+                    append(el.tail.replace("\n", " "))
+                continue
+            if tag == "pre":
+                pre_depth -= 1
+            if tag in _CELL_TAGS:
+                append(" | ")
+            elif tag in _BLOCK_TAGS:
+                append("\n")
+            if el.tail:
+                append(_pre_text(el.tail) if pre_depth else el.tail.replace("\n", " "))
+    return "".join(out)
+
+
+def _is_hidden(el) -> bool:
+    style = el.get("style")
+    return bool(style) and "none" in style and bool(_HIDDEN_RE.search(style))
+
+
+def _pre_text(text: str) -> str:
+    return plain_to_text(text)
+
+
+def _bs4_text(markup: str) -> str:
+    soup = BeautifulSoup(markup, "html.parser")
+    for tag in soup.find_all(["script", "style", "head", "ix:header"]):
+        tag.decompose()
+    for cell in soup.find_all(["td", "th"]):
+        cell.append(" | ")
+    return soup.get_text("\n")
+
+
+def plain_to_text(text: str) -> str:
+    """Hard-wrapped plain text (a .txt filing or <pre>): paragraphs are separated by blank
+    lines; wrapped lines are joined, while lines that look like table rows stay lines."""
+    text = html_lib.unescape(text) if "&" in text else text
+    paragraphs = re.split(r"\n[ \t\r]*\n", text.replace("\r\n", "\n"))
+    out = []
+    for para in paragraphs:
+        lines = [ln for ln in para.split("\n") if ln.strip()]
+        if not lines:
+            continue
+        if sum(1 for ln in lines if re.search(r"\S {3,}\S", ln.strip())) > len(lines) // 2:
+            # Column-aligned table: keep rows, mark gaps as cell breaks.
+            out.append("\n".join(re.sub(r" {3,}", " | ", ln.strip()) for ln in lines))
+        else:
+            out.append(" ".join(ln.strip() for ln in lines))
+    return "\n\n" + "\n".join(out) + "\n\n"
+
+
+def markdown_to_text(text: str) -> str:
+    text = _MD_ESCAPE_RE.sub(r"\1", text)
+    text = _MD_MARK_RE.sub("", text)
+    return plain_to_text(text)
