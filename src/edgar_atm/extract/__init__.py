@@ -18,6 +18,11 @@ from . import gate, rules, text
 
 PARSER_VERSION = "1.0.0"
 
+# Text beyond this many characters is not searched for events. A real 424B's text is well
+# under 1 MB (the ATM cover and plan of distribution come first); the cap bounds the work
+# on pathological inputs such as a 50 MB document.
+MAX_TEXT_CHARS = 3_000_000
+
 __all__ = ["PARSER_VERSION", "parse_filing"]
 
 logger = logging.getLogger(__name__)
@@ -33,6 +38,9 @@ def parse_filing(data: bytes, *, path: str | None = None) -> ParsedFiling:
     if not data.strip():
         raise ParseError("empty document")
     _reject_binary(data)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16 (rare, but seen in hand-saved copies): the byte gate and the SGML reader want UTF-8.
+        data = text.decode(data).encode("utf-8")
 
     result = ParsedFiling(path=path)
     body = data
@@ -63,6 +71,9 @@ def parse_filing(data: bytes, *, path: str | None = None) -> ParsedFiling:
     except (ValueError, UnicodeError, RecursionError, MemoryError) as exc:  # pragma: no cover - defensive
         raise ParseError(f"could not read the document: {exc.__class__.__name__}: {exc}",
                          accession_number=result.accession_number) from exc
+    if len(plain) > MAX_TEXT_CHARS:
+        logger.warning("document text is %d characters; only the first %d are searched", len(plain), MAX_TEXT_CHARS)
+        plain = plain[:MAX_TEXT_CHARS]
     extraction = rules.extract(plain, filed_date=result.filed_date, form_type=result.form_type)
     result.atm_related = extraction.atm_related
     result.events = extraction.events

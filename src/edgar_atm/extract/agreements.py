@@ -45,3 +45,33 @@ def canonical_agreement(text: str) -> str | None:
         if pattern.search(text):
             return name
     return None
+
+
+_PREFIX_RE = re.compile(
+    r"^(?:(?:first|second|third|fourth|fifth)\s+)?(?:amended\s+and\s+restated\s+|amendment(?:\s+no\.\s*\d+)?\s+to\s+(?:the\s+|our\s+)?)", re.I)
+_MARKS_RE = re.compile(r"(?<=[a-z])(?:SM|TM)\b|\((?:SM|TM)\)|[\u2120\u2122\u00ae]")
+_SMALL = {"the", "on", "of", "and"}
+
+
+def written_agreement(text: str) -> str:
+    """An agreement name as the filing writes it, tidied: no "amended and restated" or
+    "Amendment No. N to" prefix, no service marks, singular, title case ("at-the-market
+    issuance sales agreement" -> "At-the-Market Issuance Sales Agreement")."""
+    name = _MARKS_RE.sub("", text)
+    name = re.sub(r"\s+", " ", name).strip()
+    name = _PREFIX_RE.sub("", name)
+    name = re.sub(r"(?i)agreements$", "Agreement", name)
+    words = []
+    for i, word in enumerate(name.split(" ")):
+        parts = word.split("-")
+        out = []
+        for j, part in enumerate(parts):
+            low = part.lower()
+            if low == "atm":
+                out.append("ATM")
+            elif (i or j) and low in _SMALL:
+                out.append(low)
+            else:
+                out.append(part[:1].upper() + part[1:].lower() if part.islower() or part.isupper() or (i or j) else part)
+        words.append("-".join(out))
+    return " ".join(words)

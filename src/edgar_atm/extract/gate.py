@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 _LITERALS = (
-    b"at-the-market", b"at the market", b"415(a)(4)", b"equity distribution agreement",
+    b"415(a)(4)", b"equity distribution agreement",
     b"sales agreement", b"open market sale", b"at market issuance", b"controlled equity offering",
     b"capital on demand", b"sales agency agreement", b"atm program", b"atm offering",
 )
@@ -28,4 +28,5 @@ def may_be_atm(data: bytes) -> bool:
     for literal in _LITERALS:
         if literal in low:
             return True
+    # "at the market" needs a word boundary ("...that the market prices" is not it).
     return _SPLIT_RE.search(low) is not None

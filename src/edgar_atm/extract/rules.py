@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from ..records import Event
 from .agents import find_agents
-from .agreements import AGREEMENT_RE, canonical_agreement
+from .agreements import AGREEMENT_RE, canonical_agreement, written_agreement
 from .amounts import MONEY_RE, PERCENT_RE, SHARES_RE, as_dollars, money, shares
 from .dates import DATE_RE, to_date
 from .sentences import split_sentences
@@ -133,7 +133,13 @@ _AGREEMENT_DATE_RE = re.compile(
 )
 _ON_DATE_ENTERED_RE = re.compile(
     r"\b(?:On|on|As of|as of|In|in)\s+(?P<date>" + DATE_RE.pattern.replace("(?P<month>", "(?P<m2>").replace("(?P<day>", "(?P<d2>").replace("(?P<year>", "(?P<y2>")
-    + r"),?\s+(?:we|the company|[A-Z][\w.,&' -]{1,60}?)\s+(?:and [^,]{1,60}?\s+)?(?:entered into|executed|signed)",
+    + r"),?\s+[\w.,&'() -]{1,100}?\s+(?:entered into|executed|signed)",
+)
+_ENTERED_ON_DATE_RE = re.compile(
+    r"\b(?:previously )?entered into [^.]{0,400}?\bon (?P<date>" + DATE_RE.pattern + r")")
+_OFFERED_RES = (
+    re.compile(MONEY_RE.pattern + r"(?: in shares of [\w ]{0,40}?)? (?:offered|registered) (?:by|under|pursuant to) this prospectus supplement", re.I),
+    re.compile(r"up to " + MONEY_RE.pattern + r" (?:remains?|are|is) available for (?:offer and )?sale (?:pursuant to|under) this prospectus supplement", re.I),
 )
 _CAP_RES = (
     re.compile(r"aggregate (?:gross )?(?:offering|sales|sale) (?:price|amount|proceeds)s?\s+(?:of\s+)?(?:up to|not (?:to )?exceed(?:ing)?|of no more than)\s+(?:approximately\s+)?" + MONEY_RE.pattern, re.I),
@@ -165,7 +171,7 @@ _SOLD_SHARES_RE = re.compile(
     re.I,
 )
 _REMAINING_RE = re.compile(
-    MONEY_RE.pattern + r"[^.;]{0,120}?\bremain(?:s|ed|ing)?\b(?:\s+(?:available|unsold|to be sold))?|"
+    MONEY_RE.pattern + r"(?:[^.;]{0,120}?\bremain(?:s|ed|ing)?\b(?:\s+(?:available|unsold|to be sold))?| (?:are|is|were|remain) (?:still )?available for (?:offer and )?(?:sale|issuance))|"
     r"\bremaining[^.;$]{0,60}?(?:of|is|was)\s+(?:approximately\s+)?(?P<num2>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
     r"\bleaving\s+(?:approximately\s+)?(?P<num3>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)",
     re.I,
@@ -217,8 +223,10 @@ class Program:
     def event(self, type_: str, **fields) -> Event:
         ev = Event(
             type=type_, agreement_type=self.agreement_type, agreement_date=self.agreement_date,
-            amendment_date=self.amendment_date, agents=list(self.agents), security=self.security,
-            max_amount=self.max_amount, offered_amount=self.offered_amount, max_shares=self.max_shares,
+            amendment_date=self.amendment_date if type_ == "program_amended" else None, agents=list(self.agents), security=self.security,
+            max_amount=self.max_amount,
+            offered_amount=self.offered_amount if type_ in ("program_established", "program_amended") else None,
+            max_shares=self.max_shares,
             commission_rate=self.commission_rate,
         )
         return replace(ev, **fields)
@@ -293,31 +301,40 @@ def _is_atm_sentence(text: str) -> bool:
 
 
 _GENERIC_RE = re.compile(r"\b(?:to the extent|if we|we may|will do so|any such|one or more|the applicable prospectus supplement)\b", re.I)
+_INDEFINITE_RE = re.compile(r"\b(?:a|an|any|one or more)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def _names_program(text: str) -> bool:
     """A sentence that refers to a concrete ATM program, not generic base-prospectus talk."""
-    if _GENERIC_RE.search(text) and not (find_agents(text) or DATE_RE.search(text)):
-        return False
+    generic = bool(_GENERIC_RE.search(text)) and not (find_agents(text) or DATE_RE.search(text))
     for m in AGREEMENT_RE.finditer(text):
+        if generic and _INDEFINITE_RE.search(text[max(0, m.start() - 30):m.start()]):
+            continue
         span = text[max(0, m.start() - 40):m.end() + 5]
         if _NOT_ATM_AGREEMENT_RE.search(span):
             continue
         name = canonical_agreement(m.group(0)) or ""
         if name == "Distribution Agreement" and not (_ATM_WORDS_RE.search(text) or re.search(r"sales agent|equity", text, re.I)):
             continue
-        if name in ("Sales Agreement", "Distribution Agreement") and re.search(r"\bsales agreements\b|gas sales|LNG|supply|power sales|conditional sales", text, re.I):
-            continue
         return True
     return bool(re.search(r"at[\s-]the[\s-]market (?:equity )?(?:offering )?(?:program|facility|sales agreement)|\bATM (?:program|facility|offering)", text, re.I))
 
 
+_COVER_START_RE = re.compile(r"^(?:prospectus supplement|prospectus|pricing supplement|supplement no\.|\(to (?:the )?prospectus)", re.I)
+
+
 def _head(paragraphs: list[str]) -> str:
-    """The cover page: text up to the table of contents or about 6,000 characters."""
+    """The cover page: from the "PROSPECTUS SUPPLEMENT" line (skipping a fee table before
+    it) up to the table of contents, at most about 6,000 characters."""
+    start = 0
+    for i, p in enumerate(paragraphs[:80]):
+        if _COVER_START_RE.match(p):
+            start = max(0, i - 2)
+            break
     out, size = [], 0
-    for p in paragraphs:
+    for p in paragraphs[start:]:
         low = p.lower()
-        if size > 600 and (low.startswith("table of contents") or low.startswith("about this prospectus")):
+        if size > 1200 and (low.startswith("table of contents") or low.startswith("about this prospectus")):
             break
         out.append(p)
         size += len(p) + 1
@@ -371,10 +388,11 @@ def _main_program(specific: list[Sentence], sentences: list[Sentence], head: str
                 continue
             name = canonical_agreement(m.group(0))
             if name:
-                names.append(name)
+                names.append((name, written_agreement(m.group(0))))
     generic = ("Sales Agreement", "Distribution Agreement")
-    prog.agreement_type = next((n for n in names if n not in generic), names[0] if names else None)
-    if prog.agreement_type == "Distribution Agreement" and any("equity distribution" in s.text.lower() for s in specific):
+    chosen = next((n for n in names if n[0] not in generic), names[0] if names else None)
+    prog.agreement_type = chosen[1] if chosen else None
+    if chosen and chosen[0] == "Distribution Agreement" and any("equity distribution" in s.text.lower() for s in specific):
         prog.agreement_type = "Equity Distribution Agreement"
 
     # Dates: original agreement date, amendment date.
@@ -388,6 +406,8 @@ def _main_program(specific: list[Sentence], sentences: list[Sentence], head: str
             prog.amended = True
         if prog.agreement_date and (prog.amendment_date or not amended):
             break
+    if prog.amended and re.search(r"\bpreviously (?:entered into|executed)\b", first.text, re.I):
+        prog.amended = False  # an old A&R agreement re-registered: context, not this filing's change
     if prog.amendment_date and doc_date and not _AMEND_RE.search(" ".join(s.text for s in defining[:6])):
         # "dated X, as amended on Y": an old amendment is context, not this filing's change.
         prog.amended = abs((doc_date - prog.amendment_date).days) <= 31
@@ -430,6 +450,13 @@ def _main_program(specific: list[Sentence], sentences: list[Sentence], head: str
             prospectus_caps.extend(caps)
         else:
             agreement_caps.extend(caps)
+    program_paras = {x.para for x in specific[:60]}
+    nearby = [x for x in sentences if x.para in program_paras]
+    for s in specific[:60] + nearby:
+        for pattern in _OFFERED_RES:
+            m = pattern.search(s.text)
+            if m and money(m):
+                prospectus_caps.append(money(m))
     if agreement_caps:
         prog.max_amount = as_dollars(max(agreement_caps))
         if prospectus_caps and min(prospectus_caps) < prog.max_amount:
@@ -446,7 +473,7 @@ def _main_program(specific: list[Sentence], sentences: list[Sentence], head: str
     if new_total is not None:
         prog.max_amount = as_dollars(new_total)
 
-    for s in defining[:6] + [x for x in specific[:60]]:
+    for s in defining[:6] + specific[:60] + nearby:
         m = _MAX_SHARES_RE.search(s.text)
         if m and not MONEY_RE.search(s.text[max(0, m.start() - 30):m.start()]):
             prog.max_shares = shares(m)
@@ -456,7 +483,7 @@ def _main_program(specific: list[Sentence], sentences: list[Sentence], head: str
         if m:
             prog.max_shares = shares(m)
 
-    for s in specific[:80]:
+    for s in specific[:80] + nearby:
         m = _COMMISSION_RE.search(s.text)
         if m and re.search(r"agent|manager|commission", s.text, re.I) and not re.search(r"underwriting discount|placement agent", s.text, re.I):
             num = m.group("num") or m.group("num2")
@@ -486,8 +513,11 @@ def _agreement_dates(text: str, doc_date: date | None) -> tuple[date | None, dat
         # "A&R agreement, dated X ... which amends and restates ... dated Y"
         if len(dated) >= 2:
             return dated[-1][1], dated[0][1], True
-        m = re.search(r"(?:originally |initially )?(?:entered into|dated)\s+(?:as of\s+)?(?:on\s+)?(" + DATE_RE.pattern + ")", text)
-        return (dated[0][1] if dated else None), None, True
+        if dated:
+            return dated[0][1], None, True
+        m = _ENTERED_ON_DATE_RE.search(text) or _ON_DATE_ENTERED_RE.search(text)
+        dm = DATE_RE.search(m.group("date")) if m else None
+        return (to_date(dm) if dm else None), None, True
     if re.search(r"\bamendment(?: no\. ?\d+)?,? (?:\(\"?amendment[^)]*\)\s*,?\s*)?dated", text, re.I) or re.search(
             r"amendment[^.]{0,80}\bto the [^.]{0,80}agreement,? dated", text, re.I):
         if len(dated) >= 2:
@@ -498,10 +528,14 @@ def _agreement_dates(text: str, doc_date: date | None) -> tuple[date | None, dat
         return dated[0][1], to_date(dm) if dm else None, amended
     if dated:
         return dated[0][1], None, amended
-    m = _ON_DATE_ENTERED_RE.search(text)
+    m = _ON_DATE_ENTERED_RE.search(text) or _ENTERED_ON_DATE_RE.search(text)
     if m:
         dm = DATE_RE.search(m.group("date"))
-        return (to_date(dm) if dm else None), None, amended
+        d = to_date(dm) if dm else None
+        # "On X, we entered into Amendment No. 1 to ...": X dates the amendment.
+        if re.search(r"entered into (?:an |the )?(?:amendment|first amendment|second amendment)", text, re.I):
+            return None, d, True
+        return d, None, amended
     return None, None, amended
 
 
@@ -570,7 +604,7 @@ def _program_from(text: str, doc_date: date | None) -> Program:
         if not _NOT_ATM_AGREEMENT_RE.search(text[max(0, m.start() - 40):m.end()]):
             break
     if m:
-        prog.agreement_type = canonical_agreement(m.group(0))
+        prog.agreement_type = written_agreement(m.group(0))
     agr, amd, _ = _agreement_dates(text, doc_date)
     prog.agreement_date, prog.amendment_date = agr, amd
     prog.agents = find_agents(text)
@@ -621,7 +655,8 @@ def _sales(atm_sents: list[Sentence], sentences: list[Sentence], doc_date: date 
         shares_sold = None
         gross = net = remaining = None
         if zero:
-            shares_sold, gross = 0, Decimal(0)
+            # Explicit zero: shares_sold 0; proceeds stay unstated unless the text gives them.
+            shares_sold = 0
         else:
             sm = _SOLD_SHARES_RE.search(t)
             if sm:

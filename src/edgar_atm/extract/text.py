@@ -47,7 +47,8 @@ _TRANSLATE = str.maketrans({
     "\u2120": "", "\u2122": "", "\u00ae": "",  # SM, TM and (R) marks glued to agreement names
 })
 _SPACES_RE = re.compile(r"[ ]{2,}")
-_CELL_SEP_RE = re.compile(r"(?:\s*\|\s*)+")
+_CELL_SEP_RE = re.compile(r"\|(?:[ ]*\|)*")
+_REPLACEMENTS = tuple((chr(k), v or "") for k, v in _TRANSLATE.items())
 _MD_ESCAPE_RE = re.compile(r"\\([\\$*_#\[\]()>.!-])")
 _MD_MARK_RE = re.compile(r"\*\*|__|^#{1,6}\s+|^>\s?|^-{3,}\s*$|^\*{3,}\s*$", re.M)
 
@@ -99,14 +100,14 @@ def to_text(data: bytes, *, kind: str | None = None) -> str:
 
 
 def normalise(text: str) -> str:
-    text = text.translate(_TRANSLATE)
-    lines = []
-    for line in text.split("\n"):
-        line = _CELL_SEP_RE.sub(" | ", line)
-        line = _SPACES_RE.sub(" ", line).strip(" |")
-        if line:
-            lines.append(line)
-    return "\n".join(lines)
+    # str.replace per character and literal-led patterns: linear and fast on 50 MB.
+    for ch, repl in _REPLACEMENTS:
+        if ch in text:
+            text = text.replace(ch, repl)
+    if "|" in text:
+        text = _CELL_SEP_RE.sub(" | ", text)
+    text = _SPACES_RE.sub(" ", text)
+    return "\n".join(line for line in (raw.strip(" |") for raw in text.split("\n")) if line)
 
 
 def html_to_text(markup: str) -> str:

@@ -1,0 +1,71 @@
+"""HTML/text/markdown -> normalised text, on real filing markup."""
+
+from __future__ import annotations
+
+from edgar_atm.extract.text import decode, to_text
+
+# A real paragraph of the NextEra 424B5 (entities, nbsp, curly quotes as the filing has them).
+NEXTERA_P = (
+    b'<P STYLE="margin-top:12pt; margin-bottom:0pt; text-indent:4%; font-size:10pt">This prospectus supplement and the '
+    b"accompanying prospectus relate to the offer and sale from time to time of shares of NextEra Energy,\n"
+    b"Inc.&#8217;s (&#8220;NEE&#8221;) common stock, having an aggregate offering price of up to $4,000,000,000 through BNY "
+    b"Mellon Capital Markets, LLC (&#8220;BNY&#8221;)</P>"
+)
+
+
+def test_entities_quotes_and_wrapped_lines_are_normalised():
+    text = to_text(b"<html><body>" + NEXTERA_P + b"</body></html>")
+    assert text == (
+        "This prospectus supplement and the accompanying prospectus relate to the offer and sale from time to time of "
+        "shares of NextEra Energy, Inc.'s (\"NEE\") common stock, having an aggregate offering price of up to "
+        "$4,000,000,000 through BNY Mellon Capital Markets, LLC (\"BNY\")"
+    )
+
+
+def test_table_cells_are_separated_and_rows_are_lines(filings_dir):
+    html = (filings_dir / "whole" / "424B5-Alzamend-Neuro-Inc-0001214659-26-002941.html").read_bytes()
+    text = to_text(html, kind="html")
+    assert "Manner of offering: | \"At the market offering\" that may be made from time to time through our sales agent, ACM." in text
+
+
+def test_inline_xbrl_hidden_header_does_not_leak():
+    doc = (
+        b'<html xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"><body>'
+        b'<div style="display:none"><ix:header><ix:hidden><ix:nonNumeric name="dei:DocumentType">424B2</ix:nonNumeric>'
+        b"0001513363false</ix:hidden></ix:header></div>"
+        b'<p>Represents the Sales Agents&#8217; <ix:nonNumeric name="x">commission</ix:nonNumeric> of up to 1.50%.</p></body></html>'
+    )
+    text = to_text(doc, kind="html")
+    assert text == "Represents the Sales Agents' commission of up to 1.50%."
+
+
+def test_pre_text_keeps_paragraphs_and_joins_wrapped_lines():
+    doc = (
+        b"<html><body><pre>\nOn August 11, 2020, we entered into an Equity Distribution\n"
+        b"Agreement with Oppenheimer &amp; Co. Inc.\n\nAs of the date of this Supplement, we have sold\n"
+        b"an aggregate of 4,169 shares.\n</pre></body></html>"
+    )
+    lines = to_text(doc, kind="html").split("\n")
+    assert lines == [
+        "On August 11, 2020, we entered into an Equity Distribution Agreement with Oppenheimer & Co. Inc.",
+        "As of the date of this Supplement, we have sold an aggregate of 4,169 shares.",
+    ]
+
+
+def test_cp1252_bytes_are_decoded():
+    raw = "We entered into the \u201cSales Agreement\u201d\u00a0with Cantor \u2013 up to $50.0\u00a0million.".encode("cp1252")
+    assert decode(raw).startswith("We entered into the \u201cSales Agreement\u201d")
+    assert to_text(b"<p>" + raw + b"</p>") == 'We entered into the "Sales Agreement" with Cantor - up to $50.0 million.'
+
+
+def test_nested_font_and_div_soup():
+    inner = b"<font><b>Sales Agreement</b></font>"
+    doc = b"<div>" * 50 + b"<font>We have entered into a " + inner + b" with <i>Jefferies LLC</i>.</font>" + b"</div>" * 50
+    assert to_text(doc) == "We have entered into a Sales Agreement with Jefferies LLC."
+
+
+def test_markdown_escapes_and_emphasis(filings_dir):
+    text = to_text((filings_dir / "cellectar-424b3-2022-10-20-supplement.md").read_bytes(), kind="markdown")
+    assert "up to $14,500,000" in text
+    assert "**" not in text and "\\$" not in text
+    assert text.splitlines()[0] == "CELLECTAR BIOSCIENCES, INC."
