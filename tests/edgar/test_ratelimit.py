@@ -25,6 +25,7 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 
 def test_rates_keep_every_second_within_the_limit():
     assert [(r.limit, r.interval) for r in rates_for(9.0, margin_ms=40)] == [(1, 111), (9, 1040)]
+    assert [(r.limit, r.interval) for r in rates_for(9.0)] == [(1, 111), (9, 1025)]
     assert [(r.limit, r.interval) for r in rates_for(10, margin_ms=0)] == [(1, 100), (10, 1000)]
     # 2.5/s cannot put 2.5 requests in a second: never more than 2 in any one second.
     assert max(r.limit for r in rates_for(2.5, margin_ms=40)) == 2
@@ -173,3 +174,17 @@ def test_postgres_store_shares_the_limit_between_processes(pg_store):
         until = limiter.block_for(0.5)
         limiter.acquire()
         assert time.time() >= until - 0.05
+
+
+def test_restamp_counts_a_slot_from_when_its_request_was_sent(tmp_path):
+    # One request per ~1 s: a slot restamped half a second after it was taken holds the next
+    # one back until a second after the restamp, not after the acquire.
+    with make_limiter(1.0, tmp_path / "rl.sqlite", margin_ms=0) as limiter:
+        slot = limiter.acquire()
+        taken = time.monotonic()
+        time.sleep(0.5)
+        limiter.restamp(slot)
+        restamped = time.monotonic()
+        limiter.acquire()
+        assert time.monotonic() - restamped >= 0.95
+        assert time.monotonic() - taken >= 1.45

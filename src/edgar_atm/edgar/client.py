@@ -185,10 +185,11 @@ class EdgarClient:
     def _attempt(self, url: str, headers: Mapping[str, str] | None) -> EdgarResponse:
         probe = self._gate.wait()
         try:
-            self.limiter.acquire()
+            slot = self.limiter.acquire()
             self.stats.add(requests=1)
             try:
-                response = self._http.get(url, headers=headers)
+                response = self._http.get(url, headers=headers,
+                                          extensions=self._restamp_when_sent(slot))
             except httpx.TimeoutException as exc:
                 raise ServerError(f"timed out: {type(exc).__name__}", url=url) from exc
             except (httpx.TransportError, httpx.DecodingError) as exc:
@@ -210,6 +211,23 @@ class EdgarClient:
         finally:
             if probe:
                 self._gate.probe_done()
+
+    def _restamp_when_sent(self, slot: object) -> dict:
+        """An httpcore trace hook that tells the limiter when the request has really been
+        written (it may be a new connection's handshake, or a descheduled thread, later than
+        when the slot was taken): the limit holds for arrivals, as the SEC counts them."""
+        restamp = getattr(self.limiter, "restamp", None)
+        if restamp is None or slot is None:
+            return {}
+
+        def trace(event: str, info: dict) -> None:
+            if event.endswith("send_request_headers.complete"):
+                try:
+                    restamp(slot)
+                except Exception:  # noqa: BLE001 - never fail a request over bookkeeping
+                    log.debug("could not restamp rate-limit slot %s", slot, exc_info=True)
+
+        return {"trace": trace}
 
     def _on_block(self, exc: Blocked) -> None:
         self.stats.add(blocks=1)
