@@ -130,7 +130,9 @@ def render(report: dict) -> str:
     if report["parse_errors"]:
         lines += ["", "## Parse errors", ""]
         lines += [f"- `{doc}`: {err}" for doc, err in report["parse_errors"].items()]
-    lines += ["", f"## Worst misses (first {WORST} of {len(report['worst_misses'])})", ""]
+    misses = report["worst_misses"]
+    shown = f"first {WORST} of {len(misses)}" if len(misses) > WORST else f"all {len(misses)}"
+    lines += ["", f"## Worst misses ({shown}; missed and false events first)", ""]
     if report["worst_misses"]:
         lines += [f"- `{m['document']}` {m['kind']}: {m['detail']}" for m in report["worst_misses"][:WORST]]
     else:

@@ -1,0 +1,54 @@
+"""The accuracy ratchet: re-measure the parser on the labelled corpus and fail if any figure
+committed in benchmarks/accuracy.json dropped. Figures may only stay equal or rise; after a real
+improvement (or after adding documents), re-run `python benchmarks/accuracy.py --write` and commit
+the new ACCURACY.md and accuracy.json together with the change."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from edgar_atm.extract import parse_filing
+from edgar_atm.extract.accuracy import ratchet_figures, score
+
+COMMITTED = Path(__file__).parents[2] / "benchmarks" / "accuracy.json"
+REMEASURE = "re-run `python benchmarks/accuracy.py --write` and commit ACCURACY.md and accuracy.json"
+
+
+@pytest.fixture(scope="module")
+def committed():
+    return json.loads(COMMITTED.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def measured(corpus):
+    return score(corpus, parse_filing)
+
+
+def test_committed_figures_belong_to_this_corpus(committed, measured):
+    # A corpus change without a re-measurement would make the comparison meaningless.
+    for key in ("documents", "negative_documents", "labelled_events"):
+        assert committed[key] == measured[key], f"corpus changed ({key}): {REMEASURE}"
+
+
+def test_no_figure_drops(committed, measured):
+    before, now = ratchet_figures(committed), ratchet_figures(measured)
+    drops = {name: (before[name], now[name]) for name in before if name in now and now[name] < before[name]}
+    assert not drops, f"accuracy dropped (committed, measured): {drops}"
+
+
+def test_documents_right_stay_right(committed, measured):
+    lost = set(committed["documents_exact"]["ids"]) - set(measured["documents_exact"]["ids"])
+    assert not lost, f"documents the parser got entirely right before and no longer does: {sorted(lost)}"
+
+
+def test_no_new_false_events_on_negatives(committed, measured):
+    assert measured["negatives"]["false_events"] <= committed["negatives"]["false_events"]
+    new = set(measured["negatives"]["which"]) - set(committed["negatives"]["which"])
+    assert not new, f"negatives that now produce events: {sorted(new)}"
+
+
+def test_no_parse_errors(measured):
+    assert not measured["parse_errors"], measured["parse_errors"]
