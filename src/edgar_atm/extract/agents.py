@@ -55,7 +55,7 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "MUFG Securities Americas Inc.": (r"MUFG Securities Americas(?: Inc\.?)?", r"MUFG(?! Bank)"),
     "BNP Paribas Securities Corp.": (r"BNP Paribas Securities(?: Corp\.?)?", r"BNP Paribas(?! SA)"),
     "Credit Agricole Securities (USA) Inc.": (r"Cr[ée]dit Agricole Securities(?: \(USA\) Inc\.?)?", r"Cr[ée]dit Agricole(?! Corporate)", r"CA-CIB"),
-    "Regions Securities LLC": (r"Regions Securities(?: LLC)?",),
+    "Regions Securities LLC": (r"Regions Securities(?: LLC)?", r"Regions(?! Bank)(?! Financial)"),
     "Fifth Third Securities, Inc.": (r"Fifth Third Securities(?:, Inc\.?)?",),
     "Huntington Securities, Inc.": (r"Huntington Securities(?:, Inc\.?)?",),
     "CIBC World Markets Corp.": (r"CIBC World Markets(?: Corp\.?)?", r"CIBC(?= |,|\))"),
@@ -136,7 +136,7 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, str]]:
         group = f"a{i}"
         group_to_name[group] = name
         parts.append(f"(?P<{group}>{alias})")
-    pattern = re.compile(r"(?<![\w.&])(?:" + "|".join(parts) + r")(?![\w&])")
+    pattern = re.compile(r"(?<![\w.&])(?:" + "|".join(parts) + r")(?!\w)")
     return pattern, group_to_name
 
 

@@ -33,7 +33,7 @@ _COMPILED = tuple((re.compile(p, re.I), name) for p, name in _AGREEMENTS)
 AGREEMENT_RE = re.compile(
     r"(?<![\w-])(?:(?:amended\s+and\s+restated|amendment(?:\s+no\.\s*\d+)?\s+to\s+(?:the|our)?)\s+)?"
     r"(?:controlled\s+equity\s+offering\s*(?:sm)?\s+sales|open\s+market\s+sale|at[\s-]+(?:the[\s-]+)?market\s+issuance\s+sales"
-    r"|capital\s+on\s+demand\s*(?:tm)?\s+sales|atm\s+equity\s+offering\s*(?:sm)?\s+sales|at[\s-]+the[\s-]+market(?:\s+equity)?(?:\s+offering)?(?:\s+sales)?"
+    r"|capital\s+on\s+demand\s*(?:tm)?\s+sales|atm\s+equity\s+offering\s*(?:sm)?\s+sales|\"?at[\s-]+the[\s-]+market\"?(?:\s+equity)?(?:\s+offering)?(?:\s+sales)?"
     r"|atm(?:\s+sales)?|(?:atm\s+)?equity\s+distribution|common\s+stock\s+sales|equity\s+sales|sales\s+agency|market\s+offering"
     r"|distribution|sales|open\s+market\s+sale)\s+agreements?",
     re.I,
@@ -41,6 +41,7 @@ AGREEMENT_RE = re.compile(
 
 
 def canonical_agreement(text: str) -> str | None:
+    text = text.replace('"', "")
     for pattern, name in _COMPILED:
         if pattern.search(text):
             return name
@@ -57,7 +58,7 @@ def written_agreement(text: str) -> str:
     """An agreement name as the filing writes it, tidied: no "amended and restated" or
     "Amendment No. N to" prefix, no service marks, singular, title case ("at-the-market
     issuance sales agreement" -> "At-the-Market Issuance Sales Agreement")."""
-    name = _MARKS_RE.sub("", text)
+    name = _MARKS_RE.sub("", text).replace('"', "")
     name = re.sub(r"\s+", " ", name).strip()
     name = _PREFIX_RE.sub("", name)
     name = re.sub(r"(?i)agreements$", "Agreement", name)

@@ -74,7 +74,6 @@ _THIS_DOC_RE = re.compile(
     re.I,
 )
 
-_MAY_RE = re.compile(r"\b(?:may|might|can|could|would|right to|from time to time|if (?:we|the)|in the event|until that)\b", re.I)
 
 _TERMINATE_RE = re.compile(
     r"\b(?:(?:we|the company|it|they|[A-Z][\w.&,' -]{1,60}) (?:have |has |had )?(?:voluntarily |mutually )?"
@@ -84,7 +83,7 @@ _TERMINATE_RE = re.compile(
     r"\bterminated (?:effective|as of|on)\b|\bin connection with [^.]{0,80}?we terminated)",
 )
 _TERMINATE_BOILER_RE = re.compile(
-    r"\b(?:may|will terminate upon|terminate upon|shall terminate|right to terminate|may be terminated|"
+    r"\b(?:may(?!\s+\d)|will terminate upon|terminate upon|shall terminate|right to terminate|may be terminated|"
     r"can be terminated|will be terminated (?:upon|at|by|if)|until (?:the )?terminat|upon (?:the )?termination|"
     r"if (?:the )?[\w ]*agreement is terminated|earlier of|earliest of)\b",
     re.I,
@@ -139,10 +138,11 @@ _ENTERED_ON_DATE_RE = re.compile(
     r"\b(?:previously )?entered into [^.]{0,400}?\bon (?P<date>" + DATE_RE.pattern + r")")
 _OFFERED_RES = (
     re.compile(MONEY_RE.pattern + r"(?: in shares of [\w ]{0,40}?)? (?:offered|registered) (?:by|under|pursuant to) this prospectus supplement", re.I),
-    re.compile(r"up to " + MONEY_RE.pattern + r" (?:remains?|are|is) available for (?:offer and )?sale (?:pursuant to|under) this prospectus supplement", re.I),
+    re.compile(r"up to " + MONEY_RE.pattern + r" (?:remains?|are|is) available for (?:offer and )?sale[^.]{0,60}?(?:pursuant to|under) this prospectus supplement", re.I),
+    re.compile(r"(?:pursuant to|under) this prospectus(?: supplement)?,? we may (?:offer and )?sell (?:shares of (?:our )?common stock having an aggregate offering price of )?up to " + MONEY_RE.pattern, re.I),
 )
 _CAP_RES = (
-    re.compile(r"aggregate (?:gross )?(?:offering|sales|sale) (?:price|amount|proceeds)s?\s+(?:of\s+)?(?:up to|not (?:to )?exceed(?:ing)?|of no more than)\s+(?:approximately\s+)?" + MONEY_RE.pattern, re.I),
+    re.compile(r"aggregate (?:gross )?(?:offering|sales|sale) (?:price|amount|proceeds)s?\s*(?:of\s*)?(?:up to|not (?:to )?exceed(?:ing)?|of no more than)\s+(?:approximately\s+)?" + MONEY_RE.pattern, re.I),
     re.compile(r"\bin excess of\s+" + MONEY_RE.pattern, re.I),
     re.compile(r"\bup to (?:an aggregate (?:of )?)?(?:approximately\s+)?" + MONEY_RE.pattern + r"(?!\s+(?:remain|of (?:shares )?(?:our )?common stock (?:remain|are available)))", re.I),
     re.compile(r"maximum aggregate (?:offering|sales) (?:price|amount) of\s+" + MONEY_RE.pattern, re.I),
@@ -183,9 +183,9 @@ _EFFECTIVE_RE = re.compile(r"\beffective(?: as of| on| upon)?\s+(?P<date>" + DAT
 _EFFECTIVE_NOW_RE = re.compile(r"\beffective (?:immediately|as of the date (?:of|hereof)|today|upon the filing)|\bas of the date (?:of this|hereof)", re.I)
 
 _SECURITY_RES = (
-    (re.compile(r"(?:\d+(?:\.\d+)?%\s+)?Series [A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}\s+Preferred (?:Stock|Shares)"), None),
+    (re.compile(r"(?:\d+(?:\.\d+)?%\s+|(?:(?!The |Our |Of |And )[A-Z][a-z]+ ){1,2})?Series [A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}\s+Preferred (?:Stock|Shares)"), None),
     (re.compile(r"\bclass ([A-Z]) common stock\b", re.I), "Class {0} common stock"),
-    (re.compile(r"\bclass ([A-Z]) (?:common |ordinary )?shares\b", re.I), "Class {0} common shares"),
+    (re.compile(r"\bclass ([A-Z]) ((?:common |ordinary )?shares)\b", re.I), "Class {0} {1}"),
     (re.compile(r"\bAmerican Depositary Shares\b|\bADSs\b"), "ADSs"),
     (re.compile(r"\bcommon shares of beneficial interest\b", re.I), "common shares of beneficial interest"),
     (re.compile(r"\bcommon units\b", re.I), "common units"),
@@ -267,7 +267,7 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     terminated = _terminations(specific, program, doc_date)
     suspension = _suspension(atm_sents, doc_date)
     resumption = _resumption(specific, doc_date)
-    sales = _sales(atm_sents, sentences, doc_date, program)
+    sales = _sales(sentences, sentences, doc_date, program)
     is_notice = bool(_SUPPLEMENT_NOTICE_RE.search(head))
 
     for prior, ev in terminated:
@@ -374,6 +374,10 @@ def _document_date(text: str) -> date | None:
 def _main_program(specific: list[Sentence], sentences: list[Sentence], head: str, doc_date: date | None) -> Program:
     prog = Program()
     defining = [s for s in specific if _is_defining(s.text)]
+    own = [s for s in defining if not (_TERMINATE_RE.search(s.text) and not _TERMINATE_BOILER_RE.search(s.text))
+           and not re.search(r"\b(?:our|the) (?:prior|previous|former|existing) [\w\s-]{0,40}agreement", s.text, re.I)]
+    if own:
+        defining = own
     if not defining:
         defining = specific[:3]
     first = defining[0]
@@ -408,9 +412,10 @@ def _main_program(specific: list[Sentence], sentences: list[Sentence], head: str
             break
     if prog.amended and re.search(r"\bpreviously (?:entered into|executed)\b", first.text, re.I):
         prog.amended = False  # an old A&R agreement re-registered: context, not this filing's change
-    if prog.amendment_date and doc_date and not _AMEND_RE.search(" ".join(s.text for s in defining[:6])):
-        # "dated X, as amended on Y": an old amendment is context, not this filing's change.
-        prog.amended = abs((doc_date - prog.amendment_date).days) <= 31
+    if prog.amendment_date and not prog.amended and not re.search(r"\bpreviously\b", first.text, re.I):
+        # "dated X, as amended on Y": the amendment made for this supplement is this filing's
+        # change; an old one (long before the supplement's date) is context.
+        prog.amended = doc_date is None or abs((doc_date - prog.amendment_date).days) <= 62
     elif prog.amendment_date and doc_date and prog.amended:
         prog.amended = (doc_date - prog.amendment_date).days <= 62
 
@@ -438,7 +443,7 @@ def _main_program(specific: list[Sentence], sentences: list[Sentence], head: str
     # Caps: the agreement's cap and what this prospectus registers.
     agreement_caps: list[Decimal] = []
     prospectus_caps: list[Decimal] = []
-    cover_cap = re.search(r"(?:^|\n)\s*Up to " + MONEY_RE.pattern, head)
+    cover_cap = re.search(r"(?:^|\n)\s*(?:Up to )?" + MONEY_RE.pattern + r"\s*(?:\n|$)", head, re.I)
     if cover_cap:
         prospectus_caps.append(money(cover_cap))
     for s in specific[:60]:
@@ -452,7 +457,7 @@ def _main_program(specific: list[Sentence], sentences: list[Sentence], head: str
             agreement_caps.extend(caps)
     program_paras = {x.para for x in specific[:60]}
     nearby = [x for x in sentences if x.para in program_paras]
-    for s in specific[:60] + nearby:
+    for s in specific[:60] + [x for x in nearby if x not in specific]:
         for pattern in _OFFERED_RES:
             m = pattern.search(s.text)
             if m and money(m):
@@ -508,16 +513,24 @@ def _agreement_dates(text: str, doc_date: date | None) -> tuple[date | None, dat
             dm = DATE_RE.search(m.group("date"))
             dated.append((m.start(), to_date(dm) if dm else None))
     low = text.lower()
-    amended = bool(_AMEND_RE.search(text))
+    previously = bool(re.search(r"\bpreviously (?:entered into|executed)\b", text, re.I))
+    amended = bool(_AMEND_RE.search(text)) and not previously
+    entered = _ON_DATE_ENTERED_RE.search(text) or _entered_on_date(text)
+    entered_date = None
+    if entered:
+        dm = DATE_RE.search(entered.group("date"))
+        entered_date = to_date(dm) if dm else None
+    if entered_date and re.search(r"entered into (?:an |the )?(?:first |second |third )?amendment", text, re.I):
+        # "On X, we entered into an amendment to our agreement dated Y": X dates the change.
+        return (dated[0][1] if dated else None), entered_date, True
     if "amends and restates" in low or "amended and restated" in low:
         # "A&R agreement, dated X ... which amends and restates ... dated Y"
         if len(dated) >= 2:
-            return dated[-1][1], dated[0][1], True
-        if dated:
-            return dated[0][1], None, True
-        m = _ENTERED_ON_DATE_RE.search(text) or _ON_DATE_ENTERED_RE.search(text)
-        dm = DATE_RE.search(m.group("date")) if m else None
-        return (to_date(dm) if dm else None), None, True
+            return dated[-1][1], dated[0][1], not previously
+        single = dated[0][1] if dated else entered_date
+        if previously:
+            return single, None, False  # an earlier A&R agreement: its date identifies it
+        return None, single, True
     if re.search(r"\bamendment(?: no\. ?\d+)?,? (?:\(\"?amendment[^)]*\)\s*,?\s*)?dated", text, re.I) or re.search(
             r"amendment[^.]{0,80}\bto the [^.]{0,80}agreement,? dated", text, re.I):
         if len(dated) >= 2:
@@ -528,15 +541,14 @@ def _agreement_dates(text: str, doc_date: date | None) -> tuple[date | None, dat
         return dated[0][1], to_date(dm) if dm else None, amended
     if dated:
         return dated[0][1], None, amended
-    m = _ON_DATE_ENTERED_RE.search(text) or _ENTERED_ON_DATE_RE.search(text)
-    if m:
-        dm = DATE_RE.search(m.group("date"))
-        d = to_date(dm) if dm else None
-        # "On X, we entered into Amendment No. 1 to ...": X dates the amendment.
-        if re.search(r"entered into (?:an |the )?(?:amendment|first amendment|second amendment)", text, re.I):
-            return None, d, True
-        return d, None, amended
-    return None, None, amended
+    return entered_date, None, amended
+
+
+def _entered_on_date(text: str):
+    m = _ENTERED_ON_DATE_RE.search(text)
+    if m and not re.search(r"amend\w*(?: no\.\s*\d+)?\s+(?:on|as of)\s+$", text[max(m.start(), m.start("date") - 40):m.start("date")], re.I):
+        return m
+    return None
 
 
 def _caps(text: str) -> list[Decimal]:
@@ -560,7 +572,7 @@ def _security(text: str) -> str | None:
     for pattern, template in _SECURITY_RES:
         m = pattern.search(text)
         if m and (best is None or m.start() < best[0] - 0 or template is None):
-            value = m.group(0) if template is None else template.format(*(g.upper() for g in m.groups()))
+            value = m.group(0) if template is None else template.format(*[g.upper() if len(g) == 1 else g.lower() for g in m.groups()])
             if template is None:
                 return _norm(value)
             if best is None or m.start() < best[0]:
@@ -591,6 +603,7 @@ def _terminations(specific: list[Sentence], program: Program, doc_date: date | N
         if prior is program:
             ev = program.event("terminated", effective_date=eff, excerpt=_norm(t))
         else:
+            prior.security = prior.security or program.security
             ev = prior.event("terminated", effective_date=eff, excerpt=_norm(t))
         out.append((prior, ev))
         break
@@ -599,9 +612,17 @@ def _terminations(specific: list[Sentence], program: Program, doc_date: date | N
 
 def _program_from(text: str, doc_date: date | None) -> Program:
     prog = Program()
+    # The agreement named after the verb is the one terminated ("In connection with our
+    # entry into the Distribution Agreement, we terminated our prior Equity Distribution ...").
+    verb = re.search(r"terminat", text, re.I)
+    after = verb.start() if verb else 0
     m = None
-    for m in AGREEMENT_RE.finditer(text):
-        if not _NOT_ATM_AGREEMENT_RE.search(text[max(0, m.start() - 40):m.end()]):
+    for cand in AGREEMENT_RE.finditer(text):
+        if _NOT_ATM_AGREEMENT_RE.search(text[max(0, cand.start() - 40):cand.end()]):
+            continue
+        if m is None or (cand.start() >= after and m.start() < after):
+            m = cand
+        if m.start() >= after:
             break
     if m:
         prog.agreement_type = written_agreement(m.group(0))
@@ -620,7 +641,7 @@ def _suspension(atm_sents: list[Sentence], doc_date: date | None) -> tuple[date 
         t = s.text
         if not _SUSPEND_RE.search(t) or _SUSPEND_BOILER_RE.search(t):
             continue
-        if re.search(r"\bmay\b|\bcould\b|\bif we\b|\bin the event\b", t, re.I) and not re.search(r"purpose of this|hereby", t, re.I):
+        if re.search(r"\bmay\b(?!\s+\d)|\bcould\b|\bif we\b|\bin the event\b", t, re.I) and not re.search(r"purpose of this|hereby", t, re.I):
             continue
         return _effective_date(t, doc_date), _norm(t)
     return None
@@ -631,7 +652,7 @@ def _resumption(specific: list[Sentence], doc_date: date | None) -> tuple[date |
         t = s.text
         if not _RESUME_RE.search(t):
             continue
-        if re.search(r"\bmay\b|\bcould\b|\bif\b|\bwill not\b|\buntil\b|\bresumption of\b|\bprior to\b", t, re.I):
+        if re.search(r"\bmay\b(?!\s+\d)|\bcould\b|\bif\b|\bwill not\b|\buntil\b|\bresumption of\b|\bprior to\b", t, re.I):
             continue
         if not re.search(r"\b(?:we|the company)\b[^.]{0,40}\b(?:are|is|have|has|hereby|will)\b[^.]{0,40}\b(?:resum|reinstat|recommenc)", t, re.I):
             continue
@@ -639,8 +660,8 @@ def _resumption(specific: list[Sentence], doc_date: date | None) -> tuple[date |
     return None
 
 
-def _sales(atm_sents: list[Sentence], sentences: list[Sentence], doc_date: date | None, program: Program) -> Event | None:
-    for s in atm_sents:
+def _sales(candidates: list[Sentence], sentences: list[Sentence], doc_date: date | None, program: Program) -> Event | None:
+    for s in candidates:
         t = s.text
         m = _SALES_RE.search(t)
         if not m or _WINDOW_SALES_RE.search(t):
@@ -712,8 +733,7 @@ def _effective_date(text: str, doc_date: date | None) -> date | None:
         dm = DATE_RE.search(m.group(1))
         if dm:
             return to_date(dm)
-    m = re.search(r"\((\d+)\) (?:business )?days after", text)
-    if doc_date and (_EFFECTIVE_NOW_RE.search(text) or not m):
+    if doc_date and _EFFECTIVE_NOW_RE.search(text):
         return doc_date
     return None
 

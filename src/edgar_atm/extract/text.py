@@ -196,8 +196,17 @@ def plain_to_text(text: str) -> str:
             # Column-aligned table: keep rows, mark gaps as cell breaks.
             out.append("\n".join(re.sub(r" {3,}", " | ", ln.strip()) for ln in lines))
         else:
-            out.append(" ".join(ln.strip() for ln in lines))
+            out.append(_join_wrapped([ln.strip() for ln in lines]))
     return "\n\n" + "\n".join(out) + "\n\n"
+
+
+def _join_wrapped(lines: list[str]) -> str:
+    """Join hard-wrapped lines; keep short cover lines ("$500,000,000", "Common Stock") apart."""
+    out = lines[0]
+    for prev, line in zip(lines, lines[1:]):
+        wrapped = len(prev) >= 50 or line[:1].islower() or prev.endswith((",", "-", "&", " and", " of", " the"))
+        out += (" " if wrapped else "\n") + line
+    return out
 
 
 def markdown_to_text(text: str) -> str:
