@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
 from edgar_atm.edgar.indexes import discover_quarter_detailed, parse_form_index  # noqa: E402
+from edgar_atm.errors import NotFound  # noqa: E402
 from edgar_atm.records import FORM_TYPES_424B  # noqa: E402
 from edgar_atm.store.raw import RawStore  # noqa: E402
 
@@ -54,13 +55,19 @@ def bench_indexes() -> None:
     # 65 business days: each copy of the day's rows gets its own date and accession year
     # field, so rows stay distinct filings (and per-day note volumes stay realistic).
     head, _, body = daily.partition("-" * 141 + "\n")
+    # A past quarter's static index: its data runs past the quarter's last day.
+    head = head.replace("Mar 18, 2020", "April  4, 2020")
     copies = []
     for k in range(65):
         day = f"2020-{1 + k // 22:02d}-{1 + k % 22:02d}"
         copies.append(body.replace("20200318  ", day).replace("-20-", f"-{k:02d}-"))
     big = head + "-" * 141 + "\n" + "".join(copies)
     gz = gzip.compress(big.encode(), compresslevel=6)
-    fetch = lambda path: gz  # noqa: E731
+    def fetch(path: str) -> bytes:
+        if path.endswith("/form.gz"):
+            return gz
+        raise NotFound("not served in this benchmark", url=path)
+
     t_q, found = best(lambda: discover_quarter_detailed(fetch, 2020, 1), repeats=3)
     tracemalloc.start()
     discover_quarter_detailed(fetch, 2020, 1)

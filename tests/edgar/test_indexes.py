@@ -191,6 +191,18 @@ def test_two_line_column_header_variant():
     assert list(parse_form_index(wide_two)) == list(parse_form_index(real))
 
 
+def test_name_filling_its_column_runs_into_the_cik():
+    """Names longer than 62 characters are cut to fill the column (docs 1.5), leaving no
+    blank before the CIK. A real row with its name widened to the full column."""
+    line = next(l for l in text(FORM_DAY).splitlines() if "0001493152-20-004281" in l)
+    name = "Investment Grade R.E. Income Fund, L.P. 2020 Series 1234567890"[:62]
+    assert len(name) == 62 and name[-1].isdigit()
+    full = line[:12] + name + line[74:]
+    assert full[73:75] == "01"  # name digit, then CIK 1798925 with nothing between
+    (ref,) = parse_form_index(text(FORM_DAY).split("-" * 141 + "\n")[0] + "-" * 141 + "\n" + full)
+    assert (ref.company, ref.cik, ref.accession_number) == (name, 1798925, "0001493152-20-004281")
+
+
 def test_trailing_spaces_stripped_and_crlf():
     real = text(FORM_DAY)
     stripped = "\n".join(line.rstrip() for line in real.splitlines())
@@ -434,3 +446,34 @@ def test_discover_range_walks_the_plan():
     assert [s for s, _ in steps] == [QuarterlyIndex(2024, 1, date(2024, 1, 2), date(2024, 1, 31))]
     assert len(steps[0][1].refs) == 18
     assert fetch.calls[-1] == "/Archives/edgar/full-index/2024/QTR1/form.gz"
+
+
+# --- property: any name, either form width, either index kind ------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_REAL_FORMS = sorted({r.form_type for r in parse_form_index(FORM_DAY.read_text())})
+_names = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), min_size=1,
+                 max_size=80).map(lambda s: s.strip()[:62].strip()).filter(bool)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=_names, form=st.sampled_from(_REAL_FORMS + ["SCHEDULE 13G/A", "SCHEDULE 13D/A"]),
+       cik=st.integers(1, 9_999_999_999), width=st.sampled_from([12, 17]),
+       company_first=st.booleans())
+def test_fixed_width_rows_round_trip(name, form, cik, width, company_first):
+    """Rows laid out as docs 1.5 describes (name cut to 62 columns, form column 12 or 17,
+    dates and paths as in the real files) read back to the same fields."""
+    if width == 12 and len(form) > 11:
+        width = 17  # such names only exist in the 17-wide layout
+    acc = "0001140361-20-006155"
+    right = f"{cik:<12d}{'20200318':<12s}{f'edgar/data/{cik}/{acc}.txt':<52s}"
+    if company_first:
+        header = "Company Name" + " " * 50 + "Form Type   CIK\n      Date Filed  File Name\n"
+        row = f"{name:<62s}{form:<{width}s}" + right
+    else:
+        header = "Form Type   Company Name" + " " * 50 + "CIK         Date Filed  File Name\n"
+        row = f"{form:<{width}s}{name:<62s}" + right
+    (ref,) = parse_index(header + "-" * 141 + "\n" + row + "\n")
+    assert (ref.form_type, ref.company, ref.cik, ref.accession_number) == (form, name, cik, acc)

@@ -36,9 +36,15 @@ log = logging.getLogger(__name__)
 
 Fetch = Callable[[str], bytes]
 
-# Right-anchored: greedy `left` leaves the last number before the date to the CIK column,
-# so digits inside company names ("3456 Devils Lake Investment, LLC") cannot shift fields.
+# Right-anchored. The CIK column must equal the CIK in the path, which also finds it when a
+# name filling its whole column (62 characters, truncated) runs straight into the CIK, and
+# keeps digits inside names ("3456 Devils Lake Investment, LLC") out of the CIK.
 _FIXED_ROW = re.compile(
+    r"^(?P<left>.*?)\s*(?P<cik>\d{1,10})\s+(?P<date>\d{8}|\d{4}-\d{2}-\d{2})\s+"
+    r"(?P<path>edgar/data/(?P=cik)/[\d-]+\.txt)\s*$"
+)
+# Fallback for a row whose CIK column and path disagree: the last number before the date.
+_FIXED_ROW_LOOSE = re.compile(
     r"^(?P<left>.*\S)\s+(?P<cik>\d{1,10})\s+(?P<date>\d{8}|\d{4}-\d{2}-\d{2})\s+"
     r"(?P<path>edgar/data/\d{1,10}/[\d-]+\.txt)\s*$"
 )
@@ -50,14 +56,6 @@ _COMPANY_WIDTH = 62
 _FORM_WIDTHS = (12, 17)
 # The header block is about ten lines; a file without dashes by then has no header.
 _MAX_HEADER_LINES = 50
-
-
-class IndexRow(NamedTuple):
-    form_type: str
-    company: str
-    cik: int
-    filed_date: date
-    path: str  # as in the index: "edgar/data/{cik}/{accession}.txt"
 
 
 def decode_index(data: bytes | str) -> str:
@@ -413,7 +411,7 @@ def plan_index_requests(
         quarterly_end = min(seg_end, full_index_through) if q_last >= today else seg_end
         days = weekdays(seg_start, seg_end)
         covered = [d for d in days if d <= quarterly_end]
-        if len(covered) >= max(min_days_for_quarterly, 2) and covered:
+        if len(covered) >= max(min_days_for_quarterly, 2):
             plan.append(QuarterlyIndex(year, quarter, seg_start, quarterly_end))
             plan.extend(DailyIndex(d) for d in days if d > quarterly_end)
         else:
@@ -558,8 +556,8 @@ def _parse_fixed_lines(
             continue
         if prefixes is not None and not line.startswith(prefixes):
             continue
-        match = _FIXED_ROW.match(line)
-        if match is None:
+        match = _FIXED_ROW.match(line) or _FIXED_ROW_LOOSE.match(line)
+        if match is None or not match.group("left").strip():
             bad += 1
             if bad <= 5:
                 log.warning("unreadable index row skipped: %r", line[:160])
