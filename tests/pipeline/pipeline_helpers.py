@@ -132,3 +132,37 @@ def _norm(value):
 
 def txt_requests(server) -> list[str]:
     return [r.path for r in server.log.records() if r.path.startswith("/Archives/edgar/data/")]
+
+
+def cli_env(db_url: str, edgar_url: str, tmp_path: Path, **extra: str) -> dict[str, str]:
+    """The environment of an `edgar-atm` process against the fake EDGAR."""
+    return subprocess_env(
+        EDGAR_USER_AGENT=USER_AGENT, DATABASE_URL=db_url, EDGAR_BASE_URL=edgar_url,
+        EDGAR_ATM_DATA_DIR=str(tmp_path / "data"), EDGAR_RATE_LIMIT_STORE=str(tmp_path / "ratelimit.sqlite"),
+        EDGAR_BLOCK_SECONDS="2", **extra)
+
+
+def cli(*args: str, env: dict[str, str], timeout: float = 300):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "edgar_atm", *args], env=env, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def cli_popen(*args: str, env: dict[str, str]):
+    import subprocess
+    import sys
+
+    return subprocess.Popen([sys.executable, "-m", "edgar_atm", *args], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def wait_for(predicate, timeout: float = 120.0, interval: float = 0.05) -> None:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached in time")
+        time.sleep(interval)

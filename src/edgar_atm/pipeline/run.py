@@ -213,7 +213,9 @@ class Pipeline:
                     data = self.raw.get(ref.accession_number)
                 except Exception as exc:  # missing or damaged raw file: record, go on
                     stats.errors += 1
-                    self._record_parse_failure(ref.accession_number, f"raw store: {exc}")
+                    log.warning("cannot read raw %s: %s", ref.accession_number, exc)
+                    self._record_parse_failure(ref.accession_number, f"raw store: {_describe(exc)}")
+                    self.progress.advance()
                     continue
                 self._parse_and_save(ref, data, sha256=None, stats=stats, newly_fetched=False)
                 self.progress.advance()

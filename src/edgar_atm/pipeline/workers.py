@@ -124,27 +124,43 @@ class WorkQueue:
                                 .where(self._where(scope))).scalar_one()
 
     def claim(self, scope: Scope, limit: int) -> list[FilingRef]:
-        """Claim up to `limit` filings for this worker, oldest first."""
+        """Claim up to `limit` filings for this worker, oldest first; [] when none is left."""
         if scope.empty:
             return []
+        for _ in range(5):
+            got = self._try_claim(scope, limit)
+            if got is not None:
+                return got
+        return []
+
+    def _try_claim(self, scope: Scope, limit: int) -> list[FilingRef] | None:
+        """One attempt; None when every candidate was just taken by another worker."""
         F = self._filing
         now = datetime.now(timezone.utc)
+        with self.engine.connect() as conn:
+            # Claims held on this host: by this worker (in flight) or by live processes.
+            holders = conn.execute(select(F.claimed_by).distinct().where(
+                F.claimed_by.like(self.host_prefix + "%"),
+                F.fetch_status.in_((PENDING, *RETRYABLE)))).scalars().all()
+        busy = [h for h in holders if h == self.worker_id or not holder_gone(h, self.worker_id)]
         free = or_(F.claimed_by.is_(None), F.claimed_at < now - CLAIM_LEASE,
-                   F.claimed_by.like(self.host_prefix + "%"))
-        # Over-select: rows of live workers on this host are filtered out below.
+                   and_(F.claimed_by.like(self.host_prefix + "%"), F.claimed_by.not_in(busy))
+                   if busy else F.claimed_by.like(self.host_prefix + "%"))
         query = (select(F.accession_number, F.claimed_by, F.claimed_at)
                  .where(self._where(scope), free)
                  .order_by(F.filed_date, F.accession_number)
-                 .limit(limit * 4))
+                 .limit(limit))
         if self.engine.dialect.name == "postgresql":
             query = query.with_for_update(skip_locked=True, of=F)
         with self.engine.begin() as conn:
             rows = conn.execute(query).all()
+            if not rows:
+                return []
             mine = [acc for acc, holder, at in rows
                     if holder is None or holder_gone(holder, self.worker_id)
-                    or (at is not None and at < now - CLAIM_LEASE)][:limit]
+                    or (at is not None and at < now - CLAIM_LEASE)]
             if not mine:
-                return []
+                return None
             conn.execute(update(F).where(F.accession_number.in_(mine))
                          .values(claimed_by=self.worker_id, claimed_at=now))
             got = conn.execute(select(F.accession_number, F.cik, F.company, F.form_type, F.filed_date)
