@@ -26,6 +26,8 @@ from edgar_atm.extract.accuracy import EVENT_FIELDS, load_corpus, score  # noqa:
 CORPUS = ROOT / "tests" / "data" / "corpus"
 REPORT_MD = ROOT / "benchmarks" / "ACCURACY.md"
 REPORT_JSON = ROOT / "benchmarks" / "accuracy.json"
+BENCH_README = ROOT / "benchmarks" / "README.md"
+README_BEGIN, README_END = "<!-- accuracy:begin -->", "<!-- accuracy:end -->"
 WORST = 40
 
 
@@ -140,6 +142,50 @@ def render(report: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def readme_section(report: dict) -> str:
+    """The headline figures for benchmarks/README.md (between markers, rewritten by --write)."""
+    o, f, neg = report["events_overall"], report["fields_overall"], report["negatives"]
+    return "\n".join(
+        [
+            README_BEGIN,
+            "## Parser accuracy (labelled corpus)",
+            "",
+            "Command: `/work/venv/bin/python benchmarks/accuracy.py --write` (rewrites `benchmarks/ACCURACY.md`, the",
+            "full report, `benchmarks/accuracy.json`, the figures `tests/corpus/test_accuracy_ratchet.py` holds, and",
+            f"this section). Corpus: `tests/data/corpus`, {report['documents']} real 424B documents "
+            f"({report['atm_documents']} ATM, {report['negative_documents']} negatives), "
+            f"{report['labelled_events']} labelled events.",
+            f"Measured {report['measured_at']} with parser {report['parser_version']}:",
+            "",
+            "| figure | value | target (issue 4) |",
+            "|---|---|---|",
+            f"| event precision / recall / F1 (all types) | {o['precision']:.3f} / {o['recall']:.3f} / {o['f1']:.3f} "
+            "| F1 >= 0.95 |",
+            "| field accuracy over matched events (all / where the label states a value) "
+            f"| {f['accuracy']:.3f} / {f['accuracy_where_stated']:.3f} | >= 0.95 |",
+            f"| negatives producing events | {neg['with_events']} of {neg['documents']} | 0 |",
+            f"| atm_related correct | {report['atm_related']['correct']} of {report['documents']} | |",
+            f"| documents entirely right | {report['documents_exact']['count']} of {report['documents']} | |",
+            f"| scoring run (parse + score, all documents) | {report['seconds']} s | |",
+            "",
+            "Per event type and per field, and the misses: `benchmarks/ACCURACY.md`.",
+            README_END,
+        ]
+    )
+
+
+def _update_readme(report: dict) -> None:
+    text = BENCH_README.read_text(encoding="utf-8") if BENCH_README.exists() else "# Benchmarks\n"
+    section = readme_section(report)
+    if README_BEGIN in text and README_END in text:
+        before, rest = text.split(README_BEGIN, 1)
+        after = rest.split(README_END, 1)[1]
+        text = before + section + after
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    BENCH_README.write_text(text, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="rewrite benchmarks/ACCURACY.md and accuracy.json")
@@ -150,7 +196,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         REPORT_MD.write_text(text, encoding="utf-8")
         REPORT_JSON.write_text(json.dumps(report, indent=2, sort_keys=False) + "\n", encoding="utf-8")
-        print(f"wrote {REPORT_MD.relative_to(ROOT)} and {REPORT_JSON.relative_to(ROOT)}")
+        _update_readme(report)
+        print(f"wrote {REPORT_MD.relative_to(ROOT)}, {REPORT_JSON.relative_to(ROOT)} and the accuracy section of "
+              f"{BENCH_README.relative_to(ROOT)}")
     return 0
 
 

@@ -37,6 +37,9 @@ GOLDEN = [
     "prta-424b5-2021-05-28-cover",
     "mmat-424b5-2023-ladenburg",
     "cns-424b5-2024-bofa",
+    # complete submission .txt files (SGML envelope, graphics, exhibits) of whole filings
+    "nextera-424b5-0001193125-25-338333-submission",
+    "esstech-424b5-0001628280-25-015699-submission",
     # look-alikes that must give no events (several mention an existing ATM)
     "calidi-424b5-0001641172-25-001350",
     "curis-424b5-0001108205-25-000026",
@@ -47,6 +50,8 @@ GOLDEN = [
     "bofa-finance-424b2-0001918704-24-002559",
     "bofa-finance-424b2-0001918704-25-005479",
     "bac-424b2-2014-amendment-no1-pricing-supplement",
+    "bofa-finance-424b2-0001918704-24-002559-submission",
+    "imunon-424b5-0001493152-25-029712-submission",
 ]
 
 
