@@ -45,11 +45,11 @@ def measure() -> dict:
 
 def parser_version() -> str:
     """Package version plus the commit the parser came from, so a report names its parser."""
-    from edgar_atm import __version__ as version  # type: ignore[attr-defined]
+    from edgar_atm import extract
 
-    head = ROOT / ".git"
-    commit = _git_head(head)
-    return f"{version} ({commit})" if commit else str(version)
+    version = getattr(extract, "PARSER_VERSION", None) or "unversioned"
+    commit = _git_head(ROOT / ".git")
+    return f"{version} (commit {commit})" if commit else str(version)
 
 
 def _git_head(git: Path) -> str | None:

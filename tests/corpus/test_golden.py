@@ -37,6 +37,10 @@ GOLDEN = [
     "prta-424b5-2021-05-28-cover",
     "mmat-424b5-2023-ladenburg",
     "cns-424b5-2024-bofa",
+    "prta-424b5-2021-12-new-eda-prior-terminated",  # a new EDA and the prior EDA terminated
+    "eqix-424b5-2022-02-18-amended",  # amended EDA, prior sales with cents
+    "peak-424b2-2021-05-13-amended",  # ATM on 424B2, explicit zero sales
+    "classa1656936-424b5-2021-reregistration",  # remaining capacity moved to a new supplement
     # complete submission .txt files (SGML envelope, graphics, exhibits) of whole filings
     "nextera-424b5-0001193125-25-338333-submission",
     "esstech-424b5-0001628280-25-015699-submission",
