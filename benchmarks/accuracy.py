@@ -81,6 +81,10 @@ def render(report: dict) -> str:
         "(real 424B filing text; see its README.md). Do not edit by hand: the figures are measured,",
         "and tests/corpus/test_accuracy_ratchet.py fails if a re-measurement falls below accuracy.json.",
         "",
+        "Caveat: the parser's rules were developed while looking at these same documents (there is no",
+        "held-out set), so these figures show agreement with the labels, not accuracy on unseen filings.",
+        "New documents added to the corpus are the way to measure that.",
+        "",
         f"- measured: {report['measured_at']} (parser {report['parser_version']}, {report['seconds']} s)",
         f"- corpus: {report['documents']} documents ({report['atm_documents']} ATM, "
         f"{report['negative_documents']} negatives), {report['labelled_events']} labelled events",
@@ -168,7 +172,9 @@ def readme_section(report: dict) -> str:
             f"| documents entirely right | {report['documents_exact']['count']} of {report['documents']} | |",
             f"| scoring run (parse + score, all documents) | {report['seconds']} s | |",
             "",
-            "Per event type and per field, and the misses: `benchmarks/ACCURACY.md`.",
+            "The parser was developed against these documents (no held-out set): the figures measure",
+            "agreement with the labels, not accuracy on unseen filings. Per event type, per field and the",
+            "misses: `benchmarks/ACCURACY.md`.",
             README_END,
         ]
     )
