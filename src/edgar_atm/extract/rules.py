@@ -79,6 +79,7 @@ _TERMINATE_RE = re.compile(
     r"\b(?:(?:we|the company|it|they|[A-Z][\w.&,' -]{1,60}) (?:have |has |had )?(?:voluntarily |mutually )?"
     r"(?:terminated|elected to terminate|agreed to terminate|delivered (?:a )?(?:written )?notice[^.]{0,120}?terminat|"
     r"gave (?:written )?notice[^.]{0,80}?terminat|provided (?:written )?notice[^.]{0,80}?terminat)|"
+    r"\b(?:acknowledged|accepted)[^.]{0,80}?notice (?:to terminate|of termination)|"
     r"(?:was|were|has been|have been|is|are|will be) (?:being )?(?:terminated|cancell?ed)(?! upon)(?! at)(?! by either)|"
     r"\bterminated (?:effective|as of|on)\b|\bin connection with [^.]{0,80}?we terminated)",
 )
@@ -176,7 +177,7 @@ _REMAINING_RE = re.compile(
     r"\bleaving\s+(?:approximately\s+)?(?P<num3>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)",
     re.I,
 )
-_AS_OF_RE = re.compile(r"\b(?:as of|through|prior to|up to|until|on or before|at)\s+(?P<date>" + DATE_RE.pattern + ")", re.I)
+_AS_OF_RE = re.compile(r"(?<!dated )\b(?:as of|through|prior to|up to|until|on or before|at)\s+(?P<date>" + DATE_RE.pattern + ")", re.I)
 _AS_OF_DOC_RE = re.compile(
     r"\b(?:as of|through|prior to|until|up to)\s+(?:the date (?:of|hereof)|the date of this|immediately prior to the date of)", re.I)
 _EFFECTIVE_RE = re.compile(r"\beffective(?: as of| on| upon)?\s+(?P<date>" + DATE_RE.pattern + ")", re.I)
@@ -251,7 +252,8 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     atm_sents = [s for s in sentences if _is_atm_sentence(s.text)]
     if not atm_sents:
         return Extraction(False, [])
-    specific = [s for s in atm_sents if _names_program(s.text)]
+    doc_atm = bool(_ATM_WORDS_RE.search(text))
+    specific = [s for s in atm_sents if _names_program(s.text, doc_atm)]
     atm_related = bool(specific)
     if not atm_related:
         return Extraction(False, [])
@@ -304,8 +306,9 @@ _GENERIC_RE = re.compile(r"\b(?:to the extent|if we|we may|will do so|any such|o
 _INDEFINITE_RE = re.compile(r"\b(?:a|an|any|one or more)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
-def _names_program(text: str) -> bool:
-    """A sentence that refers to a concrete ATM program, not generic base-prospectus talk."""
+def _names_program(text: str, doc_atm: bool = False) -> bool:
+    """A sentence that refers to a concrete ATM program, not generic base-prospectus talk.
+    `doc_atm`: the document speaks of at-the-market offerings somewhere."""
     generic = bool(_GENERIC_RE.search(text)) and not (find_agents(text) or DATE_RE.search(text))
     for m in AGREEMENT_RE.finditer(text):
         if generic and _INDEFINITE_RE.search(text[max(0, m.start() - 30):m.start()]):
@@ -314,7 +317,9 @@ def _names_program(text: str) -> bool:
         if _NOT_ATM_AGREEMENT_RE.search(span):
             continue
         name = canonical_agreement(m.group(0)) or ""
-        if name == "Distribution Agreement" and not (_ATM_WORDS_RE.search(text) or re.search(r"sales agent|equity", text, re.I)):
+        if name == "Distribution Agreement" and not (_ATM_WORDS_RE.search(text) or re.search(r"sales agent|equity", text, re.I)
+                                                     or (doc_atm and (find_agents(text) or re.search(r"\bentered into\b", text))
+                                                         and not re.search(r"\bnotes\b|debt securities|medium-term", text, re.I))):
             continue
         return True
     return bool(re.search(r"at[\s-]the[\s-]market (?:equity )?(?:offering )?(?:program|facility|sales agreement)|\bATM (?:program|facility|offering)", text, re.I))
@@ -507,6 +512,9 @@ def _agreement_dates(text: str, doc_date: date | None) -> tuple[date | None, dat
     """(original agreement date, amendment date, is-amendment) stated in one sentence."""
     dated = []
     for m in _AGREEMENT_DATE_RE.finditer(text):
+        nouns = _NOUN_RE.findall(text[max(0, m.start() - 250):m.start()])
+        if nouns and nouns[-1].lower() not in ("agreement", "agreements", "amendment", "no"):
+            continue  # "the prospectus supplement dated ..." dates a prospectus, not the agreement
         if m.group("hereof"):
             dated.append((m.start(), doc_date))
         else:
@@ -542,6 +550,9 @@ def _agreement_dates(text: str, doc_date: date | None) -> tuple[date | None, dat
     if dated:
         return dated[0][1], None, amended
     return entered_date, None, amended
+
+
+_NOUN_RE = re.compile(r"\b(agreements?|amendment|prospectus|supplement|registration statement|no)\b", re.I)
 
 
 def _entered_on_date(text: str):
@@ -595,9 +606,12 @@ def _terminations(specific: list[Sentence], program: Program, doc_date: date | N
         if "remains in full force" in t.lower():
             continue
         prior = _program_from(t, doc_date)
-        if prior.agreement_date and program.agreement_date and prior.agreement_date == program.agreement_date:
-            prior = program
-        elif prior.agreement_date is None and (not prior.agents or set(prior.agents) <= set(program.agents)) and not re.search(r"\bprior\b|\bprevious\b|\bexisting\b|\boriginal\b", t, re.I):
+        other = bool(re.search(r"\b(?:our|the|its|that certain) (?:prior|previous|former|existing|original|old) [\w\s\"-]{0,40}agreement", t, re.I))
+        if prior.agreement_date and program.agreement_date and prior.agreement_date != program.agreement_date:
+            other = True
+        if prior.agents and program.agents and not set(prior.agents) & set(program.agents):
+            other = True  # a different agent's agreement (Cantor's ends, Wainwright's begins)
+        if not other:
             prior = program
         eff = _effective_date(t, doc_date)
         if prior is program:
@@ -654,7 +668,7 @@ def _resumption(specific: list[Sentence], doc_date: date | None) -> tuple[date |
             continue
         if re.search(r"\bmay\b(?!\s+\d)|\bcould\b|\bif\b|\bwill not\b|\buntil\b|\bresumption of\b|\bprior to\b", t, re.I):
             continue
-        if not re.search(r"\b(?:we|the company)\b[^.]{0,40}\b(?:are|is|have|has|hereby|will)\b[^.]{0,40}\b(?:resum|reinstat|recommenc)", t, re.I):
+        if not re.search(r"\b(?:we|the company)\b[^.]{0,60}?\b(?:resum|reinstat|recommenc)", t, re.I):
             continue
         return _effective_date(t, doc_date), _norm(t)
     return None

@@ -6,12 +6,15 @@ from __future__ import annotations
 import re
 
 _ABBREVIATIONS = frozenset(
-    "inc co corp ltd no nos llc l.l.c u.s s.a n.a jr sr st mr ms mrs dr approx e.g i.e vs "
+    "inc co corp ltd no nos l.l.c u.s s.a n.a jr sr st mr ms mrs dr approx e.g i.e vs "
     "sec secs reg regs p.c l.p lp plc ag n.v b.v s.p.a a.g.p u.s.a dept est fig jan feb mar apr jun "
     "jul aug sep sept oct nov dec art para cf par".split()
 )
 _BOUNDARY_RE = re.compile(r"[.!?;][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9$])")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.&]*)\.$")
+# Words that start a new sentence even after "Inc." or "Co." ("... & Co. Inc. We will ...").
+_STARTERS = frozenset("We The As In Our On Pursuant Sales Each This Under Any If Upon Such Since Prior "
+                      "There Accordingly However Following Effective".split())
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -29,7 +32,10 @@ def split_sentences(paragraph: str) -> list[str]:
             if w:
                 word = w.group(1).lower().rstrip(".")
                 # Initials ("W." in "Robert W. Baird", "H.C.") and abbreviations never end a sentence.
-                if word in _ABBREVIATIONS or len(word.replace(".", "")) <= 1 or (
+                nxt = paragraph[m.end():m.end() + 20].split(" ", 1)[0].strip("\"'(")
+                if word in ("inc", "co", "corp", "ltd", "l.l.c", "l.p", "n.a", "plc") and nxt in _STARTERS:
+                    pass
+                elif word in _ABBREVIATIONS or len(word.replace(".", "")) <= 1 or (
                         "." in word and len(word) <= 5):
                     continue
         end = m.end()
