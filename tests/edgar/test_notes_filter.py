@@ -205,3 +205,23 @@ def test_filter_decisions_on_quarterly_rows_group_by_date(days):
     assert len(select(spread).refs) == DEFAULT_MIN_DAILY_COUNT
     same_day = [replace(r, filed_date=date(2020, 3, 18)) for r in spread]
     assert not select(same_day).refs  # K on one day is a note-shelf volume
+
+
+def test_corpus_bank_notes_are_skipped(days):
+    """The other direction on the corpus: its labelled 424B2s from listed note issuers are
+    all non-ATM, and the rule skips each of them."""
+    labels = sorted(CORPUS.glob("**/*.labels.json")) if CORPUS.is_dir() else []
+    if not labels:
+        pytest.skip("labelled corpus (tests/data/corpus/*.labels.json) not present yet")
+    rows = days["company.20221003.idx"]
+    checked = 0
+    for path in labels:
+        label = json.loads(path.read_text())
+        if label.get("cik") not in KNOWN_NOTE_ISSUERS or label.get("form_type") != "424B2":
+            continue
+        assert not label.get("atm_related") and not label.get("events"), path.name
+        ref = _extra_row(int(label["cik"]), label.get("issuer") or "", "424B2", date(2022, 10, 3))
+        assert ref in select(rows + [ref]).skipped_refs, path.name
+        checked += 1
+    if not checked:
+        pytest.skip("no bank-note 424B2 in the corpus")

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import uuid
 import zlib
 from pathlib import Path
 
@@ -69,6 +70,17 @@ def test_missing_accession(store):
 def test_empty_bytes_round_trip(store):
     store.put(ACC, b"")
     assert store.get(ACC) == b""
+
+
+def test_put_repairs_a_damaged_copy_of_the_same_bytes(store, filing):
+    store.put(ACC, filing)
+    path = store.path_for(ACC)
+    blob = bytearray(path.read_bytes())
+    blob[len(blob) // 2] ^= 0x10  # the header (and its sha256) stay as they were
+    path.write_bytes(bytes(blob))
+    assert not store.verify(ACC)
+    store.put(ACC, filing)
+    assert store.get(ACC) == filing
 
 
 def test_put_same_bytes_is_a_no_op_and_new_bytes_replace(store, filing):
@@ -231,3 +243,26 @@ def test_concurrent_writers_of_one_accession(store):
     assert store.get(ACC) in payloads
     assert not list(store.root.glob("*/*/.*.tmp"))
     assert list(store.iter_accessions()) == [ACC]
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=5000), seq=st.integers(0, 999_999),
+       flip=st.integers(0, 10**9), bit=st.integers(0, 7))
+def test_any_bytes_round_trip_and_any_flipped_bit_is_caught(tmp_path, data, seq, flip, bit):
+    store = RawStore(tmp_path / uuid.uuid4().hex)  # tmp_path is shared by the examples
+    acc = f"0000950170-24-{seq:06d}"
+    store.put(acc, data)
+    assert store.get(acc) == data
+    path = store.path_for(acc)
+    blob = bytearray(path.read_bytes())
+    blob[flip % len(blob)] ^= 1 << bit
+    path.write_bytes(bytes(blob))
+    try:
+        assert store.get(acc) == data  # only acceptable if the flip hit a gzip header byte
+    except StoreError:
+        return  # that a damaged file may be refused is the point
+    assert flip % len(blob) < 10  # gzip's MTIME/XFL/OS bytes carry nothing we check

@@ -59,15 +59,16 @@ class RawStore:
 
     def put(self, accession: str, data: bytes) -> str:
         """Store `data` for the accession and return its sha256 (hex). Storing the same bytes
-        again is a no-op; different bytes replace the old ones atomically."""
+        again is a no-op when the stored file is intact; different bytes, or a damaged file,
+        are replaced atomically."""
         acc = self._key(accession)
         if not isinstance(data, (bytes, bytearray, memoryview)):
             raise TypeError(f"raw store takes bytes, got {type(data).__name__}")
         data = bytes(data)
         digest = hashlib.sha256(data).hexdigest()
         path = self.path_for(acc)
-        if self._stored_digest(path, acc) == digest:
-            return digest
+        if self._stored_digest(path, acc) == digest and self.verify(acc):
+            return digest  # already stored and intact (a damaged copy is rewritten)
         blob = _encode(data, digest, acc, self.compresslevel)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
