@@ -136,6 +136,18 @@ def render(report: dict) -> str:
     if report["parse_errors"]:
         lines += ["", "## Parse errors", ""]
         lines += [f"- `{doc}`: {err}" for doc, err in report["parse_errors"].items()]
+    lines += [
+        "",
+        "## Per document",
+        "",
+        "| document | kind | labelled events | parsed events | entirely right |",
+        "|---|---|---|---|---|",
+    ]
+    for d in report["per_document"]:
+        lines.append(
+            f"| `{d['id']}` | {d['kind']} | {', '.join(d['labelled']) or '-'} | {', '.join(d['predicted']) or '-'} "
+            f"| {'yes' if d['exact'] else '**no**'} |"
+        )
     misses = report["worst_misses"]
     shown = f"first {WORST} of {len(misses)}" if len(misses) > WORST else f"all {len(misses)}"
     lines += ["", f"## Worst misses ({shown}; missed and false events first)", ""]

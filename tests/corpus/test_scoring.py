@@ -62,6 +62,10 @@ def test_each_mistake_is_counted_where_it_belongs(corpus):
     kinds = {(m["document"], m["kind"]) for m in report["worst_misses"]}
     assert ("cellectar-424b3-2022-10-20", "missed event") in kinds
     assert ("calidi-424b5-0001641172-25-001350", "false event") in kinds
+    rows = {d["id"]: d for d in report["per_document"]}
+    assert rows["cellectar-424b3-2022-10-20"]["predicted"] == ["sales_reported"]
+    assert rows["cellectar-424b3-2022-10-20"]["exact"] is False
+    assert rows["nextera-424b5-0001193125-25-338333"]["exact"] is True
     held = ratchet_figures(report)
     assert held["events_by_type.suspended.recall"] == 0.0
     assert held["negatives.clean_rate"] < 1.0

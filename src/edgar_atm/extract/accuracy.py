@@ -244,6 +244,7 @@ class _Tally:
     documents_exact: list[str] = field(default_factory=list)
     errors: dict[str, str] = field(default_factory=dict)
     misses: list[_Miss] = field(default_factory=list)
+    per_document: list[dict[str, Any]] = field(default_factory=list)
 
 
 def score(
@@ -313,6 +314,15 @@ def _score_document(
         tally.misses.append(_Miss(doc.id, "missed event", f"labelled {event['type']} not predicted", 3))
     if exact and atm_related == doc.label["atm_related"]:
         tally.documents_exact.append(doc.id)
+    tally.per_document.append(
+        {
+            "id": doc.id,
+            "kind": doc.kind,
+            "labelled": sorted(e["type"] for e in doc.events),
+            "predicted": sorted(str(e.get("type")) for e in predicted),
+            "exact": bool(exact and atm_related == doc.label["atm_related"]),
+        }
+    )
 
 
 def match_events(
@@ -379,6 +389,7 @@ def _figures(documents: list[LabelledDocument], tally: _Tally) -> dict[str, Any]
             "ids": sorted(tally.documents_exact),
         },
         "parse_errors": dict(sorted(tally.errors.items())),
+        "per_document": sorted(tally.per_document, key=lambda d: d["id"]),
         "worst_misses": [m.as_dict() for m in tally.misses],
     }
 
