@@ -477,3 +477,37 @@ def test_fixed_width_rows_round_trip(name, form, cik, width, company_first):
         row = f"{form:<{width}s}{name:<62s}" + right
     (ref,) = parse_index(header + "-" * 141 + "\n" + row + "\n")
     assert (ref.form_type, ref.company, ref.cik, ref.accession_number) == (form, name, cik, acc)
+
+
+# --- the fake EDGAR's indexes read back with this reader -------------------------------------
+
+
+@pytest.mark.parametrize("kind,width", [("form", 12), ("form", 17), ("company", 12),
+                                        ("company", 17), ("master", None)])
+@pytest.mark.parametrize("daily", [True, False])
+def test_fake_edgar_indexes_read_back(kind, width, daily):
+    """What the fake EDGAR serves (edgar_atm.fakeedgar) is what this reader reads: the real
+    day's rows rendered in every layout it emits come back unchanged."""
+    fake = pytest.importorskip("edgar_atm.fakeedgar.indexes")
+    real = list(parse_form_index(text(FORM_DAY)))
+    rows = [fake.IndexRow(r.form_type, r.company, r.cik, r.filed_date, r.path[len("/Archives/"):])
+            for r in real]
+    render = {"form": fake.render_form_idx, "company": fake.render_company_idx,
+              "master": fake.render_master_idx}[kind]
+    kwargs = {"form_width": width} if width else {}
+    # A full-index is stamped with the day it was built, the morning after its last data
+    # (the real 2024Q1 file "as of" Saturday February 3 holds filings through Friday).
+    stamp = date(2020, 3, 18) if daily else date(2020, 3, 19)
+    data = render(rows, daily=daily, last_data=stamp, **kwargs)
+    back = list(parse_index(data))
+    assert sorted(back, key=_key) == sorted(real, key=_key)
+    assert read_index_header(data).last_data_received == stamp
+    if not daily:
+        fetch = FakeFetch({"/Archives/edgar/full-index/2020/QTR1/form.gz": gzip.compress(data)})
+        if kind == "form":
+            assert len(discover_quarter(fetch, 2020, 1, start=date(2020, 3, 18),
+                                        end=date(2020, 3, 18), skip_structured_notes=False)) == 194
+
+
+def _key(ref: FilingRef) -> tuple:
+    return (ref.accession_number, ref.cik, ref.form_type)
