@@ -14,7 +14,8 @@ the SEC counts it, not only on average):
   boundaries, so no two adjacent windows can each spend a full budget; the margin absorbs the
   few milliseconds between taking a slot and the request reaching the server, which differ
   from request to request on a loaded machine;
-- one request per 1/floor(rate) s, which spreads requests evenly instead of in bursts;
+- at most one request per 1/(2 floor(rate)) s, which spreads requests over the second
+  instead of in bursts;
 - a fractional rate above 1 cannot be kept in every one-second window on average (a window
   holds a whole number of requests), so 2.5/s admits at most 2 in any second; rates below 1
   become one request per 1/rate seconds.
@@ -84,7 +85,10 @@ def rates_for(rate: float, *, margin_ms: int = DEFAULT_MARGIN_MS) -> list[Rate]:
     window = Rate(per_second, 1000 + margin_ms)
     if per_second == 1:
         return [window]
-    spacing = Rate(1, 1000 // per_second)
+    # Half the mean gap: enough to spread a budget over the second instead of spending it
+    # at once, loose enough that the one-second window (not the spacing plus each request's
+    # own small delays) sets the pace.
+    spacing = Rate(1, 500 // per_second)
     return [spacing, window]
 
 
