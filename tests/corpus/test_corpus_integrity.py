@@ -99,3 +99,9 @@ def test_load_corpus_reports_the_bad_file(tmp_path):
     (tmp_path / "cellectar-424b3-2022-10-20.labels.json").write_text(json.dumps(label), encoding="utf-8")
     with pytest.raises(CorpusError, match="cellectar"):
         load_corpus(tmp_path)
+
+
+def test_holdout_list_names_corpus_documents(corpus):
+    holdout = json.loads((CORPUS.parents[2] / "benchmarks" / "holdout.json").read_text(encoding="utf-8"))
+    ids = {d.id for d in corpus}
+    assert holdout["ids"] and set(holdout["ids"]) <= ids, sorted(set(holdout["ids"]) - ids)
