@@ -61,10 +61,16 @@ def test_utf16_document():
 
 
 def test_deeply_nested_divs_do_not_recurse():
-    sentence = b"We have entered into a Sales Agreement with Cantor Fitzgerald & Co. for at the market offerings."
+    # A real ATM cover sentence (ESS Tech) buried under 100,000 levels of markup.
+    sentence = (b"<p>PROSPECTUS SUPPLEMENT</p><p>Up to $13,504,438</p><p>We have entered into a Sales Agreement, dated "
+                b"March 31, 2025, with Robert W. Baird &amp; Co. Incorporated relating to shares of our common stock "
+                b"offered by this prospectus supplement, in an &#8220;at the market offering&#8221;.</p>")
     for tag in (b"div", b"font"):
-        doc = b"<html><body>" + b"<" + tag + b">" * 1 + (b"<" + tag + b">") * 100_000 + sentence + (b"</" + tag + b">") * 100_000 + b"</body></html>"
-        outcome(doc, "nested.htm")
+        doc = b"<html><body>" + (b"<" + tag + b">") * 100_000 + sentence + (b"</" + tag + b">") * 100_000 + b"</body></html>"
+        result = outcome(doc, "nested.htm")
+        assert result is not None
+        [event] = result.events
+        assert event.agents == ["Robert W. Baird & Co. Incorporated"] and event.max_amount == 13_504_438
 
 
 def test_gigantic_document_finishes():

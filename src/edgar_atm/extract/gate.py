@@ -18,8 +18,11 @@ _LITERALS = (
 )
 # Words separated by markup, entities or odd spaces ("at&nbsp;the&#8209;market").
 _SEP = rb"(?:\s|-|&nbsp;|&#160;|&#xa0;|&#8209;|&#8208;|&#8211;|&#x2011;|&#45;|\xc2\xa0|\xe2\x80[\x90\x91\x93]|\xa0|<[^>]{0,300}>)+"
-_SPLIT_RE = re.compile(rb"\bat" + _SEP + rb"the" + _SEP + rb"market|sales" + _SEP + rb"agreement"
-                       + rb"|equity" + _SEP + rb"distribution" + _SEP + rb"agreement")
+# Checked only in the bytes just before each "market" / "agreement": a regex over the whole
+# document would cost ten times the rest of the gate.
+_BEFORE_MARKET_RE = re.compile(rb"\bat" + _SEP + rb"the" + _SEP + rb"$")
+_BEFORE_AGREEMENT_RE = re.compile(rb"(?:\bsales|\bequity" + _SEP + rb"distribution)" + _SEP + rb"$")
+_WINDOW = 400
 
 
 def may_be_atm(data: bytes) -> bool:
@@ -29,4 +32,13 @@ def may_be_atm(data: bytes) -> bool:
         if literal in low:
             return True
     # "at the market" needs a word boundary ("...that the market prices" is not it).
-    return _SPLIT_RE.search(low) is not None
+    return _preceded(low, b"market", _BEFORE_MARKET_RE) or _preceded(low, b"agreement", _BEFORE_AGREEMENT_RE)
+
+
+def _preceded(low: bytes, word: bytes, pattern: re.Pattern[bytes]) -> bool:
+    pos = low.find(word)
+    while pos >= 0:
+        if pattern.search(low, max(0, pos - _WINDOW), pos):
+            return True
+        pos = low.find(word, pos + len(word))
+    return False

@@ -118,14 +118,39 @@ def html_to_text(markup: str) -> str:
         return _bs4_text(markup)
     if root is None:
         return _bs4_text(markup)
+    if root is _TOO_DEEP:
+        # libxml2 stops at 2048 nested elements and drops the rest; a flat scan of the
+        # tags keeps every word without building a tree at all.
+        logger.info("markup nested beyond libxml2's depth limit; reading it without a tree")
+        return _flat_text(markup)
     return _walk(root)
+
+
+_TOO_DEEP = object()
 
 
 def _lxml_tree(markup: str):
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
                                   huge_tree=True, recover=True)
     # Encoding to UTF-8 ourselves avoids lxml's refusal of str input with a declaration.
-    return lxml.html.document_fromstring(markup.encode("utf-8", "surrogatepass"), parser=parser)
+    root = lxml.html.document_fromstring(markup.encode("utf-8", "surrogatepass"), parser=parser)
+    if any("Excessive depth" in (e.message or "") for e in parser.error_log):
+        return _TOO_DEEP
+    return root
+
+
+_FLAT_DROP_RE = re.compile(r"<(script|style|head|ix:header)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_FLAT_CELL_RE = re.compile(r"</t[dh]\s*>", re.I)
+_FLAT_BLOCK_RE = re.compile(r"</?(?:p|div|br|tr|li|h[1-6]|table|center|pre|hr)\b[^>]*>", re.I)
+_FLAT_TAG_RE = re.compile(r"<[^>]*>")
+
+
+def _flat_text(markup: str) -> str:
+    text = _FLAT_DROP_RE.sub(" ", markup)
+    text = _FLAT_CELL_RE.sub(" | ", text)
+    text = _FLAT_BLOCK_RE.sub("\n", text)
+    text = _FLAT_TAG_RE.sub("", text)
+    return html_lib.unescape(text)
 
 
 def _walk(root) -> str:
