@@ -55,3 +55,10 @@ def test_sentences_keep_abbreviations_together():
         "Incorporated under Amendment No. 1 to it.",
         "As of the date of this Supplement, we have sold 4,169 shares.",
     ]
+
+
+def test_firms_missing_from_the_table_are_kept_as_written():
+    text = ("with Titan Partners Group LLC, a division of American Capital Partners, LLC, and B. Riley Securities, Inc. "
+            "relating to shares of our common stock")
+    assert find_agents(text, keep_unknown=True) == ["Titan Partners Group LLC", "B. Riley Securities, Inc."]
+    assert find_agents(text) == ["B. Riley Securities, Inc."]

@@ -146,3 +146,24 @@ def test_equity_line_mentioning_an_atm_gives_no_events():  # S48
            "under our Sales Agreement with Cantor Fitzgerald & Co.")
     result = parse_filing(doc.encode(), path="lp.md")
     assert result.atm_related and result.events == []
+
+
+def test_unknown_agent_in_the_agreement_sentence_is_kept():
+    evs = events("We have entered into a Sales Agreement, dated March 3, 2025, with Titan Partners Group LLC, a division "
+                 "of American Capital Partners, LLC, relating to shares of our common stock offered by this prospectus "
+                 "supplement having an aggregate offering price of up to $10,000,000.")
+    assert [e.type for e in evs] == ["program_established"]
+    assert evs[0].agents == ["Titan Partners Group LLC"]
+
+
+def test_passive_prior_sales_inside_a_termination_clause():  # NW Natural wording
+    evs = by_type(events(
+        "The offering of our common stock pursuant to the equity distribution agreement will terminate upon the earlier "
+        "of (1) the sale, under the equity distribution agreement, of shares of our common stock with an aggregate "
+        "sales price of $200,000,000 in addition to those shares of our common stock having an aggregate offering "
+        "price of $195,000,000 previously issued and sold pursuant to the equity distribution agreement, and (2) "
+        "termination by us upon two days notice. In no event will the aggregate number of shares of our common stock "
+        "sold under this prospectus supplement pursuant to the equity distribution agreement have an aggregate sales "
+        "price in excess of $200,000,000."))
+    assert evs["sales_reported"].gross_proceeds == Decimal(195_000_000)
+    assert evs["program_established"].max_amount == Decimal(200_000_000)

@@ -140,15 +140,40 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, group_to_name
 
 
-def find_agents(text: str) -> list[str]:
+# A firm's legal name as written: capitalised words ending in a corporate suffix.
+_FIRM_RE = re.compile(
+    r"(?<![\w.])(?:[A-Z][\w.&'/-]*,? (?:(?:of|and|&|[A-Z][\w.&'/()-]*),? ){0,6}?)"
+    r"(?:LLC|L\.L\.C\.|Inc\.|Incorporated|Corp\.|Corporation|L\.P\.|LP|Ltd\.|Limited|plc|PLC)(?![\w])"
+)
+_NOT_AGENT_RE = re.compile(r"\bBank\b|N\.A\.|National Association|Financial Products|Trust Company|Holdings|"
+                           r"Group,? Inc\.|Depository|Securities and Exchange|Nasdaq|NYSE|Exchange", re.I)
+
+
+def find_agents(text: str, *, keep_unknown: bool = False) -> list[str]:
     """Canonical agent names mentioned in `text`, in order of first mention, without
-    forward purchasers."""
+    forward purchasers. With `keep_unknown`, firms missing from the table (a legal name
+    ending in LLC, Inc., ...) are kept as written, so a new agent is never dropped."""
     pattern, group_to_name = _matcher()
-    found: list[str] = []
+    hits: list[tuple[int, str]] = []
+    covered: list[tuple[int, int]] = []
     for m in pattern.finditer(text):
+        covered.append((m.start(), m.end()))
         name = group_to_name[m.lastgroup or ""]
         if _FORWARD_PURCHASER_RE.match(text, m.end()) and "forward seller" not in text[m.end():m.end() + 60].lower():
             continue
+        hits.append((m.start(), name))
+    if keep_unknown:
+        for m in _FIRM_RE.finditer(text):
+            name = m.group(0).strip(" ,")
+            if any(a <= m.end() and m.start() <= b for a, b in covered):
+                continue
+            if _NOT_AGENT_RE.search(name) or _FORWARD_PURCHASER_RE.match(text, m.end()):
+                continue
+            if re.search(r"(?:(?:division|affiliate|subsidiary) of|f/k/a|formerly known as|formerly)$", text[max(0, m.start() - 25):m.start()].rstrip(" ,("), re.I):
+                continue
+            hits.append((m.start(), name))
+    found: list[str] = []
+    for _, name in sorted(hits):
         if name not in found:
             found.append(name)
     return found

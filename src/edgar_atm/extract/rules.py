@@ -110,7 +110,8 @@ _SALES_RE = re.compile(
     r"\b(?:have|has|had)\s+(?:previously\s+|already\s+|collectively\s+)?(?:offered\s+and\s+)?(?:issued\s+and\s+)?sold\b|"
     r"\b(?:have|has|had)\s+not\s+(?:yet\s+)?(?:offered\s+(?:or|and)\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+any\b|"
     r"\bno\s+(?:shares|sales)\b[^.]{0,80}?\b(?:have|has|had)\s+(?:yet\s+)?been\s+(?:sold|made)\b|"
-    r"\bsold\s+no\s+shares\b|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+)?[\d,]+\s+shares|\b(?:were|have been|had been) sold\b",
+    r"\bsold\s+no\s+shares\b|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+)?[\d,]+\s+shares|\b(?:were|have been|had been) sold\b|"
+    r"\bpreviously\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b",
     re.I,
 )
 _ZERO_SALES_RE = re.compile(
@@ -427,7 +428,7 @@ def _main_program(specific: list[Sentence], sentences: list[Sentence], head: str
     # Agents: defining sentences first, then the paragraph around them.
     agents: list[str] = []
     for s in defining[:4]:
-        for a in find_agents(s.text):
+        for a in _sentence_agents(s.text):
             if a not in agents:
                 agents.append(a)
         if agents:
@@ -500,6 +501,28 @@ def _main_program(specific: list[Sentence], sentences: list[Sentence], head: str
             prog.commission_rate = Decimal(num)
             break
     return prog
+
+
+_LIST_START_RE = re.compile(r"\b(?:with(?: each of)?|through)\s+(?=[A-Z])")
+_LIST_END_RE = re.compile(r"\s(?:relating to|under which|pursuant to which|providing for|to sell|for the (?:offer|sale)|"
+                          r"\(?collectively|as (?:our )?(?:sales )?agents?\b|as sales agents?|in their capacit)|;")
+
+
+def _sentence_agents(text: str) -> list[str]:
+    """Agents named in a defining sentence: canonical names anywhere in it, plus firms
+    missing from the table when they stand in the agent list ("with X, Y and Z, ...")."""
+    known = find_agents(text)
+    start = _LIST_START_RE.search(text)
+    if not start:
+        return known
+    end = _LIST_END_RE.search(text, start.end())
+    span = text[start.end():end.start() if end else min(len(text), start.end() + 600)]
+    listed = find_agents(span, keep_unknown=True)
+    extra = [a for a in listed if a not in known]
+    if not extra:
+        return known
+    # Keep the order of the list, then any canonical names mentioned elsewhere.
+    return listed + [a for a in known if a not in listed]
 
 
 def _is_defining(text: str) -> bool:
@@ -696,8 +719,11 @@ def _sales(candidates: list[Sentence], sentences: list[Sentence], doc_date: date
             sm = _SOLD_SHARES_RE.search(t)
             if sm:
                 shares_sold = shares(sm)
-            gm = _GROSS_RE.search(t) or _GROSS_AFTER_RE.search(t)
-            if gm:
+            # The proceeds figure nearest the "sold" verb: a cap may share the sentence.
+            gms = list(_GROSS_RE.finditer(t)) + list(_GROSS_AFTER_RE.finditer(t))
+            gms = [g for g in gms if not re.search(r"up to|in excess of", t[g.start():g.end()], re.I)]
+            if gms:
+                gm = min(gms, key=lambda g: min(abs(g.start() - m.start()), abs(g.end() - m.start())))
                 gross = as_dollars(money(gm))
             nm = _NET_RE.search(t) or _NET_AFTER_RE.search(t)
             if nm:
