@@ -19,7 +19,6 @@ RSS, and its growth over the run).
 from __future__ import annotations
 
 import argparse
-import re
 import resource
 import subprocess
 import sys

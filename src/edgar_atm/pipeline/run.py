@@ -24,13 +24,16 @@ import dataclasses
 import hashlib
 import logging
 import queue
+from collections import deque
 import threading
 import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Callable, Iterable, Iterator, Protocol, Sequence
 
+from ..errors import NotFound
 from ..records import FORM_TYPES_424B, FilingRef, ParsedFiling
+from .parsing import ParserPool, describe as _describe
 from .checkpoints import NIGHTLY_CHECKPOINT, DayWalk, nightly_start, parse_checkpoint
 from .summary import RunStats
 from .workers import Scope, WorkQueue
@@ -70,6 +73,8 @@ class PipelineOptions:
     batch_size: int = 64
     # Fetched submissions waiting to be parsed; bounds memory when parsing falls behind.
     max_buffered: int = 32
+    # Parser processes (None: one per CPU, at most 4; 1 parses in this process).
+    parse_workers: int | None = None
 
 
 @dataclass
@@ -108,6 +113,8 @@ class Pipeline:
         self.progress = progress or NoProgress()
         self.sessions = session_factory(engine)
         self.work = WorkQueue(engine, worker_id=worker_id, max_attempts=self.options.max_attempts)
+        self.parsers = ParserPool(self.stages.parse_filing, self.options.parse_workers)
+        self._parsing: deque = deque()  # (future, ref, size, sha256, newly_fetched), oldest first
         self.today = today
 
     # -- commands ---------------------------------------------------------------------------
@@ -217,8 +224,8 @@ class Pipeline:
                     self._record_parse_failure(ref.accession_number, f"raw store: {_describe(exc)}")
                     self.progress.advance()
                     continue
-                self._parse_and_save(ref, data, sha256=None, stats=stats, newly_fetched=False)
-                self.progress.advance()
+                self._parse_later(ref, data, sha256=None, stats=stats, newly_fetched=False)
+            self._parsed_all(stats)
         except BaseException:
             self.progress.close()
             self._finish_run(run_id, "interrupted", stats, started, None)
@@ -310,7 +317,7 @@ class Pipeline:
                 if ref is None:
                     raise result
                 self._handle(ref, result, stats)
-                self.progress.advance()
+            self._parsed_all(stats)
         finally:
             stop.set()
             # Unblock the producer if it waits on a full queue, then let it wind down.
@@ -326,9 +333,13 @@ class Pipeline:
         acc = ref.accession_number
         if isinstance(result, BaseException):
             stats.errors += 1
+            self.progress.advance()
             log.warning("fetch failed for %s: %s", acc, result)
             with self.sessions.begin() as session:
-                self.repo.mark_fetch_failed(session, acc, _describe(result), permanent=False)
+                # "Not found" is recorded as such, yet retried by later runs like any failure
+                # (bounded by max_attempts): a filing listed in an index may not be there yet.
+                self.repo.mark_fetch_failed(session, acc, _describe(result),
+                                            permanent=isinstance(result, NotFound))
                 session.execute(self.work.finished(acc))
             return
         try:
@@ -339,23 +350,41 @@ class Pipeline:
             with self.sessions.begin() as session:
                 self.repo.mark_fetch_failed(session, acc, f"raw store: {_describe(exc)}", permanent=False)
                 session.execute(self.work.finished(acc))
+            self.progress.advance()
             return
         stats.fetched += 1
-        self._parse_and_save(ref, result, sha256=sha256, stats=stats, newly_fetched=True)
+        self._parse_later(ref, result, sha256=sha256, stats=stats, newly_fetched=True)
 
-    def _parse_and_save(self, ref: FilingRef, data: bytes, *, sha256: str | None,
-                        stats: RunStats, newly_fetched: bool) -> None:
+    def _parse_later(self, ref: FilingRef, data: bytes, *, sha256: str | None, stats: RunStats,
+                     newly_fetched: bool) -> None:
+        """Hand the bytes to a parser process; save whatever parses have finished, waiting
+        for the oldest when enough are outstanding (which bounds memory)."""
+        future = self.parsers.submit(data, ref.path)
+        self._parsing.append((future, ref, len(data), sha256, newly_fetched))
+        while len(self._parsing) >= self.parsers.capacity or (self._parsing and self._parsing[0][0].done()):
+            self._save_next(stats)
+
+    def _parsed_all(self, stats: RunStats) -> None:
+        while self._parsing:
+            self._save_next(stats)
+
+    def _save_next(self, stats: RunStats) -> None:
+        future, ref, size, sha256, newly_fetched = self._parsing.popleft()
+        parsed, error = self.parsers.result(future)
+        if parsed is not None:
+            parsed = _complete(parsed, ref)
+        self._save(ref, size, sha256, parsed, error, stats=stats, newly_fetched=newly_fetched)
+        self.progress.advance()
+
+    def _save(self, ref: FilingRef, size: int, sha256: str | None, parsed: ParsedFiling | None,
+              error: str | None, *, stats: RunStats, newly_fetched: bool) -> None:
+        """One filing's outcome in one transaction: fetched (+ events, or its parse error)."""
         acc = ref.accession_number
         version = self.stages.parser_version
-        error: str | None = None
-        try:
-            parsed = _complete(self.stages.parse_filing(data, path=ref.path), ref)
-        except Exception as exc:  # bad input is a recorded per-filing error, never a crash
-            parsed, error = None, _describe(exc)
         try:
             with self.sessions.begin() as session:
                 if newly_fetched:
-                    self.repo.mark_fetched(session, acc, sha256=sha256, size=len(data))
+                    self.repo.mark_fetched(session, acc, sha256=sha256, size=size)
                 if parsed is not None:
                     self.repo.save_parsed_filing(session, parsed, source_url=ref.url,
                                                  raw_sha256=sha256, parser_version=version)
@@ -370,7 +399,7 @@ class Pipeline:
             parsed, error = None, f"store: {_describe(exc)}"
             with self.sessions.begin() as session:
                 if newly_fetched:
-                    self.repo.mark_fetched(session, acc, sha256=sha256, size=len(data))
+                    self.repo.mark_fetched(session, acc, sha256=sha256, size=size)
                     session.execute(self.work.finished(acc))
                 self.repo.mark_parse_failed(session, acc, error, parser_version=version)
         if parsed is None:
@@ -396,6 +425,8 @@ class Pipeline:
 
     def _finish_run(self, run_id, status: str, stats: RunStats, started: float,
                     requests0: int | None) -> None:
+        self._parsing.clear()
+        self.parsers.close()
         stats.elapsed = time.monotonic() - started
         if requests0 is not None:
             stats.requests = self._requests() - requests0
@@ -445,11 +476,6 @@ def _as_ref(item) -> FilingRef:
                      company=getattr(item, "company", "") or "", form_type=item.form_type,
                      filed_date=item.filed_date, path=getattr(item, "path", None)
                      or f"/Archives/edgar/data/{item.cik}/{item.accession_number}.txt")
-
-
-def _describe(exc: BaseException) -> str:
-    text = str(exc)
-    return f"{type(exc).__name__}: {text}"[:2000] if text else type(exc).__name__
 
 
 def _jsonable(params: dict) -> dict:
