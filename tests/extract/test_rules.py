@@ -167,3 +167,20 @@ def test_passive_prior_sales_inside_a_termination_clause():  # NW Natural wordin
         "price in excess of $200,000,000."))
     assert evs["sales_reported"].gross_proceeds == Decimal(195_000_000)
     assert evs["program_established"].max_amount == Decimal(200_000_000)
+
+
+def test_common_and_preferred_programs_are_separate():  # S25/S69 shapes in one supplement
+    evs = events(
+        "We have entered into a sales agreement, dated May 1, 2025, with TD Securities (USA) LLC and Barclays Capital "
+        "Inc. relating to shares of our class A common stock having an aggregate offering price of up to "
+        "$21,000,000,000. We have also entered into a separate Sales Agreement, dated March 10, 2025, with TD "
+        "Securities (USA) LLC, Barclays Capital Inc. and The Benchmark Company, LLC relating to the sale of shares of "
+        "our 8.00% Series A Perpetual Strike Preferred Stock having an aggregate offering price of up to "
+        "$2,100,000,000.")
+    assert [e.type for e in evs] == ["program_established", "program_established"]
+    common, preferred = evs
+    assert (common.security, common.agreement_date, common.max_amount) == (
+        "Class A common stock", date(2025, 5, 1), Decimal(21_000_000_000))
+    assert (preferred.security, preferred.agreement_date, preferred.max_amount) == (
+        "8.00% Series A Perpetual Strike Preferred Stock", date(2025, 3, 10), Decimal(2_100_000_000))
+    assert preferred.agents == ["TD Securities (USA) LLC", "Barclays Capital Inc.", "The Benchmark Company, LLC"]

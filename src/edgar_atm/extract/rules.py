@@ -265,6 +265,7 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
         return Extraction(True, [])
 
     program = _main_program(specific, sentences, head, doc_date)
+    others = _other_programs(specific, program, doc_date)
     events: list[Event] = []
 
     terminated = _terminations(specific, program, doc_date)
@@ -288,6 +289,9 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
                 events.append(program.event("program_amended", excerpt=program.excerpt))
         elif resumption is None:
             events.append(program.event("program_established", excerpt=program.excerpt))
+    for other, excerpt in others:
+        kind = "program_amended" if other.amended else "program_established"
+        events.append(other.event(kind, excerpt=excerpt))
     for prior, ev in terminated:
         if prior is not program:
             events.append(ev)
@@ -353,7 +357,17 @@ def _is_program_prospectus(head: str) -> bool:
     atm = _ATM_OFFER_RE.search(head)
     if atm is None:
         return False
-    firm = _FIRM_OFFER_RE.search(head)
+    firm = None
+    for cand in _FIRM_OFFER_RE.finditer(head):
+        # "We are offering up to 25,000,000 common shares ... through Jefferies LLC as sales
+        # agent": a firm-sounding verb whose own sentence describes an ATM is not a firm deal.
+        sentence_end = head.find(". ", cand.end())
+        sentence = head[cand.start():sentence_end if sentence_end > 0 else len(head)]
+        if cand.group(0).lower().startswith("we are offering") and re.search(
+                r"sales agents?|at[\s-]the[\s-]market|(?:sales|distribution|sale) agreement", sentence, re.I):
+            continue
+        firm = cand
+        break
     if firm is None:
         return True
     # The first offering mechanism the cover names decides ("We are offering 1,974,432
@@ -602,16 +616,20 @@ def _caps(text: str) -> list[Decimal]:
 
 
 def _security(text: str) -> str | None:
-    best = None
+    """The first security named (the longest name where two start together)."""
+    best: tuple[int, int, str] | None = None
     for pattern, template in _SECURITY_RES:
         m = pattern.search(text)
-        if m and (best is None or m.start() < best[0] - 0 or template is None):
-            value = m.group(0) if template is None else template.format(*[g.upper() if len(g) == 1 else g.lower() for g in m.groups()])
-            if template is None:
-                return _norm(value)
-            if best is None or m.start() < best[0]:
-                best = (m.start(), value)
-    return best[1] if best else None
+        if not m:
+            continue
+        if template is None:
+            value = _norm(m.group(0))
+        else:
+            value = template.format(*[g.upper() if len(g) == 1 else g.lower() for g in m.groups()])
+        key = (m.start(), -(m.end() - m.start()), value)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2] if best else None
 
 
 # --------------------------------------------------------------------------- events
@@ -644,6 +662,44 @@ def _terminations(specific: list[Sentence], program: Program, doc_date: date | N
             ev = prior.event("terminated", effective_date=eff, excerpt=_norm(t))
         out.append((prior, ev))
         break
+    return out
+
+
+def _security_class(security: str | None) -> str | None:
+    if not security:
+        return None
+    return "preferred" if "preferred" in security.lower() else "common"
+
+
+def _other_programs(specific: list[Sentence], program: Program, doc_date: date | None) -> list[tuple[Program, str]]:
+    """A second program described in the same filing for another class of security (a
+    common-stock ATM beside a preferred-stock ATM): its own agreement, date, agents, cap."""
+    main_class = _security_class(program.security)
+    out: list[tuple[Program, str]] = []
+    seen: set[str] = set()
+    for s in specific[:80]:
+        t = s.text
+        if not re.search(r"\b(?:entered into|are (?:a )?party to)\b", t) or _norm(t) == program.excerpt:
+            continue
+        if _TERMINATE_RE.search(t) and not _TERMINATE_BOILER_RE.search(t):
+            continue
+        security = _security(t)
+        if not security or main_class is None or _security_class(security) == main_class or security in seen:
+            continue
+        caps = _caps(t)
+        if not caps:
+            continue
+        other = _program_from(t, doc_date)
+        other.security, other.max_amount = security, as_dollars(max(caps))
+        other.agents = _sentence_agents(t)
+        other.amended = bool(_AMEND_RE.search(t)) and not re.search(r"\bpreviously\b", t, re.I)
+        seen.add(security)
+        out.append((other, _norm(t)))
+    if out and program.excerpt:
+        # With two programs, the main cap is the one its own sentence states.
+        own_caps = _caps(program.excerpt)
+        if own_caps:
+            program.max_amount = as_dollars(max(own_caps))
     return out
 
 
