@@ -229,7 +229,19 @@ class FakeEdgarServer:
             self._admin(h, path)
             return
         ua = h.headers.get("User-Agent", "")
-        status, sent, fault = 0, 0, None
+        fault: str | None = None
+        done = False
+
+        def commit(status: int, sent: int) -> None:
+            # Called just before the client can see the end of the answer, so a test that
+            # has its response in hand always finds the request in the log.
+            nonlocal done
+            if not done:
+                done = True
+                record = RequestRecord(arrival, wall, h.command, path, status, ua, sent, fault)
+                self.log.append(record)
+                self._write_log_line(record)
+
         try:
             if not self.limiter.admit(arrival):
                 answer: Answer | None = block_page(self.block_status)
@@ -240,15 +252,13 @@ class FakeEdgarServer:
                 answer = self._answer_for(h, path, fault, arrival)
             if self.latency > 0:
                 time.sleep(self.latency)
-            status, sent = self._send(h, answer, fault, head)
+            self._send(h, answer, fault, head, commit)
         except Exception:  # noqa: BLE001 - a handler bug must not kill the server thread silently
             log.exception("fake EDGAR failed on %s", path)
-            status = 500
             h.close_connection = True
+            commit(500, 0)
         finally:
-            record = RequestRecord(arrival, wall, h.command, path, status, ua, sent, fault)
-            self.log.append(record)
-            self._write_log_line(record)
+            commit(0, 0)  # only if nothing was committed: the client went away early
 
     def _answer_for(self, h: _Handler, path: str, fault: str | None, arrival: float) -> Answer | None:
         if fault == "drop":
@@ -270,11 +280,12 @@ class FakeEdgarServer:
             answer = Answer(304, b"", headers, last_modified=answer.last_modified, etag_md5=answer.etag_md5)
         return answer
 
-    def _send(self, h: _Handler, answer: Answer | None, fault: str | None, head: bool) -> tuple[int, int]:
+    def _send(self, h: _Handler, answer: Answer | None, fault: str | None, head: bool, commit) -> None:
         if answer is None:  # a dropped connection: close without a byte
+            commit(0, 0)
             h.close_connection = True
             _shutdown(h.connection)
-            return 0, 0
+            return
         body = answer.body
         etag = answer.etag_md5
         gzip_ok = "gzip" in h.headers.get("Accept-Encoding", "").lower()
@@ -296,35 +307,40 @@ class FakeEdgarServer:
             h.send_header("Content-Length", str(max(len(body), 1) if fault == "truncate" else len(body)))
         if fault == "truncate":
             h.send_header("Connection", "close")
-        h.end_headers()
         if head or answer.status == 304:
-            h.wfile.flush()
-            return answer.status, 0
+            commit(answer.status, 0)
+            h.end_headers()
+            return
+        h.end_headers()
         try:
             if fault == "truncate":
                 part = body[: len(body) // 2]
+                commit(answer.status, len(part))
                 h.wfile.write(part)
                 h.wfile.flush()
                 h.close_connection = True
                 _shutdown(h.connection)
-                return answer.status, len(part)
+                return
             if fault == "slow":
                 assert self.faults is not None
                 step = max(1, -(-len(body) // _SLOW_CHUNKS))
                 pause = self.faults.slow_seconds / _SLOW_CHUNKS
-                sent = 0
+                if not body:
+                    commit(answer.status, 0)
                 for i in range(0, len(body), step):
+                    if i + step >= len(body):
+                        commit(answer.status, len(body))
                     h.wfile.write(body[i:i + step])
                     h.wfile.flush()
-                    sent += len(body[i:i + step])
-                    time.sleep(pause)
-                return answer.status, sent
+                    if i + step < len(body):
+                        time.sleep(pause)
+                return
+            commit(answer.status, len(body))
             h.wfile.write(body)
             h.wfile.flush()
-            return answer.status, len(body)
         except OSError:  # the client went away (timeout, closed pool): nothing to do
             h.close_connection = True
-            return answer.status, 0
+            commit(answer.status, 0)
 
     # -- test hooks that bypass the limit and the log (for the subprocess mode) ------------
 
