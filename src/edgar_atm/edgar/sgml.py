@@ -26,8 +26,7 @@ logger = logging.getLogger(__name__)
 _BINARY_TYPES = frozenset({"GRAPHIC", "ZIP", "PDF", "EXCEL", "JPG", "GIF", "PNG", "XLSX"})
 _BINARY_EXTENSIONS = (".jpg", ".jpeg", ".gif", ".png", ".pdf", ".zip", ".xls", ".xlsx", ".bmp")
 
-# The role labels that open a party block in the text form of the header.
-_PARTY_ROLES = ("FILER", "SUBJECT COMPANY", "FILED BY", "REPORTING-OWNER", "ISSUER", "SERIAL COMPANY")
+# The role labels that open a party block in the text form of the header (and the tag form).
 _PARTY_RE = re.compile(rb"^(FILER|SUBJECT COMPANY|FILED BY|REPORTING-OWNER|ISSUER|SERIAL COMPANY):[ \t]*\r?$", re.M)
 _TAG_PARTY_RE = re.compile(rb"<(FILER|SUBJECT-COMPANY|FILED-BY|REPORTING-OWNER|ISSUER|SERIAL-COMPANY)>", re.I)
 _KEY_LINE_RE = re.compile(rb"^[ \t]*([A-Z][A-Z0-9 &/()\-]*?):[ \t]*(.*?)[ \t]*\r?$", re.M)
@@ -121,6 +120,7 @@ def read_submission(data: bytes) -> Submission:
         # Some old files lack the closing tag: the header runs to the first document.
         first_doc = data.find(b"<DOCUMENT>")
         if start >= 0 and first_doc > start:
+            logger.debug("no </SEC-HEADER>: the header runs to the first <DOCUMENT>")
             end = first_doc
         elif b"ACCESSION NUMBER:" in data[:4096]:
             start, end = 0, first_doc if first_doc > 0 else min(len(data), 65536)

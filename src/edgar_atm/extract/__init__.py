@@ -60,7 +60,10 @@ def parse_filing(data: bytes, *, path: str | None = None) -> ParsedFiling:
             return result
         body = doc.text
         kind = _kind_from_name(doc.filename)
-        _reject_binary(body, what=f"primary document {doc.filename!r}")
+        try:
+            _reject_binary(body, what=f"primary document {doc.filename!r}")
+        except ParseError as exc:
+            raise ParseError(f"{sub.accession_number}: {exc}", accession_number=sub.accession_number) from None
 
     if not gate.may_be_atm(body):
         return result

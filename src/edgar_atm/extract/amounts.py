@@ -17,12 +17,6 @@ MONEY_RE = re.compile(
     r"(?:\s*(?P<scale>thousand|million|billion)\b)?",
     re.I,
 )
-SHARES_RE = re.compile(
-    r"(?<![\$\d.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million|billion))?\s+"
-    r"(?:of\s+(?:our|its|the\s+company's|the)\s+)?(?:[\w.%]+\s+){0,4}?(?:shares|ADSs|American Depositary Shares|units)\b",
-    re.I,
-)
-PERCENT_RE = re.compile(r"(?P<num>\d{1,2}(?:\.\d+)?)\s?%")
 
 
 def money(match: re.Match[str]) -> Decimal | None:

@@ -14,7 +14,6 @@ _MONTHS = {
 _MONTH_ALT = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
               r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 DATE_RE = re.compile(rf"(?P<month>{_MONTH_ALT})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d\d)\b")
-MONTH_YEAR_RE = re.compile(rf"\b(?P<month>{_MONTH_ALT})\s+(?P<year>(?:19|20)\d\d)\b")
 NUMERIC_DATE_RE = re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d\d)\b")
 
 

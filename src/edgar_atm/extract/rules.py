@@ -17,13 +17,13 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from ..records import Event
 from .agents import find_agents
 from .agreements import AGREEMENT_RE, canonical_agreement, written_agreement
-from .amounts import MONEY_RE, PERCENT_RE, SHARES_RE, as_dollars, money, shares
+from .amounts import MONEY_RE, as_dollars, money, shares
 from .dates import DATE_RE, to_date
 from .sentences import split_sentences
 
@@ -67,10 +67,6 @@ _SUPPLEMENT_NOTICE_RE = re.compile(
 _DOC_DATE_RE = re.compile(
     r"the date of this (?:prospectus supplement|supplement|prospectus|pricing supplement)"
     r"(?: no\. ?\d+)?(?: to (?:the )?prospectus supplement)?(?: amendment)?\s+is\s+(?P<date>[A-Z][a-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})",
-    re.I,
-)
-_THIS_DOC_RE = re.compile(
-    r"(?:the date (?:of|hereof)|date of this (?:prospectus supplement|supplement|prospectus|filing)|the date hereof|today)",
     re.I,
 )
 
@@ -124,7 +120,6 @@ _AMEND_RE = re.compile(
     r"\b(?:entered into|executed) (?:an? |the )?(?:first |second |third )?amendment\b|\bAmendment No\. ?\d+",
     re.I,
 )
-_INCREASE_RE = re.compile(r"\bincrease[sd]?\b[^.]{0,160}?\b(?:aggregate|maximum|amount|offering price|sales price)\b", re.I)
 _REDUCE_RE = re.compile(r"\b(?:reduce[sd]?|decrease[sd]?|are only offering|is only offering|we are offering only|limit(?:ed|s)? the (?:amount|aggregate))\b", re.I)
 _PREVIOUSLY_RE = re.compile(r"\bpreviously (?:entered into|filed)|\bprior prospectus\b|\bprevious prospectus\b|\boriginal prospectus\b", re.I)
 
@@ -262,6 +257,7 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     doc_date = _document_date(text) or filed_date
     head = _head(paragraphs)
     if not _is_program_prospectus(head):
+        logger.debug("mentions an ATM program but is not its prospectus: no events")
         return Extraction(True, [])
 
     program = _main_program(specific, sentences, head, doc_date)
