@@ -1,0 +1,62 @@
+"""The bundled demo site loads, every filing is indexed, and the re-enveloped ones follow the
+real envelope's layout."""
+
+import re
+from datetime import date
+
+from edgar_atm.fakeedgar import Site
+from edgar_atm.fakeedgar.header import split_header
+
+from .conftest import EDGAR, SITE_DIR
+from .test_indexes import read_fixed
+
+REAL = ["0001193125-25-338333", "0001628280-25-015699", "0001918704-24-002559", "0001493152-25-029712"]
+
+
+def test_the_bundled_site_loads_every_filing():
+    site = Site.from_directory(SITE_DIR)
+    assert len(site) == 12
+    assert {f.form_type for f in site.filings} == {"424B2", "424B3", "424B4", "424B5"}
+    for acc in REAL:  # byte-exact copies of the real submissions
+        assert site.get(acc).txt == (EDGAR / "archives" / f"{acc}.txt").read_bytes()
+    cellectar = site.get("0001279704-22-900001")
+    assert cellectar.filers == ((1279704, "CELLECTAR BIOSCIENCES, INC."),)
+    assert cellectar.filed_date == date(2022, 10, 20)
+    assert b"suspend the ATM" in cellectar.txt and b"$14,500,000" in cellectar.txt
+    assert site.file("/files/company_tickers.json").body == (EDGAR / "files/company_tickers.json").read_bytes()
+    bofa = site.get("0001918704-25-005479")
+    assert bofa.ciks == (1682472, 70858)
+
+
+def _shape(head: str) -> list[str]:
+    """Each header line with its value removed: the envelope's skeleton."""
+    return [re.sub(r"^(\t*[A-Z][A-Z0-9 ()/-]*:[ \t]*).*$", r"\1", re.sub(r"^(<[A-Z-]+>).*$", r"\1", line))
+            for line in head.split("\n")]
+
+
+def test_re_enveloped_filings_follow_the_real_layout():
+    site = Site.from_directory(SITE_DIR)
+    real_lines = set()
+    for acc in REAL:
+        real_lines.update(_shape(split_header(site.get(acc).txt)[0]))
+    for f in site.filings:
+        if f.accession in REAL:
+            continue
+        head, rest = split_header(f.txt)
+        assert set(_shape(head)) <= real_lines, f.accession
+        assert _shape(head)[:8] == _shape(split_header(site.get(REAL[0]).txt)[0])[:8]
+        assert rest.startswith(f"\n<DOCUMENT>\n<TYPE>{f.form_type}\n<SEQUENCE>1\n".encode())
+        assert f.txt.endswith(b"\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n")
+        assert f.header.document_count == 1 and f.header.primary_document == f"{f.form_type.lower()}.htm"
+
+
+def test_the_bundled_site_indexes_each_day(serve, client_for):
+    site = Site.from_directory(SITE_DIR)
+    c = client_for(serve(site))
+    r = c.get("/Archives/edgar/daily-index/2025/QTR1/form.20250331.idx")
+    rows = read_fixed(r.content)
+    assert sorted(r[1] for r in rows) == ["ESS Tech, Inc.", "Ensysce Biosciences, Inc.", "Excelerate Energy, Inc."]
+    q = c.get("/Archives/edgar/full-index/2025/QTR1/form.idx")
+    names = [r[1] for r in read_fixed(q.content)]
+    assert names.count("BofA Finance LLC") == 1 and names.count("BANK OF AMERICA CORP /DE/") == 1
+    assert len(names) == 7  # 6 filings, the BofA note listed under both CIKs
