@@ -184,3 +184,17 @@ def test_common_and_preferred_programs_are_separate():  # S25/S69 shapes in one 
     assert (preferred.security, preferred.agreement_date, preferred.max_amount) == (
         "8.00% Series A Perpetual Strike Preferred Stock", date(2025, 3, 10), Decimal(2_100_000_000))
     assert preferred.agents == ["TD Securities (USA) LLC", "Barclays Capital Inc.", "The Benchmark Company, LLC"]
+
+
+def test_baby_shelf_cut_by_a_supplement_is_an_amendment():  # S11 / S60 wording
+    doc = ("Supplement No. 1 to Prospectus Supplement dated March 27, 2020\n"
+           "This Supplement No. 1 amends and supplements the prospectus supplement dated March 27, 2020 relating to our "
+           "Equity Distribution Agreement, dated March 27, 2020, with Citizens JMP Securities, LLC, under which we may "
+           "offer and sell shares of our common stock having an aggregate offering price of up to $50.0 million in "
+           "\"at the market\" offerings. As a result of the limitations of General Instruction I.B.6 of Form S-3, we are "
+           "only offering shares having an aggregate offering price of $18.9 million pursuant to the prospectus "
+           "supplement and this Supplement No. 1.")
+    evs = parse_filing(doc.encode(), path="ib6.md").events
+    assert [e.type for e in evs] == ["program_amended"]
+    assert evs[0].max_amount == Decimal(50_000_000) and evs[0].offered_amount == Decimal(18_900_000)
+    assert evs[0].agreement_date == date(2020, 3, 27) and evs[0].agents == ["Citizens JMP Securities, LLC"]

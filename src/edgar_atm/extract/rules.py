@@ -120,7 +120,6 @@ _AMEND_RE = re.compile(
     r"\b(?:entered into|executed) (?:an? |the )?(?:first |second |third )?amendment\b|\bAmendment No\. ?\d+",
     re.I,
 )
-_REDUCE_RE = re.compile(r"\b(?:reduce[sd]?|decrease[sd]?|are only offering|is only offering|we are offering only|limit(?:ed|s)? the (?:amount|aggregate))\b", re.I)
 _PREVIOUSLY_RE = re.compile(r"\bpreviously (?:entered into|filed)|\bprior prospectus\b|\bprevious prospectus\b|\boriginal prospectus\b", re.I)
 
 _AGREEMENT_DATE_RE = re.compile(
@@ -134,6 +133,8 @@ _ON_DATE_ENTERED_RE = re.compile(
 _ENTERED_ON_DATE_RE = re.compile(
     r"\b(?:previously )?entered into [^.]{0,400}?\bon (?P<date>" + DATE_RE.pattern + r")")
 _OFFERED_RES = (
+    re.compile(r"\b(?:are|is) (?:now )?only offering [^.$]{0,80}?" + MONEY_RE.pattern, re.I),
+    re.compile(r"\bregistering the (?:offer and )?sale of (?:shares [^.$]{0,40})?up to " + MONEY_RE.pattern, re.I),
     re.compile(MONEY_RE.pattern + r"(?: in shares of [\w ]{0,40}?)? (?:offered|registered) (?:by|under|pursuant to) this prospectus supplement", re.I),
     re.compile(r"up to " + MONEY_RE.pattern + r" (?:remains?|are|is) available for (?:offer and )?sale[^.]{0,60}?(?:pursuant to|under) this prospectus supplement", re.I),
     re.compile(r"(?:pursuant to|under) this prospectus(?: supplement)?,? we may (?:offer and )?sell (?:shares of (?:our )?common stock having an aggregate offering price of )?up to " + MONEY_RE.pattern, re.I),
@@ -280,7 +281,9 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
 
     registers = not (suspension is not None or any(p is program for p, _ in terminated))
     if registers and (program.agreement_type or program.agents or program.max_amount or program.max_shares):
-        if program.amended or (is_notice and (program.offered_amount or _REDUCE_RE.search(head))):
+        # A supplement that amends the ATM prospectus supplement ("Supplement No. 1 to
+        # Prospectus Supplement") changes the program: cap, agents, commission or amount.
+        if program.amended or is_notice:
             if resumption is None:
                 events.append(program.event("program_amended", excerpt=program.excerpt))
         elif resumption is None:
@@ -466,7 +469,7 @@ def _main_program(specific: list[Sentence], sentences: list[Sentence], head: str
         caps = _caps(s.text)
         if not caps:
             continue
-        if re.search(r"(?:this|the) prospectus supplement|offered hereby|this offering|under this prospectus", s.text, re.I) and not re.search(
+        if re.search(r"this prospectus supplement|offered hereby|this offering|under this prospectus", s.text, re.I) and not re.search(
                 r"agreement[^.]{0,80}(?:provides|permits|allows)", s.text, re.I):
             prospectus_caps.extend(caps)
         else:
