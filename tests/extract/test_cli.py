@@ -48,14 +48,17 @@ def test_bad_files_are_reported_and_others_still_parsed(filings_dir, tmp_path):
     binary = tmp_path / "logo.htm"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     missing = tmp_path / "missing.txt"
+    folder = tmp_path / "folder"
+    folder.mkdir()
     good = str(filings_dir / "cellectar-424b3-2022-10-20-supplement.md")
-    result = CliRunner().invoke(cli_group, ["parse", "--json", str(empty), good, str(binary), str(missing)])
+    result = CliRunner().invoke(cli_group, ["parse", "--json", str(empty), good, str(binary), str(missing), str(folder)])
     assert result.exit_code == 1
     assert len(result.stdout.strip().split("\n")) == 1
     assert json.loads(result.stdout)["path"] == good
     assert f"{empty}: empty document" in result.stderr
     assert f"{binary}:" in result.stderr and "binary" in result.stderr
     assert f"{missing}:" in result.stderr and "No such file" in result.stderr
+    assert f"{folder}:" in result.stderr and "directory" in result.stderr
 
 
 def test_readable_summary(filings_dir):
