@@ -9,7 +9,7 @@
 #    (tests/data/edgar/site: NextEra's and ESS Tech's ATM prospectus supplements, Imunon's
 #    non-ATM offering and a BofA structured note), with the SEC's rate limit and formats,
 # 3. runs `edgar-atm db upgrade` and `edgar-atm nightly --since 2025-12-31` against it into
-#    ./demo.sqlite, then a backfill of the earlier year (quarterly indexes),
+#    ./demo.sqlite, then a backfill of 2024-12..2025-03 (quarterly indexes),
 # 4. prints the timeline of NextEra Energy (CIK 753308) and of ESS Tech (CIK 1819438).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,10 @@ if [ ! -x .venv/bin/python ]; then
 fi
 if ! .venv/bin/python -c "import edgar_atm" >/dev/null 2>&1 || [ pyproject.toml -nt .venv/.edgar-atm-installed ]; then
   echo "demo: installing edgar-atm into .venv" >&2
-  .venv/bin/python -m pip install -q -e . >/dev/null
+  if ! .venv/bin/python -m pip install -q -e . >.venv/pip-install.log 2>&1; then
+    cat .venv/pip-install.log >&2
+    exit 1
+  fi
   touch .venv/.edgar-atm-installed
 fi
 BIN=.venv/bin/edgar-atm
@@ -57,7 +60,7 @@ export EDGAR_RATE_LIMIT_STORE="$WORK/ratelimit.sqlite"
 # -v: show the run's progress and its summary line (a cron run is quiet unless something fails).
 # Exit status 1 means some filings failed (recorded, retried next run): show the timeline anyway.
 "$BIN" -v nightly --since 2025-12-31 || [ $? -eq 1 ]
-"$BIN" -v backfill --start 2024-10-01 --end 2025-12-30 || [ $? -eq 1 ]
+"$BIN" -v backfill --start 2024-12-01 --end 2025-03-31 || [ $? -eq 1 ]
 
 echo
 echo "== NextEra Energy (CIK 753308): ATM timeline"

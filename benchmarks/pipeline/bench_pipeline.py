@@ -19,6 +19,7 @@ RSS, and its growth over the run).
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import subprocess
 import sys
@@ -44,6 +45,14 @@ NOTE_SHELVES = [
     (1419828, "GS Finance Corp."), (1682472, "BofA Finance LLC"), (1114446, "UBS AG"),
     (1000275, "ROYAL BANK OF CANADA"), (83246, "HSBC USA INC /MD/"), (1666268, "Morgan Stanley Finance LLC"),
 ]
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds (user + system) of this process, and of its finished children (the parser
+    processes, counted once the run has shut them down)."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
 
 
 def business_days(start: date, end: date) -> list[date]:
@@ -130,9 +139,13 @@ def main() -> int:
             pipeline = Pipeline(engine=engine, client=client, raw=RawStore(settings.raw_dir),
                                 today=lambda: date(2026, 1, 5))
             rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            cpu_before = _cpu()
+            load_before = os.getloadavg()[0]
             started = time.monotonic()
             stats = pipeline.backfill(start=days[0], end=days[-1])
             wall = time.monotonic() - started
+            cpu_main, cpu_parsers = (a - b for a, b in zip(_cpu(), cpu_before))
+            load_after = os.getloadavg()[0]
             rss_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             requests = client.stats.requests
             client.close()
@@ -148,7 +161,11 @@ def main() -> int:
     print(f"requests: {requests} (retries {client.stats.retries}, blocks {client.stats.blocks})")
     print(f"wall: {wall:.1f} s; lower bound {requests} / {args.rate:g} req/s = {bound:.1f} s; "
           f"ratio {wall / bound:.3f} (target <= 1.10)")
-    print(f"peak RSS: {rss_peak / 1024:.0f} MiB (grew {(rss_peak - rss_before) / 1024:.0f} MiB during the run)")
+    print(f"peak RSS: {rss_peak / 1024:.0f} MiB (grew {(rss_peak - rss_before) / 1024:.0f} MiB during the run; "
+          f"parser processes not included)")
+    print(f"CPU: this process {cpu_main:.1f} s, parser processes {cpu_parsers:.1f} s "
+          f"({1000 * cpu_parsers / max(stats.parsed, 1):.0f} ms per filing); "
+          f"load average {load_before:.1f} -> {load_after:.1f} on {os.cpu_count()} CPUs")
     return 0 if stats.ok else 1
 
 
