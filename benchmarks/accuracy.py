@@ -42,14 +42,17 @@ def measure() -> dict:
     if HOLDOUT.exists():
         # Documents added after a given parser version: scored on their own as well, so the report
         # shows how the parser does on text its rules were not written against.
-        holdout = json.loads(HOLDOUT.read_text(encoding="utf-8"))
-        subset = [d for d in documents if d.id in set(holdout["ids"])]
-        late = score(subset, parse_filing)
-        report["late_documents"] = {
-            "added_after_parser": holdout["added_after_parser"],
-            "first_measured": holdout["first_measured"],
-            "now": {k: late[k] for k in ("documents", "events_overall", "fields_overall", "negatives", "atm_related")},
-        }
+        report["late_documents"] = []
+        for late_set in json.loads(HOLDOUT.read_text(encoding="utf-8"))["sets"]:
+            subset = [d for d in documents if d.id in set(late_set["ids"])]
+            late = score(subset, parse_filing)
+            report["late_documents"].append(
+                {
+                    "added_after_parser": late_set["added_after_parser"],
+                    "first_measured": late_set["first_measured"],
+                    "now": {k: late[k] for k in ("documents", "events_overall", "fields_overall", "negatives", "atm_related")},
+                }
+            )
     report["measured_at"] = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     report["parser_version"] = parser_version()
     return report
@@ -143,8 +146,7 @@ def render(report: dict) -> str:
         lines.append(
             f"| {name} | {f['matched']} | {f['accuracy']:.3f} | {f['stated']} | {f['accuracy_where_stated']:.3f} |"
         )
-    late = report.get("late_documents")
-    if late:
+    for late in report.get("late_documents", []):
         first, now = late["first_measured"], late["now"]
         lines += [
             "",
@@ -230,14 +232,14 @@ def readme_section(report: dict) -> str:
 
 
 def _late_row(report: dict) -> list[str]:
-    late = report.get("late_documents")
-    if not late:
-        return []
-    first, now = late["first_measured"], late["now"]
-    return [
-        f"| documents added after parser {late['added_after_parser']} ({now['documents']}): event F1 first measured / now "
-        f"| {first['events']['f1']:.3f} / {now['events_overall']['f1']:.3f} | |"
-    ]
+    rows = []
+    for late in report.get("late_documents", []):
+        first, now = late["first_measured"], late["now"]
+        rows.append(
+            f"| documents added after parser {late['added_after_parser']} ({now['documents']}): event F1 first "
+            f"measured / now | {first['events']['f1']:.3f} / {now['events_overall']['f1']:.3f} | |"
+        )
+    return rows
 
 
 def _update_readme(report: dict) -> None:

@@ -104,4 +104,5 @@ def test_load_corpus_reports_the_bad_file(tmp_path):
 def test_holdout_list_names_corpus_documents(corpus):
     holdout = json.loads((CORPUS.parents[2] / "benchmarks" / "holdout.json").read_text(encoding="utf-8"))
     ids = {d.id for d in corpus}
-    assert holdout["ids"] and set(holdout["ids"]) <= ids, sorted(set(holdout["ids"]) - ids)
+    for late_set in holdout["sets"]:
+        assert late_set["ids"] and set(late_set["ids"]) <= ids, sorted(set(late_set["ids"]) - ids)
