@@ -131,3 +131,24 @@ def test_max_in_window(window, expected):
     from edgar_atm.fakeedgar import RequestRecord, max_in_window
     recs = [RequestRecord(t, 0.0, "GET", "/", 200, "", 0) for t in (0.0, 0.3, 0.9, 1.0, 2.5)]
     assert max_in_window(recs, window) == expected
+
+
+def test_stop_closes_pooled_keep_alive_connections(four_site, client_for):
+    from edgar_atm.fakeedgar import FakeEdgarServer
+
+    server = FakeEdgarServer(four_site).start()
+    c = client_for(server)
+    assert c.get(PATH).status_code == 200 and c.get(PATH).status_code == 200
+    assert len(server.requests) == 2
+    server.stop()
+    with pytest.raises(httpx.TransportError):
+        c.get(PATH)
+
+
+def test_only_loopback_is_ever_bound(four_site):
+    from edgar_atm.fakeedgar import FakeEdgarServer
+
+    with pytest.raises(ValueError):
+        FakeEdgarServer(four_site, host="0.0.0.0")
+    with FakeEdgarServer(four_site) as server:
+        assert server.url.startswith("http://127.0.0.1:") and server.port > 0

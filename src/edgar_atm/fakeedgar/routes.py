@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from email.utils import format_datetime, parsedate_to_datetime
 from importlib import resources
+from typing import Callable
 
 from .indexes import index_rows, render_company_idx, render_form_idx, render_master_idx
 from .site import Site, quarter_bounds, quarter_of
@@ -58,6 +59,8 @@ class Answer:
     headers: list[tuple[str, str]] = field(default_factory=list)
     # May be sent with Content-Encoding: gzip when the client accepts it.
     compressible: bool = False
+    # Gives the gzip form of body when it is kept elsewhere (a filing's, made once).
+    gzip_body: Callable[[], bytes] | None = None
     last_modified: datetime | None = None
     etag_md5: str | None = None
 
@@ -70,7 +73,7 @@ def http_date(when: datetime) -> str:
     return format_datetime(when.astimezone(timezone.utc).replace(microsecond=0), usegmt=True)
 
 
-@functools.lru_cache(maxsize=128)
+@functools.lru_cache(maxsize=48)
 def gzipped(body: bytes) -> bytes:
     # mtime=0 keeps the bytes (and so the ETag) stable across calls.
     return gzip.compress(body, compresslevel=6, mtime=0)
@@ -131,6 +134,7 @@ class Router:
             return access_denied()
         answer = self._archive(filing.txt, "text/plain", filing.last_modified)
         answer.etag_md5 = filing.md5
+        answer.gzip_body = lambda: filing.gzipped
         return answer
 
     def _modified(self) -> datetime:

@@ -89,9 +89,37 @@ class _HTTPServer(ThreadingHTTPServer):
     request_queue_size = 128
     fake: "FakeEdgarServer"
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Open keep-alive connections, so stop() can close them: a stopped server must not
+        # go on answering on a client's pooled connection.
+        self.open_connections: set[socket.socket] = set()
+        self._conn_lock = threading.Lock()
+
+    def process_request(self, request, client_address):
+        with self._conn_lock:
+            self.open_connections.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request):
+        with self._conn_lock:
+            self.open_connections.discard(request)
+        super().shutdown_request(request)
+
+    def close_open_connections(self) -> None:
+        with self._conn_lock:
+            conns = list(self.open_connections)
+        for conn in conns:
+            _shutdown(conn)
+
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # An idle keep-alive connection is closed after this long (as a real server would).
+    timeout = 120
+    # Headers and body go out in separate writes; with Nagle's algorithm and the client's
+    # delayed ACK that costs ~40 ms per answer on a keep-alive connection.
+    disable_nagle_algorithm = True
     server: _HTTPServer
 
     def version_string(self) -> str:
@@ -183,6 +211,7 @@ class FakeEdgarServer:
                 self._httpd.shutdown()
                 self._thread.join(timeout=10)
             self._httpd.server_close()
+            self._httpd.close_open_connections()
             self._httpd = None
         if self._log_file is not None:
             self._log_file.close()
@@ -291,7 +320,7 @@ class FakeEdgarServer:
         gzip_ok = "gzip" in h.headers.get("Accept-Encoding", "").lower()
         encoded = answer.compressible and gzip_ok and answer.status == 200
         if encoded:
-            body = gzipped(body)
+            body = answer.gzip_body() if answer.gzip_body else gzipped(body)
         h.send_response(answer.status)
         for key, value in answer.headers:
             h.send_header(key, value)
