@@ -60,3 +60,14 @@ def test_the_bundled_site_indexes_each_day(serve, client_for):
     names = [r[1] for r in read_fixed(q.content)]
     assert names.count("BofA Finance LLC") == 1 and names.count("BANK OF AMERICA CORP /DE/") == 1
     assert len(names) == 7  # 6 filings, the BofA note listed under both CIKs
+
+
+def test_unreadable_and_duplicate_files_are_skipped(tmp_path, caplog):
+    real = (EDGAR / "archives" / f"{REAL[0]}.txt").read_bytes()
+    (tmp_path / "good.txt").write_bytes(real)
+    (tmp_path / "copy.txt").write_bytes(real)  # same accession again
+    (tmp_path / "broken.txt").write_bytes(real[:300])  # header cut off
+    (tmp_path / "notes.txt").write_bytes(b"just some text\n")
+    site = Site.from_directory(tmp_path)
+    assert [f.accession for f in site.filings] == [REAL[0]]
+    assert sum("skipping" in r.message for r in caplog.records) == 2

@@ -91,7 +91,8 @@ def test_full_index_gz_is_opaque_gzip_with_304(four_site, serve, client_for):
     idx = c.get("/Archives/edgar/full-index/2025/QTR4/form.idx")
     assert idx.status_code == 200
     assert [r[3] for r in read_fixed(idx.content)] == ["2025-12-31", "2025-12-31"]
-    assert idx.text.splitlines()[1] == "Last Data Received:    December 31, 2025"
+    # Stamped with the morning it was built, after its last day of data.
+    assert idx.text.splitlines()[1] == "Last Data Received:    January  1, 2026"
     with httpx.stream("GET", server.url + "/Archives/edgar/full-index/2025/QTR4/form.gz",
                       headers={"User-Agent": "t ops@example.com", "Accept-Encoding": "gzip"}) as r:
         raw = b"".join(r.iter_raw())
@@ -191,3 +192,17 @@ def test_company_tickers_generated_without_the_real_file(four_site, serve, clien
     four_site.set_ticker(749647, "IMNN")
     table = client_for(serve(four_site)).get("/files/company_tickers.json").json()
     assert table == {"0": {"cik_str": 749647, "ticker": "IMNN", "title": "Imunon, Inc."}}
+
+
+def test_full_index_of_the_current_quarter_runs_through_the_published_day(four_site, serve, client_for):
+    four_site.populate(date(2026, 1, 5), date(2026, 1, 16), per_day=2)
+    four_site.publish_until(date(2026, 1, 13))
+    c = client_for(serve(four_site))
+    idx = c.get("/Archives/edgar/full-index/2026/QTR1/form.idx")
+    dates = sorted({r[3] for r in read_fixed(idx.content)})
+    assert dates == ["2026-01-05", "2026-01-06", "2026-01-07", "2026-01-08", "2026-01-09", "2026-01-12",
+                     "2026-01-13"]
+    assert idx.text.splitlines()[1] == "Last Data Received:    January 14, 2026"
+    assert c.get("/Archives/edgar/daily-index/2026/QTR1/form.20260114.idx").status_code == 403
+    four_site.publish_until(date(2025, 12, 31))
+    assert c.get("/Archives/edgar/full-index/2026/QTR1/form.gz").status_code == 403  # not started yet

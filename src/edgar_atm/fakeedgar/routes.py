@@ -11,7 +11,7 @@ import gzip
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from email.utils import format_datetime, parsedate_to_datetime
 from importlib import resources
 from typing import Callable
@@ -166,7 +166,11 @@ class Router:
             return access_denied()
         start, end = quarter_bounds(year, quarter)
         days = [d for d in self.site.index_days() if start <= d <= end and self.site.is_published(d)]
-        body = self._render(kind, index_rows(filings), daily=False, last_data=max(days))
+        # The quarterly file is built the morning after its last day of data and stamped
+        # with that build day (the real 2024Q1 file "as of" Saturday February 3 holds data
+        # through Friday February 2), so clients read it as complete through the day before.
+        built = max(days) + timedelta(days=1)
+        body = self._render(kind, index_rows(filings), daily=False, last_data=built)
         if ext == "gz":
             # .gz index files are opaque gzip bytes: binary/octet-stream, no Content-Encoding.
             return self._archive(gzipped(body), "binary/octet-stream", self._modified(), compressible=False)

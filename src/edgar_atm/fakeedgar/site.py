@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 from zoneinfo import ZoneInfo
 
-from .header import Header, read_header, restamp
+from .header import Header, HeaderError, read_header, restamp
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +152,11 @@ class Site:
             if not data.lstrip()[:14].upper().startswith(b"<SEC-DOCUMENT>"):
                 log.debug("skipping %s: not a complete submission", path)
                 continue
-            site.add_filing(data)
+            try:
+                site.add_filing(data)
+            except (HeaderError, ValueError) as exc:
+                # One unreadable or duplicate file must not keep the rest of the site offline.
+                log.warning("skipping %s: %s", path, exc)
         if static.is_dir():
             for path in sorted(p for p in static.rglob("*") if p.is_file()):
                 site.add_file("/" + path.relative_to(static).as_posix(), path.read_bytes())
