@@ -303,6 +303,10 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
 
 
 def _is_atm_sentence(text: str) -> bool:
+    # Substring tests first: most sentences of a prospectus name no agreement and no ATM.
+    low = text.lower()
+    if "agreement" not in low and "market" not in low and "atm" not in low and "415(a)(4)" not in low:
+        return False
     return bool(_ATM_WORDS_RE.search(text) or AGREEMENT_RE.search(text))
 
 
@@ -755,6 +759,8 @@ def _resumption(specific: list[Sentence], doc_date: date | None) -> tuple[date |
 def _sales(candidates: list[Sentence], sentences: list[Sentence], doc_date: date | None, program: Program) -> Event | None:
     for s in candidates:
         t = s.text
+        if "sold" not in t and "been made" not in t:
+            continue
         m = _SALES_RE.search(t)
         if not m or _WINDOW_SALES_RE.search(t):
             continue
