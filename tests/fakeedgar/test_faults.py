@@ -30,12 +30,12 @@ def test_server_errors_and_429_with_retry_after(four_site, serve, real_txt):
 
 
 def test_block_fault_is_a_real_block(four_site, serve, edgar_data):
-    server = serve(four_site, faults=Faults(schedule={1: "block"}), block_seconds=1.0, block_status=403)
+    server = serve(four_site, faults=Faults(schedule={1: "block"}), block_seconds=3.0, block_status=403)
     page = (edgar_data / "errors/request-rate-threshold-exceeded.html").read_bytes()
     first = get(server.url)
     assert (first.status_code, first.content) == (403, page) and "retry-after" not in first.headers
     assert get(server.url).status_code == 403  # blocked, and the block is extended
-    time.sleep(1.8)
+    time.sleep(4.5)
     assert get(server.url).status_code == 200
 
 
