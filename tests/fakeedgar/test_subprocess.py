@@ -56,10 +56,13 @@ def test_process_prints_its_url_and_serves(entry, stop, tmp_path):
 def test_process_options_reach_the_server(stop):
     proc, url = start("-m", "edgar_atm.fakeedgar", "--root", str(SITE_DIR), "--fault-rate", "1",
                       "--fault-kinds", "503", "--fault-path", r"\.txt$", "--form-column-width", "17",
-                      "--populate", "2026-01-05", "2026-01-06", "2")
+                      "--populate", "2026-01-05", "2026-01-06", "2", "--mark-business-days", "2026-01-12",
+                      "2026-01-20", "--holiday", "2026-01-19")
     stop(proc)
     with httpx.Client(base_url=url, headers={"User-Agent": UA}, timeout=30) as c:
         assert c.get("/Archives/edgar/data/749647/0001493152-25-029712.txt").status_code == 503
         r = c.get("/Archives/edgar/daily-index/2026/QTR1/form.20260106.idx")
         rows = [line for line in r.text.split("\n")[10:] if line]
         assert r.status_code == 200 and len(rows) >= 2 and {len(line) for line in rows} == {155}
+        assert c.get("/Archives/edgar/daily-index/2026/QTR1/form.20260116.idx").status_code == 200  # marked
+        assert c.get("/Archives/edgar/daily-index/2026/QTR1/form.20260119.idx").status_code == 403  # holiday

@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="clone the loaded filings onto every business day START..END, PER_DAY a day")
     p.add_argument("--mark-business-days", nargs=2, metavar=("START", "END"), type=_day, default=None,
                    help="give every business day START..END a daily index, even an empty one")
+    p.add_argument("--holiday", type=_day, action="append", default=[], metavar="DATE",
+                   help="a weekday without an index for --populate/--mark-business-days (repeatable)")
     p.add_argument("--request-log", default=None, help="append every request to this JSON Lines file")
     p.add_argument("--no-require-user-agent", action="store_true",
                    help="accept requests without an e-mail address in the User-Agent")
@@ -60,9 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     site = Site.from_directory(args.root, submissions_page_size=args.submissions_page_size)
     if args.populate:
         start, end, per_day = _day(args.populate[0]), _day(args.populate[1]), int(args.populate[2])
-        site.populate(start, end, per_day)
+        site.populate(start, end, per_day, holidays=args.holiday)
     if args.mark_business_days:
-        site.mark_business_days(*args.mark_business_days)
+        site.mark_business_days(*args.mark_business_days, holidays=args.holiday)
     if args.publish_through:
         site.publish_until(args.publish_through)
     faults = None
