@@ -5,7 +5,6 @@ from datetime import date
 
 import pytest
 
-from edgar_atm.fakeedgar import Site
 from edgar_atm.fakeedgar.indexes import (IndexRow, form_sort_key, index_rows, render_company_idx,
                                          render_form_idx, render_master_idx)
 

@@ -64,10 +64,6 @@ class Answer:
     last_modified: datetime | None = None
     etag_md5: str | None = None
 
-    @property
-    def content_type(self) -> str:
-        return next((v for k, v in self.headers if k.lower() == "content-type"), "")
-
 
 def http_date(when: datetime) -> str:
     return format_datetime(when.astimezone(timezone.utc).replace(microsecond=0), usegmt=True)
@@ -80,7 +76,7 @@ def gzipped(body: bytes) -> bytes:
 
 
 def access_denied() -> Answer:
-    return Answer(403, real_body(ACCESS_DENIED), [("Content-Type", "application/xml"), ("Server", "Apache")])
+    return Answer(403, real_body(ACCESS_DENIED), [("Content-Type", "application/xml")])
 
 
 def no_such_key(path: str) -> Answer:
