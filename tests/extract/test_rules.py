@@ -198,3 +198,37 @@ def test_baby_shelf_cut_by_a_supplement_is_an_amendment():  # S11 / S60 wording
     assert [e.type for e in evs] == ["program_amended"]
     assert evs[0].max_amount == Decimal(50_000_000) and evs[0].offered_amount == Decimal(18_900_000)
     assert evs[0].agreement_date == date(2020, 3, 27) and evs[0].agents == ["Citizens JMP Securities, LLC"]
+
+
+def test_replaced_agreement_keeps_its_own_figures():  # S100 wording, as a supplement would state it
+    evs = events(
+        "On August 12, 2019, we terminated the At-the-Market Equity Offering Sales Agreement dated December 28, 2018 "
+        "(the \"Stifel Sales Agreement\") with Stifel, Nicolaus & Company, Incorporated (\"Stifel\") pursuant to which "
+        "we were entitled to sell from time to time, at our option, up to an aggregate of $75.0 million of shares of "
+        "our common stock through Stifel, as sales agent. We sold no shares of our common stock under the Stifel Sales "
+        "Agreement. On August 12, 2019, we entered into a Controlled Equity Offering Sales Agreement (the \"2019 Sales "
+        "Agreement\") with Cantor Fitzgerald & Co. (\"Cantor\") pursuant to which we may sell from time to time, at our "
+        "option, up to an aggregate of $25.0 million of shares of our common stock, through Cantor, as sales agent. "
+        "The aggregate compensation payable to Cantor is 3.0% of the aggregate gross proceeds from each sale.",
+        cap="Up to $25,000,000")
+    by = by_type(evs)
+    new = by["program_established"]
+    assert (new.agreement_type, new.agreement_date, new.agents) == (
+        "Controlled Equity Offering Sales Agreement", date(2019, 8, 12), ["Cantor Fitzgerald & Co."])
+    assert new.max_amount == Decimal(25_000_000) and new.offered_amount is None
+    assert new.commission_rate == Decimal("3.0")
+    old = by["terminated"]
+    assert (old.agreement_date, old.effective_date, old.max_amount) == (date(2018, 12, 28), date(2019, 8, 12), Decimal(75_000_000))
+    sales = by["sales_reported"]
+    assert sales.shares_sold == 0 and sales.agents == ["Stifel, Nicolaus & Company, Incorporated"]
+    assert sales.agreement_date == date(2018, 12, 28)
+
+
+def test_did_not_sell_any_is_an_explicit_zero():  # S99 wording
+    evs = by_type(events(
+        "On September 5, 2023, we entered into a Controlled Equity Offering Sales Agreement (the \"Cantor Sales "
+        "Agreement\") with Cantor Fitzgerald & Co. (\"Cantor\") pursuant to which we may offer and sell, from time to "
+        "time through Cantor, shares of Class A Common Stock for aggregate gross proceeds up to $50.0 million. We did "
+        "not sell any shares of Class A Common Stock under the Cantor Sales Agreement through June 30, 2024."))
+    assert evs["program_established"].security == "Class A common stock"
+    assert (evs["sales_reported"].shares_sold, evs["sales_reported"].as_of) == (0, date(2024, 6, 30))

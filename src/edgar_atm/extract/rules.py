@@ -107,11 +107,11 @@ _SALES_RE = re.compile(
     r"\b(?:have|has|had)\s+not\s+(?:yet\s+)?(?:offered\s+(?:or|and)\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+any\b|"
     r"\bno\s+(?:shares|sales)\b[^.]{0,80}?\b(?:have|has|had)\s+(?:yet\s+)?been\s+(?:sold|made)\b|"
     r"\bsold\s+no\s+shares\b|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+)?[\d,]+\s+shares|\b(?:were|have been|had been) sold\b|"
-    r"\bpreviously\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b",
+    r"\bpreviously\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|\b(?:did|has|have)\s+not\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b",
     re.I,
 )
 _ZERO_SALES_RE = re.compile(
-    r"\bnot\s+(?:yet\s+)?(?:offered\s+(?:or|and)\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+any\b|\bno\s+(?:shares|sales)\b[^.]{0,80}?\bbeen\s+(?:sold|made)\b|\bsold\s+no\s+shares\b",
+    r"\bnot\s+(?:yet\s+)?(?:offered\s+(?:or|and)\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+any\b|\bnot\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b|\bno\s+(?:shares|sales)\b[^.]{0,80}?\bbeen\s+(?:sold|made)\b|\bsold\s+no\s+shares\b",
     re.I,
 )
 _WINDOW_SALES_RE = re.compile(r"12[\s-]months?|twelve[\s-]months?|I\.B\.6|during the (?:three|six|nine) months|since such filing|quarter ended", re.I)
@@ -150,7 +150,7 @@ _INCREMENT_RE = re.compile(r"\b(?:an? )?additional\s+" + _MONEY_ANON + r"|\bby (
 _NEW_TOTAL_RE = re.compile(r"\bby (?:up to )?(?:an additional )?\$[\d,.]+(?:\s*(?:million|billion))? to\s+" + MONEY_RE.pattern, re.I)
 _MAX_SHARES_RE = re.compile(r"\bup to (?:an aggregate of )?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:of (?:our|its) )?(?:[\w.%-]+\s+){0,4}?(?:shares|ADSs|American Depositary Shares|common units|units)\b", re.I)
 _COMMISSION_RE = re.compile(
-    r"(?:commission|compensation|fee|discount)[^.]{0,120}?(?:of|equal to|up to|at a rate of|rate of)\s+(?:up to\s+)?(?:an amount equal to\s+)?(?:\d{1,2}(?:\.\d+)?%\s+or\s+)?(?P<num>\d{1,2}(?:\.\d+)?)\s?%|"
+    r"(?:commission|compensation|fee|discount)[^.]{0,120}?(?:of|equal to|up to|at a rate of|rate of|is|will be)\s+(?:up to\s+)?(?:an amount equal to\s+)?(?:\d{1,2}(?:\.\d+)?%\s+or\s+)?(?P<num>\d{1,2}(?:\.\d+)?)\s?%|"
     r"(?P<num2>\d{1,2}(?:\.\d+)?)\s?% of the (?:aggregate |gross |sales )",
     re.I,
 )
@@ -270,6 +270,8 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     resumption = _resumption(specific, doc_date)
     sales = _sales(sentences, sentences, doc_date, program)
     is_notice = bool(_SUPPLEMENT_NOTICE_RE.search(head))
+    if sales is not None:
+        sales = _attribute_sales(sales, program, [p for p, _ in terminated if p is not program])
 
     for prior, ev in terminated:
         if prior is program:
@@ -394,13 +396,20 @@ def _document_date(text: str) -> date | None:
 # --------------------------------------------------------------------------- program
 
 
+_OTHER_AGREEMENT_RE = re.compile(
+    r"\b(?:our|the|its|that certain) (?:prior|previous|former|existing|original|old) [\w\s\"-]{0,40}agreement", re.I)
+
+
+def _about_other_program(text: str) -> bool:
+    """A sentence about an agreement that is ending or was replaced, not the program itself."""
+    return bool((_TERMINATE_RE.search(text) and not _TERMINATE_BOILER_RE.search(text)) or _OTHER_AGREEMENT_RE.search(text))
+
+
 def _main_program(specific: list[Sentence], sentences: list[Sentence], head: str, doc_date: date | None) -> Program:
     prog = Program()
+    # Figures of a terminated or replaced agreement are not this program's.
+    specific = [s for s in specific if not _about_other_program(s.text)] or specific
     defining = [s for s in specific if _is_defining(s.text)]
-    own = [s for s in defining if not (_TERMINATE_RE.search(s.text) and not _TERMINATE_BOILER_RE.search(s.text))
-           and not re.search(r"\b(?:our|the) (?:prior|previous|former|existing) [\w\s-]{0,40}agreement", s.text, re.I)]
-    if own:
-        defining = own
     if not defining:
         defining = specific[:3]
     first = defining[0]
@@ -513,7 +522,8 @@ def _main_program(specific: list[Sentence], sentences: list[Sentence], head: str
 
     for s in specific[:80] + nearby:
         m = _COMMISSION_RE.search(s.text)
-        if m and re.search(r"agent|manager|commission", s.text, re.I) and not re.search(r"underwriting discount|placement agent", s.text, re.I):
+        if m and (re.search(r"agent|manager|commission|compensation", s.text, re.I) or find_agents(s.text)) and not re.search(
+                r"underwriting discount|placement agent", s.text, re.I):
             num = m.group("num") or m.group("num2")
             prog.commission_rate = Decimal(num)
             break
@@ -759,7 +769,7 @@ def _resumption(specific: list[Sentence], doc_date: date | None) -> tuple[date |
 def _sales(candidates: list[Sentence], sentences: list[Sentence], doc_date: date | None, program: Program) -> Event | None:
     for s in candidates:
         t = s.text
-        if "sold" not in t and "been made" not in t:
+        if "sold" not in t and "been made" not in t and "sell any" not in t:
             continue
         m = _SALES_RE.search(t)
         if not m or _WINDOW_SALES_RE.search(t):
@@ -811,6 +821,21 @@ def _sales(candidates: list[Sentence], sentences: list[Sentence], doc_date: date
         return program.event("sales_reported", shares_sold=shares_sold, gross_proceeds=gross, net_proceeds=net,
                              as_of=as_of, remaining_amount=remaining, excerpt=excerpt)
     return None
+
+
+def _attribute_sales(sales: Event, program: Program, others: list[Program]) -> Event:
+    """Sales stated for a terminated prior agreement ("We sold no shares under the Stifel
+    Sales Agreement") belong to that agreement, not to the new program."""
+    named = set(find_agents(sales.excerpt or ""))
+    if not named or named & set(program.agents):
+        return sales
+    for other in others:
+        if named & set(other.agents):
+            return replace(sales, agreement_type=other.agreement_type, agreement_date=other.agreement_date,
+                           agents=list(other.agents), security=other.security or sales.security,
+                           max_amount=other.max_amount, max_shares=other.max_shares,
+                           commission_rate=other.commission_rate)
+    return sales
 
 
 def _as_of(text: str, doc_date: date | None) -> date | None:
