@@ -206,3 +206,12 @@ def test_full_index_of_the_current_quarter_runs_through_the_published_day(four_s
     assert c.get("/Archives/edgar/daily-index/2026/QTR1/form.20260114.idx").status_code == 403
     four_site.publish_until(date(2025, 12, 31))
     assert c.get("/Archives/edgar/full-index/2026/QTR1/form.gz").status_code == 403  # not started yet
+
+
+def test_submissions_list_the_tickers_of_the_real_tickers_file(four_site, serve, client_for, edgar_data):
+    four_site.add_file("/files/company_tickers.json", (edgar_data / "files/company_tickers.json").read_bytes())
+    four_site.set_ticker(1819438, "GWH")
+    c = client_for(serve(four_site))
+    assert c.get("/submissions/CIK0000753308.json").json()["tickers"] == ["NEE", "NEE-PN", "NEE-PR"]
+    assert c.get("/submissions/CIK0001819438.json").json()["tickers"] == ["GWH"]  # set on the site
+    assert c.get("/submissions/CIK0001682472.json").json()["tickers"] == []  # BofA Finance has none

@@ -18,7 +18,7 @@ from typing import Callable
 
 from .indexes import index_rows, render_company_idx, render_form_idx, render_master_idx
 from .site import Site, quarter_bounds, quarter_of
-from .submissions import build_company_tickers, build_submissions
+from .submissions import TICKERS_PATH, build_company_tickers, build_submissions
 
 _DATA = resources.files(__package__) / "data"
 
@@ -49,7 +49,6 @@ _DAILY = re.compile(r"^/Archives/edgar/daily-index/(\d{4})/QTR([1-4])/(form|mast
 _FULL = re.compile(r"^/Archives/edgar/full-index/(\d{4})/QTR([1-4])/(form|master|company)\.(idx|gz)$")
 _SUBMISSIONS = re.compile(r"^/submissions/CIK(\d{10})\.json$")
 _SUBMISSIONS_PAGE = re.compile(r"^/submissions/(CIK(\d{10})-submissions-\d{3}\.json)$")
-TICKERS_PATH = "/files/company_tickers.json"
 
 
 @dataclass

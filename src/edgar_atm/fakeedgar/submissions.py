@@ -9,11 +9,14 @@ the empty values the real file uses for "unknown".
 
 from __future__ import annotations
 
+import functools
 import json
 from datetime import datetime, timezone
 
 from .header import Party
 from .site import EASTERN, Site, SiteFiling
+
+TICKERS_PATH = "/files/company_tickers.json"
 
 COLUMNS = ("accessionNumber", "filingDate", "reportDate", "acceptanceDateTime", "act", "form",
            "fileNumber", "filmNumber", "items", "core_type", "size", "isXBRL", "isInlineXBRL",
@@ -121,7 +124,7 @@ def build_submissions(site: Site, cik: int) -> tuple[bytes, dict[str, bytes]] | 
         "insiderTransactionForOwnerExists": 0,
         "insiderTransactionForIssuerExists": 0,
         "name": newest.name,
-        "tickers": list(site.tickers.get(cik, [])),
+        "tickers": tickers_for(site, cik),
         "exchanges": [],
         "ein": newest.ein or None,
         "lei": None,
@@ -139,6 +142,23 @@ def build_submissions(site: Site, cik: int) -> tuple[bytes, dict[str, bytes]] | 
         "filings": {"recent": _columnar(recent), "files": files},
     }
     return dumps(body), pages
+
+
+@functools.lru_cache(maxsize=4)
+def _tickers_by_cik(table: bytes) -> dict[int, list[str]]:
+    by_cik: dict[int, list[str]] = {}
+    for entry in json.loads(table).values():
+        by_cik.setdefault(entry["cik_str"], []).append(entry["ticker"])
+    return by_cik
+
+
+def tickers_for(site: Site, cik: int) -> list[str]:
+    """The CIK's tickers: those set on the site, else those of the site's real
+    company_tickers.json (so the bundled issuers' JSON lists NEE, IMNN, ...)."""
+    if cik in site.tickers:
+        return list(site.tickers[cik])
+    static = site.file(TICKERS_PATH)
+    return list(_tickers_by_cik(static.body).get(cik, [])) if static else []
 
 
 def build_company_tickers(site: Site, base: bytes | None) -> bytes:
