@@ -156,3 +156,13 @@ def test_only_loopback_is_ever_bound(four_site):
         FakeEdgarServer(four_site, host="0.0.0.0")
     with FakeEdgarServer(four_site) as server:
         assert server.url.startswith("http://127.0.0.1:") and server.port > 0
+
+
+def test_latency_range_is_drawn_per_answer(four_site, serve, client_for):
+    server = serve(four_site, latency=(0.05, 0.3))
+    delays = [server._delay() for _ in range(200)]
+    assert min(delays) >= 0.05 and max(delays) <= 0.3 and len({round(d, 4) for d in delays}) > 100
+    c = client_for(server)
+    start = time.monotonic()
+    assert c.get(PATH).status_code == 200
+    assert time.monotonic() - start >= 0.05

@@ -39,7 +39,7 @@ def stop():
 def test_process_prints_its_url_and_serves(entry, stop, tmp_path):
     log_file = tmp_path / "requests.jsonl"
     proc, url = start(*entry, "--root", str(SITE_DIR), "--rate-limit", "5", "--block-seconds", "1",
-                      "--request-log", str(log_file), "--publish-through", "2025-12-31")
+                      "--latency", "0.01:0.05", "--request-log", str(log_file), "--publish-through", "2025-12-31")
     stop(proc)
     assert url.startswith("http://127.0.0.1:"), (url, proc.stderr.read() if proc.poll() is not None else "")
     with httpx.Client(base_url=url, headers={"User-Agent": UA}, timeout=30) as c:

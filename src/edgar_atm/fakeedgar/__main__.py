@@ -21,13 +21,23 @@ def _day(text: str) -> date:
     return date.fromisoformat(text)
 
 
+def _latency(text: str) -> float | tuple[float, float]:
+    if ":" in text:
+        low, high = (float(x) for x in text.split(":", 1))
+        if not 0 <= low <= high:
+            raise argparse.ArgumentTypeError(f"need 0 <= LOW <= HIGH, got {text}")
+        return (low, high)
+    return float(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m edgar_atm.fakeedgar", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--root", required=True, help="directory of complete-submission .txt files "
                    "(files under ROOT/static/ are served as-is at their relative path)")
     p.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: any free one)")
-    p.add_argument("--latency", type=float, default=0.0, help="seconds added to every answer")
+    p.add_argument("--latency", type=_latency, default=0.0,
+                   help="seconds added to every answer: S, or LOW:HIGH drawn uniformly per answer")
     p.add_argument("--rate-limit", type=float, default=10.0,
                    help="requests per sliding second before the block page (0: no limit)")
     p.add_argument("--block-seconds", type=float, default=600.0, help="how long a block lasts")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import random
 import re
 import socket
 import threading
@@ -153,7 +154,7 @@ class FakeEdgarServer:
         rate_limit: float | None = 10.0,
         block_seconds: float = 600.0,
         block_status: int = 429,
-        latency: float = 0.0,
+        latency: float | tuple[float, float] = 0.0,
         faults: Faults | None = None,
         form_column_width: int = 12,
         require_user_agent: bool = True,
@@ -167,7 +168,11 @@ class FakeEdgarServer:
         self.router = Router(site, form_column_width=form_column_width)
         self.limiter = SecRateLimit(rate_limit, block_seconds)
         self.block_status = block_status
+        # A number, or a (low, high) range drawn from uniformly per answer (seeded, so a
+        # benchmark run is reproducible): the SEC answers in 200-500 ms, not a constant.
         self.latency = latency
+        self._latency_random = random.Random(0)
+        self._latency_lock = threading.Lock()
         self.faults = faults
         self.require_user_agent = require_user_agent
         self.log = RequestLog()
@@ -279,8 +284,9 @@ class FakeEdgarServer:
             else:
                 fault = self.faults.pick(path.split("?", 1)[0]) if self.faults else None
                 answer = self._answer_for(h, path, fault, arrival)
-            if self.latency > 0:
-                time.sleep(self.latency)
+            delay = self._delay()
+            if delay > 0:
+                time.sleep(delay)
             self._send(h, answer, fault, head, commit)
         except Exception:  # noqa: BLE001 - a handler bug must not kill the server thread silently
             log.exception("fake EDGAR failed on %s", path)
@@ -288,6 +294,13 @@ class FakeEdgarServer:
             commit(500, 0)
         finally:
             commit(0, 0)  # only if nothing was committed: the client went away early
+
+    def _delay(self) -> float:
+        if isinstance(self.latency, (int, float)):
+            return float(self.latency)
+        low, high = self.latency
+        with self._latency_lock:
+            return self._latency_random.uniform(low, high)
 
     def _answer_for(self, h: _Handler, path: str, fault: str | None, arrival: float) -> Answer | None:
         if fault == "drop":
