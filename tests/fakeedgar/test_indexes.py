@@ -93,15 +93,20 @@ def test_full_index_form_idx_uses_iso_dates_and_the_quarterly_title(four_site, e
 
 
 def test_the_17_wide_form_column(four_site):
-    made = render_form_idx(index_rows(four_site.filings), daily=True, last_data=date(2025, 12, 31), form_width=17)
+    day = date(2025, 12, 31)
+    made = render_form_idx(index_rows(four_site.filings), daily=True, last_data=day, form_width=17)
     facts = layout(made)
     assert facts["row_widths"] == {155}
-    assert facts["column_header"] == layout(render_form_idx([], daily=True, last_data=date(2025, 1, 2)))["column_header"]
+    # The column header keeps the 12-wide spacing.
+    assert facts["column_header"] == layout(render_form_idx([], daily=True, last_data=day))["column_header"]
     rows = read_fixed(made, form_width=17)
     assert {r[4] for r in rows} == {f"edgar/data/{c}/{f.accession}.txt" for f in four_site.filings for c in f.ciks}
-    # A parser anchored on the right-hand fields finds the same rows in both layouts.
-    right = lambda data: sorted(tuple(line.split()[-3:]) for line in data.decode().split("\n")[10:] if line)  # noqa: E731
-    assert right(made) == right(render_form_idx(index_rows(four_site.filings), daily=True, last_data=date(2025, 12, 31)))
+
+    def right(data: bytes) -> list[tuple[str, ...]]:
+        """A parser anchored on the right-hand fields (CIK, date, file name)."""
+        return sorted(tuple(line.split()[-3:]) for line in data.decode().split("\n")[10:] if line)
+
+    assert right(made) == right(render_form_idx(index_rows(four_site.filings), daily=True, last_data=day))
 
 
 def test_company_idx_has_the_real_two_line_column_header(four_site, edgar_data):

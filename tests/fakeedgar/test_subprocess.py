@@ -48,7 +48,8 @@ def test_process_prints_its_url_and_serves(entry, stop, tmp_path):
         assert c.get("/Archives/edgar/data/749647/0001493152-25-029712.txt").status_code == 200
         assert c.get("/Archives/edgar/daily-index/2026/QTR1/form.20260102.idx").status_code == 403
         log = c.get("/__fakeedgar__/requests").json()
-    assert [(e["path"], e["status"]) for e in log][-1] == ("/Archives/edgar/daily-index/2026/QTR1/form.20260102.idx", 403)
+    last = ("/Archives/edgar/daily-index/2026/QTR1/form.20260102.idx", 403)
+    assert [(e["path"], e["status"]) for e in log][-1] == last
     lines = [json.loads(line) for line in log_file.read_text().splitlines()]
     assert len(lines) == 3 and lines == log
 
