@@ -232,3 +232,21 @@ def test_did_not_sell_any_is_an_explicit_zero():  # S99 wording
         "not sell any shares of Class A Common Stock under the Cantor Sales Agreement through June 30, 2024."))
     assert evs["program_established"].security == "Class A common stock"
     assert (evs["sales_reported"].shares_sold, evs["sales_reported"].as_of) == (0, date(2024, 6, 30))
+
+
+def test_cover_line_with_aggregate_offering_price():
+    doc = ("PROSPECTUS SUPPLEMENT\nCommon Stock Having an Aggregate Offering Price of Up to $75,000,000\n"
+           "We have entered into an Open Market Sale Agreement with Jefferies LLC relating to shares of our common "
+           "stock offered by this prospectus supplement. Sales, if any, will be made in \"at the market offerings\".")
+    [ev] = parse_filing(doc.encode(), path="cover.md").events
+    assert ev.type == "program_established" and ev.max_amount == Decimal(75_000_000)
+    assert ev.agreement_type == "Open Market Sale Agreement" and ev.agents == ["Jefferies LLC"]
+
+
+def test_dilution_arithmetic_is_not_a_sales_report():
+    evs = events("We have entered into an Open Market Sale Agreement, dated June 1, 2022, with Jefferies LLC relating to "
+                 "shares of our common stock offered by this prospectus supplement. Assuming that an aggregate of "
+                 "1,000,000 shares of our common stock were sold under the Open Market Sale Agreement at a price of "
+                 "$4.00 per share, for aggregate gross proceeds of $4,000,000, our as adjusted net tangible book value "
+                 "would have been $10,000,000.")
+    assert [e.type for e in evs] == ["program_established"]

@@ -475,7 +475,11 @@ def _main_program(specific: list[Sentence], sentences: list[Sentence], head: str
     # Caps: the agreement's cap and what this prospectus registers.
     agreement_caps: list[Decimal] = []
     prospectus_caps: list[Decimal] = []
-    cover_cap = re.search(r"(?:^|\n)\s*(?:Up to )?" + MONEY_RE.pattern + r"\s*(?:\n|$)", head, re.I)
+    # The cover's amount line: "Up to $4,000,000,000", "$500,000,000" or "Common Stock Having
+    # an Aggregate Offering Price of Up to $50,000,000".
+    cover_cap = re.search(r"(?:^|\n)\s*(?:Up to )?" + MONEY_RE.pattern + r"\s*(?:\n|$)", head, re.I) or re.search(
+        r"(?:^|\n)[^\n]{0,80}?aggregate (?:gross )?(?:offering|sales) price of up to " + MONEY_RE.pattern + r"[^\n]{0,60}(?:\n|$)",
+        head, re.I)
     if cover_cap:
         prospectus_caps.append(money(cover_cap))
     for s in specific[:60]:
@@ -776,6 +780,8 @@ def _sales(candidates: list[Sentence], sentences: list[Sentence], doc_date: date
             continue
         if re.search(r"\bif (?:no|any|all|we have)\b|\bnot previously sold\b", t[max(0, m.start() - 80):m.end()], re.I):
             continue
+        if re.search(r"\bassum(?:e|es|ed|ing|ption)\b|\bwould (?:be|receive|have)\b|\bhypothetical", t, re.I):
+            continue  # dilution arithmetic ("assuming all shares were sold at $4.00"), not a report
         if re.search(r"\b(?:may|will|would|could)\s+(?:be\s+)?(?:offer|sell|sold|issue)|\bif any\b|\bunderwriters?\b|\bplacement agent\b", t[:m.end() + 20], re.I):
             continue
         if not (AGREEMENT_RE.search(t) or _ATM_WORDS_RE.search(t) or _PREVIOUSLY_RE.search(t) or re.search(r"sales agents?|this program|the program", t, re.I)):
