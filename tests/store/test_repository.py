@@ -93,6 +93,44 @@ def test_resaving_changes_nothing(session):
     assert snapshot(session) == before
 
 
+def test_a_batch_save_equals_saving_one_by_one(session, tmp_path):
+    ids = repo.save_parsed_filings(session, [(make(), samples.ref_of(make()).url, "ab" * 32) for make in samples.ALL],
+                                   parser_version=PARSER)
+    for cik, tickers in samples.TICKERS.items():
+        repo.upsert_issuer(session, cik, tickers=tickers)
+    session.commit()
+    assert len(set(ids)) == len(samples.ALL)
+    batch = snapshot(session)
+    save_all(session)  # the same filings again, one by one: nothing changes
+    assert snapshot(session) == batch
+    assert [r.event_type for r in repo.load_timeline(session, "CLRB")] == [
+        "program_established", "sales_reported", "suspended"]
+
+
+def test_a_bad_filing_fails_its_whole_batch(session):
+    bad = samples.cellectar_suspension()
+    bad.events[0].shares_sold = 4169.5
+    with pytest.raises(StoreError, match="shares_sold") as info:
+        repo.save_parsed_filings(session, [(samples.cellectar_established(), None, None), (bad, None, None)],
+                                 parser_version=PARSER)
+    assert info.value.accession_number == bad.accession_number
+    session.commit()
+    assert session.execute(select(func.count()).select_from(Filing)).scalar() == 0
+
+
+def test_a_filing_moved_to_another_primary_filer_moves_its_events(session):
+    save_all(session, [samples.cellectar_established, samples.cellectar_suspension])
+    moved = samples.cellectar_suspension()
+    moved.cik, moved.company = 1900002, "Cellectar Successor Corp."  # constructed: a corrected header
+    moved.filers = [Filer(cik=1900002, name="Cellectar Successor Corp.")]
+    save(session, moved)
+    session.commit()
+    assert [r.event_type for r in repo.load_timeline(session, "1279704")] == ["program_established"]
+    assert [r.event_type for r in repo.load_timeline(session, "1900002")] == ["sales_reported", "suspended"]
+    programs = dict(session.execute(select(Program.cik, Program.status)).all())
+    assert programs == {1279704: "active", 1900002: "suspended"}
+
+
 def test_reparse_replaces_the_filings_events(session):
     save_all(session, [samples.cellectar_established, samples.cellectar_suspension])
     reparsed = samples.cellectar_suspension()
