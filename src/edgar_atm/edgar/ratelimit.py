@@ -49,11 +49,12 @@ from ..errors import ConfigError
 
 log = logging.getLogger(__name__)
 
-# Time between taking a slot and the request reaching the server varies by a few ms (thread
-# scheduling, connection reuse: measured 2 ms median, 10-13 ms worst on a loaded 2-core
-# machine); the window is this much longer than one second so that variation cannot squeeze
-# floor(rate)+1 arrivals into one second at the server. It costs 2.5% of the rate.
-DEFAULT_MARGIN_MS = 25
+# Requests are counted from when they were written (see restamp), but they reach the server
+# a little later, and not all equally late: on a loaded 2-core machine the fake server was
+# seen picking a request up as much as 40 ms late (a real network adds its own jitter). The
+# window is this much longer than one second so that such a delay on one request cannot
+# squeeze floor(rate)+1 arrivals into one second at the server. It costs 4% of the rate.
+DEFAULT_MARGIN_MS = 40
 _TABLE = "edgar_atm_requests"
 _BLOCK_TABLE = "edgar_atm_block"
 # Expired entries are deleted every this many admitted requests (pyrate-limiter's own Leaker
@@ -144,8 +145,9 @@ class SharedRateLimiter:
     def restamp(self, slot: str) -> None:
         """The request of `slot` has just been sent: count it from now, not from when the
         slot was taken (only ever later, so the window can only get stricter)."""
+        sent_ms = self._bucket.now()  # before waiting for the lock: as close to the send as we get
         with self._locked():
-            self._restamp(slot, self._bucket.now())
+            self._restamp(slot, sent_ms)
 
     def block_for(self, seconds: float) -> float:
         """Pause every process sharing this store for `seconds` from now (never shortens a
