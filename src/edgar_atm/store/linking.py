@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from decimal import Decimal
 from typing import Iterable, Sequence
@@ -61,6 +62,7 @@ AGENT_RENAMES = {
 }
 
 
+@lru_cache(maxsize=4096)
 def agent_key(name: str) -> str:
     """A canonical key for an agent's name: 'Cowen and Company, LLC' and
     'TD Securities (USA) LLC' give the same key; so do 'Oppenheimer & Co. Inc.' and
@@ -76,6 +78,7 @@ def agent_key(name: str) -> str:
     return AGENT_RENAMES.get(key, key)
 
 
+@lru_cache(maxsize=1024)
 def security_class(security: str | None) -> str | None:
     """The class of security a program sells, coarse enough that the parser's wording does
     not matter ('common stock', 'shares of our common stock' -> 'common')."""
@@ -148,6 +151,7 @@ class Cluster:
     agent_keys: set[str] = field(default_factory=set)
     events: list[LinkEvent] = field(default_factory=list)
     suffix: str = ""  # tells apart the rare programs whose identity gives the same key
+    _status: str = ACTIVE
 
     @property
     def key(self) -> str:
@@ -167,10 +171,8 @@ class Cluster:
         return self.events[-1].order
 
     def status(self) -> str:
-        status = ACTIVE
-        for e in self.events:
-            status = _STATUS_AFTER.get(e.event_type, status)
-        return status
+        """The status after the events absorbed so far (they arrive in filing order)."""
+        return self._status
 
     def absorb(self, event: LinkEvent, sec: str | None, agents: set[str]) -> None:
         if self.agreement_date is None and event.agreement_date is not None:
@@ -179,6 +181,7 @@ class Cluster:
             self.security = sec
         self.agent_keys |= agents
         self.events.append(event)
+        self._status = _STATUS_AFTER.get(event.event_type, self._status)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
