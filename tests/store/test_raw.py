@@ -262,7 +262,10 @@ def test_any_bytes_round_trip_and_any_flipped_bit_is_caught(tmp_path, data, seq,
     blob[flip % len(blob)] ^= 1 << bit
     path.write_bytes(bytes(blob))
     try:
-        assert store.get(acc) == data  # only acceptable if the flip hit a gzip header byte
+        got = store.get(acc)
     except StoreError:
-        return  # that a damaged file may be refused is the point
-    assert flip % len(blob) < 10  # gzip's MTIME/XFL/OS bytes carry nothing we check
+        return  # a damaged file is refused: the point
+    # A flip may also hit bytes that carry nothing (gzip's MTIME/XFL/OS, the padding bits
+    # after deflate's end-of-block code); the store may then answer, but only with the
+    # very bytes that were stored.
+    assert got == data
