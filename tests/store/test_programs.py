@@ -246,3 +246,18 @@ def test_status_ignores_amendments_and_sales():
         _ev(4, "program_amended", date(2022, 12, 1)),
     ])
     assert (state.status, state.status_date) == ("suspended", date(2022, 10, 20))
+
+
+def test_relink_issuer_rebuilds_programs_from_the_events(session):
+    for make in (samples.cellectar_established, clrb_amendment, samples.cellectar_suspension):
+        save(session, make())
+    before = programs(session, samples.CLRB_CIK)
+    # Derived rows damaged by hand (an analyst's UPDATE, a bug fixed later): relinking restores them.
+    session.execute(text("UPDATE events SET program_id = NULL"))
+    session.execute(text("DELETE FROM program_agents"))
+    session.execute(text("UPDATE programs SET status = 'terminated', remaining_capacity = 0"))
+    repo.relink_issuer(session, samples.CLRB_CIK)
+    session.commit()
+    assert programs(session, samples.CLRB_CIK) == before
+    assert session.execute(text("SELECT count(*) FROM events WHERE program_id IS NULL")).scalar() == 0
+    assert session.execute(text("SELECT count(*) FROM program_agents")).scalar() == 2
