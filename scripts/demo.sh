@@ -6,11 +6,14 @@
 # 1. creates .venv and installs edgar-atm into it (needs only Python 3.10+ and the package
 #    registry; nothing else),
 # 2. starts the fake EDGAR on 127.0.0.1 serving the bundled real filings
-#    (tests/data/edgar/site: NextEra's and ESS Tech's ATM prospectus supplements, Imunon's
-#    non-ATM offering and a BofA structured note), with the SEC's rate limit and formats,
-# 3. runs `edgar-atm db upgrade` and `edgar-atm nightly --since 2025-12-31` against it into
-#    ./demo.sqlite, then a backfill of 2024-12..2025-03 (quarterly indexes),
-# 4. prints the timeline of NextEra Energy (CIK 753308) and of ESS Tech (CIK 1819438).
+#    (tests/data/edgar/site: ATM prospectus supplements such as NextEra's and ESS Tech's,
+#    Cellectar's 2022 supplement suspending its ATM, underwritten and registered-direct
+#    offerings, BofA structured notes), with the SEC's formats and rate limit, and a daily
+#    index for every business day from 2022-10-03 to 2026-03-06,
+# 3. runs `edgar-atm db upgrade`, then `edgar-atm nightly --since 2026-03-02` (the week of
+#    the newest filing) into ./demo.sqlite, then a backfill of the years before it (quarterly
+#    indexes),
+# 4. prints the timelines of Cellectar Biosciences (CIK 1279704) and NextEra Energy (753308).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,7 +42,7 @@ trap cleanup EXIT
 
 # The fake EDGAR prints its URL (a free port on 127.0.0.1) on its first line.
 .venv/bin/python -m edgar_atm.fakeedgar --root tests/data/edgar/site --port 0 \
-  --block-seconds 5 >"$WORK/url" 2>"$WORK/server.log" &
+  --mark-business-days 2022-10-03 2026-03-06 --block-seconds 5 >"$WORK/url" 2>"$WORK/server.log" &
 SERVER_PID=$!
 for _ in $(seq 1 100); do
   [ -s "$WORK/url" ] && break
@@ -59,14 +62,14 @@ export EDGAR_RATE_LIMIT_STORE="$WORK/ratelimit.sqlite"
 "$BIN" db upgrade
 # -v: show the run's progress and its summary line (a cron run is quiet unless something fails).
 # Exit status 1 means some filings failed (recorded, retried next run): show the timeline anyway.
-"$BIN" -v nightly --since 2025-12-31 || [ $? -eq 1 ]
-"$BIN" -v backfill --start 2024-12-01 --end 2025-03-31 || [ $? -eq 1 ]
+"$BIN" -v nightly --since 2026-03-02 || [ $? -eq 1 ]
+"$BIN" -v backfill --start 2022-10-01 --end 2026-02-27 || [ $? -eq 1 ]
 
+echo
+echo "== Cellectar Biosciences (CIK 1279704): ATM timeline"
+"$BIN" timeline 1279704
 echo
 echo "== NextEra Energy (CIK 753308): ATM timeline"
 "$BIN" timeline 753308
-echo
-echo "== ESS Tech (CIK 1819438): ATM timeline"
-"$BIN" timeline 1819438
 echo
 echo "demo: the database is ./demo.sqlite (try: sqlite3 demo.sqlite 'SELECT * FROM atm_programs')" >&2
