@@ -12,7 +12,7 @@ from sqlalchemy import MetaData, Table, func, select, text
 
 import store_samples as samples
 from edgar_atm.errors import StoreError
-from edgar_atm.records import Event, Filer, FilingRef, ParsedFiling
+from edgar_atm.records import Event, Filer, ParsedFiling
 from edgar_atm.store import repository as repo
 from edgar_atm.store.models import EventRow, Filing, Issuer, Program
 
