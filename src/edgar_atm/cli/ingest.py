@@ -11,7 +11,6 @@ from datetime import date
 import click
 
 from ..config import Settings
-from ..errors import ConfigError
 from ..records import FORM_TYPES_424B
 from .common import EXIT_BUSY, EXIT_FAILURES, EXIT_OK, cli_group, handle_errors
 
@@ -245,4 +244,4 @@ def reparse(settings: Settings, since: date | None, forms: tuple[str, ...]) -> N
     _finish("reparse", stats)
 
 
-__all__ = ["nightly", "backfill", "work", "reparse", "ConfigError"]
+__all__ = ["nightly", "backfill", "work", "reparse"]

@@ -24,17 +24,17 @@ import dataclasses
 import hashlib
 import logging
 import queue
-from collections import deque
 import threading
 import time
-from dataclasses import dataclass, field
+from collections import deque
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Callable, Iterable, Iterator, Protocol, Sequence
 
 from ..errors import NotFound
 from ..records import FORM_TYPES_424B, FilingRef, ParsedFiling
-from .parsing import ParserPool, describe as _describe
 from .checkpoints import NIGHTLY_CHECKPOINT, DayWalk, nightly_start, parse_checkpoint
+from .parsing import ParserPool, describe as _describe
 from .summary import RunStats
 from .workers import Scope, WorkQueue
 
@@ -258,9 +258,8 @@ class Pipeline:
             if found is None:  # a holiday, or not published yet: asked again next time
                 continue
             stats.days += 1
-            in_range = lambda r: start <= r.filed_date <= end  # noqa: E731
-            self._record([r for r in found.refs if in_range(r)],
-                         [r for r in found.skipped_refs if in_range(r)], stats,
+            self._record([r for r in found.refs if start <= r.filed_date <= end],
+                         [r for r in found.skipped_refs if start <= r.filed_date <= end], stats,
                          checkpoint=(key, "done"))
 
     def _record(self, kept: Sequence[FilingRef], skipped: Sequence[FilingRef], stats: RunStats,
