@@ -9,6 +9,7 @@ import signal
 import pytest
 
 from edgar_atm.store.db import upgrade
+from edgar_atm.store.raw import RawStore
 from pipeline_helpers import (
     BOFA_CIKS, FRI, MON, build_week_site, cli, cli_env, cli_popen, dump, txt_requests, wait_for,
 )
@@ -25,7 +26,7 @@ def big_week_edgar():
         yield server
 
 
-def _fetched(db_url: str) -> set[str]:
+def _accessions(db_url: str, where: str = "") -> set[str]:
     from sqlalchemy import text
 
     from edgar_atm.store.db import make_engine
@@ -33,10 +34,13 @@ def _fetched(db_url: str) -> set[str]:
     engine = make_engine(db_url)
     try:
         with engine.connect() as conn:
-            return set(conn.execute(text("SELECT accession_number FROM filings "
-                                         "WHERE fetch_status = 'fetched'")).scalars())
+            return set(conn.execute(text("SELECT accession_number FROM filings " + where)).scalars())
     finally:
         engine.dispose()
+
+
+def _fetched(db_url: str) -> set[str]:
+    return _accessions(db_url, "WHERE fetch_status = 'fetched'")
 
 
 def _backfill(env, *extra):
@@ -86,19 +90,44 @@ def test_kill_9_in_the_middle_then_rerun_equals_one_clean_run(db_url, second_db_
     fetched_before_kill = len(set(txt_requests(big_week_edgar)))
     assert fetched_before_kill < 4 + EXTRA
     stored = _fetched(db_url)
+    # What the killed run had written to the raw store, recorded in the database or not.
+    held = set(RawStore(tmp_path / "killed" / "data" / "raw").iter_accessions())
+    assert stored <= held
 
     big_week_edgar.reset_log()
     rerun = _backfill(env)
     assert rerun.returncode == 0, rerun.stderr
     refetched = txt_requests(big_week_edgar)
     assert len(refetched) == len(set(refetched))
-    # Exactly what the killed run had not stored is fetched again (what was in flight, or
-    # fetched but not yet saved, at the kill); nothing stored is fetched twice.
+    # Exactly what the killed run had not stored is fetched again (what was in flight at the
+    # kill); a filing whose bytes reached the raw store is parsed from there, not refetched.
     accessions = {p.rsplit("/", 1)[1].removesuffix(".txt") for p in refetched}
-    assert not accessions & stored
-    assert accessions | stored == _fetched(db_url)
+    assert not accessions & held
+    assert accessions | held == _fetched(db_url)
     assert len(_fetched(db_url)) == 4 + EXTRA
 
     clean = _backfill(cli_env(second_db_url, big_week_edgar.url, tmp_path / "clean"))
     assert clean.returncode == 0, clean.stderr
     assert dump(db_url) == dump(second_db_url)
+
+
+def test_filings_already_in_the_raw_store_are_parsed_from_it_not_refetched(migrated_url, big_week_edgar,
+                                                                          tmp_path):
+    # A run killed after writing raw files but before recording them leaves exactly this:
+    # filings pending in the database whose bytes are in the raw store.
+    env = cli_env(migrated_url, big_week_edgar.url, tmp_path)
+    assert _backfill(env, "--no-fetch").returncode == 0
+    recorded = sorted(_accessions(migrated_url))
+    assert len(recorded) == 4 + EXTRA and not _fetched(migrated_url)
+    held = set(recorded[::3])
+    raw = RawStore(tmp_path / "data" / "raw")
+    for acc in held:
+        raw.put(acc, big_week_edgar.site.get(acc).txt)
+
+    big_week_edgar.reset_log()
+    done = _backfill(env)
+    assert done.returncode == 0, done.stderr
+    requested = {p.rsplit("/", 1)[1].removesuffix(".txt") for p in txt_requests(big_week_edgar)}
+    assert requested and not requested & held
+    fetched = _fetched(migrated_url)
+    assert held <= fetched and requested | held == fetched

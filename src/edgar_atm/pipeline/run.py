@@ -291,6 +291,11 @@ class Pipeline:
                 if not batch:
                     return
                 for ref in batch:
+                    held = self._held_raw(ref.accession_number)
+                    if held is not None:
+                        # Fetched by a run that died before recording it: no request.
+                        results.put((ref, held))
+                        continue
                     claimed[ref.path] = ref
                     yield ref.path
 
@@ -328,8 +333,25 @@ class Pipeline:
             self.work.release_unfinished()
             self.progress.close()
 
-    def _handle(self, ref: FilingRef, result: bytes | BaseException, stats: RunStats) -> None:
+    def _held_raw(self, acc: str) -> _HeldRaw | None:
+        """The raw store's copy of a filing the database does not yet record as fetched
+        (a run killed between writing the raw file and committing), if it is intact."""
+        if not self.raw.has(acc):
+            return None
+        try:
+            return _HeldRaw(self.raw.get(acc))
+        except Exception as exc:  # damaged: fetch it again, put() replaces the file
+            log.warning("raw copy of %s is unusable, fetching it again: %s", acc, exc)
+            return None
+
+    def _handle(self, ref: FilingRef, result: bytes | BaseException | _HeldRaw,
+                stats: RunStats) -> None:
         acc = ref.accession_number
+        if isinstance(result, _HeldRaw):
+            stats.reused += 1
+            self._parse_later(ref, result.data, sha256=hashlib.sha256(result.data).hexdigest(),
+                              stats=stats, newly_fetched=True)
+            return
         if isinstance(result, BaseException):
             stats.errors += 1
             self.progress.advance()
@@ -434,6 +456,11 @@ class Pipeline:
                 self.repo.finish_run(session, run_id, status=status, counts=stats.as_dict())
         except Exception:  # the run's record is bookkeeping; never mask the run's own outcome
             log.warning("could not record the end of run %s", run_id, exc_info=True)
+
+
+@dataclasses.dataclass(frozen=True)
+class _HeldRaw:
+    data: bytes
 
 
 def _dedupe(refs: Sequence[FilingRef]) -> list[FilingRef]:

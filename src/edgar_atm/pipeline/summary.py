@@ -11,6 +11,7 @@ class RunStats:
     seen: int = 0          # unique filings discovered (after de-duplication by accession)
     skipped: int = 0       # left out before any request (structured-note rule)
     fetched: int = 0       # submissions downloaded in this run
+    reused: int = 0        # already in the raw store (a killed run's), parsed without a request
     parsed: int = 0        # filings parsed and saved (fetched now or re-parsed from raw)
     events: int = 0        # ATM events saved
     errors: int = 0        # filings that failed to fetch, parse or save in this run
@@ -27,6 +28,6 @@ class RunStats:
     def line(self, kind: str) -> str:
         return (
             f"{kind}: days={self.days} seen={self.seen} fetched={self.fetched} "
-            f"skipped={self.skipped} parsed={self.parsed} events={self.events} "
+            f"reused={self.reused} skipped={self.skipped} parsed={self.parsed} events={self.events} "
             f"errors={self.errors} elapsed={self.elapsed:.1f}s requests={self.requests}"
         )
