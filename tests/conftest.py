@@ -33,6 +33,8 @@ from pathlib import Path
 
 import pytest
 
+from pg_schemas import pg_schema_url
+
 DATA = Path(__file__).parent / "data"
 
 _real_connect = socket.socket.connect
@@ -111,20 +113,10 @@ def db_url(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'edgar-atm.sqlite'}"
         return
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
+    with pg_schema_url(request.getfixturevalue("pg_database_url")) as url:
+        yield url
 
-    base = make_url(request.getfixturevalue("pg_database_url"))
-    schema = f"t_{secrets.token_hex(6)}"
-    engine = create_engine(base, isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        yield base.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(hide_password=False)
-        with engine.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    finally:
-        engine.dispose()
+
 
 
 @pytest.fixture
