@@ -20,6 +20,8 @@ EVENT_TYPES = (
     "resumed",
 )
 
+EVENT_SCOPES = ("this", "prior")
+
 FORM_TYPES_424B = ("424B1", "424B2", "424B3", "424B4", "424B5", "424B7", "424B8")
 
 SEC_ARCHIVES_URL = "https://www.sec.gov"
@@ -75,6 +77,21 @@ class Event:
     effective_date: date | None = None
     commission_rate: Decimal | None = None
     excerpt: str | None = None
+    # Which agreement the event concerns: "this" = the program this filing registers or
+    # amends; "prior" = an earlier agreement the filing reports on or ends (the old program a
+    # replacing agreement terminates, sales under a superseded agreement). The program fold
+    # (store) keys on it, so a prior agreement's termination never lands on the new program.
+    scope: str = "this"
+    # A cap raised by an increment with no new total stated ("increased by $50,000,000"):
+    # the fold adds it to the program's previous cap. max_amount stays the stated total.
+    max_amount_increase: Decimal | None = None
+    # Agent changes an amendment states; `agents` stays the full list the filing names.
+    agents_added: list[str] = field(default_factory=list)
+    agents_removed: list[str] = field(default_factory=list)
+    # Per field set on the event: {"text": ..., "start": int, "end": int} into the document's
+    # text as the parser saw it; and how sure the parser is of the event (0..1).
+    evidence: dict[str, dict[str, Any]] = field(default_factory=dict)
+    confidence: float | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {k: _jsonable(v) for k, v in asdict(self).items()}
@@ -116,4 +133,6 @@ def _jsonable(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, list):
         return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
     return value

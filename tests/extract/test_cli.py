@@ -18,6 +18,7 @@ EVENT_KEYS = {
     "type", "agreement_type", "agreement_date", "amendment_date", "agents", "security", "max_amount",
     "offered_amount", "max_shares", "shares_sold", "gross_proceeds", "net_proceeds", "as_of",
     "remaining_amount", "effective_date", "commission_rate", "excerpt",
+    "scope", "max_amount_increase", "agents_added", "agents_removed", "evidence", "confidence",
 }
 
 
