@@ -51,6 +51,13 @@ TEXT_FIELDS = frozenset({"agreement_type", "security"})
 LABEL_KEYS = frozenset(
     {"id", "document", "source_url", "form_type", "issuer", "cik", "kind", "atm_related", "excerpt", "notes", "events"}
 )
+# Optional: the batch a document arrived in (its first-seen score is kept per batch, see
+# benchmarks/batches.json) and its split; "test" documents are frozen: no rule is written
+# against them. Documents without them are the original development corpus (batches 1-8).
+OPTIONAL_LABEL_KEYS = frozenset({"batch", "split"})
+SPLITS = ("dev", "test")
+# Optional event keys (the program identity the fold needs); scored when the label states them.
+OPTIONAL_EVENT_FIELDS = ("scope", "max_amount_increase", "agents_added", "agents_removed")
 KINDS = ("atm", "negative")
 
 
@@ -86,8 +93,13 @@ def load_corpus(directory: Path) -> list[LabelledDocument]:
 
 def validate_label(label: dict[str, Any], where: str) -> None:
     """Raise CorpusError unless `label` has exactly the corpus keys with valid values."""
-    if set(label) != LABEL_KEYS:
-        raise CorpusError(f"{where}: keys {sorted(set(label) ^ LABEL_KEYS)} missing or unexpected")
+    keys = set(label) - OPTIONAL_LABEL_KEYS
+    if keys != LABEL_KEYS:
+        raise CorpusError(f"{where}: keys {sorted(keys ^ LABEL_KEYS)} missing or unexpected")
+    if "split" in label and label["split"] not in SPLITS:
+        raise CorpusError(f"{where}: split {label['split']!r} is not one of {SPLITS}")
+    if "batch" in label and not (isinstance(label["batch"], str) and label["batch"]):
+        raise CorpusError(f"{where}: batch must be a name")
     if not where.startswith(label["id"] + "."):
         raise CorpusError(f"{where}: id {label['id']!r} does not match the file name")
     if label["kind"] not in KINDS:
@@ -106,8 +118,17 @@ def validate_label(label: dict[str, Any], where: str) -> None:
 
 def _validate_event(event: dict[str, Any], where: str) -> None:
     expected = {"type", *EVENT_FIELDS}
-    if set(event) != expected:
-        raise CorpusError(f"{where}: keys {sorted(set(event) ^ expected)} missing or unexpected")
+    keys = set(event) - set(OPTIONAL_EVENT_FIELDS)
+    if keys != expected:
+        raise CorpusError(f"{where}: keys {sorted(keys ^ expected)} missing or unexpected")
+    if event.get("scope", "this") not in ("this", "prior"):
+        raise CorpusError(f"{where}: scope {event['scope']!r} is not 'this' or 'prior'")
+    for name in ("agents_added", "agents_removed"):
+        if not isinstance(event.get(name, []), list):
+            raise CorpusError(f"{where}: {name} must be a list of names")
+    increase = event.get("max_amount_increase")
+    if increase is not None and (not isinstance(increase, (int, float)) or isinstance(increase, bool) or increase <= 0):
+        raise CorpusError(f"{where}: max_amount_increase {increase!r} is not an amount")
     if event["type"] not in EVENT_TYPES:
         raise CorpusError(f"{where}: type {event['type']!r}")
     if not isinstance(event["agents"], list) or not all(isinstance(a, str) and a for a in event["agents"]):
