@@ -20,19 +20,21 @@ from .. import when
 from ..agents import find_agents
 from ..agreements import AGREEMENT_RE
 from ..amounts import MONEY_RE, as_dollars, money, shares
-from ..model import Detection, Program, Sentence, Span, Window, dollar_start, norm
+from ..model import Detection, Document, Program, Sentence, Span, Window, dollar_start, norm
 from ..vocab import ATM_WORDS_RE
 
 SALES_RE = re.compile(
     r"\b(?:have|has|had)\s+(?:previously\s+|already\s+|collectively\s+)?(?:offered\s+and\s+)?(?:issued\s+and\s+)?sold\b|"
     r"\b(?:have|has|had)\s+not\s+(?:yet\s+)?(?:offered\s+(?:or|and)\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+any\b|"
     r"\bno\s+(?:shares|sales)\b[^.]{0,80}?\b(?:have|has|had)\s+(?:yet\s+)?been\s+(?:sold|made)\b|"
-    r"\bsold\s+no\s+shares\b|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+)?[\d,]+\s+shares|\b(?:were|have been|had been) sold\b|"
-    r"\bpreviously\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|\b(?:did|has|have)\s+not\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b",
+    r"\bsold\s+no\s+shares\b|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+)?[\d,]+\s+shares|\b(?:were|have been|had been) (?:issued and |offered and )?sold\b|"
+    r"\bpreviously\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|\b(?:did|has|have)\s+not\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b|"
+    r"\bwe\s+(?:issued\s+and\s+|offered\s+and\s+)sold\b|"
+    r"\bfrom\s+the\s+(?:issuance\s+and\s+)?sale\s+of\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,4}?(?:shares|ADSs|units)\b",
     re.I,
 )
 """The sales verb: "have sold", "had not sold any", "no shares have been sold", "were sold",
-"we sold N shares", "previously sold"."""
+"we sold N shares", "we issued and sold", "previously sold", "proceeds ... from the sale of N shares"."""
 
 ZERO_SALES_RE = re.compile(
     r"\bnot\s+(?:yet\s+)?(?:offered\s+(?:or|and)\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+any\b|\bnot\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b|\bno\s+(?:shares|sales)\b[^.]{0,80}?\bbeen\s+(?:sold|made)\b|\bsold\s+no\s+shares\b",
@@ -60,11 +62,18 @@ NET_RE = re.compile(r"net\s+proceeds[^$.]{0,60}?(?:of\s+)?(?:approximately\s+|ab
 NET_AFTER_RE = re.compile(MONEY_RE.pattern + r"\s+(?:in|of)\s+(?:aggregate\s+)?net\s+proceeds", re.I)
 """Net proceeds after the amount: "$Y in net proceeds"."""
 SOLD_SHARES_RE = re.compile(
-    r"\b(?:sold|issued(?: and sold)?|issuance(?: and sale)? of)\s+(?:a total of\s+|an aggregate of\s+|approximately\s+|aggregate\s+)*"
+    r"\b(?:sold|issued(?: and sold)?|(?:issuance(?: and sale)?|sale) of)\s+(?:a total of\s+|an aggregate of\s+|approximately\s+|aggregate\s+)*"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:[\w.%-]+\s+){0,4}?(?:shares|ADSs|American Depositary Shares|units)\b",
     re.I,
 )
 """Shares sold: "sold 422,160 shares", "issued and sold an aggregate of 1.2 million shares"."""
+PASSIVE_SHARES_RE = re.compile(
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:[\w.%-]+\s+){0,5}?(?:shares|ADSs|American Depositary Shares|units)\b"
+    r"[^.;$]{0,80}?\b(?:(?:have|has|had)\s+been|were|was)\s+(?:offered\s+and\s+|issued\s+and\s+)?sold\b",
+    re.I,
+)
+"""Shares sold, passive: "an aggregate of 1,234,567 shares of our common stock have been sold",
+"2.5 million shares were issued and sold"."""
 REMAINING_RE = re.compile(
     MONEY_RE.pattern + r"(?:[^.;]{0,120}?\bremain(?:s|ed|ing)?\b(?:\s+(?:available|unsold|to be sold))?| (?:are|is|were|remain) (?:still )?available for (?:offer and )?(?:sale|issuance))|"
     r"\bremaining[^.;$]{0,60}?(?:of|is|was)\s+(?:approximately\s+)?(?P<num2>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
@@ -84,7 +93,7 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
     """The first sentence that reports cumulative program sales, with its figures."""
     for s in sentences:
         t = s.text
-        if "sold" not in t and "been made" not in t and "sell any" not in t:
+        if "sold" not in t and "been made" not in t and "sell any" not in t and "sale of" not in t:
             continue
         m = SALES_RE.search(t)
         if not m or WINDOW_SALES_RE.search(t):
@@ -104,7 +113,7 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
             fields["shares_sold"] = 0
             spans["shares_sold"] = s.match(ZERO_SALES_RE.search(t))
         else:
-            sm = SOLD_SHARES_RE.search(t)
+            sm = SOLD_SHARES_RE.search(t) or PASSIVE_SHARES_RE.search(t)
             if sm:
                 fields["shares_sold"] = shares(sm)
                 spans["shares_sold"] = s.match(sm, "num")
@@ -178,3 +187,111 @@ def attribute(sales: Detection, program: Program, others: list[Program]) -> Dete
                 del spans["security"]
             return Detection(ev, sales.trigger, spans, sales.how, other)
     return sales
+
+
+# --------------------------------------------------------------------------- tables
+
+TABLE_LABELS = (
+    ("shares_sold", re.compile(r"\b(?:shares|ADSs|units)\b(?:[\w ]{0,30})?\b(?:sold|issued)\b|\bnumber of (?:shares|ADSs|units)\b", re.I)),
+    ("gross_proceeds", re.compile(r"\bgross (?:sales )?proceeds\b|\baggregate (?:gross )?(?:offering|sales) (?:price|amount)\b|\bgross sales\b", re.I)),
+    ("net_proceeds", re.compile(r"\bnet proceeds\b", re.I)),
+    ("remaining_amount", re.compile(r"\bremaining\b|\bavailable\b", re.I)),
+)
+"""Sales-table headings: shares sold, gross proceeds / aggregate offering price, net proceeds,
+remaining or available capacity."""
+_NUMBER_RE = re.compile(r"^\(?(?:US)?\$?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<scale>thousand|million|billion))?\)?$", re.I)
+_SALES_CONTEXT_RE = re.compile(r"\bsold\b|\bsales\b|\bissued\b", re.I)
+
+
+def _cells(offset: int, line: str) -> list[tuple[int, str]]:
+    """A table row's cells with their offsets; a cell holding only "$" (HTML tables put the
+    sign in a column of its own) is folded into the amount after it."""
+    out: list[tuple[int, str]] = []
+    at, dollar = 0, False
+    for part in line.split("|"):
+        stripped = part.strip()
+        start = offset + at + (len(part) - len(part.lstrip()))
+        at += len(part) + 1
+        if stripped in ("$", "US$"):
+            dollar = True
+            continue
+        if dollar and stripped and not stripped.startswith("$"):
+            stripped = "\x00" + stripped  # marks an amount whose "$" stood in the cell before
+        dollar = False
+        out.append((start, stripped))
+    return out
+
+
+def _label(text: str) -> str | None:
+    for name, pattern in TABLE_LABELS:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def _value(name: str, cell: str):
+    money_cell = cell.startswith("\x00") or "$" in cell
+    cell = cell.lstrip("\x00")
+    m = _NUMBER_RE.match(cell)
+    if not m:
+        return None
+    if name == "shares_sold":
+        return None if money_cell else shares(m)
+    if not money_cell:
+        return None
+    mm = MONEY_RE.search(cell if "$" in cell else "$" + cell)
+    return as_dollars(money(mm)) if mm else None
+
+
+def table(doc: Document, doc_date: date | None, program: Program) -> Detection | None:
+    """Cumulative sales set out as a table under a sentence about the program ("The following
+    table summarizes sales under the Sales Agreement as of March 31, 2024:"): headings in one
+    row and figures in the next, or one heading and figure per row."""
+    paras = doc.paragraphs
+    for i, (offset, line) in enumerate(paras):
+        if "|" not in line:
+            continue
+        # The sentence that introduces the table; hard-wrapped text may end it on the heading row.
+        context = [paras[j] for j in range(max(0, i - 2), i)] + [(offset, line[:line.find("|")])]
+        about = [(o, p) for o, p in context if (AGREEMENT_RE.search(p) or ATM_WORDS_RE.search(p)) and _SALES_CONTEXT_RE.search(p)]
+        if not about:
+            continue
+        found: dict = {}
+        spans: dict[str, Span] = {}
+        heads = _cells(offset, line)
+        labels = [_label(c) for _, c in heads]
+        if sum(1 for x in labels if x) >= 2 and i + 1 < len(paras):
+            row = _cells(*paras[i + 1])
+            shift = len(row) - len(heads)
+            for k, name in enumerate(labels):
+                if name and 0 <= k + shift < len(row) and name not in found:
+                    at, cell = row[k + shift]
+                    value = _value(name, cell)
+                    if value is not None:
+                        found[name], spans[name] = value, Span(at, at + len(cell.lstrip("\x00")))
+            last = i + 1
+        else:
+            last = i - 1
+            for j in range(i, min(len(paras), i + 6)):
+                row = _cells(*paras[j])
+                if len(row) < 2 or not _label(row[0][1]):
+                    break
+                name = _label(row[0][1])
+                for at, cell in row[1:]:
+                    value = _value(name, cell)
+                    if value is not None and name not in found:
+                        found[name], spans[name] = value, Span(at, at + len(cell.lstrip("\x00")))
+                        break
+                last = j
+        if found.get("shares_sold") is None and found.get("gross_proceeds") is None:
+            continue
+        ctx_offset, ctx = about[-1]
+        when_found = when.as_of(ctx, doc_date)
+        if when_found:
+            found["as_of"] = when_found[0]
+            spans["as_of"] = Span(ctx_offset + when_found[1], ctx_offset + when_found[2])
+        end_offset, end_line = paras[last]
+        trigger = Span(ctx_offset, end_offset + len(end_line))
+        excerpt = norm(doc.text[trigger.start:trigger.end].replace("\n", " "))
+        return program.event("sales_reported", trigger=trigger, spans=spans, excerpt=excerpt, **found)
+    return None
