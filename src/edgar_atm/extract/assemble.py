@@ -87,7 +87,11 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     registers = not (suspension is not None or any(d.program is program for d in ended))
     if registers and established.has_identity(program) and resumption is None:
         change = amended.detect(program, notice is not None, head.match(notice) if notice else None)
-        found.append(change if change is not None else established.detect(program))
+        if change is None:
+            found.append(established.detect(program))
+        elif sold is None or amended.states_change(program):
+            found.append(change)
+        # else: a notice supplement that only reports sales is a sales report, not an amendment
     for other in others:
         if other.amended:
             found.append(other.event("program_amended", trigger=other.source, excerpt=other.excerpt))

@@ -14,7 +14,7 @@ from .agents import find_agents
 from .agreements import AGREEMENT_RE, written_agreement
 from .amounts import MONEY_RE, as_dollars, money, shares
 from .dates import DATE_RE, to_date
-from .events.amended import AMEND_RE, INCREMENT_RE
+from .events.amended import INCREMENT_RE, amends_agreement
 from .model import Program, Sentence, Span, dollar_start, norm
 from .vocab import NOT_ATM_AGREEMENT_RE
 
@@ -57,10 +57,12 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
     program, X dates the change); "A&R agreement, dated X, which amends and restates ... dated Y";
     "dated Y, as amended on X"."""
     dated: list[Found] = []
+    kinds: list[str] = []  # "amendment" where the date is an amendment's ("Amendment No. 1, dated X")
     for m in AGREEMENT_DATE_RE.finditer(text):
         nouns = _NOUN_RE.findall(text[max(0, m.start() - 250):m.start()])
         if nouns and nouns[-1].lower() not in ("agreement", "agreements", "amendment", "no"):
             continue  # "the prospectus supplement dated ..." dates a prospectus, not the agreement
+        kinds.append("amendment" if nouns and nouns[-1].lower() in ("amendment", "no") else "agreement")
         if m.group("hereof"):
             dated.append((doc_date, m.start("hereof"), m.end("hereof")))
         else:
@@ -68,7 +70,7 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
             dated.append((to_date(dm) if dm else None, m.start("date"), m.end("date")))
     low = text.lower()
     previously = bool(_PREVIOUSLY_ENTERED_RE.search(text))
-    amended = bool(AMEND_RE.search(text)) and not previously
+    amended = amends_agreement(text) and not previously
     entered = ON_DATE_ENTERED_RE.search(text) or _entered_on_date(text)
     entered_date: Found | None = None
     if entered:
@@ -86,14 +88,36 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
         return None, single, True
     if _AMENDMENT_DATED_RE.search(text) or _AMENDMENT_TO_DATED_RE.search(text):
         if len(dated) >= 2:
+            agreements = [d for d, k in zip(dated, kinds) if k == "agreement" and d[0]]
+            amendments = [d for d, k in zip(dated, kinds) if k == "amendment" and d[0]]
+            if agreements and len(amendments) >= 2:
+                # "as amended by Amendment No. 1, dated X, and Amendment No. 2, dated Y": the newest counts.
+                return agreements[0], max(amendments, key=lambda d: d[0]), True
             return dated[1], dated[0], True
     m = _AS_AMENDED_RE.search(text)
     if m and dated:
-        dm = DATE_RE.search(m.group("date"))
-        return dated[0], (to_date(dm) if dm else None, m.start("date"), m.end("date")), amended
+        newest = _newest_amendment(text, m)
+        return dated[0], newest, amended
     if dated:
         return dated[0], None, amended
     return entered_date, None, amended
+
+
+_FURTHER_AMENDED_RE = re.compile(r"\b(?:as |and |, )?(?:further |subsequently |previously )?amended(?: (?:on|as of|by)[^,;)]{0,60}?)?\s*(?:on |as of )?(?P<date>" + DATE_RE.pattern + ")")
+
+
+def _newest_amendment(text: str, first: re.Match[str]) -> Found | None:
+    """The latest of the dates in "as amended on X and as further amended on Y"."""
+    dm = DATE_RE.search(first.group("date"))
+    best: Found | None = (to_date(dm) if dm else None, first.start("date"), first.end("date"))
+    for m in _FURTHER_AMENDED_RE.finditer(text, first.end()):
+        if m.start() - first.end() > 300:
+            break
+        dm = DATE_RE.search(m.group("date"))
+        d = to_date(dm) if dm else None
+        if d and (best[0] is None or d > best[0]):
+            best = (d, m.start("date"), m.end("date"))
+    return best
 
 
 def _entered_on_date(text: str) -> re.Match[str] | None:

@@ -138,6 +138,12 @@ class Program:
     amended_how: str | None = None
     # How many separate sentences state the same cap / agreement date (corroboration).
     agreeing: int = 0
+    # What an amendment changes: agents added/removed, a cap increment with no new total, and
+    # which kinds of change the text states ("agents", "increment", "cut", "raised", "new total").
+    agents_added: list[str] = field(default_factory=list)
+    agents_removed: list[str] = field(default_factory=list)
+    max_amount_increase: Decimal | None = None
+    changes: list[str] = field(default_factory=list)
 
     def event(self, type_: str, *, trigger: Span | None, spans: dict[str, Span] | None = None,
               how: str = "explicit", **fields: Any) -> Detection:

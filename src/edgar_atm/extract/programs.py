@@ -62,6 +62,8 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
         set_found(prog, "security", security(head.text), head)
 
     _caps(prog, specific, sentences, head)
+    amended.cap_changes(specific[:60], prog)
+    amended.agent_changes(defining[:6] + [s for s in specific[:60] if s not in defining[:6]], prog)
 
     program_paras = {x.para for x in specific[:60]}
     nearby = [x for x in sentences if x.para in program_paras]
@@ -187,6 +189,7 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
         m = amended.NEW_TOTAL_RE.search(s.text)
         if m:
             prog.amended = True
+            prog.changes.append("new total")
             prog.max_amount = as_dollars(money(m))
             prog.spans["max_amount"] = s.sub(dollar_start(s.text, m.start("num")), m.end("num"))
             break
