@@ -72,7 +72,7 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     others = programs.other_programs(specific, program, doc_date)
 
     ended = terminated.detect(specific, program, doc_date)
-    suspension = suspended.detect(atm_sents, program, doc_date)
+    suspension = suspended.detect(sentences, program, doc_date)
     resumption = resumed.detect(specific, program, doc_date)
     sold = sales.detect(sentences, doc_date, program) or sales.table(doc, doc_date, program)
     notice = role.SUPPLEMENT_NOTICE_RE.search(head.text)

@@ -14,13 +14,13 @@ from datetime import date
 from .. import when
 from ..model import Detection, Program, Sentence, norm
 
-RESUME_RE = re.compile(r"\b(?:resum(?:e|ed|ing|ption)|reinstat(?:e|ed|ing)|recommenc(?:e|ed|ing))\b", re.I)
-"""The restart words: resume, reinstate, recommence."""
+RESUME_RE = re.compile(r"\b(?:resum(?:e|ed|ing|ption)|reinstat(?:e|ed|ing)|recommenc(?:e|ed|ing)|reactivat(?:e|ed|ing))\b", re.I)
+"""The restart words: resume, reinstate, recommence, reactivate."""
 
 RESUME_BOILER_RE = re.compile(r"\bmay\b(?!\s+\d)|\bcould\b|\bif\b|\bwill not\b|\buntil\b|\bresumption of\b|\bprior to\b", re.I)
 """Conditional or future restarts: no event."""
 
-ISSUER_RESUMES_RE = re.compile(r"\b(?:we|the company)\b[^.]{0,60}?\b(?:resum|reinstat|recommenc)", re.I)
+ISSUER_RESUMES_RE = re.compile(r"\b(?:we|the company)\b[^.]{0,60}?\b(?:resum|reinstat|recommenc|reactivat)", re.I)
 """The issuer is the one restarting ("we are resuming", "the Company reinstated")."""
 
 

@@ -41,9 +41,20 @@ _CONDITIONAL_RE = re.compile(r"\bmay\b(?!\s+\d)|\bcould\b|\bif we\b|\bin the eve
 _DECLARED_RE = re.compile(r"purpose of this|hereby", re.I)
 
 
-def detect(atm_sents: list[Sentence], program: Program, doc_date: date | None) -> Detection | None:
-    for s in atm_sents:
+_ABOUT_OFFERING_RE = re.compile(r"agreement|at[\s-]the[\s-]market|\bATM\b|continuous offering|prospectus supplement|program", re.I)
+
+
+def detect(sentences: list[Sentence], program: Program, doc_date: date | None) -> Detection | None:
+    """The first sentence that suspends the program (the filing is already known to be the
+    program's own prospectus, so "terminating the continuous offering under the prospectus
+    supplement" counts without naming the agreement)."""
+    for s in sentences:
         t = s.text
+        low = t.lower()
+        if "suspend" not in low and "terminat" not in low and "unless and until" not in low:
+            continue
+        if not _ABOUT_OFFERING_RE.search(t):
+            continue
         if not SUSPEND_RE.search(t) or SUSPEND_BOILER_RE.search(t):
             continue
         if _CONDITIONAL_RE.search(t) and not _DECLARED_RE.search(t):

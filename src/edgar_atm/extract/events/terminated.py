@@ -21,9 +21,9 @@ from ..model import Detection, Program, Sentence, norm
 
 TERMINATE_RE = re.compile(
     r"\b(?:(?:we|the company|it|they|[A-Z][\w.&,' -]{1,60}) (?:have |has |had )?(?:voluntarily |mutually )?"
-    r"(?:terminated|elected to terminate|agreed to terminate|delivered (?:a )?(?:written )?notice[^.]{0,120}?terminat|"
-    r"gave (?:written )?notice[^.]{0,80}?terminat|provided (?:written )?notice[^.]{0,80}?terminat)|"
-    r"\b(?:acknowledged|accepted)[^.]{0,80}?notice (?:to terminate|of termination)|"
+    r"(?:terminated|elected to terminate|agreed to terminate|delivered (?:a )?(?:written )?notice.{0,160}?terminat|"
+    r"gave (?:written )?notice.{0,120}?terminat|provided (?:written )?notice.{0,120}?terminat)|"
+    r"\b(?:acknowledged|accepted).{0,120}?notice (?:to terminate|of termination)|"
     r"(?:was|were|has been|have been|is|are|will be) (?:being )?(?:terminated|cancell?ed)(?! upon)(?! at)(?! by either)|"
     r"\bterminated (?:effective|as of|on)\b|\bin connection with [^.]{0,80}?we terminated)",
 )
@@ -32,7 +32,7 @@ passive ("was terminated", "has been cancelled") or dated ("terminated effective
 
 TERMINATE_BOILER_RE = re.compile(
     r"\b(?:may(?!\s+\d)|will terminate upon|terminate upon|shall terminate|right to terminate|may be terminated|"
-    r"can be terminated|will be terminated (?:upon|at|by|if)|until (?:the )?terminat|upon (?:the )?termination|"
+    r"can be terminated|will be terminated (?:\w+ )?(?:upon|at|by|if|when|in the event)|until (?:the )?terminat|upon (?:the )?termination|"
     r"if (?:the )?[\w ]*agreement is terminated|earlier of|earliest of)\b",
     re.I,
 )
