@@ -138,7 +138,7 @@ def is_defining(text: str) -> bool:
 # --------------------------------------------------------------------------- caps
 
 CAP_RES = (
-    re.compile(r"aggregate (?:gross )?(?:offering|sales|sale) (?:price|amount|proceeds)s?\s*(?:of\s*)?(?:up to|not (?:to )?exceed(?:ing)?|of no more than)\s+(?:approximately\s+)?" + MONEY_RE.pattern, re.I),
+    re.compile(r"aggregate (?:gross )?(?:offering|sales|sale) (?:price|amount|proceeds)s?\s*(?:of\s*)?(?:up to|not (?:to )?exceed(?:ing)?|(?:of )?(?:no|not) more than|not in excess of)\s+(?:approximately\s+)?" + MONEY_RE.pattern, re.I),
     re.compile(r"\bin excess of\s+" + MONEY_RE.pattern, re.I),
     re.compile(r"\bup to (?:an aggregate (?:of )?)?(?:approximately\s+)?" + MONEY_RE.pattern + r"(?!\s+(?:remain|of (?:shares )?(?:our )?common stock (?:remain|are available)))", re.I),
     re.compile(r"maximum aggregate (?:offering|sales) (?:price|amount) of\s+" + MONEY_RE.pattern, re.I),
@@ -200,6 +200,7 @@ SECURITY_RES = (
     (re.compile(r"(?:\d+(?:\.\d+)?%\s+|(?:(?!The |Our |Of |And )[A-Z][a-z]+ ){1,2})?Series [A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}\s+Preferred (?:Stock|Shares)"), None),
     (re.compile(r"\bclass ([A-Z]) common stock\b", re.I), "Class {0} common stock"),
     (re.compile(r"\bclass ([A-Z]) ((?:common |ordinary )?shares)\b", re.I), "Class {0} {1}"),
+    (re.compile(r"\d+(?:\.\d+)?% (?:Senior |Subordinated |Fixed[\w-]* )*Notes due \d{4}"), None),
     (re.compile(r"\bAmerican Depositary Shares\b|\bADSs\b"), "ADSs"),
     (re.compile(r"\bcommon shares of beneficial interest\b", re.I), "common shares of beneficial interest"),
     (re.compile(r"\bcommon units\b", re.I), "common units"),
@@ -209,7 +210,8 @@ SECURITY_RES = (
     (re.compile(r"\bcommon stock\b", re.I), "common stock"),
 )
 """Security classes: a named preferred series ("8.00% Series A Perpetual Strike Preferred
-Stock"), Class A common stock, ADSs, beneficial-interest shares, units, ordinary/common shares."""
+Stock"), Class A common stock, listed notes ("7.75% Notes due 2029"), ADSs, beneficial-interest
+shares, units, ordinary/common shares."""
 
 
 def security(text: str) -> Found | None:

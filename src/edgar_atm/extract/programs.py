@@ -53,6 +53,11 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
     _dates(prog, defining, doc_date)
     prog.amended = amended.made_now(prog, first.text, doc_date)
     _agents(prog, defining, specific, sentences, first)
+    if not prog.agents:
+        # The cover's list of agents (one firm per line, names sometimes broken across lines).
+        prog.agents = find_agents(head.text)
+        if prog.agents:
+            prog.spans["agents"] = head.sub(0, len(head.text))
 
     window = Window.of(defining[:3])
     found = security(window.text)

@@ -31,7 +31,7 @@ agent, Lincoln Park, selling stockholders, notes): the filing is not the ATM's p
 ATM_OFFER_RE = re.compile(
     r"(?:entered into|enter into|relate to|relating to|pursuant to|under|terms of)\b[^.]{0,200}?"
     r"(?:sales agreement|distribution agreement|sale agreement|offering agreement|atm agreement|sales agency)|"
-    r"at[\s-]the[\s-]market offerings?\b|\bsales agents?\b|\bsupplement no\. ?\d+ to (?:the )?prospectus supplement|"
+    r"at[\s-]the[\s-]market offerings?\b|continuous offering program|\bsales agents?\b|\bsupplement no\. ?\d+ to (?:the )?prospectus supplement|"
     r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplement",
     re.I,
 )
@@ -59,6 +59,9 @@ GENERIC_RE = re.compile(r"\b(?:to the extent|if we|we may|will do so|any such|on
 _INDEFINITE_RE = re.compile(r"\b(?:a|an|any|one or more)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _PROGRAM_NOUN_RE = re.compile(
     r"at[\s-]the[\s-]market (?:equity )?(?:offering )?(?:program|facility|sales agreement)|\bATM (?:program|facility|offering)", re.I)
+_NOTES_WORD_RE = re.compile(r"the notes|notes due|debentures", re.I)
+_ATM_NOTES_RE = re.compile(r"(?:at[\s-]the[\s-]market offerings?|415\(a\)\(4\))", re.I)
+_UNDERWRITTEN_RE = re.compile(r"\bunderwriters?\b|\bpricing supplement\b|\bmarket measure|\bdealer[- ]manager\b", re.I)
 _COVER_START_RE = re.compile(r"^(?:prospectus supplement|prospectus|pricing supplement|supplement no\.|\(to (?:the )?prospectus)", re.I)
 
 
@@ -125,6 +128,8 @@ def is_program_prospectus(head: str) -> bool:
         if cand.group(0).lower().startswith("we are offering") and re.search(
                 r"sales agents?|at[\s-]the[\s-]market|(?:sales|distribution|sale) agreement", sentence, re.I):
             continue
+        if _NOTES_WORD_RE.match(cand.group(0)) and _ATM_NOTES_RE.search(head) and not _UNDERWRITTEN_RE.search(head):
+            continue  # listed notes sold at the market ("7.75% Notes due 2029" through a sales agent)
         firm = cand
         break
     if firm is None:
