@@ -135,6 +135,71 @@ def first_seen(batch: str) -> dict:
     return {"entry": entry, "misses": report["worst_misses"]}
 
 
+def rescore(batch: str) -> dict:
+    """Re-score a recorded batch with the SAME parser commit it was first seen with, after its
+    labels were corrected by a second labelling pass. The parser and commit stay; only the
+    figures follow the corrected labels (the entry notes when). Runs the old parser from a
+    temporary git worktree in a child process, so today's code never touches the figure."""
+    import re
+    import subprocess
+    import tempfile
+    from types import SimpleNamespace
+
+    data = load_batches()
+    entry = next((e for e in data["batches"] if e["batch"] == batch), None)
+    if entry is None:
+        raise SystemExit(f"batch {batch!r} has no first-seen figure yet: use --first-seen")
+    found = re.search(r"commit ([0-9a-f]{7,40})\)", entry["first_seen"]["parser"])
+    if not found:
+        raise SystemExit(f"batch {batch!r} names no parser commit; it cannot be re-scored")
+    members = [d for d in load_corpus(CORPUS) if d.id in set(entry["ids"])]
+    script = (
+        "import json, sys\n"
+        "from edgar_atm.extract import parse_filing\n"
+        "out = {}\n"
+        "for path in sys.argv[1:]:\n"
+        "    try:\n"
+        "        r = parse_filing(open(path, 'rb').read(), path=path)\n"
+        "        out[path] = {'atm_related': r.atm_related, 'events': [e.to_json() for e in r.events]}\n"
+        "    except Exception as exc:\n"
+        "        out[path] = {'error': f'{type(exc).__name__}: {exc}'}\n"
+        "print(json.dumps(out))\n"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "parser"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(tree), found.group(1)],
+                       check=True)
+        try:
+            done = subprocess.run([sys.executable, "-c", script, *[str(d.path) for d in members]],
+                                  env={"PYTHONPATH": str(tree / "src"), "PATH": "/usr/bin:/bin"},
+                                  capture_output=True, text=True, check=True)
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=False)
+    results = json.loads(done.stdout)
+
+    def recorded(data: bytes, path: str):
+        result = results[path]
+        if "error" in result:
+            raise RuntimeError(result["error"])
+        return SimpleNamespace(**result)
+
+    report = score(members, recorded)
+    first = entry["first_seen"]
+    first.update({
+        "events": report["events_overall"],
+        "events_by_type": {t: c for t, c in report["events_by_type"].items() if c["tp"] or c["fp"] or c["fn"]},
+        "fields": report["fields_overall"],
+        "fields_by_name": {n: f["accuracy_where_stated"] for n, f in report["fields"].items() if f["stated"]},
+        "negatives_with_events": f"{report['negatives']['with_events']} of {report['negatives']['documents']}",
+        "atm_related_correct": f"{report['atm_related']['correct']} of {report['documents']}",
+        "documents_exact": f"{report['documents_exact']['count']} of {report['documents']}",
+        "labelled_events": report["labelled_events"],
+        "relabelled_at": _now(),
+    })
+    BATCHES.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    return {"entry": entry, "misses": report["worst_misses"]}
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -344,9 +409,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="rewrite benchmarks/ACCURACY.md and accuracy.json")
     parser.add_argument("--first-seen", metavar="BATCH", help="score a new batch once and record it in batches.json")
+    parser.add_argument("--rescore", metavar="BATCH",
+                        help="after a labelling pass corrected a recorded batch: its figure with the same parser commit")
     args = parser.parse_args(argv)
-    if args.first_seen:
-        result = first_seen(args.first_seen)
+    if args.first_seen or args.rescore:
+        result = first_seen(args.first_seen) if args.first_seen else rescore(args.rescore)
+        args.first_seen = args.first_seen or args.rescore
         fs = result["entry"]["first_seen"]
         print(f"batch {args.first_seen}: {fs['documents']} documents, parser {fs['parser']}")
         print(f"  events P/R/F1 {_events_line(fs['events'])}; fields {_fields_line(fs['fields'])}; "
