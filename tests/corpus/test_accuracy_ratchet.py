@@ -1,7 +1,9 @@
-"""The accuracy ratchet: re-measure the parser on the labelled corpus and fail if any figure
-committed in benchmarks/accuracy.json dropped. Figures may only stay equal or rise; after a real
-improvement (or after adding documents), re-run `python benchmarks/accuracy.py --write` and commit
-the new ACCURACY.md and accuracy.json together with the change."""
+"""The accuracy ratchet: re-measure the parser on the DEV split of the labelled corpus and fail if
+any figure committed in benchmarks/accuracy.json dropped. Figures may only stay equal or rise; after
+a real improvement (or after adding documents), re-run `python benchmarks/accuracy.py --write` and
+commit the new ACCURACY.md and accuracy.json together with the change. The test split is frozen
+text no rule is written against: it is reported in ACCURACY.md and never held here, so nothing
+pushes rules towards fitting it."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from edgar_atm.extract import parse_filing
-from edgar_atm.extract.accuracy import ratchet_figures, score
+from edgar_atm.extract.accuracy import ratchet_figures, score, split_of
 
 COMMITTED = Path(__file__).parents[2] / "benchmarks" / "accuracy.json"
 REMEASURE = "re-run `python benchmarks/accuracy.py --write` and commit ACCURACY.md and accuracy.json"
@@ -24,7 +26,11 @@ def committed():
 
 @pytest.fixture(scope="module")
 def measured(corpus):
-    return score(corpus, parse_filing)
+    return score([d for d in corpus if split_of(d) == "dev"], parse_filing)
+
+
+def test_ratchet_holds_the_dev_split(committed):
+    assert committed.get("split") == "dev", f"accuracy.json must hold the dev split: {REMEASURE}"
 
 
 def test_committed_figures_belong_to_this_corpus(committed, measured):

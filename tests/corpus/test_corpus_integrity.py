@@ -101,8 +101,26 @@ def test_load_corpus_reports_the_bad_file(tmp_path):
         load_corpus(tmp_path)
 
 
-def test_holdout_list_names_corpus_documents(corpus):
-    holdout = json.loads((CORPUS.parents[2] / "benchmarks" / "holdout.json").read_text(encoding="utf-8"))
+def test_batches_name_corpus_documents_and_keep_their_first_seen_figures(corpus):
+    batches = json.loads((CORPUS.parents[2] / "benchmarks" / "batches.json").read_text(encoding="utf-8"))
     ids = {d.id for d in corpus}
-    for late_set in holdout["sets"]:
-        assert late_set["ids"] and set(late_set["ids"]) <= ids, sorted(set(late_set["ids"]) - ids)
+    names = [b["batch"] for b in batches["batches"]]
+    assert len(names) == len(set(names)), "a batch is recorded twice"
+    for batch in batches["batches"]:
+        assert batch["ids"] and set(batch["ids"]) <= ids, sorted(set(batch["ids"]) - ids)
+        first = batch["first_seen"]
+        assert first["parser"] and first["documents"] == len(batch["ids"])
+        events = first["events"]
+        if events["tp"] + events["fp"] + events["fn"] == 0:
+            assert events["f1"] is None, f"{batch['batch']}: a batch without events reports n/a, not a rate"
+
+
+def test_labels_of_a_recorded_batch_name_it(corpus):
+    # A document that arrived in a batch says so, so --first-seen finds every member.
+    batches = json.loads((CORPUS.parents[2] / "benchmarks" / "batches.json").read_text(encoding="utf-8"))
+    by_id = {d.id: d for d in corpus}
+    for batch in batches["batches"]:
+        if batch["batch"].startswith("late-"):
+            continue  # recorded before labels carried a batch name
+        wrong = [i for i in batch["ids"] if by_id[i].label.get("batch") != batch["batch"]]
+        assert not wrong, f"{batch['batch']}: labels naming another batch: {wrong}"

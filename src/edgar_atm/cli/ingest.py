@@ -144,10 +144,18 @@ def _hold_lock(stack: ExitStack, engine, name: str) -> None:
 @click.option("--no-skip-notes", is_flag=True, default=False,
               help="Also fetch 424B2 structured-note pricing supplements (skipped by default).")
 @rate_limit_option
+@click.option("--notify", "notify_urls", multiple=True, metavar="URL",
+              help="POST each new event as JSON to this webhook (repeatable). Failed deliveries are "
+                   "retried, recorded, and sent again by the next run; they never fail the ingest.")
+@click.option("--on-event", "on_event", multiple=True, metavar="CMD",
+              help="Run this command for each new event, the event as JSON on its stdin (repeatable).")
+@click.option("--notify-attempts", default=4, show_default=True, type=click.IntRange(1, 10),
+              help="Attempts per event and receiver within one run (exponential backoff from 1 s).")
 @click.pass_obj
 @handle_errors
 @interruptible
-def nightly(settings: Settings, since: date | None, no_skip_notes: bool, rate_limit: float | None) -> None:
+def nightly(settings: Settings, since: date | None, no_skip_notes: bool, rate_limit: float | None,
+            notify_urls: tuple[str, ...], on_event: tuple[str, ...], notify_attempts: int) -> None:
     """Ingest every daily index since the last completed day.
 
     Re-checks the last completed day for late entries, then reads each newer daily index
@@ -155,13 +163,37 @@ def nightly(settings: Settings, since: date | None, no_skip_notes: bool, rate_li
     it at about 22:00 US Eastern). One run at a time per database: a second one exits at once
     with status 75. Exit status 0 when everything succeeded, 1 when some filings failed
     (they are retried on later runs).
+
+    With --notify/--on-event, every event stored since the receiver's last delivery is sent
+    after the ingest, oldest first (a receiver added today starts with today's events).
     """
+    from .. import notify
+
+    try:
+        sinks = notify.sinks_from_options(notify_urls, on_event)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
     settings = _rate_limited(settings, rate_limit)
     with ExitStack() as stack:
         engine, pipeline = _build(stack, settings, network=True, skip_notes=not no_skip_notes)
         _hold_lock(stack, engine, "nightly")
+        if sinks:
+            _notify(engine, lambda session: notify.prime(session, sinks))
         stats = pipeline.nightly(since=since)
+        if sinks:
+            policy = notify.RetryPolicy(attempts=notify_attempts)
+            summary = _notify(engine, lambda session: notify.deliver(session, sinks, policy=policy))
+            log.log(logging.WARNING if summary.failed else logging.INFO, summary.line(),
+                    extra={"ctx_delivered": summary.delivered, "ctx_failed": summary.failed,
+                           "ctx_pending": summary.pending})
     _finish("nightly", stats)
+
+
+def _notify(engine, work):
+    from sqlalchemy.orm import Session
+
+    with Session(engine) as session:
+        return work(session)
 
 
 @cli_group.command("backfill")

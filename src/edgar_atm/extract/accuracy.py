@@ -170,11 +170,11 @@ def normalise(name: str, value: Any) -> Any:
     """The comparable form of one EVENT field value (None stays None)."""
     if value is None:
         return None
-    if name == "agents":
+    if name in ("agents", "agents_added", "agents_removed"):
         return frozenset(_agent_key(a) for a in value) or None
     if name in DATE_FIELDS:
         return value.isoformat() if isinstance(value, date) else str(value)[:10]
-    if name in AMOUNT_FIELDS or name in COUNT_FIELDS:
+    if name in AMOUNT_FIELDS or name in COUNT_FIELDS or name == "max_amount_increase":
         try:
             return Decimal(str(value)).normalize()
         except InvalidOperation:
@@ -214,17 +214,22 @@ class _Counts:
     fn: int = 0
 
     def figures(self) -> dict[str, Any]:
-        precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-        recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return {
-            "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
-            "precision": round(precision, 4),
-            "recall": round(recall, 4),
-            "f1": round(f1, 4),
-        }
+        # A rate with nothing to count is n/a (None), never 1.0: a set with no labelled and no
+        # predicted events says nothing about the parser. Precision with predictions but no
+        # labels is 0.0 (every prediction is false), recall with labels but no predictions 0.0.
+        precision = _rate(self.tp, self.tp + self.fp)
+        recall = _rate(self.tp, self.tp + self.fn)
+        if precision is None and recall is None:
+            f1 = None
+        elif not precision or not recall:
+            f1 = 0.0
+        else:
+            f1 = round(2 * precision * recall / (precision + recall), 4)
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": precision, "recall": recall, "f1": f1}
+
+
+def _rate(numerator: int, denominator: int) -> float | None:
+    return round(numerator / denominator, 4) if denominator else None
 
 
 @dataclass
@@ -238,10 +243,10 @@ class _FieldCounts:
         return {
             "matched": self.matched,
             "correct": self.correct,
-            "accuracy": round(self.correct / self.matched, 4) if self.matched else 1.0,
+            "accuracy": _rate(self.correct, self.matched),
             "stated": self.stated,
             "stated_correct": self.stated_correct,
-            "accuracy_where_stated": round(self.stated_correct / self.stated, 4) if self.stated else 1.0,
+            "accuracy_where_stated": _rate(self.stated_correct, self.stated),
         }
 
 
@@ -259,7 +264,9 @@ class _Miss:
 @dataclass
 class _Tally:
     by_type: dict[str, _Counts] = field(default_factory=lambda: {t: _Counts() for t in EVENT_TYPES})
-    by_field: dict[str, _FieldCounts] = field(default_factory=lambda: {f: _FieldCounts() for f in EVENT_FIELDS})
+    by_field: dict[str, _FieldCounts] = field(
+        default_factory=lambda: {f: _FieldCounts() for f in (*EVENT_FIELDS, *OPTIONAL_EVENT_FIELDS)}
+    )
     negatives_with_events: dict[str, int] = field(default_factory=dict)
     atm_related_correct: int = 0
     documents_exact: list[str] = field(default_factory=list)
@@ -307,9 +314,15 @@ def _score_document(
     exact = not unmatched_pred and not unmatched_label
     for label_event, pred_event in pairs:
         tally.by_type[label_event["type"]].tp += 1
-        for name in EVENT_FIELDS:
+        # The optional identity keys are scored only where the label writes them (older labels
+        # predate them); "scope" defaults to "this" on both sides.
+        optional = [n for n in OPTIONAL_EVENT_FIELDS if n in label_event]
+        for name in (*EVENT_FIELDS, *optional):
             counts = tally.by_field[name]
-            ok = field_equal(name, label_event[name], pred_event.get(name))
+            predicted_value = pred_event.get(name)
+            if name == "scope":
+                predicted_value = predicted_value or "this"
+            ok = field_equal(name, label_event[name], predicted_value)
             counts.matched += 1
             counts.correct += ok
             if normalise(name, label_event[name]) is not None:
@@ -388,25 +401,22 @@ def _figures(documents: list[LabelledDocument], tally: _Tally) -> dict[str, Any]
         "labelled_events": sum(len(d.events) for d in documents),
         "events_overall": overall.figures(),
         "events_by_type": {t: c.figures() for t, c in tally.by_type.items()},
-        "fields_overall": {
-            "accuracy": round(correct / matched, 4) if matched else 1.0,
-            "accuracy_where_stated": round(stated_correct / stated, 4) if stated else 1.0,
-        },
+        "fields_overall": {"accuracy": _rate(correct, matched), "accuracy_where_stated": _rate(stated_correct, stated)},
         "fields": {name: c.figures() for name, c in tally.by_field.items()},
         "negatives": {
             "documents": len(negatives),
             "with_events": len(tally.negatives_with_events),
             "false_events": sum(tally.negatives_with_events.values()),
-            "clean_rate": round(1 - len(tally.negatives_with_events) / len(negatives), 4) if negatives else 1.0,
+            "clean_rate": _rate(len(negatives) - len(tally.negatives_with_events), len(negatives)),
             "which": dict(sorted(tally.negatives_with_events.items())),
         },
         "atm_related": {
             "correct": tally.atm_related_correct,
-            "accuracy": round(tally.atm_related_correct / len(documents), 4) if documents else 1.0,
+            "accuracy": _rate(tally.atm_related_correct, len(documents)),
         },
         "documents_exact": {
             "count": len(tally.documents_exact),
-            "rate": round(len(tally.documents_exact) / len(documents), 4) if documents else 1.0,
+            "rate": _rate(len(tally.documents_exact), len(documents)),
             "ids": sorted(tally.documents_exact),
         },
         "parse_errors": dict(sorted(tally.errors.items())),
@@ -433,4 +443,15 @@ def ratchet_figures(report: dict[str, Any]) -> dict[str, float]:
     held["negatives.clean_rate"] = report["negatives"]["clean_rate"]
     held["atm_related.accuracy"] = report["atm_related"]["accuracy"]
     held["documents_exact.rate"] = report["documents_exact"]["rate"]
-    return held
+    # n/a figures (nothing to count) are not held: there is nothing to fall from.
+    return {name: value for name, value in held.items() if value is not None}
+
+
+def split_of(doc: LabelledDocument) -> str:
+    """"test" documents are frozen (no rule is written against them); the rest is development."""
+    return doc.label.get("split", "dev")
+
+
+def batch_of(doc: LabelledDocument) -> str:
+    """The batch a document arrived in; documents from before batches were recorded are "b1-b8"."""
+    return doc.label.get("batch", "b1-b8")
