@@ -142,9 +142,12 @@ CAP_RES = (
     re.compile(r"\bin excess of\s+" + MONEY_RE.pattern, re.I),
     re.compile(r"\bup to (?:an aggregate (?:of )?)?(?:approximately\s+)?" + MONEY_RE.pattern + r"(?!\s+(?:remain|of (?:shares )?(?:our )?common stock (?:remain|are available)))", re.I),
     re.compile(r"maximum aggregate (?:offering|sales) (?:price|amount) of\s+" + MONEY_RE.pattern, re.I),
+    re.compile(r"\bterminate upon the (?:earlier|earliest) of\b[^$]{0,300}?\b(?:sale|issuance)\b[^$]{0,250}?"
+               r"aggregate (?:gross )?(?:offering|sales|sale) (?:price|amount) of\s+(?:approximately\s+)?" + MONEY_RE.pattern, re.I),
 )
 """A dollar cap: "aggregate offering price of up to $X", "in excess of $X" (forward programs),
-"up to $X", "maximum aggregate offering price of $X"."""
+"up to $X", "maximum aggregate offering price of $X", and the amount whose sale ends the offering
+("will terminate upon the earlier of (1) the sale of ... having an aggregate offering price of $X")."""
 
 OFFERED_RES = (
     re.compile(r"\b(?:are|is) (?:now )?only offering [^.$]{0,80}?" + MONEY_RE.pattern, re.I),
@@ -156,8 +159,11 @@ OFFERED_RES = (
 """What this prospectus registers when smaller than the agreement's cap: an I.B.6 slice ("we
 are only offering $4.1 million"), or the unsold remainder moved to this supplement."""
 
-COVER_CAP_RE = re.compile(r"(?:^|\n)\s*(?:Up to )?" + MONEY_RE.pattern + r"\s*(?:\n|$)", re.I)
-"""The cover's amount line on its own: "Up to $4,000,000,000" or "$500,000,000"."""
+COVER_CAP_RE = re.compile(
+    r"(?:^|\n)\s*(?:Up to )?" + MONEY_RE.pattern
+    + r"(?:\s+(?:of|in))?(?:\s+(?:Shares|Common|Stock|Units|Ordinary|Preferred|ADSs|American|Depositary|Class|[A-Z]|of|Our))*\s*(?:\n|$)", re.I)
+"""The cover's amount line: "Up to $4,000,000,000", "$500,000,000", "Up to $4,250,000 Shares of Common
+Stock", "$125,000,000 of Common Units"."""
 COVER_CAP_PHRASE_RE = re.compile(
     r"(?:^|\n)[^\n]{0,80}?aggregate (?:gross )?(?:offering|sales) price of up to " + MONEY_RE.pattern + r"[^\n]{0,60}(?:\n|$)", re.I)
 """The cover's amount line as a phrase: "Common Stock Having an Aggregate Offering Price of Up to $50,000,000"."""

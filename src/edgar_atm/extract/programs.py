@@ -38,6 +38,8 @@ from .vocab import AGENT_ROLE_RE, NOT_ATM_AGREEMENT_RE
 _THIS_PROSPECTUS_RE = re.compile(r"this prospectus supplement|offered hereby|this offering|under this prospectus", re.I)
 _AGREEMENT_PERMITS_RE = re.compile(r"agreement[^.]{0,80}(?:provides|permits|allows)", re.I)
 _GENERIC_NAMES = ("Sales Agreement", "Distribution Agreement")
+_AMENDMENT_STATED_RE = re.compile(r"\b(?:entered into|executed|signed)\b[^.]{0,80}?\bamendment\b|\bamendment\b[^.]{0,80}?\b(?:was|were) (?:entered into|executed)", re.I)
+_LIMITED_RE = re.compile(r"I\.B\.6|(?:these|such|this) limitations?|baby[\s-]shelf|public float", re.I)
 
 
 def main_program(specific: list[Sentence], sentences: list[Sentence], head: Window, doc_date: date | None) -> Program:
@@ -125,6 +127,17 @@ def _dates(prog: Program, defining: list[Sentence], doc_date: date | None) -> No
             prog.amended = True
         if prog.agreement_date and (prog.amendment_date or not is_amendment):
             break
+    # An amendment stated after the defining sentence ("On X, we entered into an amendment to the
+    # Sales Agreement ("Amendment No. 3")"): the newest one dates the change.
+    for s in defining[1:10]:
+        agr, amd, is_amendment = agreement_dates(s.text, doc_date)
+        if not (is_amendment and amd and amd[0]) or not _AMENDMENT_STATED_RE.search(s.text):
+            continue
+        if prog.amendment_date is None or amd[0] > prog.amendment_date:
+            set_found(prog, "amendment_date", amd, s)
+            prog.amended = True
+        if agr and agr[0] and not prog.agreement_date:
+            set_found(prog, "agreement_date", agr, s)
 
 
 def _agents(prog: Program, defining: list[Sentence], specific: list[Sentence], sentences: list[Sentence],
@@ -165,14 +178,24 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
     cover_cap = COVER_CAP_RE.search(head.text) or COVER_CAP_PHRASE_RE.search(head.text)
     if cover_cap and money(cover_cap) is not None:
         prospectus_caps.append((money(cover_cap), head.sub(dollar_start(head.text, cover_cap.start("num")), cover_cap.end("num"))))
+    limited: list[tuple[Decimal, Span]] = []
     for s in specific[:60]:
         found = caps(s.text)
         if not found:
+            continue
+        if _LIMITED_RE.search(s.text) and not _THIS_PROSPECTUS_RE.search(s.text):
+            # "As a result of these limitations [I.B.6], we may offer and sell up to $X": what may be
+            # sold now, not the agreement's cap.
+            limited.extend((v, s.sub(a, b)) for v, a, b in found)
             continue
         target = prospectus_caps if _THIS_PROSPECTUS_RE.search(s.text) and not _AGREEMENT_PERMITS_RE.search(s.text) else agreement_caps
         target.extend((v, s.sub(a, b)) for v, a, b in found)
     program_paras = {x.para for x in specific[:60]}
     nearby = [x for x in sentences if x.para in program_paras]
+    for s in nearby:
+        # The I.B.6 amount often stands in a sentence of its own beside the program's.
+        if s not in specific and _LIMITED_RE.search(s.text) and not _THIS_PROSPECTUS_RE.search(s.text):
+            limited.extend((v, s.sub(a, b)) for v, a, b in caps(s.text))
     for s in specific[:60] + [x for x in nearby if x not in specific]:
         for pattern in OFFERED_RES:
             m = pattern.search(s.text)
@@ -190,6 +213,11 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
         value, span = prospectus_caps[0]
         prog.max_amount, prog.spans["max_amount"] = as_dollars(value), span
         prog.agreeing = sum(1 for v, _ in prospectus_caps if v == value)
+    if limited and prog.offered_amount is None:
+        low, low_span = smallest(limited)
+        # A rounded restatement of the cap ("$13.5 million" for $13,504,438) is the cap, not a slice.
+        if prog.max_amount is None or low < prog.max_amount * Decimal("0.98"):
+            prog.offered_amount, prog.spans["offered_amount"] = as_dollars(low), low_span
     for s in specific[:60]:
         m = amended.NEW_TOTAL_RE.search(s.text)
         if m:

@@ -41,11 +41,16 @@ offerings", "sales agent", or it supplements an ATM prospectus supplement."""
 SUPPLEMENT_NOTICE_RE = re.compile(
     r"\bsupplement no\. ?\d+ to (?:the )?prospectus supplement|"
     r"this (?:supplement|prospectus supplement amendment)[^.]{0,80}(?:supplements|amends)|"
+    r"\bamendment no\. ?\d+ to (?:the |our )?prospectus supplement|"
+    r"\bthis amendment(?: no\. ?\d+)?\b[^.]{0,120}?\b(?:amends?|supplements?|to amend|to supplement|to update)\b[^.]{0,60}?"
+    r"(?:prospectus supplement|amount|at[\s-]the[\s-]market)|"
     r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplement(?:,)? dated",
     re.I,
 )
 """A cover that amends an earlier ATM prospectus supplement ("Supplement No. 1 to Prospectus
-Supplement", "This supplement amends and supplements the prospectus supplement dated ...")."""
+Supplement", "This supplement amends and supplements the prospectus supplement dated ...",
+"We are filing this Amendment to amend the Prospectus Supplement", "This Amendment is being filed
+... to update the amount")."""
 
 DOC_DATE_RE = re.compile(
     r"the date of this (?:prospectus supplement|supplement|prospectus|pricing supplement)"

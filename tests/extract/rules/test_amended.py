@@ -125,3 +125,47 @@ def test_near_misses_are_not_amendments(sentence):
     evs = events(sentence, cover="PROSPECTUS SUPPLEMENT\nCommon Stock\nThe date of this prospectus supplement is "
                                  "September 9, 2024.\n")
     assert "program_amended" not in types(evs)
+
+
+@pytest.mark.parametrize("opening", [
+    "We are filing this Amendment No. 2 to amend the prospectus supplement dated March 1, 2024 to update the amount of "
+    "shares we may sell under General Instruction I.B.6 of Form S-3.",
+    "This Amendment is being filed to amend and supplement our prospectus supplement dated March 1, 2024, in order "
+    "to update the amount of common stock we are eligible to sell under the Sales Agreement.",
+    "This prospectus supplement amendment amends our prospectus supplement dated March 1, 2024 to reflect the "
+    "current limits of General Instruction I.B.6 of Form S-3.",
+])
+def test_amendment_of_the_atm_prospectus_updating_the_ib6_amount(opening):
+    evs = events(opening + " Our Sales Agreement with Jefferies LLC, dated March 1, 2024, remains in effect. As a "
+                 "result of these limitations, we may offer and sell shares of our common stock having an aggregate "
+                 "offering price of up to $3,125,500 under the Sales Agreement.",
+                 cover="PROSPECTUS SUPPLEMENT AMENDMENT\nCommon Stock\n")
+    assert types(evs) == ["program_amended"]
+    assert evs[0].offered_amount == Decimal(3_125_500) and evs[0].max_amount is None
+    assert evs[0].agreement_date == date(2024, 3, 1)
+
+
+@pytest.mark.parametrize("later", [
+    "On September 5, 2024, we entered into an amendment to the Sales Agreement (\"Amendment No. 2\") with Jefferies "
+    "LLC to extend its term.",
+    "On September 5, 2024, we and Jefferies LLC entered into Amendment No. 2 to the Sales Agreement to reflect our "
+    "new registration statement.",
+])
+def test_amendment_stated_after_the_defining_sentence(later):
+    evs = by_type(events(
+        "On March 1, 2021, we entered into a Sales Agreement with Jefferies LLC relating to shares of our common stock "
+        "offered by this prospectus supplement, having an aggregate offering price of up to $30,000,000. " + later))
+    amended = evs["program_amended"]
+    assert amended.agreement_date == date(2021, 3, 1) and amended.amendment_date == date(2024, 9, 5)
+
+
+@pytest.mark.parametrize("limit", [
+    "Based on our public float, we may offer and sell shares of common stock having an aggregate offering price of up "
+    "to $3,125,500 from time to time.",
+    "Pursuant to General Instruction I.B.6 of Form S-3, we may currently sell up to $3,125,500 of our common stock.",
+])
+def test_ib6_amount_in_a_sentence_that_does_not_name_the_agreement(limit):
+    evs = events("We are filing this Amendment No. 1 to amend the prospectus supplement dated March 1, 2024 relating to "
+                 "our Sales Agreement with Jefferies LLC, dated March 1, 2024. " + limit,
+                 cover="PROSPECTUS SUPPLEMENT AMENDMENT\nCommon Stock\n")
+    assert types(evs) == ["program_amended"] and evs[0].offered_amount == Decimal(3_125_500)

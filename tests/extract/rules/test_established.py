@@ -119,3 +119,28 @@ def test_fee_table_maximum_is_not_the_cap():
 ])
 def test_offerings_that_only_mention_an_atm_give_no_events(cover):
     assert parse_filing(cover.encode(), path="x.md").events == []
+
+
+@pytest.mark.parametrize("line, amount", [
+    ("Up to $4,250,000 Shares of Common Stock", Decimal(4_250_000)),
+    ("$125,000,000 of Common Units", Decimal(125_000_000)),
+    ("Up to $12.5 million of Common Stock", Decimal(12_500_000)),
+])
+def test_cover_amount_line_with_the_security(line, amount):
+    evs = events("We have entered into a Sales Agreement with Jefferies LLC relating to shares offered by this "
+                 "prospectus supplement.", cover=f"PROSPECTUS SUPPLEMENT\n{line}\n")
+    assert evs[0].max_amount == amount
+
+
+@pytest.mark.parametrize("sentence, cap", [
+    ("The offering of our common units pursuant to the equity distribution agreement will terminate upon the earlier "
+     "of (1) the sale of common units having an aggregate offering price of $100,000,000 and (2) the termination of "
+     "the equity distribution agreement.", Decimal(100_000_000)),
+    ("The offering of shares pursuant to the Sales Agreement will terminate upon the earliest of (a) the issuance and "
+     "sale of all of the shares subject to the Sales Agreement having an aggregate gross sales price of $45.0 million "
+     "or (b) the termination of the Sales Agreement by either party.", Decimal(45_000_000)),
+])
+def test_cap_stated_only_in_the_termination_clause(sentence, cap):
+    evs = events("Sales of common units will be made through the sales agent under our equity distribution agreement. "
+                 + sentence, security="Common Units")
+    assert types(evs) == ["program_established"] and evs[0].max_amount == cap

@@ -8,6 +8,8 @@ from decimal import Decimal
 
 import pytest
 
+from edgar_atm.extract import parse_filing
+
 from .doc import by_type, events
 
 PROGRAM = ("We have entered into a Sales Agreement, dated June 3, 2022, with Cantor Fitzgerald & Co., as sales agent, "
@@ -114,3 +116,27 @@ def test_sales_in_a_table_row():
 ])
 def test_near_misses_are_not_sales(sentence):
     assert "sales_reported" not in by_type(events(PROGRAM + sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "As of the date of this prospectus supplement, we have sold 1,204,551",
+    "As of the date of this prospectus supplement, we have sold1,204,551 shares of common stock under the Sales Agreement.",
+    "Through the date hereof we have sold a total of 1,204,551 under the Sales Agreement.",
+])
+def test_share_count_without_the_word_shares_or_glued(sentence):
+    # The passage ends the text, as in a cut-off copy.
+    doc = ("PROSPECTUS SUPPLEMENT\nCommon Stock\nSales under this prospectus supplement will be \"at the market "
+           "offerings\" as defined in Rule 415(a)(4).\n" + PROGRAM + sentence)
+    assert by_type(parse_filing(doc.encode(), path="cut.md").events)["sales_reported"].shares_sold == 1204551
+
+
+@pytest.mark.parametrize("follow", [
+    "As such, we may sell shares of common stock that will result in gross proceeds of up to $75,000,000 under the "
+    "Sales Agreement.",
+    "Accordingly, we may offer and sell up to $75.0 million of common stock under the Sales Agreement and this "
+    "prospectus supplement.",
+])
+def test_remaining_stated_as_what_may_still_be_sold(follow):
+    sales = by_type(events(PROGRAM + "As of the date of this prospectus supplement, we have not sold any shares "
+                           "under the Sales Agreement. " + follow))["sales_reported"]
+    assert sales.shares_sold == 0 and sales.remaining_amount == Decimal(75_000_000)

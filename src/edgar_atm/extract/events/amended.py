@@ -107,10 +107,11 @@ INCREASE_BY_RE = re.compile(
 """A cap raised by an increment: "to increase the aggregate offering price ... by $50,000,000",
 "by up to an additional $400,000,000" (no new total after it)."""
 INCREASE_TO_RE = re.compile(
-    r"\b(?:increas|rais|restor)\w*\b(?P<what>[^.]{0,200}?)\bto (?:up to )?(?:an aggregate (?:of )?)?" + MONEY_RE.pattern, re.I)
+    r"\b(?:increas|rais|restor)(?:e|es|ed|ing)\b(?P<what>[^.]{0,200}?)(?<!up )\bto (?:up to )?(?:an aggregate (?:of )?)?" + MONEY_RE.pattern, re.I)
 """A cap raised or restored to a total: "to increase the amount ... we may offer ... to $50,000,000"."""
 REDUCE_TO_RE = re.compile(
-    r"\b(?:reduc|decreas|lower|limit)\w*\b(?P<what>[^.]{0,200}?)\bto (?:up to )?(?:an aggregate (?:of )?)?" + MONEY_RE.pattern, re.I)
+    r"\b(?:reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|lower(?:s|ed|ing)?|limit(?:s|ed|ing)?)\b(?P<what>[^.]{0,200}?)(?<!up )\bto (?:up to )?"
+    r"(?:an aggregate (?:of )?)?" + MONEY_RE.pattern, re.I)
 """The registered amount cut (I.B.6): "to reduce the maximum aggregate offering price ... to $8,250,000"."""
 _CAP_OBJECT_RE = re.compile(r"offering price|offering amount|sales price|amount of|maximum amount|shares|common stock|may (?:offer|sell|issue)", re.I)
 _NOT_CAP_RE = re.compile(r"commitment|advance|purchase amount|reimburs|expense|commission|public float|fee\b", re.I)

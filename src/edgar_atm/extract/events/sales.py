@@ -24,7 +24,7 @@ from ..model import Detection, Document, Program, Sentence, Span, Window, dollar
 from ..vocab import ATM_WORDS_RE
 
 SALES_RE = re.compile(
-    r"\b(?:have|has|had)\s+(?:previously\s+|already\s+|collectively\s+)?(?:offered\s+and\s+)?(?:issued\s+and\s+)?sold\b|"
+    r"\b(?:have|has|had)\s+(?:previously\s+|already\s+|collectively\s+)?(?:offered\s+and\s+)?(?:issued\s+and\s+)?sold(?![a-z])|"
     r"\b(?:have|has|had)\s+not\s+(?:yet\s+)?(?:offered\s+(?:or|and)\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+any\b|"
     r"\bno\s+(?:shares|sales)\b[^.]{0,80}?\b(?:have|has|had)\s+(?:yet\s+)?been\s+(?:sold|made)\b|"
     r"\bsold\s+no\s+shares\b|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+)?[\d,]+\s+shares|\b(?:were|have been|had been) (?:issued and |offered and )?sold\b|"
@@ -62,7 +62,7 @@ NET_RE = re.compile(r"net\s+proceeds[^$.]{0,60}?(?:of\s+)?(?:approximately\s+|ab
 NET_AFTER_RE = re.compile(MONEY_RE.pattern + r"\s+(?:in|of)\s+(?:aggregate\s+)?net\s+proceeds", re.I)
 """Net proceeds after the amount: "$Y in net proceeds"."""
 SOLD_SHARES_RE = re.compile(
-    r"\b(?:sold|issued(?: and sold)?|(?:issuance(?: and sale)?|sale) of)\s+(?:a total of\s+|an aggregate of\s+|approximately\s+|aggregate\s+)*"
+    r"\b(?:sold|issued(?: and sold)?|(?:issuance(?: and sale)?|sale) of)\s*(?:a total of\s+|an aggregate of\s+|approximately\s+|aggregate\s+)*"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:[\w.%-]+\s+){0,4}?(?:shares|ADSs|American Depositary Shares|units)\b",
     re.I,
 )
@@ -72,21 +72,36 @@ PASSIVE_SHARES_RE = re.compile(
     r"[^.;$]{0,80}?\b(?:(?:have|has|had)\s+been|were|was)\s+(?:offered\s+and\s+|issued\s+and\s+)?sold\b",
     re.I,
 )
+SOLD_COUNT_RE = re.compile(
+    r"\bsold\s*(?:a total of\s+|an aggregate of\s+)?(?P<num>\d{1,3}(?:,\d{3})+)(?![\d,])(?P<scale>)"
+    r"(?=\s*$|\s*[.;]|\s+(?:under|pursuant|through|in (?:the|our)|since)\b)",
+    re.I,
+)
+"""A share count without the word "shares" (cut-off or glued mirror text): "we have sold 1,204,551"
+at the end of the sentence or before "under/pursuant to ..." (dollar amounts carry "$")."""
 """Shares sold, passive: "an aggregate of 1,234,567 shares of our common stock have been sold",
 "2.5 million shares were issued and sold"."""
 REMAINING_RE = re.compile(
     MONEY_RE.pattern + r"(?:[^.;]{0,120}?\bremain(?:s|ed|ing)?\b(?:\s+(?:available|unsold|to be sold))?| (?:are|is|were|remain) (?:still )?available for (?:offer and )?(?:sale|issuance))|"
     r"\bremaining[^.;$]{0,60}?(?:of|is|was)\s+(?:approximately\s+)?(?P<num2>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
-    r"\bleaving\s+(?:approximately\s+)?(?P<num3>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)",
+    r"\bleaving\s+(?:approximately\s+)?(?P<num3>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
+    r"\b(?:as such|as a result|accordingly|consequently|therefore|thus),?\s+(?:we\s+)?(?:may|can)\s+(?:offer and |issue and )?sell\b"
+    r"[^.]{0,200}?\bup to\s+(?:approximately\s+)?(?P<num4>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)",
     re.I,
 )
-"""Remaining capacity: "$Z remains available", "$Z are available for sale", "remaining ... of $Z", "leaving $Z"."""
+"""Remaining capacity: "$Z remains available", "$Z are available for sale", "remaining ... of $Z", "leaving $Z",
+"As such, we may sell ... up to $Z" right after the sales figure."""
 
 _CONDITIONAL_RE = re.compile(r"\bif (?:no|any|all|we have)\b|\bnot previously sold\b", re.I)
 _HYPOTHETICAL_RE = re.compile(r"\bassum(?:e|es|ed|ing|ption)\b|\bwould (?:be|receive|have)\b|\bhypothetical", re.I)
 _FUTURE_RE = re.compile(r"\b(?:may|will|would|could)\s+(?:be\s+)?(?:offer|sell|sold|issue)|\bif any\b|\bunderwriters?\b|\bplacement agent\b", re.I)
 _PROGRAM_WORDS_RE = re.compile(r"sales agents?|this program|the program", re.I)
 _CAP_WORDS_RE = re.compile(r"up to|in excess of", re.I)
+
+
+def _about_program(text: str) -> bool:
+    return bool(AGREEMENT_RE.search(text) or ATM_WORDS_RE.search(text) or PREVIOUSLY_RE.search(text)
+                or _PROGRAM_WORDS_RE.search(text))
 
 
 def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -> Detection | None:
@@ -104,8 +119,12 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
             continue  # dilution arithmetic ("assuming all shares were sold at $4.00"), not a report
         if _FUTURE_RE.search(t[:m.end() + 20]):
             continue
-        if not (AGREEMENT_RE.search(t) or ATM_WORDS_RE.search(t) or PREVIOUSLY_RE.search(t) or _PROGRAM_WORDS_RE.search(t)):
-            continue
+        if not _about_program(t):
+            # The program may be named by the sentence before, in the same paragraph ("We entered
+            # into a Sales Agreement ... As of the date of this prospectus supplement, we have sold N").
+            prev = sentences[s.index - 1] if s.index > 0 else None
+            if prev is None or prev.para != s.para or not _about_program(prev.text):
+                continue
         spans: dict[str, Span] = {}
         fields: dict = {}
         if ZERO_SALES_RE.search(t):
@@ -113,7 +132,7 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
             fields["shares_sold"] = 0
             spans["shares_sold"] = s.match(ZERO_SALES_RE.search(t))
         else:
-            sm = SOLD_SHARES_RE.search(t) or PASSIVE_SHARES_RE.search(t)
+            sm = SOLD_SHARES_RE.search(t) or PASSIVE_SHARES_RE.search(t) or SOLD_COUNT_RE.search(t)
             if sm:
                 fields["shares_sold"] = shares(sm)
                 spans["shares_sold"] = s.match(sm, "num")
@@ -142,7 +161,7 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
             if rm.group("num"):
                 remaining = as_dollars(money(rm))
             else:
-                raw = rm.group("num2") or rm.group("num3")
+                raw = rm.group("num2") or rm.group("num3") or rm.group("num4")
                 mm = MONEY_RE.search(raw)
                 remaining = as_dollars(money(mm)) if mm else None
             if remaining is not None:
