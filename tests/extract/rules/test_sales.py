@@ -32,6 +32,12 @@ PROGRAM = ("We have entered into a Sales Agreement, dated June 3, 2022, with Can
     # "from the sale of": no "sold" verb at all
     ("As of May 1, 2024, we have received aggregate gross proceeds of $3.1 million from the sale of 410,000 shares "
      "of common stock under the Sales Agreement.", 410000, Decimal("3100000"), date(2024, 5, 1)),
+    # "issued" alone, "to date"
+    ("To date, we have issued 410,000 shares of common stock under the Sales Agreement for gross proceeds of $3.1 "
+     "million.", 410000, Decimal("3100000"), None),
+    # a period rather than a date, average price beside the proceeds
+    ("From June 3, 2022 through March 31, 2024, we sold 500,000 shares under the Sales Agreement at an average price "
+     "of $8.40 per share, for gross proceeds of $4,200,000.", 500000, Decimal(4200000), date(2024, 3, 31)),
     # dollars only, with cents
     ("As of June 30, 2024, we had previously sold shares of common stock with an aggregate offering price of "
      "$49,999,716.65 under the Sales Agreement.", None, Decimal("49999716.65"), date(2024, 6, 30)),
@@ -106,6 +112,9 @@ def test_sales_in_a_table_row():
     "net proceeds of approximately $19.4 million under the Sales Agreement.",
     # conditional
     "If no shares have been sold under the Sales Agreement, the agent will not receive any commission.",
+    # other issuances in a sentence that names the program
+    "We have issued 250,000 shares upon exercise of warrants, and none under the Sales Agreement, if any, may be "
+    "issued until the warrants expire.",
     # future / possible sales
     "The shares that may be sold under the Sales Agreement will be sold at market prices.",
     # underwritten context

@@ -30,11 +30,13 @@ SALES_RE = re.compile(
     r"\bsold\s+no\s+shares\b|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+)?[\d,]+\s+shares|\b(?:were|have been|had been) (?:issued and |offered and )?sold\b|"
     r"\bpreviously\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|\b(?:did|has|have)\s+not\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b|"
     r"\bwe\s+(?:issued\s+and\s+|offered\s+and\s+)sold\b|"
+    r"\b(?:have|has|had)\s+(?:previously\s+)?issued\s+(?:a total of\s+|an aggregate of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,4}?(?:shares|ADSs|units)\b|"
     r"\bfrom\s+the\s+(?:issuance\s+and\s+)?sale\s+of\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,4}?(?:shares|ADSs|units)\b",
     re.I,
 )
 """The sales verb: "have sold", "had not sold any", "no shares have been sold", "were sold",
-"we sold N shares", "we issued and sold", "previously sold", "proceeds ... from the sale of N shares"."""
+"we sold N shares", "we issued and sold", "we have issued N shares", "previously sold", "proceeds ... from
+the sale of N shares"."""
 
 ZERO_SALES_RE = re.compile(
     r"\bnot\s+(?:yet\s+)?(?:offered\s+(?:or|and)\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+any\b|\bnot\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b|\bno\s+(?:shares|sales)\b[^.]{0,80}?\bbeen\s+(?:sold|made)\b|\bsold\s+no\s+shares\b",
@@ -93,6 +95,9 @@ REMAINING_RE = re.compile(
 "As such, we may sell ... up to $Z" right after the sales figure."""
 
 _CONDITIONAL_RE = re.compile(r"\bif (?:no|any|all|we have)\b|\bnot previously sold\b", re.I)
+_OTHER_ISSUANCE_RE = re.compile(
+    r"[^.;]{0,40}?\b(?:upon (?:the )?(?:exercise|conversion|vesting|settlement)|in connection with (?:the |our )?(?:acquisition|merger|exercise)|"
+    r"under (?:our|the) [\w ]{0,30}?(?:incentive|option|employee|purchase) plan|as (?:consideration|dividends?))", re.I)
 _HYPOTHETICAL_RE = re.compile(r"\bassum(?:e|es|ed|ing|ption)\b|\bwould (?:be|receive|have)\b|\bhypothetical", re.I)
 _FUTURE_RE = re.compile(r"\b(?:may|will|would|could)\s+(?:be\s+)?(?:offer|sell|sold|issue)|\bif any\b|\bunderwriters?\b|\bplacement agent\b", re.I)
 _PROGRAM_WORDS_RE = re.compile(r"sales agents?|this program|the program", re.I)
@@ -108,13 +113,15 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
     """The first sentence that reports cumulative program sales, with its figures."""
     for s in sentences:
         t = s.text
-        if "sold" not in t and "been made" not in t and "sell any" not in t and "sale of" not in t:
+        if "sold" not in t and "been made" not in t and "sell any" not in t and "sale of" not in t and "issued" not in t:
             continue
         m = SALES_RE.search(t)
         if not m or WINDOW_SALES_RE.search(t):
             continue
         if _CONDITIONAL_RE.search(t[max(0, m.start() - 80):m.end()]):
             continue
+        if _OTHER_ISSUANCE_RE.match(t, m.end()):
+            continue  # shares issued on a warrant exercise or under a plan, not sold at the market
         if _HYPOTHETICAL_RE.search(t):
             continue  # dilution arithmetic ("assuming all shares were sold at $4.00"), not a report
         if _FUTURE_RE.search(t[:m.end() + 20]):
