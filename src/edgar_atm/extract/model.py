@@ -91,6 +91,11 @@ class Window:
         return previous if previous is not None else 0
 
 
+# Every rule's sentence test needs one of these (lower case) in its sentence or its neighbours'.
+_RULE_WORDS = ("sale", "offering", "agreement", "market", "agent", "sold", "sell", "issu", "atm", "amend", "terminat",
+               "suspend", "until", "remain", "resum", "reinstat", "recommenc", "reactivat", "415(a)(4)")
+
+
 @dataclass
 class Document:
     text: str
@@ -107,6 +112,13 @@ class Document:
             at += len(line) + 1
         sentences: list[Sentence] = []
         for pi, (offset, para) in enumerate(paragraphs):
+            low = para.lower()
+            if not any(k in low for k in _RULE_WORDS):
+                # No rule looks at a paragraph without any of these words: keep it whole
+                # (splitting every paragraph of a long prospectus is half the rules' time).
+                stripped = para.lstrip()
+                sentences.append(Sentence(len(sentences), pi, offset + len(para) - len(stripped), stripped.rstrip()))
+                continue
             for start, s in sentence_spans(para):
                 sentences.append(Sentence(len(sentences), pi, offset + start, s))
         return cls(text, paragraphs, sentences)

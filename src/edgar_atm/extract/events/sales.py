@@ -277,15 +277,17 @@ def table(doc: Document, doc_date: date | None, program: Program) -> Detection |
     for i, (offset, line) in enumerate(paras):
         if "|" not in line:
             continue
+        heads = _cells(offset, line)
+        labels = [_label(c) for _, c in heads]
+        if not any(labels):
+            continue  # neither a headings row nor a heading-and-figure row
         # The sentence that introduces the table; hard-wrapped text may end it on the heading row.
         context = [paras[j] for j in range(max(0, i - 2), i)] + [(offset, line[:line.find("|")])]
-        about = [(o, p) for o, p in context if (AGREEMENT_RE.search(p) or ATM_WORDS_RE.search(p)) and _SALES_CONTEXT_RE.search(p)]
+        about = [(o, p) for o, p in context if _SALES_CONTEXT_RE.search(p) and (AGREEMENT_RE.search(p) or ATM_WORDS_RE.search(p))]
         if not about:
             continue
         found: dict = {}
         spans: dict[str, Span] = {}
-        heads = _cells(offset, line)
-        labels = [_label(c) for _, c in heads]
         if sum(1 for x in labels if x) >= 2 and i + 1 < len(paras):
             row = _cells(*paras[i + 1])
             shift = len(row) - len(heads)
