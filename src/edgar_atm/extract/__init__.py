@@ -4,7 +4,8 @@
 
 accepts a complete submission `.txt` (SGML envelope; the primary document is parsed) or a
 bare `.htm`/`.html`/`.txt`/`.md` document. Steps: envelope -> primary document -> cheap
-byte gate (gate.py) -> text (text.py) -> event rules (rules.py).
+byte gate (gate.py) -> text (text.py) -> role, programs and event detectors
+(role.py, programs.py, identity.py, events/) -> Event records with evidence (assemble.py).
 """
 
 from __future__ import annotations
@@ -14,16 +15,16 @@ import logging
 from ..edgar.sgml import is_submission, primary_document, read_submission
 from ..errors import ParseError
 from ..records import ParsedFiling
-from . import gate, rules, text
+from . import assemble, gate, text
 
-PARSER_VERSION = "1.7.0"
+PARSER_VERSION = "2.3.0"
 
 # Text beyond this many characters is not searched for events. A real 424B's text is well
 # under 1 MB (the ATM cover and plan of distribution come first); the cap bounds the work
 # on pathological inputs such as a 50 MB document.
 MAX_TEXT_CHARS = 3_000_000
 
-__all__ = ["PARSER_VERSION", "parse_filing"]
+__all__ = ["PARSER_VERSION", "document_text", "parse_filing"]
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +33,22 @@ _BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b
 
 def parse_filing(data: bytes, *, path: str | None = None) -> ParsedFiling:
     """Parse one filing. Raises ParseError for input that is not a readable document."""
+    result, plain = _read(data, path)
+    if plain is None:
+        return result
+    extraction = assemble.extract(plain, filed_date=result.filed_date, form_type=result.form_type)
+    result.atm_related = extraction.atm_related
+    result.events = extraction.events
+    return result
+
+
+def document_text(data: bytes, *, path: str | None = None) -> str | None:
+    """The plain text the rules run on (what every evidence span indexes into), or None when
+    the filing has no document or fails the byte gate."""
+    return _read(data, path)[1]
+
+
+def _read(data: bytes, path: str | None) -> tuple[ParsedFiling, str | None]:
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise ParseError(f"expected bytes, got {type(data).__name__}")
     data = bytes(data)
@@ -57,7 +74,7 @@ def parse_filing(data: bytes, *, path: str | None = None) -> ParsedFiling:
         doc = primary_document(sub)
         if doc is None or doc.text is None:
             logger.info("submission %s has no text document to parse", sub.accession_number)
-            return result
+            return result, None
         body = doc.text
         kind = _kind_from_name(doc.filename)
         try:
@@ -66,7 +83,7 @@ def parse_filing(data: bytes, *, path: str | None = None) -> ParsedFiling:
             raise ParseError(f"{sub.accession_number}: {exc}", accession_number=sub.accession_number) from None
 
     if not gate.may_be_atm(body):
-        return result
+        return result, None
     try:
         plain = text.to_text(body, kind=kind)
     except ParseError:
@@ -77,10 +94,7 @@ def parse_filing(data: bytes, *, path: str | None = None) -> ParsedFiling:
     if len(plain) > MAX_TEXT_CHARS:
         logger.warning("document text is %d characters; only the first %d are searched", len(plain), MAX_TEXT_CHARS)
         plain = plain[:MAX_TEXT_CHARS]
-    extraction = rules.extract(plain, filed_date=result.filed_date, form_type=result.form_type)
-    result.atm_related = extraction.atm_related
-    result.events = extraction.events
-    return result
+    return result, plain
 
 
 def _kind_from_name(name: str | None) -> str | None:

@@ -17,7 +17,7 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "H.C. Wainwright & Co., LLC": (r"H\.\s?C\. Wainwright(?: & Co\.?,? LLC)?", r"Wainwright", r"HCW"),
     "TD Securities (USA) LLC": (r"TD Securities(?: \(USA\) LLC)?", r"TD Cowen"),
     "Cowen and Company, LLC": (r"Cowen and Company(?:, LLC)?", r"Cowen(?! Inc)"),
-    "B. Riley Securities, Inc.": (r"B\. ?Riley Securities(?:, Inc\.?)?", r"B\. ?Riley FBR(?:, Inc\.?)?", r"B\. ?Riley",
+    "B. Riley Securities, Inc.": (r"B\.? ?Riley Securities(?:, Inc\.?)?", r"B\.? ?Riley FBR(?:, Inc\.?)?", r"B\. ?Riley", r"B Riley",
                                   r"FBR Capital Markets & Co\.?", r"FBR", r"MLV & Co\.? LLC", r"MLV"),
     "Jefferies LLC": (r"Jefferies(?: LLC)?(?! Financial)", r"Jeffries(?: LLC)?"),
     "Stifel, Nicolaus & Company, Incorporated": (r"Stifel,? Nicolaus & Company,? Incorporated", r"Stifel(?:,? Nicolaus)?"),
@@ -36,7 +36,7 @@ AGENTS: dict[str, tuple[str, ...]] = {
                               r"BofA Merrill Lynch", r"BofA(?! Finance)(?! Merrill)"),
     "Goldman Sachs & Co. LLC": (r"Goldman Sachs & Co\.?(?: LLC)?", r"Goldman,? Sachs(?! Bank)(?! International)", r"Goldman(?= |,|\))"),
     "Morgan Stanley & Co. LLC": (r"Morgan Stanley & Co\.?(?: LLC)?", r"Morgan Stanley(?! Bank)(?! MUFG)"),
-    "J.P. Morgan Securities LLC": (r"J\.\s?P\. Morgan Securities(?: LLC)?", r"J\.\s?P\. Morgan(?! Chase)", r"JPMorgan(?! Chase)", r"JPM"),
+    "J.P. Morgan Securities LLC": (r"J\.?\s?P\.? Morgan Securities(?: LLC)?", r"J\.\s?P\. Morgan(?! Chase)", r"JP Morgan(?! Chase)", r"JPMorgan(?! Chase)", r"JPM"),
     "Citigroup Global Markets Inc.": (r"Citigroup Global Markets(?: Inc\.?)?", r"Citigroup", r"Citi(?=[ ,)])"),
     "Wells Fargo Securities, LLC": (r"Wells Fargo Securities(?:, LLC)?", r"Wells Fargo(?! Bank)(?! &)"),
     "Barclays Capital Inc.": (r"Barclays Capital(?: Inc\.?)?", r"Barclays(?! Bank)"),
@@ -71,7 +71,7 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "Seaport Global Securities LLC": (r"Seaport Global Securities(?: LLC)?", r"Seaport Global"),
     "The Benchmark Company, LLC": (r"The Benchmark Company(?:, LLC)?", r"Benchmark Company"),
     "Compass Point Research & Trading, LLC": (r"Compass Point Research & Trading(?:, LLC)?", r"Compass Point"),
-    "Keefe, Bruyette & Woods, Inc.": (r"Keefe, Bruyette & Woods(?:, Inc\.?)?", r"KBW"),
+    "Keefe, Bruyette & Woods, Inc.": (r"Keefe,? Bruyette (?:&|and) Woods(?:, Inc\.?)?", r"KBW"),
     "SG Americas Securities, LLC": (r"SG Americas Securities(?:, LLC)?",),
     "Berenberg Capital Markets LLC": (r"Berenberg Capital Markets(?: LLC)?", r"Berenberg"),
     "Virtu Americas LLC": (r"Virtu Americas(?: LLC)?",),
@@ -154,6 +154,8 @@ def find_agents(text: str, *, keep_unknown: bool = False) -> list[str]:
     forward purchasers. With `keep_unknown`, firms missing from the table (a legal name
     ending in LLC, Inc., ...) are kept as written, so a new agent is never dropped."""
     pattern, group_to_name = _matcher()
+    if "\n" in text or "  " in text:
+        text = " ".join(text.split())  # a name broken across lines ("Cantor\nFitzgerald & Co.")
     hits: list[tuple[int, str]] = []
     covered: list[tuple[int, int]] = []
     for m in pattern.finditer(text):

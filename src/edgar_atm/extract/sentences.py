@@ -18,7 +18,13 @@ _STARTERS = frozenset("We The As In Our On Pursuant Sales Each This Under Any If
 
 
 def split_sentences(paragraph: str) -> list[str]:
-    out: list[str] = []
+    return [text for _, text in sentence_spans(paragraph)]
+
+
+def sentence_spans(paragraph: str) -> list[tuple[int, str]]:
+    """(offset into the paragraph, sentence) pairs; each sentence is
+    paragraph[offset:offset + len(sentence)] exactly (stripped of surrounding blanks)."""
+    out: list[tuple[int, str]] = []
     start = 0
     for m in _BOUNDARY_RE.finditer(paragraph):
         punct = paragraph[m.start()]
@@ -39,11 +45,14 @@ def split_sentences(paragraph: str) -> list[str]:
                         "." in word and len(word) <= 5):
                     continue
         end = m.end()
-        sentence = paragraph[start:end].strip()
-        if sentence:
-            out.append(sentence)
+        _append(out, paragraph, start, end)
         start = end
-    tail = paragraph[start:].strip()
-    if tail:
-        out.append(tail)
+    _append(out, paragraph, start, len(paragraph))
     return out
+
+
+def _append(out: list[tuple[int, str]], paragraph: str, start: int, end: int) -> None:
+    piece = paragraph[start:end]
+    text = piece.strip()
+    if text:
+        out.append((start + (len(piece) - len(piece.lstrip())), text))

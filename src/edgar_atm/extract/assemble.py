@@ -1,0 +1,137 @@
+"""Detections -> Event records, in the decision order of docs/atm-domain.md:
+
+1. Role (role.py): only the program's own prospectus gives events.
+2. Programs (programs.py): the main program, a second program for another security.
+3. Per program: termination of the agreement -> suspension -> resumption -> amendment ->
+   establishment / re-registration; sales to date are always additive (events/).
+4. Evidence and confidence for every event (below).
+
+Evidence: for every field an event sets (and for "type", the sentence that triggered it),
+{"text", "start", "end"} with text == plain[start:end], the plain text the rules ran on.
+
+Confidence, in [0, 1], from how the event was found:
+- base: 0.90 when a sentence states the event outright ("explicit": "we have entered into",
+  "Amendment No. 1", "hereby suspend", "we have sold N shares"), 0.65 when it is inferred
+  (a program known only from a cover amount or plan of distribution, an amendment inferred
+  from an "as amended on X" date near the supplement's date or from a notice cover);
+- times 0.7 + 0.3 x the share of the program identity stated (agreement type, agents,
+  security, a dollar or share cap): an event about an unnamed program is less certain;
+- +0.05 when other sentences agree: the same cap stated twice (cover and text, or two
+  sentences), or sales figures that add up (sold + remaining = the cap);
+- clipped to [0.05, 0.99] and rounded to two places.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+from ..records import Event
+from . import programs, role
+from .events import amended, established, resumed, sales, suspended, terminated
+from .model import Detection, Document
+from .vocab import ATM_WORDS_RE
+
+logger = logging.getLogger(__name__)
+
+EXPLICIT, INFERRED = 0.90, 0.65
+AGREEMENT_BONUS = 0.05
+
+# Fields of EVENT that carry values (type and excerpt aside).
+VALUE_FIELDS = ("agreement_type", "agreement_date", "amendment_date", "agents", "security", "max_amount",
+                "offered_amount", "max_shares", "shares_sold", "gross_proceeds", "net_proceeds", "as_of",
+                "remaining_amount", "effective_date", "commission_rate", "max_amount_increase", "agents_added",
+                "agents_removed")
+
+
+@dataclass
+class Extraction:
+    atm_related: bool
+    events: list[Event]
+
+
+def extract(text: str, *, filed_date: date | None = None, form_type: str | None = None) -> Extraction:
+    doc = Document.read(text)
+    sentences = doc.sentences
+    atm_sents = [s for s in sentences if role.is_atm_sentence(s.text)]
+    if not atm_sents:
+        return Extraction(False, [])
+    doc_atm = bool(ATM_WORDS_RE.search(text))
+    specific = [s for s in atm_sents if role.names_program(s.text, doc_atm)]
+    if not specific:
+        return Extraction(False, [])
+
+    doc_date = role.document_date(text) or filed_date
+    head = role.cover(doc)
+    if not role.is_program_prospectus(head.text):
+        logger.debug("mentions an ATM program but is not its prospectus: no events")
+        return Extraction(True, [])
+
+    program = programs.main_program(specific, sentences, head, doc_date)
+    others = programs.other_programs(specific, program, doc_date)
+
+    ended = terminated.detect(specific, program, doc_date)
+    suspension = suspended.detect(sentences, program, doc_date)
+    resumption = resumed.detect(specific, program, doc_date)
+    sold = sales.detect(sentences, doc_date, program) or sales.table(doc, doc_date, program)
+    notice = role.SUPPLEMENT_NOTICE_RE.search(head.text)
+    if sold is not None:
+        sold = sales.attribute(sold, program, [d.program for d in ended if d.program is not program])
+
+    found: list[Detection] = [d for d in ended if d.program is program]
+    if suspension is not None:
+        found.append(suspension)
+    if resumption is not None:
+        found.append(resumption)
+    registers = not (suspension is not None or any(d.program is program for d in ended))
+    if registers and established.has_identity(program) and resumption is None:
+        change = amended.detect(program, notice is not None, head.match(notice) if notice else None)
+        if change is None:
+            found.append(established.detect(program))
+        elif sold is None or amended.states_change(program):
+            found.append(change)
+        # else: a notice supplement that only reports sales is a sales report, not an amendment
+    for other in others:
+        if other.amended:
+            found.append(other.event("program_amended", trigger=other.source, excerpt=other.excerpt))
+        else:
+            found.append(established.detect(other))
+    found.extend(d for d in ended if d.program is not program)
+    if sold is not None:
+        found.append(sold)
+    return Extraction(True, [finish(d, doc) for d in found])
+
+
+def finish(d: Detection, doc: Document) -> Event:
+    """The Event with its evidence and confidence."""
+    ev = d.event
+    evidence = {}
+    if d.trigger is not None:
+        evidence["type"] = doc.evidence(d.trigger)
+    for name in VALUE_FIELDS:
+        value = getattr(ev, name)
+        if value is None or value == []:
+            continue
+        span = d.spans.get(name)
+        if span is not None:
+            evidence[name] = doc.evidence(span)
+    ev.evidence = evidence
+    ev.confidence = confidence(d)
+    return ev
+
+
+def confidence(d: Detection) -> float:
+    """See the module docstring."""
+    ev = d.event
+    score = EXPLICIT if d.how == "explicit" else INFERRED
+    stated = [bool(ev.agreement_type), bool(ev.agents), bool(ev.security), ev.max_amount is not None or ev.max_shares is not None]
+    score *= 0.7 + 0.3 * sum(stated) / len(stated)
+    if ev.type == "sales_reported":
+        if (ev.gross_proceeds is not None and ev.remaining_amount is not None and ev.max_amount is not None
+                and abs(ev.gross_proceeds + ev.remaining_amount - ev.max_amount) <= max(ev.max_amount / 1000, 1)):
+            score += AGREEMENT_BONUS
+    elif d.program.agreeing >= 2 and ev.type in ("program_established", "program_amended"):
+        score += AGREEMENT_BONUS
+    return round(min(0.99, max(0.05, score)), 2)
+

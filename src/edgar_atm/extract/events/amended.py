@@ -1,0 +1,209 @@
+"""program_amended: the agreement or the ATM prospectus changed by this filing.
+
+Ways filings say it: "Amendment No. 1, dated X, to the Sales Agreement, dated Y"; "amended and
+restated sales agreement ... which amends and restates"; "we entered into an amendment";
+"dated Y, as amended on X" when X is close to the supplement's date; a cap raised "by $A to $B";
+a cover that amends the ATM prospectus supplement ("Supplement No. 1 to Prospectus Supplement").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..amounts import MONEY_RE
+from ..model import Detection, Program
+
+AMEND_RE = re.compile(
+    r"\bamendment(?: no\. ?\d+)?,? (?:dated|to (?:the|our|that certain))|\bamended and restated\b|\bamends and restates\b|"
+    r"\b(?:entered into|executed) (?:an? |the )?(?:first |second |third )?amendment\b|\bAmendment No\. ?\d+",
+    re.I,
+)
+"""The agreement itself amended: "Amendment No. 1", "amendment, dated ...", "amended and
+restated", "amends and restates", "entered into an amendment"."""
+
+_MONEY_ANON = re.sub(r"\(\?P<\w+>", "(?:", MONEY_RE.pattern)
+INCREMENT_RE = re.compile(r"\b(?:an? )?additional\s+" + _MONEY_ANON + r"|\bby (?:up to )?(?:an additional )?" + _MONEY_ANON + r"(?! to)", re.I)
+"""An increment, not a cap: "an additional $75.0 million", "by $50,000,000"."""
+
+NEW_TOTAL_RE = re.compile(r"\bby (?:up to )?(?:an additional )?\$[\d,.]+(?:\s*(?:million|billion))? to\s+" + MONEY_RE.pattern, re.I)
+"""A cap raised to a new total: "increase ... by $302,073,006 to $1,000,000,000" (the total counts)."""
+
+def amends_agreement(text: str) -> bool:
+    """AMEND_RE about the agreement, not "Amendment No. 1 to Prospectus Supplement" / "This
+    Amendment No. 1 amends and supplements the prospectus supplement" (a notice cover)."""
+    for m in AMEND_RE.finditer(text):
+        tail = text[m.end():m.end() + 80].lower()
+        at = tail.find("prospectus")
+        if at >= 0 and (tail.find("agreement") < 0 or at < tail.find("agreement")):
+            continue
+        return True
+    return False
+
+
+# An amendment dated this close to the supplement is this filing's change; older ones are context.
+RECENT_DAYS = 62
+
+
+def made_now(program: Program, first_text: str, doc_date: date | None) -> bool:
+    """Whether the amendment the defining sentences describe is this filing's change: not
+    an old A&R agreement re-registered ("previously entered into"), and dated close to the
+    supplement ("dated X, as amended on Y")."""
+    amended = program.amended
+    if amended and re.search(r"\bpreviously (?:entered into|executed)\b", first_text, re.I):
+        return False  # an old A&R agreement re-registered: context, not this filing's change
+    if program.amendment_date and not amended and not re.search(r"\bpreviously\b", first_text, re.I):
+        if doc_date is None or abs((doc_date - program.amendment_date).days) <= RECENT_DAYS:
+            program.amended_how = "inferred"
+            return True
+        return False
+    if program.amendment_date and doc_date and amended:
+        return (doc_date - program.amendment_date).days <= RECENT_DAYS
+    return amended
+
+
+def detect(program: Program, notice: bool, notice_span) -> Detection | None:
+    """program_amended for an amendment made now, or for a supplement that amends the ATM
+    prospectus supplement (a notice cover: cap cut, new agents, new commission)."""
+    if not (program.amended or notice):
+        return None
+    how = "explicit" if program.amended and program.amended_how != "inferred" else "inferred"
+    trigger = program.source if program.amended else (notice_span or program.source)
+    return program.event("program_amended", trigger=trigger, how=how, excerpt=program.excerpt,
+                         agents_added=list(program.agents_added), agents_removed=list(program.agents_removed),
+                         max_amount_increase=program.max_amount_increase,
+                         spans={k: program.spans[k] for k in ("agents_added", "agents_removed", "max_amount_increase")
+                                if k in program.spans})
+
+
+# --------------------------------------------------------------------------- what changed
+
+_ROLE = r"(?:an? |the |our )?(?:additional |new |co-)?(?:sales |placement |distribution )?(?:agents?|managers?|forward sellers?)\b"
+_NAMES = r"(?P<names>[^;]{3,400}?)"
+ADD_RES = (
+    re.compile(r"\b(?:to add|adding|to include|including|to appoint|appointing|add(?:s|ed)?|join(?:s|ed)?)\s+" + _NAMES + r",?\s+as\s+" + _ROLE, re.I),
+    re.compile(_NAMES + r"\s+(?:was|were|has been|have been|is|are|will be)\s+(?:added|appointed|joined)\b[^;.]{0,60}?\bas\s+" + _ROLE, re.I),
+)
+"""An agent added by the amendment: "to add X as an additional sales agent", "to include X as
+an additional agent", "X and Y were added as agents"."""
+REMOVE_RES = (
+    re.compile(r"\b(?:to remove|removing|remove[sd]?)\s+" + _NAMES + r",?\s+as\s+" + _ROLE, re.I),
+    re.compile(_NAMES + r"\s+(?:ceased|ceases|will cease|has ceased|have ceased) to (?:be|act as)\s+" + _ROLE, re.I),
+    re.compile(_NAMES + r"\s+(?:is|are|will) no longer (?:be )?(?:a party to|act as|" + _ROLE + ")", re.I),
+    re.compile(_NAMES + r"\s+(?:withdrew|resigned|has withdrawn|has resigned|have withdrawn) as\s+" + _ROLE, re.I),
+)
+"""An agent removed: "removed X as an agent", "X ceased to be a sales agent", "X is no longer a
+party to the agreement", "X resigned as agent"."""
+REPLACE_RES = (
+    re.compile(r"\bto replace\s+(?P<old>[^;]{3,200}?)\s+with\s+(?P<new>[^;]{3,200}?),?\s+as\s+" + _ROLE, re.I),
+    re.compile(r"(?P<new>[^;]{3,200}?)\s+(?:replaced|replaces|will replace|has replaced)\s+(?P<old>[^;]{3,200}?),?\s+as\s+" + _ROLE, re.I),
+)
+"""One agent swapped for another: "to replace X with Y as sales agent", "Y replaced X as agent"."""
+_CLAUSE_RE = re.compile(r"\b(?:which|whereby|whom|wherein|that|pursuant to)\b|[(]", re.I)
+_AMEND_WORDS_RE = re.compile(r"\bamend|\brestat", re.I)
+
+INCREASE_BY_RE = re.compile(
+    r"\b(?:increas|rais)\w*\b[^.]{0,200}?\bby (?:up to )?(?:an additional |an aggregate of )?" + MONEY_RE.pattern + r"(?!\s*(?:million|billion)?\s*to\b)", re.I)
+"""A cap raised by an increment: "to increase the aggregate offering price ... by $50,000,000",
+"by up to an additional $400,000,000" (no new total after it)."""
+INCREASE_TO_RE = re.compile(
+    r"\b(?:increas|rais|restor)(?:e|es|ed|ing)\b(?P<what>[^.]{0,200}?)(?<!up )\bto (?:up to )?(?:an aggregate (?:of )?)?" + MONEY_RE.pattern, re.I)
+"""A cap raised or restored to a total: "to increase the amount ... we may offer ... to $50,000,000"."""
+REDUCE_TO_RE = re.compile(
+    r"\b(?:reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|lower(?:s|ed|ing)?|limit(?:s|ed|ing)?)\b(?P<what>[^.]{0,200}?)(?<!up )\bto (?:up to )?"
+    r"(?:an aggregate (?:of )?)?" + MONEY_RE.pattern, re.I)
+"""The registered amount cut (I.B.6): "to reduce the maximum aggregate offering price ... to $8,250,000"."""
+_CAP_OBJECT_RE = re.compile(r"offering price|offering amount|sales price|amount of|maximum amount|shares|common stock|may (?:offer|sell|issue)", re.I)
+_NOT_CAP_RE = re.compile(r"commitment|advance|purchase amount|reimburs|expense|commission|public float|fee\b", re.I)
+_MODAL_RE = re.compile(r"\b(?:may|might|could|would|if)\b[^.]{0,30}$", re.I)
+
+
+def _names(text: str) -> str:
+    # The names stand after the last clause word before the verb ("..., pursuant to which X was added").
+    parts = _CLAUSE_RE.split(text)
+    return parts[-1] if parts else text
+
+
+def agent_changes(sentences, program: Program) -> None:
+    """Agents an amendment adds or removes (REPLACE_RES, ADD_RES, REMOVE_RES), in sentences that
+    speak of an amendment; `agents` keeps the full list without the removed ones."""
+    from ..agents import find_agents  # noqa: PLC0415 - agents imports nothing from here; kept local for clarity
+
+    added: list[str] = []
+    removed: list[str] = []
+    where = None
+    for s in sentences:
+        t = s.text
+        if not _AMEND_WORDS_RE.search(t) and not re.search(r"\b(?:added|removed|replace|ceased|no longer)\b", t, re.I):
+            continue
+        hit = False
+        for pattern in REPLACE_RES:
+            for m in pattern.finditer(t):
+                old, new = find_agents(_names(m.group("old")), keep_unknown=True), find_agents(m.group("new"), keep_unknown=True)
+                removed += [a for a in old if a not in removed]
+                added += [a for a in new if a not in added and a not in old]
+                hit = hit or bool(old or new)
+        for pattern in ADD_RES:
+            for m in pattern.finditer(t):
+                names = find_agents(_names(m.group("names")), keep_unknown=True)
+                added += [a for a in names if a not in added and a not in removed]
+                hit = hit or bool(names)
+        for pattern in REMOVE_RES:
+            for m in pattern.finditer(t):
+                names = find_agents(_names(m.group("names")), keep_unknown=True)
+                removed += [a for a in names if a not in removed and a not in added]
+                hit = hit or bool(names)
+        if hit:
+            where = s.span
+            break
+    if not (added or removed):
+        return
+    program.agents_added, program.agents_removed = added, removed
+    program.agents = [a for a in program.agents if a not in removed] + [a for a in added if a not in program.agents]
+    for name in ("agents_added", "agents_removed"):
+        if getattr(program, name):
+            program.spans[name] = where
+    if program.agents:
+        program.spans["agents"] = program.spans.get("agents") or where
+    program.changes.append("agents")
+
+
+def cap_changes(sentences, program: Program) -> None:
+    """An increment with no new total (max_amount_increase), a cap raised or restored to a total
+    (max_amount), a registered amount cut (offered_amount, or max_amount when no larger cap is
+    stated). Only sentences that speak of the ATM cap, never a commitment or expense amount."""
+    from ..amounts import as_dollars, money  # noqa: PLC0415
+    from ..model import dollar_start  # noqa: PLC0415
+
+    for s in sentences:
+        t = s.text
+        if NEW_TOTAL_RE.search(t) or _NOT_CAP_RE.search(t[:300]) and not _CAP_OBJECT_RE.search(t):
+            continue
+        m = INCREASE_BY_RE.search(t)
+        if m and program.max_amount_increase is None and not _MODAL_RE.search(t[:m.start() + 1]):
+            program.max_amount_increase = as_dollars(money(m))
+            program.spans["max_amount_increase"] = s.sub(dollar_start(t, m.start("num")), m.end("num"))
+            program.changes.append("increment")
+            continue
+        for pattern, kind in ((REDUCE_TO_RE, "cut"), (INCREASE_TO_RE, "raised")):
+            m = pattern.search(t)
+            if not m or _NOT_CAP_RE.search(m.group("what")) or not _CAP_OBJECT_RE.search(m.group("what")):
+                continue
+            if _MODAL_RE.search(t[:m.start() + 1]):
+                continue
+            value = as_dollars(money(m))
+            span = s.sub(dollar_start(t, m.start("num")), m.end("num"))
+            if kind == "cut" and program.max_amount is not None and value < program.max_amount:
+                program.offered_amount, program.spans["offered_amount"] = value, span
+            else:
+                program.max_amount, program.spans["max_amount"] = value, span
+                if program.offered_amount is not None and program.offered_amount >= value:
+                    program.offered_amount = None
+                    program.spans.pop("offered_amount", None)
+            program.changes.append(kind)
+            break
+
+
+def states_change(program: Program) -> bool:
+    """The filing states what changed (agents, cap, increment, amount registered)."""
+    return program.amended or bool(program.changes) or program.offered_amount is not None

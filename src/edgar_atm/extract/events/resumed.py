@@ -1,0 +1,36 @@
+"""resumed: sales restart after a suspension.
+
+Ways filings say it: "we are resuming sales under the Sales Agreement"; "we reinstated the
+ATM program by filing this prospectus supplement"; "the Company recommenced sales".
+
+Not a resumption: "may resume", "until we resume", "prior to the resumption of", "if".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .. import when
+from ..model import Detection, Program, Sentence, norm
+
+RESUME_RE = re.compile(r"\b(?:resum(?:e|ed|ing|ption)|reinstat(?:e|ed|ing)|recommenc(?:e|ed|ing)|reactivat(?:e|ed|ing))\b", re.I)
+"""The restart words: resume, reinstate, recommence, reactivate."""
+
+RESUME_BOILER_RE = re.compile(r"\bmay\b(?!\s+\d)|\bcould\b|\bif\b|\bwill not\b|\buntil\b|\bresumption of\b|\bprior to\b", re.I)
+"""Conditional or future restarts: no event."""
+
+ISSUER_RESUMES_RE = re.compile(r"\b(?:we|the company)\b[^.]{0,60}?\b(?:resum|reinstat|recommenc|reactivat)", re.I)
+"""The issuer is the one restarting ("we are resuming", "the Company reinstated")."""
+
+
+def detect(specific: list[Sentence], program: Program, doc_date: date | None) -> Detection | None:
+    for s in specific:
+        t = s.text
+        if not RESUME_RE.search(t) or RESUME_BOILER_RE.search(t) or not ISSUER_RESUMES_RE.search(t):
+            continue
+        eff = when.effective_date(t, doc_date)
+        spans = {"effective_date": s.sub(eff[1], eff[2])} if eff else {}
+        return program.event("resumed", trigger=s.span, spans=spans,
+                             effective_date=eff[0] if eff else None, excerpt=norm(t))
+    return None

@@ -1,0 +1,323 @@
+"""sales_reported: cumulative sales under the program to a date (explicit zero included).
+
+Ways filings say it: "As of X, we have sold N shares ... for aggregate gross proceeds of $Y";
+"we had not sold any shares under the Sales Agreement"; "no shares have been sold"; "N shares
+were sold"; "we previously sold"; remaining capacity in the same or the next sentence
+("$Z remains available", "leaving $Z").
+
+Not a report: sales windows for I.B.6 or a quarter ("during the 12 months"), dilution
+arithmetic ("assuming all shares were sold"), conditionals ("if no shares have been sold"),
+future or possible sales ("may sell"), underwriters and placement agents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from .. import when
+from ..agents import find_agents
+from ..agreements import AGREEMENT_RE
+from ..amounts import MONEY_RE, as_dollars, money, shares
+from ..model import Detection, Document, Program, Sentence, Span, Window, dollar_start, norm
+from ..vocab import ATM_WORDS_RE
+
+SALES_RE = re.compile(
+    r"\b(?:have|has|had)\s+(?:previously\s+|already\s+|collectively\s+)?(?:offered\s+and\s+)?(?:issued\s+and\s+)?sold(?![a-z])|"
+    r"\b(?:have|has|had)\s+not\s+(?:yet\s+)?(?:offered\s+(?:or|and)\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+any\b|"
+    r"\bno\s+(?:shares|sales)\b[^.]{0,80}?\b(?:have|has|had)\s+(?:yet\s+)?been\s+(?:sold|made)\b|"
+    r"\bsold\s+no\s+shares\b|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+)?[\d,]+\s+shares|\b(?:were|have been|had been) (?:issued and |offered and )?sold\b|"
+    r"\bpreviously\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|\b(?:did|has|have)\s+not\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b|"
+    r"\bwe\s+(?:issued\s+and\s+|offered\s+and\s+)sold\b|"
+    r"\b(?:have|has|had)\s+(?:previously\s+)?issued\s+(?:a total of\s+|an aggregate of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,4}?(?:shares|ADSs|units)\b|"
+    r"\bfrom\s+the\s+(?:issuance\s+and\s+)?sale\s+of\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,4}?(?:shares|ADSs|units)\b",
+    re.I,
+)
+"""The sales verb: "have sold", "had not sold any", "no shares have been sold", "were sold",
+"we sold N shares", "we issued and sold", "we have issued N shares", "previously sold", "proceeds ... from
+the sale of N shares"."""
+
+ZERO_SALES_RE = re.compile(
+    r"\bnot\s+(?:yet\s+)?(?:offered\s+(?:or|and)\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+any\b|\bnot\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b|\bno\s+(?:shares|sales)\b[^.]{0,80}?\bbeen\s+(?:sold|made)\b|\bsold\s+no\s+shares\b",
+    re.I,
+)
+"""An explicit zero: "have not sold any", "no shares have been sold", "sold no shares"."""
+
+WINDOW_SALES_RE = re.compile(r"12[\s-]months?|twelve[\s-]months?|I\.B\.6|during the (?:three|six|nine) months|since such filing|quarter ended", re.I)
+"""Sales over a window (I.B.6 arithmetic, a quarter), not cumulative program sales."""
+
+PREVIOUSLY_RE = re.compile(r"\bpreviously (?:entered into|filed)|\bprior prospectus\b|\bprevious prospectus\b|\boriginal prospectus\b", re.I)
+"""Sales under a named earlier prospectus ("under the prior prospectus")."""
+
+GROSS_RE = re.compile(
+    r"(?:aggregate\s+(?:gross\s+)?(?:offering|sales|sale)\s+price|gross\s+(?:sales\s+)?proceeds|aggregate\s+gross\s+proceeds|"
+    r"aggregate\s+(?:offering|sales)\s+amount|for\s+(?:total|aggregate)\s+(?:gross\s+)?(?:consideration|proceeds))"
+    r"[^$.]{0,40}?(?:of\s+)?(?:approximately\s+|about\s+)?" + MONEY_RE.pattern,
+    re.I,
+)
+"""Gross proceeds named before the amount: "aggregate gross proceeds of approximately $Y"."""
+GROSS_AFTER_RE = re.compile(MONEY_RE.pattern + r"\s+(?:in|of)\s+(?:aggregate\s+)?gross\s+(?:sales\s+)?proceeds", re.I)
+"""Gross proceeds named after the amount: "$Y in gross proceeds"."""
+NET_RE = re.compile(r"net\s+proceeds[^$.]{0,60}?(?:of\s+)?(?:approximately\s+|about\s+)?" + MONEY_RE.pattern, re.I)
+"""Net proceeds before the amount: "net proceeds of $Y"."""
+NET_AFTER_RE = re.compile(MONEY_RE.pattern + r"\s+(?:in|of)\s+(?:aggregate\s+)?net\s+proceeds", re.I)
+"""Net proceeds after the amount: "$Y in net proceeds"."""
+SOLD_SHARES_RE = re.compile(
+    r"\b(?:sold|issued(?: and sold)?|(?:issuance(?: and sale)?|sale) of)\s*(?:a total of\s+|an aggregate of\s+|approximately\s+|aggregate\s+)*"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:[\w.%-]+\s+){0,4}?(?:shares|ADSs|American Depositary Shares|units)\b",
+    re.I,
+)
+"""Shares sold: "sold 422,160 shares", "issued and sold an aggregate of 1.2 million shares"."""
+PASSIVE_SHARES_RE = re.compile(
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:[\w.%-]+\s+){0,5}?(?:shares|ADSs|American Depositary Shares|units)\b"
+    r"[^.;$]{0,80}?\b(?:(?:have|has|had)\s+been|were|was)\s+(?:offered\s+and\s+|issued\s+and\s+)?sold\b",
+    re.I,
+)
+SOLD_COUNT_RE = re.compile(
+    r"\bsold\s*(?:a total of\s+|an aggregate of\s+)?(?P<num>\d{1,3}(?:,\d{3})+)(?![\d,])(?P<scale>)"
+    r"(?=\s*$|\s*[.;]|\s+(?:under|pursuant|through|in (?:the|our)|since)\b)",
+    re.I,
+)
+"""A share count without the word "shares" (cut-off or glued mirror text): "we have sold 1,204,551"
+at the end of the sentence or before "under/pursuant to ..." (dollar amounts carry "$")."""
+"""Shares sold, passive: "an aggregate of 1,234,567 shares of our common stock have been sold",
+"2.5 million shares were issued and sold"."""
+REMAINING_RE = re.compile(
+    MONEY_RE.pattern + r"(?:[^.;]{0,120}?\bremain(?:s|ed|ing)?\b(?:\s+(?:available|unsold|to be sold))?| (?:are|is|were|remain) (?:still )?available for (?:offer and )?(?:sale|issuance))|"
+    r"\bremaining[^.;$]{0,60}?(?:of|is|was)\s+(?:approximately\s+)?(?P<num2>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
+    r"\bleaving\s+(?:approximately\s+)?(?P<num3>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
+    r"\b(?:as such|as a result|accordingly|consequently|therefore|thus),?\s+(?:we\s+)?(?:may|can)\s+(?:offer and |issue and )?sell\b"
+    r"[^.]{0,200}?\bup to\s+(?:approximately\s+)?(?P<num4>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)",
+    re.I,
+)
+"""Remaining capacity: "$Z remains available", "$Z are available for sale", "remaining ... of $Z", "leaving $Z",
+"As such, we may sell ... up to $Z" right after the sales figure."""
+
+_CONDITIONAL_RE = re.compile(r"\bif (?:no|any|all|we have)\b|\bnot previously sold\b", re.I)
+_OTHER_ISSUANCE_RE = re.compile(
+    r"[^.;]{0,40}?\b(?:upon (?:the )?(?:exercise|conversion|vesting|settlement)|in connection with (?:the |our )?(?:acquisition|merger|exercise)|"
+    r"under (?:our|the) [\w ]{0,30}?(?:incentive|option|employee|purchase) plan|as (?:consideration|dividends?))", re.I)
+_HYPOTHETICAL_RE = re.compile(r"\bassum(?:e|es|ed|ing|ption)\b|\bwould (?:be|receive|have)\b|\bhypothetical", re.I)
+_FUTURE_RE = re.compile(r"\b(?:may|will|would|could)\s+(?:be\s+)?(?:offer|sell|sold|issue)|\bif any\b|\bunderwriters?\b|\bplacement agent\b", re.I)
+_PROGRAM_WORDS_RE = re.compile(r"sales agents?|this program|the program", re.I)
+_CAP_WORDS_RE = re.compile(r"up to|in excess of", re.I)
+
+
+def _about_program(text: str) -> bool:
+    return bool(AGREEMENT_RE.search(text) or ATM_WORDS_RE.search(text) or PREVIOUSLY_RE.search(text)
+                or _PROGRAM_WORDS_RE.search(text))
+
+
+def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -> Detection | None:
+    """The first sentence that reports cumulative program sales, with its figures."""
+    for s in sentences:
+        t = s.text
+        if "sold" not in t and "been made" not in t and "sell any" not in t and "sale of" not in t and "issued" not in t:
+            continue
+        m = SALES_RE.search(t)
+        if not m or WINDOW_SALES_RE.search(t):
+            continue
+        if _CONDITIONAL_RE.search(t[max(0, m.start() - 80):m.end()]):
+            continue
+        if _OTHER_ISSUANCE_RE.match(t, m.end()):
+            continue  # shares issued on a warrant exercise or under a plan, not sold at the market
+        if _HYPOTHETICAL_RE.search(t):
+            continue  # dilution arithmetic ("assuming all shares were sold at $4.00"), not a report
+        if _FUTURE_RE.search(t[:m.end() + 20]):
+            continue
+        if not _about_program(t):
+            # The program may be named by the sentence before, in the same paragraph ("We entered
+            # into a Sales Agreement ... As of the date of this prospectus supplement, we have sold N").
+            prev = sentences[s.index - 1] if s.index > 0 else None
+            if prev is None or prev.para != s.para or not _about_program(prev.text):
+                continue
+        spans: dict[str, Span] = {}
+        fields: dict = {}
+        if ZERO_SALES_RE.search(t):
+            # Explicit zero: shares_sold 0; proceeds stay unstated unless the text gives them.
+            fields["shares_sold"] = 0
+            spans["shares_sold"] = s.match(ZERO_SALES_RE.search(t))
+        else:
+            sm = SOLD_SHARES_RE.search(t) or PASSIVE_SHARES_RE.search(t) or SOLD_COUNT_RE.search(t)
+            if sm:
+                fields["shares_sold"] = shares(sm)
+                spans["shares_sold"] = s.match(sm, "num")
+            # The proceeds figure nearest the "sold" verb: a cap may share the sentence.
+            gms = list(GROSS_RE.finditer(t)) + list(GROSS_AFTER_RE.finditer(t))
+            gms = [g for g in gms if not _CAP_WORDS_RE.search(t[g.start():g.end()])]
+            if gms:
+                gm = min(gms, key=lambda g: min(abs(g.start() - m.start()), abs(g.end() - m.start())))
+                fields["gross_proceeds"] = as_dollars(money(gm))
+                spans["gross_proceeds"] = s.sub(dollar_start(t, gm.start("num")), gm.end())
+            nm = NET_RE.search(t) or NET_AFTER_RE.search(t)
+            if nm:
+                fields["net_proceeds"] = as_dollars(money(nm))
+                spans["net_proceeds"] = s.match(nm)
+            if fields.get("shares_sold") is None and fields.get("gross_proceeds") is None:
+                continue
+        # Remaining capacity: this sentence or the next in the same paragraph.
+        pieces = [s]
+        nxt = s.index + 1
+        if nxt < len(sentences) and sentences[nxt].para == s.para:
+            pieces.append(sentences[nxt])
+        window = Window.of(pieces)
+        rm = REMAINING_RE.search(window.text)
+        remaining = None
+        if rm:
+            if rm.group("num"):
+                remaining = as_dollars(money(rm))
+            else:
+                raw = rm.group("num2") or rm.group("num3") or rm.group("num4")
+                mm = MONEY_RE.search(raw)
+                remaining = as_dollars(money(mm)) if mm else None
+            if remaining is not None:
+                spans["remaining_amount"] = window.match(rm)
+        fields["remaining_amount"] = remaining
+        found = when.as_of(t, doc_date)
+        if found:
+            fields["as_of"] = found[0]
+            spans["as_of"] = s.sub(found[1], found[2])
+        elif s.index > 0 and sentences[s.index - 1].para == s.para:
+            prev = sentences[s.index - 1]
+            found = when.as_of(prev.text, None)
+            if found:
+                fields["as_of"] = found[0]
+                spans["as_of"] = prev.sub(found[1], found[2])
+        trigger = window.sub(0, len(window.text)) if remaining is not None and len(pieces) > 1 else s.span
+        excerpt = norm(window.text if remaining is not None and len(pieces) > 1 else t)
+        return program.event("sales_reported", trigger=trigger, spans=spans, excerpt=excerpt, **fields)
+    return None
+
+
+def attribute(sales: Detection, program: Program, others: list[Program]) -> Detection:
+    """Sales stated for a terminated prior agreement ("We sold no shares under the Stifel
+    Sales Agreement") belong to that agreement, not to the new program (scope "prior")."""
+    named = set(find_agents(sales.event.excerpt or ""))
+    if not named or named & set(program.agents):
+        return sales
+    for other in others:
+        if named & set(other.agents):
+            ev = replace(sales.event, agreement_type=other.agreement_type, agreement_date=other.agreement_date,
+                         agents=list(other.agents), security=other.security or sales.event.security,
+                         max_amount=other.max_amount, max_shares=other.max_shares,
+                         commission_rate=other.commission_rate, scope="prior")
+            spans = {k: v for k, v in sales.spans.items() if k not in ("agreement_type", "agreement_date", "agents",
+                                                                      "security", "max_amount", "max_shares",
+                                                                      "commission_rate", "amendment_date", "offered_amount")}
+            for k in ("agreement_type", "agreement_date", "agents", "max_amount", "max_shares", "commission_rate"):
+                if k in other.spans:
+                    spans[k] = other.spans[k]
+            spans["security"] = other.spans.get("security") or sales.spans.get("security")
+            if spans["security"] is None:
+                del spans["security"]
+            return Detection(ev, sales.trigger, spans, sales.how, other)
+    return sales
+
+
+# --------------------------------------------------------------------------- tables
+
+TABLE_LABELS = (
+    ("shares_sold", re.compile(r"\b(?:shares|ADSs|units)\b(?:[\w ]{0,30})?\b(?:sold|issued)\b|\bnumber of (?:shares|ADSs|units)\b", re.I)),
+    ("gross_proceeds", re.compile(r"\bgross (?:sales )?proceeds\b|\baggregate (?:gross )?(?:offering|sales) (?:price|amount)\b|\bgross sales\b", re.I)),
+    ("net_proceeds", re.compile(r"\bnet proceeds\b", re.I)),
+    ("remaining_amount", re.compile(r"\bremaining\b|\bavailable\b", re.I)),
+)
+"""Sales-table headings: shares sold, gross proceeds / aggregate offering price, net proceeds,
+remaining or available capacity."""
+_NUMBER_RE = re.compile(r"^\(?(?:US)?\$?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<scale>thousand|million|billion))?\)?$", re.I)
+_SALES_CONTEXT_RE = re.compile(r"\bsold\b|\bsales\b|\bissued\b", re.I)
+
+
+def _cells(offset: int, line: str) -> list[tuple[int, str]]:
+    """A table row's cells with their offsets; a cell holding only "$" (HTML tables put the
+    sign in a column of its own) is folded into the amount after it."""
+    out: list[tuple[int, str]] = []
+    at, dollar = 0, False
+    for part in line.split("|"):
+        stripped = part.strip()
+        start = offset + at + (len(part) - len(part.lstrip()))
+        at += len(part) + 1
+        if stripped in ("$", "US$"):
+            dollar = True
+            continue
+        if dollar and stripped and not stripped.startswith("$"):
+            stripped = "\x00" + stripped  # marks an amount whose "$" stood in the cell before
+        dollar = False
+        out.append((start, stripped))
+    return out
+
+
+def _label(text: str) -> str | None:
+    for name, pattern in TABLE_LABELS:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def _value(name: str, cell: str):
+    money_cell = cell.startswith("\x00") or "$" in cell
+    cell = cell.lstrip("\x00")
+    m = _NUMBER_RE.match(cell)
+    if not m:
+        return None
+    if name == "shares_sold":
+        return None if money_cell else shares(m)
+    if not money_cell:
+        return None
+    mm = MONEY_RE.search(cell if "$" in cell else "$" + cell)
+    return as_dollars(money(mm)) if mm else None
+
+
+def table(doc: Document, doc_date: date | None, program: Program) -> Detection | None:
+    """Cumulative sales set out as a table under a sentence about the program ("The following
+    table summarizes sales under the Sales Agreement as of March 31, 2024:"): headings in one
+    row and figures in the next, or one heading and figure per row."""
+    paras = doc.paragraphs
+    for i, (offset, line) in enumerate(paras):
+        if "|" not in line:
+            continue
+        # The sentence that introduces the table; hard-wrapped text may end it on the heading row.
+        context = [paras[j] for j in range(max(0, i - 2), i)] + [(offset, line[:line.find("|")])]
+        about = [(o, p) for o, p in context if (AGREEMENT_RE.search(p) or ATM_WORDS_RE.search(p)) and _SALES_CONTEXT_RE.search(p)]
+        if not about:
+            continue
+        found: dict = {}
+        spans: dict[str, Span] = {}
+        heads = _cells(offset, line)
+        labels = [_label(c) for _, c in heads]
+        if sum(1 for x in labels if x) >= 2 and i + 1 < len(paras):
+            row = _cells(*paras[i + 1])
+            shift = len(row) - len(heads)
+            for k, name in enumerate(labels):
+                if name and 0 <= k + shift < len(row) and name not in found:
+                    at, cell = row[k + shift]
+                    value = _value(name, cell)
+                    if value is not None:
+                        found[name], spans[name] = value, Span(at, at + len(cell.lstrip("\x00")))
+            last = i + 1
+        else:
+            last = i - 1
+            for j in range(i, min(len(paras), i + 6)):
+                row = _cells(*paras[j])
+                if len(row) < 2 or not _label(row[0][1]):
+                    break
+                name = _label(row[0][1])
+                for at, cell in row[1:]:
+                    value = _value(name, cell)
+                    if value is not None and name not in found:
+                        found[name], spans[name] = value, Span(at, at + len(cell.lstrip("\x00")))
+                        break
+                last = j
+        if found.get("shares_sold") is None and found.get("gross_proceeds") is None:
+            continue
+        ctx_offset, ctx = about[-1]
+        when_found = when.as_of(ctx, doc_date)
+        if when_found:
+            found["as_of"] = when_found[0]
+            spans["as_of"] = Span(ctx_offset + when_found[1], ctx_offset + when_found[2])
+        end_offset, end_line = paras[last]
+        trigger = Span(ctx_offset, end_offset + len(end_line))
+        excerpt = norm(doc.text[trigger.start:trigger.end].replace("\n", " "))
+        return program.event("sales_reported", trigger=trigger, spans=spans, excerpt=excerpt, **found)
+    return None

@@ -1,0 +1,66 @@
+"""suspended: offers and sales stop while the agreement stays in force.
+
+Ways filings say it: "The purpose of this supplement is to suspend ..."; "we are hereby
+suspending / terminating the continuous offering"; "we have suspended the ATM"; "we will not
+make any sales ... unless and until a new prospectus supplement is filed"; "the prospectus
+supplement relating to the Sales Agreement was terminated".
+
+Not a suspension: the rights every agreement gives ("we may suspend the offering at any time",
+"sales will be suspended until", "notify the other"), conditionals ("if we", "in the event").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .. import when
+from ..model import Detection, Program, Sentence, norm
+
+SUSPEND_RE = re.compile(
+    r"purpose of this [^.]{0,60}?is to (?:suspend|terminate)|\bhereby (?:suspend|terminat)|"
+    r"\b(?:we|the company) (?:are|is|have|has|had) (?:hereby )?(?:suspend(?:ed|ing)?|terminat(?:ed|ing) the (?:continuous )?offering)|"
+    r"\bsuspend(?:ed|ing)? (?:the |our |all )?(?:atm\b|at[\s-]the[\s-]market|offers and sales|offers or sales|sales\b|offering\b|program\b|continuous offering)|"
+    r"\bterminat(?:e|ed|ing) the continuous offering|"
+    r"\bwill not (?:make|effect|conduct) any (?:further |additional )?(?:offers or |offers and )?sales? [^.]{0,160}?unless and until|"
+    r"\bno (?:further |additional )?(?:offers or |offers and )?sales (?:will|shall) be made [^.]{0,160}?unless and until|"
+    r"\bprospectus (?:supplement )?(?:related to|relating to|for) [^.]{0,80}?(?:was|has been|is) terminated",
+    re.I,
+)
+"""A suspension stated as done or declared by this supplement (see the module docstring)."""
+
+SUSPEND_BOILER_RE = re.compile(
+    r"\b(?:may (?:also )?suspend|may at any time suspend|right to suspend|can suspend|could suspend|"
+    r"will be suspended until|be suspended if|suspend the offering (?:of|at any time)(?! effective)|"
+    r"may be suspended|notify the other)\b",
+    re.I,
+)
+"""Suspension rights and mechanics, never an event."""
+
+_CONDITIONAL_RE = re.compile(r"\bmay\b(?!\s+\d)|\bcould\b|\bif we\b|\bin the event\b", re.I)
+_DECLARED_RE = re.compile(r"purpose of this|hereby", re.I)
+
+
+_ABOUT_OFFERING_RE = re.compile(r"agreement|at[\s-]the[\s-]market|\bATM\b|continuous offering|prospectus supplement|program", re.I)
+
+
+def detect(sentences: list[Sentence], program: Program, doc_date: date | None) -> Detection | None:
+    """The first sentence that suspends the program (the filing is already known to be the
+    program's own prospectus, so "terminating the continuous offering under the prospectus
+    supplement" counts without naming the agreement)."""
+    for s in sentences:
+        t = s.text
+        low = t.lower()
+        if "suspend" not in low and "terminat" not in low and "unless and until" not in low:
+            continue
+        if not _ABOUT_OFFERING_RE.search(t):
+            continue
+        if not SUSPEND_RE.search(t) or SUSPEND_BOILER_RE.search(t):
+            continue
+        if _CONDITIONAL_RE.search(t) and not _DECLARED_RE.search(t):
+            continue
+        eff = when.effective_date(t, doc_date)
+        spans = {"effective_date": s.sub(eff[1], eff[2])} if eff else {}
+        return program.event("suspended", trigger=s.span, spans=spans,
+                             effective_date=eff[0] if eff else None, excerpt=norm(t))
+    return None

@@ -1,0 +1,87 @@
+"""terminated: the sales agreement itself ends (not merely the prospectus offering).
+
+Ways filings say it: "we terminated the prior Equity Distribution Agreement"; "the Sales
+Agreement was terminated effective X"; "Cantor delivered written notice to terminate";
+"in connection with [the new agreement], we terminated ...". A prior agreement ended alongside
+a new one is a program of its own (scope "prior").
+
+Not a termination: "may terminate", "will terminate upon the earlier of", "right to
+terminate"; terminating the continuous offering or the prospectus supplement while the agreement
+"remains in full force" (a suspension).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .. import when
+from ..identity import program_from
+from ..model import Detection, Program, Sentence, norm
+
+TERMINATE_RE = re.compile(
+    r"\b(?:(?:we|the company|it|they|[A-Z][\w.&,' -]{1,60}) (?:have |has |had )?(?:voluntarily |mutually )?"
+    r"(?:terminated|elected to terminate|agreed to terminate|delivered (?:a )?(?:written )?notice.{0,160}?terminat|"
+    r"gave (?:written )?notice.{0,120}?terminat|provided (?:written )?notice.{0,120}?terminat)|"
+    r"\b(?:acknowledged|accepted).{0,120}?notice (?:to terminate|of termination)|"
+    r"(?:was|were|has been|have been|is|are|will be) (?:being )?(?:terminated|cancell?ed)(?! upon)(?! at)(?! by either)|"
+    r"\bterminated (?:effective|as of|on)\b|\bin connection with [^.]{0,80}?we terminated)",
+)
+"""A termination stated as done: active ("we terminated", "X delivered notice ... to terminate"),
+passive ("was terminated", "has been cancelled") or dated ("terminated effective X")."""
+
+TERMINATE_BOILER_RE = re.compile(
+    r"\b(?:may(?!\s+\d)|will terminate upon|terminate upon|shall terminate|right to terminate|may be terminated|"
+    r"can be terminated|will be terminated (?:\w+ )?(?:upon|at|by|if|when|in the event)|until (?:the )?terminat|upon (?:the )?termination|"
+    r"if (?:the )?[\w ]*agreement is terminated|earlier of|earliest of)\b",
+    re.I,
+)
+"""Termination rights and mechanics: "may terminate", "will terminate upon the earlier of"."""
+
+OFFERING_ONLY_RE = re.compile(r"continuous offering|prospectus supplement (?:is|was|has been) terminated", re.I)
+"""The offering or the prospectus ended, not the agreement (a suspension)."""
+AGREEMENT_TERMINATED_RE = re.compile(
+    r"terminat\w* (?:the |our |that certain )?(?:prior |previous |existing |original )?[\w\s-]{0,40}agreement", re.I)
+PRIOR_AGREEMENT_RE = re.compile(
+    r"\b(?:our|the|its|that certain) (?:prior|previous|former|existing|original|old) [\w\s\"-]{0,40}agreement", re.I)
+"""An earlier agreement named as such: "our prior sales agreement", "the existing Equity Distribution Agreement"."""
+
+
+def states_termination(text: str) -> bool:
+    """A sentence that says an agreement was terminated (not boilerplate)."""
+    return bool(TERMINATE_RE.search(text)) and not TERMINATE_BOILER_RE.search(text)
+
+
+def about_other_program(text: str) -> bool:
+    """A sentence about an agreement that is ending or was replaced, not the program itself."""
+    return states_termination(text) or bool(PRIOR_AGREEMENT_RE.search(text))
+
+
+def detect(specific: list[Sentence], program: Program, doc_date: date | None) -> list[Detection]:
+    """The first sentence that terminates an agreement: this program's, or a prior one's
+    (another date, other agents, or "our prior ... agreement")."""
+    for s in specific:
+        t = s.text
+        if not states_termination(t):
+            continue
+        if OFFERING_ONLY_RE.search(t) and not AGREEMENT_TERMINATED_RE.search(t):
+            continue  # terminating the offering, not the agreement: a suspension
+        if "remains in full force" in t.lower():
+            continue
+        prior = program_from(s, doc_date)
+        other = bool(PRIOR_AGREEMENT_RE.search(t))
+        if prior.agreement_date and program.agreement_date and prior.agreement_date != program.agreement_date:
+            other = True
+        if prior.agents and program.agents and not set(prior.agents) & set(program.agents):
+            other = True  # a different agent's agreement (Cantor's ends, Wainwright's begins)
+        eff = when.effective_date(t, doc_date)
+        spans = {"effective_date": s.sub(eff[1], eff[2])} if eff else {}
+        fields = {"effective_date": eff[0] if eff else None, "excerpt": norm(t)}
+        if not other:
+            return [program.event("terminated", trigger=s.span, spans=spans, **fields)]
+        if not prior.security and program.security:
+            prior.security = program.security
+            if "security" in program.spans:
+                prior.spans["security"] = program.spans["security"]
+        return [prior.event("terminated", trigger=s.span, spans=spans, scope="prior", **fields)]
+    return []

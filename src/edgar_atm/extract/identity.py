@@ -1,0 +1,344 @@
+"""Program identity fields as one sentence states them: agreement name and dates, agents,
+security, dollar and share caps, commission. Each finder returns the value with its offsets
+in the text it searched (`Found`), so the caller can record the evidence span.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from .agents import find_agents
+from .agreements import AGREEMENT_RE, written_agreement
+from .amounts import MONEY_RE, as_dollars, money, shares
+from .dates import DATE_RE, to_date
+from .events.amended import INCREMENT_RE, amends_agreement
+from .model import Program, Sentence, Span, dollar_start, norm
+from .vocab import NOT_ATM_AGREEMENT_RE
+
+# (value, start, end): a value and where it stands in the text searched. The value may be
+# None where the text points at a date it does not give ("dated the date hereof" with no
+# document date).
+Found = tuple[Any, int, int]
+
+# --------------------------------------------------------------------------- agreement dates
+
+AGREEMENT_DATE_RE = re.compile(
+    r"\bdated(?: as of)?\s+(?:(?P<hereof>the date hereof|the date of this prospectus supplement)|(?P<date>"
+    + DATE_RE.pattern + r"))",
+)
+"""An agreement dated in place: "dated as of August 6, 2021", "dated the date hereof"."""
+
+ON_DATE_ENTERED_RE = re.compile(
+    r"\b(?:On|on|As of|as of|In|in)\s+(?P<date>" + DATE_RE.pattern.replace("(?P<month>", "(?P<m2>").replace("(?P<day>", "(?P<d2>").replace("(?P<year>", "(?P<y2>")
+    + r"),?\s+[\w.,&'() -]{1,100}?\s+(?:entered into|executed|signed)",
+)
+"""Date first: "On October 28, 2024, we and the Operating Partnership entered into ..."."""
+
+ENTERED_ON_DATE_RE = re.compile(
+    r"\b(?:previously )?entered into [^.]{0,400}?\bon (?P<date>" + DATE_RE.pattern + r")")
+"""Date last: "We entered into a sales agreement with Cantor ... on March 3, 2023"."""
+
+_NOUN_RE = re.compile(r"\b(agreements?|amendment|prospectus|supplement|registration statement|no)\b", re.I)
+_AS_AMENDED_RE = re.compile(r"\bas (?:further )?amended(?: (?:on|as of|by)[^,;]{0,60}?)?\s*(?:on |as of )?(?P<date>" + DATE_RE.pattern + ")")
+_AMENDMENT_DATED_RE = re.compile(r"\bamendment(?: no\. ?\d+)?,? (?:\(\"?amendment[^)]*\)\s*,?\s*)?dated", re.I)
+_AMENDMENT_TO_DATED_RE = re.compile(r"amendment[^.]{0,80}\bto the [^.]{0,80}agreement,? dated", re.I)
+_PREVIOUSLY_ENTERED_RE = re.compile(r"\bpreviously (?:entered into|executed)\b", re.I)
+_ENTERED_AMENDMENT_RE = re.compile(r"entered into (?:an |the )?(?:first |second |third )?amendment", re.I)
+
+
+def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Found | None, bool]:
+    """(original agreement date, amendment date, is-amendment) stated in one sentence.
+
+    Covers "dated as of X", "On X, we entered into", "entered into ... on X", "dated the date
+    hereof"; "Amendment No. 1, dated X, to the Sales Agreement, dated Y" (Y identifies the
+    program, X dates the change); "A&R agreement, dated X, which amends and restates ... dated Y";
+    "dated Y, as amended on X"."""
+    dated: list[Found] = []
+    kinds: list[str] = []  # "amendment" where the date is an amendment's ("Amendment No. 1, dated X")
+    for m in AGREEMENT_DATE_RE.finditer(text):
+        nouns = _NOUN_RE.findall(text[max(0, m.start() - 250):m.start()])
+        if nouns and nouns[-1].lower() not in ("agreement", "agreements", "amendment", "no"):
+            continue  # "the prospectus supplement dated ..." dates a prospectus, not the agreement
+        kinds.append("amendment" if nouns and nouns[-1].lower() in ("amendment", "no") else "agreement")
+        if m.group("hereof"):
+            dated.append((doc_date, m.start("hereof"), m.end("hereof")))
+        else:
+            dm = DATE_RE.search(m.group("date"))
+            dated.append((to_date(dm) if dm else None, m.start("date"), m.end("date")))
+    low = text.lower()
+    previously = bool(_PREVIOUSLY_ENTERED_RE.search(text))
+    amended = amends_agreement(text) and not previously
+    entered = ON_DATE_ENTERED_RE.search(text) or _entered_on_date(text)
+    entered_date: Found | None = None
+    if entered:
+        dm = DATE_RE.search(entered.group("date"))
+        entered_date = (to_date(dm) if dm else None, entered.start("date"), entered.end("date"))
+    if entered_date and entered_date[0] and _ENTERED_AMENDMENT_RE.search(text):
+        # "On X, we entered into an amendment to our agreement dated Y": X dates the change.
+        return (dated[0] if dated else None), entered_date, True
+    if "amends and restates" in low or "amended and restated" in low:
+        if len(dated) >= 2:
+            return dated[-1], dated[0], not previously
+        single = dated[0] if dated else entered_date
+        if previously:
+            return single, None, False  # an earlier A&R agreement: its date identifies it
+        return None, single, True
+    if _AMENDMENT_DATED_RE.search(text) or _AMENDMENT_TO_DATED_RE.search(text):
+        if len(dated) >= 2:
+            agreements = [d for d, k in zip(dated, kinds) if k == "agreement" and d[0]]
+            amendments = [d for d, k in zip(dated, kinds) if k == "amendment" and d[0]]
+            if agreements and len(amendments) >= 2:
+                # "as amended by Amendment No. 1, dated X, and Amendment No. 2, dated Y": the newest counts.
+                return agreements[0], max(amendments, key=lambda d: d[0]), True
+            return dated[1], dated[0], True
+    m = _AS_AMENDED_RE.search(text)
+    if m and dated:
+        newest = _newest_amendment(text, m)
+        return dated[0], newest, amended
+    if dated:
+        return dated[0], None, amended
+    return entered_date, None, amended
+
+
+_FURTHER_AMENDED_RE = re.compile(r"\b(?:as |and |, )?(?:further |subsequently |previously )?amended(?: (?:on|as of|by)[^,;)]{0,60}?)?\s*(?:on |as of )?(?P<date>" + DATE_RE.pattern + ")")
+
+
+def _newest_amendment(text: str, first: re.Match[str]) -> Found | None:
+    """The latest of the dates in "as amended on X and as further amended on Y"."""
+    dm = DATE_RE.search(first.group("date"))
+    best: Found | None = (to_date(dm) if dm else None, first.start("date"), first.end("date"))
+    for m in _FURTHER_AMENDED_RE.finditer(text, first.end()):
+        if m.start() - first.end() > 300:
+            break
+        dm = DATE_RE.search(m.group("date"))
+        d = to_date(dm) if dm else None
+        if d and (best[0] is None or d > best[0]):
+            best = (d, m.start("date"), m.end("date"))
+    return best
+
+
+def _entered_on_date(text: str) -> re.Match[str] | None:
+    m = ENTERED_ON_DATE_RE.search(text)
+    if m and not re.search(r"amend\w*(?: no\.\s*\d+)?\s+(?:on|as of)\s+$", text[max(m.start(), m.start("date") - 40):m.start("date")], re.I):
+        return m
+    return None
+
+
+def is_defining(text: str) -> bool:
+    """A sentence that defines the agreement: names one and says it was entered into, is
+    party to, dated, amended, or that the prospectus relates to the offer under it."""
+    return bool(re.search(
+        r"\b(?:entered into|enter into|are party to|is party to|executed|relate to the offer|relates to the offer|"
+        r"previously entered|amended and restated|amendment no\.|dated)\b", text, re.I)) and bool(AGREEMENT_RE.search(text))
+
+
+# --------------------------------------------------------------------------- caps
+
+CAP_RES = (
+    re.compile(r"aggregate (?:gross )?(?:offering|sales|sale) (?:price|amount|proceeds)s?\s*(?:of\s*)?(?:up to|not (?:to )?exceed(?:ing)?|(?:of )?(?:no|not) more than|not in excess of)\s+(?:approximately\s+)?" + MONEY_RE.pattern, re.I),
+    re.compile(r"\bin excess of\s+" + MONEY_RE.pattern, re.I),
+    re.compile(r"\bup to (?:an aggregate (?:of )?)?(?:approximately\s+)?" + MONEY_RE.pattern + r"(?!\s+(?:remain|of (?:shares )?(?:our )?common stock (?:remain|are available)))", re.I),
+    re.compile(r"maximum aggregate (?:offering|sales) (?:price|amount) of\s+" + MONEY_RE.pattern, re.I),
+    re.compile(r"\bterminate upon the (?:earlier|earliest) of\b[^$]{0,300}?\b(?:sale|issuance)\b[^$]{0,250}?"
+               r"aggregate (?:gross )?(?:offering|sales|sale) (?:price|amount) of\s+(?:approximately\s+)?" + MONEY_RE.pattern, re.I),
+)
+"""A dollar cap: "aggregate offering price of up to $X", "in excess of $X" (forward programs),
+"up to $X", "maximum aggregate offering price of $X", and the amount whose sale ends the offering
+("will terminate upon the earlier of (1) the sale of ... having an aggregate offering price of $X")."""
+
+OFFERED_RES = (
+    re.compile(r"\b(?:are|is) (?:now )?only offering [^.$]{0,80}?" + MONEY_RE.pattern, re.I),
+    re.compile(r"\bregistering the (?:offer and )?sale of (?:shares [^.$]{0,40})?up to " + MONEY_RE.pattern, re.I),
+    re.compile(MONEY_RE.pattern + r"(?: in shares of [\w ]{0,40}?)? (?:offered|registered) (?:by|under|pursuant to) this prospectus supplement", re.I),
+    re.compile(r"up to " + MONEY_RE.pattern + r" (?:remains?|are|is) available for (?:offer and )?sale[^.]{0,60}?(?:pursuant to|under) this prospectus supplement", re.I),
+    re.compile(r"(?:pursuant to|under) this prospectus(?: supplement)?,? we may (?:offer and )?sell (?:shares of (?:our )?common stock having an aggregate offering price of )?up to " + MONEY_RE.pattern, re.I),
+)
+"""What this prospectus registers when smaller than the agreement's cap: an I.B.6 slice ("we
+are only offering $4.1 million"), or the unsold remainder moved to this supplement."""
+
+COVER_CAP_RE = re.compile(
+    r"(?:^|\n)\s*(?:Up to )?" + MONEY_RE.pattern
+    + r"(?:\s+(?:of|in))?(?:\s+(?:Shares|Common|Stock|Units|Ordinary|Preferred|ADSs|American|Depositary|Class|[A-Z]|of|Our))*\s*(?:\n|$)", re.I)
+"""The cover's amount line: "Up to $4,000,000,000", "$500,000,000", "Up to $4,250,000 Shares of Common
+Stock", "$125,000,000 of Common Units"."""
+COVER_CAP_PHRASE_RE = re.compile(
+    r"(?:^|\n)[^\n]{0,80}?aggregate (?:gross )?(?:offering|sales) price of up to " + MONEY_RE.pattern + r"[^\n]{0,60}(?:\n|$)", re.I)
+"""The cover's amount line as a phrase: "Common Stock Having an Aggregate Offering Price of Up to $50,000,000"."""
+
+MAX_SHARES_RE = re.compile(r"\bup to (?:an aggregate of )?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:of (?:our|its) )?(?:[\w.%-]+\s+){0,4}?(?:shares|ADSs|American Depositary Shares|common units|units)\b", re.I)
+"""A cap in shares: "up to 3,000,000 shares of our common stock", "up to 25.0 million shares"."""
+COVER_SHARES_RE = re.compile(r"(?:^|\n)\s*Up to (?P<num>\d{1,3}(?:,\d{3})+)(?P<scale>)\s+(?:[\w.%-]+\s+){0,4}?(?:Shares|Common Shares|ADSs|Units)\b", re.I)
+"""The cover's share line: "Up to 120,000,000 Shares"."""
+
+
+def caps(text: str) -> list[Found]:
+    """Every dollar cap of $10,000 or more a sentence states (CAP_RES), skipping increments
+    ("an additional $75.0 million") and remaining amounts."""
+    out: list[Found] = []
+    increments = {m.start() for m in INCREMENT_RE.finditer(text)}
+    for pattern in CAP_RES:
+        for m in pattern.finditer(text):
+            if any(abs(m.start() - i) < 30 for i in increments):
+                continue
+            tail = text[m.end():m.end() + 60].lower()
+            if "remain" in tail:
+                continue
+            v = money(m)
+            if v is not None and v >= 10_000:
+                out.append((v, dollar_start(text, m.start("num")), m.end()))
+    return out
+
+
+def largest(found: list[tuple[Decimal, Span]]) -> tuple[Decimal, Span]:
+    return max(found, key=lambda f: f[0])
+
+
+def smallest(found: list[tuple[Decimal, Span]]) -> tuple[Decimal, Span]:
+    return min(found, key=lambda f: f[0])
+
+
+# --------------------------------------------------------------------------- security
+
+SECURITY_RES = (
+    (re.compile(r"(?:\d+(?:\.\d+)?%\s+|(?:(?!The |Our |Of |And )[A-Z][a-z]+ ){1,2})?Series [A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}\s+Preferred (?:Stock|Shares)"), None),
+    (re.compile(r"\bclass ([A-Z]) common stock\b", re.I), "Class {0} common stock"),
+    (re.compile(r"\bclass ([A-Z]) ((?:common |ordinary )?shares)\b", re.I), "Class {0} {1}"),
+    (re.compile(r"\d+(?:\.\d+)?% (?:Senior |Subordinated |Fixed[\w-]* )*Notes due \d{4}"), None),
+    (re.compile(r"\bAmerican Depositary Shares\b|\bADSs\b"), "ADSs"),
+    (re.compile(r"\bcommon shares of beneficial interest\b", re.I), "common shares of beneficial interest"),
+    (re.compile(r"\bcommon units\b", re.I), "common units"),
+    (re.compile(r"\bdepositary units\b", re.I), "depositary units"),
+    (re.compile(r"\bordinary shares\b", re.I), "ordinary shares"),
+    (re.compile(r"\bcommon shares\b", re.I), "common shares"),
+    (re.compile(r"\bcommon stock\b", re.I), "common stock"),
+)
+"""Security classes: a named preferred series ("8.00% Series A Perpetual Strike Preferred
+Stock"), Class A common stock, listed notes ("7.75% Notes due 2029"), ADSs, beneficial-interest
+shares, units, ordinary/common shares."""
+
+
+def security(text: str) -> Found | None:
+    """The first security named (the longest name where two start together)."""
+    best: tuple[int, int, str, int] | None = None
+    for pattern, template in SECURITY_RES:
+        m = pattern.search(text)
+        if not m:
+            continue
+        if template is None:
+            value = norm(m.group(0))
+        else:
+            value = template.format(*[g.upper() if len(g) == 1 else g.lower() for g in m.groups()])
+        key = (m.start(), -(m.end() - m.start()), value, m.end())
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return (best[2], best[0], best[3]) if best else None
+
+
+def security_class(value: str | None) -> str | None:
+    if not value:
+        return None
+    return "preferred" if "preferred" in value.lower() else "common"
+
+
+# --------------------------------------------------------------------------- agents
+
+_LIST_START_RE = re.compile(r"\b(?:with(?: each of)?|through)\s+(?=[A-Z])")
+_LIST_END_RE = re.compile(r"\s(?:relating to|under which|pursuant to which|providing for|to sell|for the (?:offer|sale)|"
+                          r"\(?collectively|as (?:our )?(?:sales )?agents?\b|as sales agents?|in their capacit)|;")
+
+
+def sentence_agents(text: str) -> list[str]:
+    """Agents named in a defining sentence: canonical names anywhere in it, plus firms
+    missing from the table when they stand in the agent list ("with X, Y and Z, ...")."""
+    known = find_agents(text)
+    start = _LIST_START_RE.search(text)
+    if not start:
+        return known
+    end = _LIST_END_RE.search(text, start.end())
+    span = text[start.end():end.start() if end else min(len(text), start.end() + 600)]
+    listed = find_agents(span, keep_unknown=True)
+    extra = [a for a in listed if a not in known]
+    if not extra:
+        return known
+    # Keep the order of the list, then any canonical names mentioned elsewhere.
+    return listed + [a for a in known if a not in listed]
+
+
+# --------------------------------------------------------------------------- commission
+
+COMMISSION_RE = re.compile(
+    r"(?:commission|compensation|fee|discount)[^.]{0,120}?(?:of|equal to|up to|at a rate of|rate of|is|will be)\s+(?:up to\s+)?(?:an amount equal to\s+)?(?:\d{1,2}(?:\.\d+)?%\s+or\s+)?(?P<num>\d{1,2}(?:\.\d+)?)\s?%|"
+    r"(?P<num2>\d{1,2}(?:\.\d+)?)\s?% of the (?:aggregate |gross |sales )",
+    re.I,
+)
+"""The agents' commission: "a commission of up to 3.0% of the gross proceeds", "2% of the aggregate ..."."""
+
+
+def commission(text: str) -> Found | None:
+    """The agent's commission rate, where the sentence is about agents (not an underwriting
+    discount or a placement agent's fee)."""
+    m = COMMISSION_RE.search(text)
+    if m and (re.search(r"agent|manager|commission|compensation", text, re.I) or find_agents(text)) and not re.search(
+            r"underwriting discount|placement agent", text, re.I):
+        group = "num" if m.group("num") else "num2"
+        end = m.end(group)
+        pct = text.find("%", end, end + 2)
+        return Decimal(m.group(group)), m.start(group), pct + 1 if pct >= 0 else end
+    return None
+
+
+# --------------------------------------------------------------------------- one sentence -> program
+
+
+def program_from(s: Sentence, doc_date: date | None) -> Program:
+    """The identity one sentence gives an agreement it names (a prior agreement that is
+    terminated, a second program for another security)."""
+    text = s.text
+    prog = Program(source=s.span)
+    # The agreement named after the verb is the one terminated ("In connection with our
+    # entry into the Distribution Agreement, we terminated our prior Equity Distribution ...").
+    verb = re.search(r"terminat", text, re.I)
+    after = verb.start() if verb else 0
+    m = None
+    for cand in AGREEMENT_RE.finditer(text):
+        if NOT_ATM_AGREEMENT_RE.search(text[max(0, cand.start() - 40):cand.end()]):
+            continue
+        if m is None or (cand.start() >= after and m.start() < after):
+            m = cand
+        if m.start() >= after:
+            break
+    if m:
+        prog.agreement_type = written_agreement(m.group(0))
+        prog.spans["agreement_type"] = s.match(m)
+    agr, amd, _ = agreement_dates(text, doc_date)
+    set_found(prog, "agreement_date", agr, s)
+    set_found(prog, "amendment_date", amd, s)
+    prog.agents = find_agents(text)
+    if prog.agents:
+        prog.spans["agents"] = s.span
+    set_found(prog, "security", security(text), s)
+    found = caps(text)
+    if found:
+        value, a, b = max(found, key=lambda f: f[0])
+        prog.max_amount = as_dollars(value)
+        prog.spans["max_amount"] = s.sub(a, b)
+    return prog
+
+
+def set_found(prog: Program, name: str, found: Found | None, where: Sentence | Any) -> None:
+    """Set a program field from a Found (value, start, end) in `where` (a Sentence or Window)."""
+    if found is None or found[0] is None:
+        return
+    setattr(prog, name, found[0])
+    prog.spans[name] = where.sub(found[1], found[2])
+
+
+def max_shares(text: str) -> Found | None:
+    """A share cap not preceded by a dollar amount (MAX_SHARES_RE)."""
+    m = MAX_SHARES_RE.search(text)
+    if m and not MONEY_RE.search(text[max(0, m.start() - 30):m.start()]):
+        return shares(m), m.start(), m.end()
+    return None

@@ -1,0 +1,271 @@
+"""Which programs a filing describes: the main program (the one this prospectus registers or
+amends) and a second program for another class of security (a preferred ATM beside a common
+one). Identity values come from the defining sentences (extract/identity.py); each keeps the
+span it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from .agents import find_agents
+from .agreements import AGREEMENT_RE, canonical_agreement, written_agreement
+from .amounts import MONEY_RE, as_dollars, money, shares
+from .events import amended, terminated
+from .identity import (
+    COVER_CAP_PHRASE_RE,
+    COVER_CAP_RE,
+    COVER_SHARES_RE,
+    OFFERED_RES,
+    agreement_dates,
+    caps,
+    commission,
+    is_defining,
+    largest,
+    max_shares,
+    program_from,
+    security,
+    security_class,
+    sentence_agents,
+    set_found,
+    smallest,
+)
+from .model import Program, Sentence, Span, Window, dollar_start, norm
+from .vocab import AGENT_ROLE_RE, NOT_ATM_AGREEMENT_RE
+
+_THIS_PROSPECTUS_RE = re.compile(r"this prospectus supplement|offered hereby|this offering|under this prospectus", re.I)
+_AGREEMENT_PERMITS_RE = re.compile(r"agreement[^.]{0,80}(?:provides|permits|allows)", re.I)
+_GENERIC_NAMES = ("Sales Agreement", "Distribution Agreement")
+_AMENDMENT_STATED_RE = re.compile(r"\b(?:entered into|executed|signed)\b[^.]{0,80}?\bamendment\b|\bamendment\b[^.]{0,80}?\b(?:was|were) (?:entered into|executed)", re.I)
+_LIMITED_RE = re.compile(r"I\.B\.6|(?:these|such|this) limitations?|baby[\s-]shelf|public float", re.I)
+
+
+def main_program(specific: list[Sentence], sentences: list[Sentence], head: Window, doc_date: date | None) -> Program:
+    # Figures of a terminated or replaced agreement are not this program's.
+    specific = [s for s in specific if not terminated.about_other_program(s.text)] or specific
+    defining = [s for s in specific if is_defining(s.text)]
+    if not defining:
+        defining = specific[:3]
+    first = defining[0]
+    prog = Program(excerpt=norm(first.text), source=first.span)
+
+    _agreement_type(prog, defining, specific)
+    _dates(prog, defining, doc_date)
+    prog.amended = amended.made_now(prog, first.text, doc_date)
+    _agents(prog, defining, specific, sentences, first)
+    if not prog.agents:
+        # The cover's list of agents (one firm per line, names sometimes broken across lines).
+        prog.agents = find_agents(head.text)
+        if prog.agents:
+            prog.spans["agents"] = head.sub(0, len(head.text))
+
+    window = Window.of(defining[:3])
+    found = security(window.text)
+    if found:
+        set_found(prog, "security", found, window)
+    else:
+        set_found(prog, "security", security(head.text), head)
+
+    _caps(prog, specific, sentences, head)
+    amended.cap_changes(specific[:60], prog)
+    amended.agent_changes(defining[:6] + [s for s in specific[:60] if s not in defining[:6]], prog)
+
+    program_paras = {x.para for x in specific[:60]}
+    nearby = [x for x in sentences if x.para in program_paras]
+    for s in defining[:6] + specific[:60] + nearby:
+        found = max_shares(s.text)
+        if found:
+            set_found(prog, "max_shares", found, s)
+            break
+    if prog.max_shares is None:
+        m = COVER_SHARES_RE.search(head.text)
+        if m:
+            prog.max_shares = shares(m)
+            prog.spans["max_shares"] = head.sub(m.start("num"), m.end())
+
+    for s in specific[:80] + nearby:
+        found = commission(s.text)
+        if found:
+            set_found(prog, "commission_rate", found, s)
+            break
+    return prog
+
+
+def _agreement_type(prog: Program, defining: list[Sentence], specific: list[Sentence]) -> None:
+    """The most specific agreement name among the defining sentences."""
+    names = []
+    for s in defining[:6]:
+        for m in AGREEMENT_RE.finditer(s.text):
+            if NOT_ATM_AGREEMENT_RE.search(s.text[max(0, m.start() - 40):m.end()]):
+                continue
+            name = canonical_agreement(m.group(0))
+            if name:
+                names.append((name, written_agreement(m.group(0)), s.match(m)))
+    chosen = next((n for n in names if n[0] not in _GENERIC_NAMES), names[0] if names else None)
+    if chosen:
+        prog.agreement_type, prog.spans["agreement_type"] = chosen[1], chosen[2]
+    if chosen and chosen[0] == "Distribution Agreement":
+        for s in specific:
+            at = s.text.lower().find("equity distribution")
+            if at >= 0:
+                prog.agreement_type = "Equity Distribution Agreement"
+                prog.spans["agreement_type"] = s.sub(at, at + len("equity distribution"))
+                break
+
+
+def _dates(prog: Program, defining: list[Sentence], doc_date: date | None) -> None:
+    """Original agreement date and amendment date from the first defining sentences that give them."""
+    for s in defining[:6]:
+        agr, amd, is_amendment = agreement_dates(s.text, doc_date)
+        if agr and agr[0] and not prog.agreement_date:
+            set_found(prog, "agreement_date", agr, s)
+        if amd and amd[0] and not prog.amendment_date:
+            set_found(prog, "amendment_date", amd, s)
+        if is_amendment:
+            prog.amended = True
+        if prog.agreement_date and (prog.amendment_date or not is_amendment):
+            break
+    # An amendment stated after the defining sentence ("On X, we entered into an amendment to the
+    # Sales Agreement ("Amendment No. 3")"): the newest one dates the change.
+    for s in defining[1:10]:
+        agr, amd, is_amendment = agreement_dates(s.text, doc_date)
+        if not (is_amendment and amd and amd[0]) or not _AMENDMENT_STATED_RE.search(s.text):
+            continue
+        if prog.amendment_date is None or amd[0] > prog.amendment_date:
+            set_found(prog, "amendment_date", amd, s)
+            prog.amended = True
+        if agr and agr[0] and not prog.agreement_date:
+            set_found(prog, "agreement_date", agr, s)
+
+
+def _agents(prog: Program, defining: list[Sentence], specific: list[Sentence], sentences: list[Sentence],
+            first: Sentence) -> None:
+    """Agents: the defining sentences first, then the paragraph around them, then any sentence
+    that gives agents a role."""
+    agents: list[str] = []
+    where: Span | None = None
+    for s in defining[:4]:
+        for a in sentence_agents(s.text):
+            if a not in agents:
+                agents.append(a)
+        if agents:
+            where = s.span
+            break
+    if not agents:
+        para = [x for x in sentences if x.para == first.para]
+        agents = find_agents(" ".join(x.text for x in para))
+        if agents:
+            where = para[0].span.cover(para[-1].span)
+    if not agents:
+        for s in specific[:40]:
+            if AGENT_ROLE_RE.search(s.text):
+                agents = find_agents(s.text)
+                if agents:
+                    where = s.span
+                    break
+    prog.agents = agents
+    if agents and where:
+        prog.spans["agents"] = where
+
+
+def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], head: Window) -> None:
+    """The agreement's cap (max_amount), what this prospectus registers when smaller
+    (offered_amount), and a new total after an increase."""
+    agreement_caps: list[tuple[Decimal, Span]] = []
+    prospectus_caps: list[tuple[Decimal, Span]] = []
+    cover_cap = COVER_CAP_RE.search(head.text) or COVER_CAP_PHRASE_RE.search(head.text)
+    if cover_cap and money(cover_cap) is not None:
+        prospectus_caps.append((money(cover_cap), head.sub(dollar_start(head.text, cover_cap.start("num")), cover_cap.end("num"))))
+    limited: list[tuple[Decimal, Span]] = []
+    for s in specific[:60]:
+        found = caps(s.text)
+        if not found:
+            continue
+        if _LIMITED_RE.search(s.text) and not _THIS_PROSPECTUS_RE.search(s.text):
+            # "As a result of these limitations [I.B.6], we may offer and sell up to $X": what may be
+            # sold now, not the agreement's cap.
+            limited.extend((v, s.sub(a, b)) for v, a, b in found)
+            continue
+        target = prospectus_caps if _THIS_PROSPECTUS_RE.search(s.text) and not _AGREEMENT_PERMITS_RE.search(s.text) else agreement_caps
+        target.extend((v, s.sub(a, b)) for v, a, b in found)
+    program_paras = {x.para for x in specific[:60]}
+    nearby = [x for x in sentences if x.para in program_paras]
+    for s in nearby:
+        # The I.B.6 amount often stands in a sentence of its own beside the program's.
+        if s not in specific and _LIMITED_RE.search(s.text) and not _THIS_PROSPECTUS_RE.search(s.text):
+            limited.extend((v, s.sub(a, b)) for v, a, b in caps(s.text))
+    for s in specific[:60] + [x for x in nearby if x not in specific]:
+        for pattern in OFFERED_RES:
+            m = pattern.search(s.text)
+            if m and money(m):
+                prospectus_caps.append((money(m), s.sub(dollar_start(s.text, m.start("num")), m.end("num"))))
+    if agreement_caps:
+        value, span = largest(agreement_caps)
+        prog.max_amount, prog.spans["max_amount"] = as_dollars(value), span
+        prog.agreeing = sum(1 for v, _ in agreement_caps + prospectus_caps if v == value)
+        if prospectus_caps:
+            low, low_span = smallest(prospectus_caps)
+            if low < prog.max_amount:
+                prog.offered_amount, prog.spans["offered_amount"] = as_dollars(low), low_span
+    elif prospectus_caps:
+        value, span = prospectus_caps[0]
+        prog.max_amount, prog.spans["max_amount"] = as_dollars(value), span
+        prog.agreeing = sum(1 for v, _ in prospectus_caps if v == value)
+    if limited and prog.offered_amount is None:
+        low, low_span = smallest(limited)
+        # A rounded restatement of the cap ("$13.5 million" for $13,504,438) is the cap, not a slice.
+        if prog.max_amount is None or low < prog.max_amount * Decimal("0.98"):
+            prog.offered_amount, prog.spans["offered_amount"] = as_dollars(low), low_span
+    for s in specific[:60]:
+        m = amended.NEW_TOTAL_RE.search(s.text)
+        if m:
+            prog.amended = True
+            prog.changes.append("new total")
+            prog.max_amount = as_dollars(money(m))
+            prog.spans["max_amount"] = s.sub(dollar_start(s.text, m.start("num")), m.end("num"))
+            break
+
+
+def other_programs(specific: list[Sentence], program: Program, doc_date: date | None) -> list[Program]:
+    """A second program described in the same filing for another class of security (a
+    common-stock ATM beside a preferred-stock ATM): its own agreement, date, agents, cap."""
+    main_class = security_class(program.security)
+    out: list[Program] = []
+    seen: set[str] = set()
+    for s in specific[:80]:
+        t = s.text
+        if not re.search(r"\b(?:entered into|are (?:a )?party to)\b", t) or norm(t) == program.excerpt:
+            continue
+        if terminated.states_termination(t):
+            continue
+        found_security = security(t)
+        if not found_security or main_class is None or security_class(found_security[0]) == main_class or found_security[0] in seen:
+            continue
+        found = caps(t)
+        if not found:
+            continue
+        other = program_from(s, doc_date)
+        set_found(other, "security", found_security, s)
+        value, a, b = max(found, key=lambda f: f[0])
+        other.max_amount, other.spans["max_amount"] = as_dollars(value), s.sub(a, b)
+        other.agents = sentence_agents(t)
+        if other.agents:
+            other.spans["agents"] = s.span
+        else:
+            other.spans.pop("agents", None)
+        other.amended = bool(amended.AMEND_RE.search(t)) and not re.search(r"\bpreviously\b", t, re.I)
+        other.excerpt = norm(t)
+        seen.add(found_security[0])
+        out.append(other)
+    if out and program.excerpt and program.source:
+        # With two programs, the main cap is the one its own sentence states.
+        own = caps(program.excerpt)
+        if own:
+            value, _, _ = max(own, key=lambda f: f[0])
+            program.max_amount = as_dollars(value)
+            source = next((x for x in specific if x.span == program.source), None)
+            raw = [f for f in caps(source.text) if f[0] == value] if source else []
+            program.spans["max_amount"] = source.sub(raw[0][1], raw[0][2]) if raw else program.source
+    return out

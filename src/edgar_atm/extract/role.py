@@ -1,0 +1,163 @@
+"""Document role: is this filing the ATM program's own prospectus, or does it only mention one?
+
+Underwritten, registered-direct, equity-line, resale and note offerings talk about an existing
+ATM (lock-ups, use of proceeds, risk factors) but announce nothing: they are `atm_related` with
+no events. The cover page decides: the first offering mechanism it names.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .agents import find_agents
+from .agreements import AGREEMENT_RE, canonical_agreement
+from .dates import DATE_RE, to_date
+from .model import Document, Window
+from .vocab import ATM_WORDS_RE, NOT_ATM_AGREEMENT_RE
+
+FIRM_OFFER_RE = re.compile(
+    r"\bwe are offering (?:an aggregate of |up to )?[\d,]+\b|\bwe are offering (?:\$|shares|units|pre-funded)|"
+    r"\bthe underwriters? (?:have|has) (?:agreed|an option|the option|a \d+-day option)|\bunderwriting discounts?\b|"
+    r"\bplacement agent(?:'s)? (?:fees|has agreed)|\bregistered direct\b|\bsecurities purchase agreement\b|"
+    r"\bLincoln Park\b|\bpricing supplement\b|\bselling (?:stockholders|shareholders|securityholders)\b|"
+    r"\bdealer[- ]manager\b|\bexchange offer\b|\bresale\b|\bthe notes\b|\bnotes due\b|\bdebentures\b|"
+    r"\bpublic offering price\b|\bcommon stock purchase agreement\b|\bequity line\b",
+    re.I,
+)
+"""A firm offering on the cover ("we are offering 1,974,432 shares", underwriters, a placement
+agent, Lincoln Park, selling stockholders, notes): the filing is not the ATM's prospectus."""
+
+ATM_OFFER_RE = re.compile(
+    r"(?:entered into|enter into|relate to|relating to|pursuant to|under|terms of)\b[^.]{0,200}?"
+    r"(?:sales agreement|distribution agreement|sale agreement|offering agreement|atm agreement|sales agency)|"
+    r"at[\s-]the[\s-]market offerings?\b|continuous offering program|\bsales agents?\b|\bsupplement no\. ?\d+ to (?:the )?prospectus supplement|"
+    r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplement",
+    re.I,
+)
+"""The cover offers securities through an ATM: "relating to ... sales agreement", "at the market
+offerings", "sales agent", or it supplements an ATM prospectus supplement."""
+
+SUPPLEMENT_NOTICE_RE = re.compile(
+    r"\bsupplement no\. ?\d+ to (?:the )?prospectus supplement|"
+    r"this (?:supplement|prospectus supplement amendment)[^.]{0,80}(?:supplements|amends)|"
+    r"\bamendment no\. ?\d+ to (?:the |our )?prospectus supplement|"
+    r"\bthis amendment(?: no\. ?\d+)?\b[^.]{0,120}?\b(?:amends?|supplements?|to amend|to supplement|to update)\b[^.]{0,60}?"
+    r"(?:prospectus supplement|amount|at[\s-]the[\s-]market)|"
+    r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplement(?:,)? dated",
+    re.I,
+)
+"""A cover that amends an earlier ATM prospectus supplement ("Supplement No. 1 to Prospectus
+Supplement", "This supplement amends and supplements the prospectus supplement dated ...",
+"We are filing this Amendment to amend the Prospectus Supplement", "This Amendment is being filed
+... to update the amount")."""
+
+DOC_DATE_RE = re.compile(
+    r"the date of this (?:prospectus supplement|supplement|prospectus|pricing supplement)"
+    r"(?: no\. ?\d+)?(?: to (?:the )?prospectus supplement)?(?: amendment)?\s+is\s+(?P<date>[A-Z][a-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})",
+    re.I,
+)
+"""The cover's own date: "The date of this prospectus supplement is October 20, 2022"."""
+
+GENERIC_RE = re.compile(r"\b(?:to the extent|if we|we may|will do so|any such|one or more|the applicable prospectus supplement)\b", re.I)
+"""Base-prospectus talk about ATM offerings in general ("we may sell ... in at-the-market offerings")."""
+_INDEFINITE_RE = re.compile(r"\b(?:a|an|any|one or more)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_PROGRAM_NOUN_RE = re.compile(
+    r"at[\s-]the[\s-]market (?:equity )?(?:offering )?(?:program|facility|sales agreement)|\bATM (?:program|facility|offering)", re.I)
+_NOTES_WORD_RE = re.compile(r"the notes|notes due|debentures", re.I)
+_ATM_NOTES_RE = re.compile(r"(?:at[\s-]the[\s-]market offerings?|415\(a\)\(4\))", re.I)
+_UNDERWRITTEN_RE = re.compile(r"\bunderwriters?\b|\bpricing supplement\b|\bmarket measure|\bdealer[- ]manager\b", re.I)
+_COVER_START_RE = re.compile(r"^(?:prospectus supplement|prospectus|pricing supplement|supplement no\.|\(to (?:the )?prospectus)", re.I)
+
+
+def is_atm_sentence(text: str) -> bool:
+    """A sentence that names an ATM agreement or the at-the-market offering at all."""
+    # Substring tests first: most sentences of a prospectus name no agreement and no ATM.
+    low = text.lower()
+    if "agreement" not in low and "market" not in low and "atm" not in low and "415(a)(4)" not in low:
+        return False
+    return bool(ATM_WORDS_RE.search(text) or AGREEMENT_RE.search(text))
+
+
+def names_program(text: str, doc_atm: bool = False) -> bool:
+    """A sentence that refers to a concrete ATM program, not generic base-prospectus talk.
+    `doc_atm`: the document speaks of at-the-market offerings somewhere."""
+    generic = bool(GENERIC_RE.search(text)) and not (find_agents(text) or DATE_RE.search(text))
+    for m in AGREEMENT_RE.finditer(text):
+        if generic and _INDEFINITE_RE.search(text[max(0, m.start() - 30):m.start()]):
+            continue
+        span = text[max(0, m.start() - 40):m.end() + 5]
+        if NOT_ATM_AGREEMENT_RE.search(span):
+            continue
+        name = canonical_agreement(m.group(0)) or ""
+        if name == "Distribution Agreement" and not (ATM_WORDS_RE.search(text) or re.search(r"sales agent|equity", text, re.I)
+                                                     or (doc_atm and (find_agents(text) or re.search(r"\bentered into\b", text))
+                                                         and not re.search(r"\bnotes\b|debt securities|medium-term", text, re.I))):
+            continue  # "Distribution Agreement" alone is also the MTN programs' word
+        return True
+    return bool(_PROGRAM_NOUN_RE.search(text))
+
+
+def cover(doc: Document) -> Window:
+    """The cover page: from the "PROSPECTUS SUPPLEMENT" line (skipping a fee table before
+    it) up to the table of contents, at most about 6,000 characters."""
+    paragraphs = doc.paragraphs
+    start = 0
+    for i, (_, p) in enumerate(paragraphs[:80]):
+        if _COVER_START_RE.match(p):
+            start = max(0, i - 2)
+            break
+    out, size = [], 0
+    for offset, p in paragraphs[start:]:
+        low = p.lower()
+        if size > 1200 and (low.startswith("table of contents") or low.startswith("about this prospectus")):
+            break
+        out.append((offset, p))
+        size += len(p) + 1
+        if size > 6000:
+            break
+    return Window(out, "\n")
+
+
+def is_program_prospectus(head: str) -> bool:
+    """The cover's first offering mechanism is the ATM (not a firm offering that mentions one)."""
+    atm = ATM_OFFER_RE.search(head)
+    if atm is None:
+        return False
+    firm = None
+    for cand in FIRM_OFFER_RE.finditer(head):
+        # "We are offering up to 25,000,000 common shares ... through Jefferies LLC as sales
+        # agent": a firm-sounding verb whose own sentence describes an ATM is not a firm deal.
+        sentence_end = head.find(". ", cand.end())
+        sentence = head[cand.start():sentence_end if sentence_end > 0 else len(head)]
+        if cand.group(0).lower().startswith("we are offering") and re.search(
+                r"sales agents?|at[\s-]the[\s-]market|(?:sales|distribution|sale) agreement", sentence, re.I):
+            continue
+        if _NOTES_WORD_RE.match(cand.group(0)) and _ATM_NOTES_RE.search(head) and not _UNDERWRITTEN_RE.search(head):
+            continue  # listed notes sold at the market ("7.75% Notes due 2029" through a sales agent)
+        firm = cand
+        break
+    if firm is None:
+        return True
+    # The first offering mechanism the cover names decides ("We are offering 1,974,432
+    # shares" before any sales agreement is a firm deal that merely mentions an ATM).
+    if firm.start() < atm.start():
+        # An ATM cover can still mention "the notes"/"public offering price" late; look for
+        # the ATM structure early on the cover.
+        return bool(re.search(r"(?:entered into|relate to)[^.]{0,200}?(?:sales|distribution|sale|offering) agreement", head[:firm.start()], re.I))
+    return True
+
+
+def is_notice(head: str) -> bool:
+    """The cover amends an ATM prospectus supplement (see SUPPLEMENT_NOTICE_RE)."""
+    return bool(SUPPLEMENT_NOTICE_RE.search(head))
+
+
+def document_date(text: str) -> date | None:
+    """The date the cover gives itself (DOC_DATE_RE)."""
+    m = DOC_DATE_RE.search(text[:400_000])
+    if m:
+        dm = DATE_RE.search(m.group("date"))
+        if dm:
+            return to_date(dm)
+    return None

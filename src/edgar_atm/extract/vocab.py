@@ -1,0 +1,21 @@
+"""Words every rule shares: what marks a sentence as being about an at-the-market program,
+and agreements that are never ATM sales agreements."""
+
+from __future__ import annotations
+
+import re
+
+ATM_WORDS_RE = re.compile(r"at[\s-]the[\s-]market|\bATM\b|415\(a\)\(4\)|continuous offering program", re.I)
+"""The offering itself named: "at-the-market", "ATM", "Rule 415(a)(4)", "continuous offering program"."""
+
+AGENT_ROLE_RE = re.compile(r"\b(?:sales agents?|agents?|managers?|forward sellers?)\b", re.I)
+"""The roles agents are given in a defining sentence ("as sales agents", "each, a Manager")."""
+
+NOT_ATM_AGREEMENT_RE = re.compile(
+    r"(?:securities|stock|share|common stock|equity)\s+purchase\s+agreement|underwriting\s+agreement|"
+    r"placement\s+agency\s+agreement|dealer[\s-]manager\s+agreement|purchase\s+agreement|lincoln\s+park|"
+    r"receivables?\s+(?:sale|purchase)|purchase\s+and\s+sale|gas\s+sales|lng\s+sales|power\s+sales|conditional\s+sales",
+    re.I,
+)
+"""Agreements that share words with an ATM agreement but are not one (purchase, underwriting,
+placement agency, dealer-manager agreements; commodity "sales agreements")."""

@@ -1,0 +1,63 @@
+"""Dates an event takes effect or a sales figure is measured at, as (date, offsets into the
+text) so the caller can record where the date came from."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .dates import DATE_RE, to_date
+
+Found = tuple[date, int, int]  # value, start, end (offsets into the text searched)
+
+AS_OF_RE = re.compile(r"(?<!dated )\b(?:as of|through|prior to|up to|until|on or before|at)\s+(?P<date>" + DATE_RE.pattern + ")", re.I)
+"""Sales measured at a stated date: "As of April 26, 2023", "through June 30, 2024"."""
+
+AS_OF_DOC_RE = re.compile(
+    r"\b(?:as of|through|prior to|until|up to)\s+(?:the date (?:of|hereof)|the date of this|immediately prior to the date of)", re.I)
+"""Sales measured at the supplement's own date: "as of the date of this prospectus supplement"."""
+
+EFFECTIVE_RE = re.compile(r"\beffective(?: as of| on| upon)?\s+(?P<date>" + DATE_RE.pattern + ")", re.I)
+"""A change dated by "effective [as of|on] <date>"."""
+
+ON_DATE_RE = re.compile(r"\b(?:On|on|As of|as of)\s+(" + DATE_RE.pattern + ")")
+"""A change dated by "On <date>, we ..."."""
+
+EFFECTIVE_NOW_RE = re.compile(r"\beffective (?:immediately|as of the date (?:of|hereof)|today|upon the filing)|\bas of the date (?:of this|hereof)", re.I)
+"""A change that takes effect with the supplement itself ("effective immediately")."""
+
+
+def as_of(text: str, doc_date: date | None) -> Found | None:
+    """The date a sales figure is measured at (AS_OF_RE, else AS_OF_DOC_RE -> the document date)."""
+    m = AS_OF_RE.search(text)
+    if m:
+        dm = DATE_RE.search(m.group("date"))
+        d = to_date(dm) if dm else None
+        return (d, m.start("date"), m.end("date")) if d else None
+    if doc_date:
+        m = AS_OF_DOC_RE.search(text)
+        if m:
+            return doc_date, m.start(), m.end()
+    return None
+
+
+def effective_date(text: str, doc_date: date | None) -> Found | None:
+    """When a suspension, termination or resumption takes effect: a stated date
+    (EFFECTIVE_RE, ON_DATE_RE), else the document's date when it says "effective immediately"."""
+    m = EFFECTIVE_RE.search(text)
+    if m:
+        dm = DATE_RE.search(m.group("date"))
+        if dm:
+            d = to_date(dm)
+            return (d, m.start("date"), m.end("date")) if d else None
+    m = ON_DATE_RE.search(text)
+    if m:
+        dm = DATE_RE.search(m.group(1))
+        if dm:
+            d = to_date(dm)
+            return (d, m.start(1), m.end(1)) if d else None
+    if doc_date:
+        m = EFFECTIVE_NOW_RE.search(text)
+        if m:
+            return doc_date, m.start(), m.end()
+    return None

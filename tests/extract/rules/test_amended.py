@@ -1,0 +1,171 @@
+"""program_amended: the agreement or the ATM prospectus changed by this filing; agent
+changes, increments and the newest amendment date; a sales-only supplement is no amendment."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from .doc import by_type, events, types
+
+NOTICE = ("PROSPECTUS SUPPLEMENT\nAmendment No. 1 to Prospectus Supplement dated March 1, 2024\n"
+          "This Amendment No. 1 amends and supplements the prospectus supplement dated March 1, 2024 relating to "
+          "our Sales Agreement.\nThe date of this Amendment No. 1 is September 9, 2024.\n")
+
+
+@pytest.mark.parametrize("sentence, added", [
+    ("On September 5, 2024, we entered into Amendment No. 2 to the Sales Agreement, dated March 1, 2024, with "
+     "Jefferies LLC and B. Riley Securities, Inc. to add B. Riley Securities, Inc. as an additional sales agent.",
+     ["B. Riley Securities, Inc."]),
+    ("We have entered into an amendment, dated as of September 5, 2024, to our Equity Distribution Agreement, dated "
+     "March 1, 2024, pursuant to which Canaccord Genuity LLC and Needham & Company, LLC were added as agents under "
+     "the agreement.", ["Canaccord Genuity LLC", "Needham & Company, LLC"]),
+    ("We have entered into an amended and restated sales agreement, dated as of September 5, 2024, which amends and "
+     "restates our sales agreement dated March 1, 2024 with Jefferies LLC, to include Roth Capital Partners, LLC "
+     "as an additional agent.", ["Roth Capital Partners, LLC"]),
+])
+def test_agents_added(sentence, added):
+    amended = by_type(events(sentence))["program_amended"]
+    assert amended.agents_added == added
+    assert amended.agreement_date == date(2024, 3, 1) and amended.amendment_date == date(2024, 9, 5)
+    assert set(added) <= set(amended.agents)
+
+
+@pytest.mark.parametrize("sentence, removed, added", [
+    ("On September 5, 2024, we entered into Amendment No. 1 to the Sales Agreement, dated March 1, 2024, to "
+     "replace Cowen and Company, LLC with Leerink Partners LLC as sales agent.",
+     ["Cowen and Company, LLC"], ["Leerink Partners LLC"]),
+    ("On September 5, 2024, we entered into Amendment No. 1 to the Sales Agreement, dated March 1, 2024, pursuant "
+     "to which Oppenheimer & Co. Inc. ceased to be a sales agent under the Sales Agreement.",
+     ["Oppenheimer & Co. Inc."], []),
+    ("On September 5, 2024, we entered into Amendment No. 1 to the Sales Agreement, dated March 1, 2024, which "
+     "removed BTIG, LLC as an agent and added Lake Street Capital Markets, LLC as an agent.",
+     ["BTIG, LLC"], ["Lake Street Capital Markets, LLC"]),
+])
+def test_agents_swapped_or_removed(sentence, removed, added):
+    amended = by_type(events(sentence))["program_amended"]
+    assert amended.agents_removed == removed and amended.agents_added == added
+    assert not set(removed) & set(amended.agents)
+
+
+@pytest.mark.parametrize("sentence, increase", [
+    ("On September 5, 2024, we entered into Amendment No. 1 to the Sales Agreement, dated March 1, 2024, with Jefferies "
+     "LLC to increase the aggregate offering price of shares that may be sold under the Sales Agreement by "
+     "$50,000,000.", Decimal(50_000_000)),
+    ("We have entered into a second amended and restated sales agreement, dated September 5, 2024, with Jefferies "
+     "LLC, which amends and restates the sales agreement dated March 1, 2024 to increase the aggregate gross sales "
+     "price of shares that may be sold by up to an additional $400,000,000.", Decimal(400_000_000)),
+    ("On September 5, 2024, we entered into Amendment No. 1 to the Sales Agreement, dated March 1, 2024, with "
+     "Jefferies LLC, which increased the maximum amount of common stock issuable under the Sales Agreement by "
+     "$12.5 million.", Decimal(12_500_000)),
+])
+def test_increment_without_a_new_total(sentence, increase):
+    amended = by_type(events(sentence))["program_amended"]
+    assert amended.max_amount_increase == increase
+    assert amended.max_amount != increase
+
+
+def test_increment_with_a_new_total_uses_the_total():
+    amended = by_type(events(
+        "On September 5, 2024, we entered into Amendment No. 1 to the Sales Agreement, dated March 1, 2024, with "
+        "Jefferies LLC, which increased the aggregate offering price under the Sales Agreement by $25,000,000 to "
+        "$100,000,000."))["program_amended"]
+    assert amended.max_amount == Decimal(100_000_000) and amended.max_amount_increase is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "We are party to a Sales Agreement, dated March 1, 2022, with Jefferies LLC, as amended on May 2, 2023 and as "
+    "further amended on September 5, 2024.",
+    "We are party to a Sales Agreement, dated March 1, 2022, with Jefferies LLC (as amended by Amendment No. 1, "
+    "dated May 2, 2023, and Amendment No. 2, dated September 5, 2024, the \"Sales Agreement\").",
+    "We have entered into Amendment No. 2, dated September 5, 2024, to the Sales Agreement, dated March 1, 2022, as "
+    "previously amended by Amendment No. 1, dated May 2, 2023, with Jefferies LLC.",
+])
+def test_newest_amendment_date_wins(sentence):
+    amended = by_type(events(sentence, cover=NOTICE.replace("March 1, 2024", "March 1, 2022")))["program_amended"]
+    assert amended.agreement_date == date(2022, 3, 1)
+    assert amended.amendment_date == date(2024, 9, 5)
+
+
+@pytest.mark.parametrize("sentence, offered", [
+    # I.B.6 cut
+    ("We are filing this amendment to reduce the maximum aggregate offering price of shares of common stock that "
+     "we may offer and sell under the Sales Agreement with Jefferies LLC, dated March 1, 2024, to $8,250,000, "
+     "pursuant to General Instruction I.B.6 of Form S-3.", Decimal(8_250_000)),
+    # restored after the float grew
+    ("As a result of the increase in our public float, we are no longer subject to General Instruction I.B.6 and "
+     "are filing this amendment to increase the amount of common stock we may offer under the Sales Agreement "
+     "with Jefferies LLC, dated March 1, 2024, to $50,000,000.", Decimal(50_000_000)),
+])
+def test_prospectus_amount_cut_or_restored(sentence, offered):
+    evs = events(sentence, cover=NOTICE)
+    assert types(evs) == ["program_amended"]
+    amount = evs[0].offered_amount if evs[0].offered_amount is not None else evs[0].max_amount
+    assert amount == offered
+
+
+def test_sales_only_supplement_is_not_an_amendment():
+    evs = events(
+        "We are party to a Sales Agreement, dated March 1, 2024, with Jefferies LLC. As of September 6, 2024, we "
+        "have sold 1,000,000 shares of common stock under the Sales Agreement for aggregate gross proceeds of $8.0 "
+        "million.", cover=NOTICE)
+    assert types(evs) == ["sales_reported"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # an old amendment, long before this supplement: context, not a change
+    "We previously entered into an amended and restated sales agreement, dated May 2, 2019, with Jefferies LLC.",
+    # the right to amend
+    "We have entered into a Sales Agreement, dated September 5, 2024, with Jefferies LLC. The Sales Agreement may "
+    "be amended from time to time by written agreement of the parties.",
+])
+def test_near_misses_are_not_amendments(sentence):
+    evs = events(sentence, cover="PROSPECTUS SUPPLEMENT\nCommon Stock\nThe date of this prospectus supplement is "
+                                 "September 9, 2024.\n")
+    assert "program_amended" not in types(evs)
+
+
+@pytest.mark.parametrize("opening", [
+    "We are filing this Amendment No. 2 to amend the prospectus supplement dated March 1, 2024 to update the amount of "
+    "shares we may sell under General Instruction I.B.6 of Form S-3.",
+    "This Amendment is being filed to amend and supplement our prospectus supplement dated March 1, 2024, in order "
+    "to update the amount of common stock we are eligible to sell under the Sales Agreement.",
+    "This prospectus supplement amendment amends our prospectus supplement dated March 1, 2024 to reflect the "
+    "current limits of General Instruction I.B.6 of Form S-3.",
+])
+def test_amendment_of_the_atm_prospectus_updating_the_ib6_amount(opening):
+    evs = events(opening + " Our Sales Agreement with Jefferies LLC, dated March 1, 2024, remains in effect. As a "
+                 "result of these limitations, we may offer and sell shares of our common stock having an aggregate "
+                 "offering price of up to $3,125,500 under the Sales Agreement.",
+                 cover="PROSPECTUS SUPPLEMENT AMENDMENT\nCommon Stock\n")
+    assert types(evs) == ["program_amended"]
+    assert evs[0].offered_amount == Decimal(3_125_500) and evs[0].max_amount is None
+    assert evs[0].agreement_date == date(2024, 3, 1)
+
+
+@pytest.mark.parametrize("later", [
+    "On September 5, 2024, we entered into an amendment to the Sales Agreement (\"Amendment No. 2\") with Jefferies "
+    "LLC to extend its term.",
+    "On September 5, 2024, we and Jefferies LLC entered into Amendment No. 2 to the Sales Agreement to reflect our "
+    "new registration statement.",
+])
+def test_amendment_stated_after_the_defining_sentence(later):
+    evs = by_type(events(
+        "On March 1, 2021, we entered into a Sales Agreement with Jefferies LLC relating to shares of our common stock "
+        "offered by this prospectus supplement, having an aggregate offering price of up to $30,000,000. " + later))
+    amended = evs["program_amended"]
+    assert amended.agreement_date == date(2021, 3, 1) and amended.amendment_date == date(2024, 9, 5)
+
+
+@pytest.mark.parametrize("limit", [
+    "Based on our public float, we may offer and sell shares of common stock having an aggregate offering price of up "
+    "to $3,125,500 from time to time.",
+    "Pursuant to General Instruction I.B.6 of Form S-3, we may currently sell up to $3,125,500 of our common stock.",
+])
+def test_ib6_amount_in_a_sentence_that_does_not_name_the_agreement(limit):
+    evs = events("We are filing this Amendment No. 1 to amend the prospectus supplement dated March 1, 2024 relating to "
+                 "our Sales Agreement with Jefferies LLC, dated March 1, 2024. " + limit,
+                 cover="PROSPECTUS SUPPLEMENT AMENDMENT\nCommon Stock\n")
+    assert types(evs) == ["program_amended"] and evs[0].offered_amount == Decimal(3_125_500)

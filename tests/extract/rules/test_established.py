@@ -1,0 +1,146 @@
+"""program_established: a new program or an existing agreement under a new supplement, said
+many ways (single agent, long lists, forward sellers and purchasers, continuous offering
+programs, other securities); offerings that only mention an ATM give no events."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from edgar_atm.extract import parse_filing
+
+from .doc import by_type, events, types
+
+
+@pytest.mark.parametrize("sentence, agreement, agreement_date, agents, cap", [
+    ("We have entered into an Open Market Sale Agreement, dated February 3, 2025, with Jefferies LLC, as agent, "
+     "under which we may offer and sell shares of our common stock having an aggregate offering price of up to "
+     "$150.0 million from time to time.",
+     "Open Market Sale Agreement", date(2025, 2, 3), ["Jefferies LLC"], Decimal(150_000_000)),
+    ("On February 3, 2025, we entered into a Controlled Equity Offering Sales Agreement with Cantor Fitzgerald & "
+     "Co. pursuant to which we may sell, from time to time, shares of our common stock having an aggregate "
+     "offering price of up to $25,000,000.",
+     "Controlled Equity Offering Sales Agreement", date(2025, 2, 3), ["Cantor Fitzgerald & Co."], Decimal(25_000_000)),
+    ("We are a party to an equity distribution agreement with Piper Sandler & Co. and Canaccord Genuity LLC, dated "
+     "February 3, 2025, relating to the offer and sale of shares of our common stock having an aggregate gross "
+     "sales price of not more than $75,500,000.50.",
+     "Equity Distribution Agreement", date(2025, 2, 3), ["Piper Sandler & Co.", "Canaccord Genuity LLC"],
+     Decimal("75500000.50")),
+])
+def test_new_program_paraphrases(sentence, agreement, agreement_date, agents, cap):
+    evs = events(sentence)
+    assert types(evs) == ["program_established"]
+    ev = evs[0]
+    assert (ev.agreement_type, ev.agreement_date, ev.agents, ev.max_amount) == (agreement, agreement_date, agents, cap)
+
+
+def test_forward_sellers_and_purchasers():
+    ev = by_type(events(
+        "On October 28, 2024, we and the Operating Partnership entered into an equity distribution agreement with "
+        "BofA Securities, Inc., Barclays Capital Inc., Citigroup Global Markets Inc., J.P. Morgan Securities LLC, "
+        "Mizuho Securities USA LLC, Morgan Stanley & Co. LLC, RBC Capital Markets, LLC, Scotia Capital (USA) Inc., "
+        "Truist Securities, Inc. and Wells Fargo Securities, LLC, as sales agents, principals and/or forward sellers, "
+        "and Bank of America, N.A., Barclays Bank PLC, Citibank, N.A., JPMorgan Chase Bank, National Association, "
+        "Mizuho Markets Americas LLC, The Bank of Nova Scotia, Truist Bank and Wells Fargo Bank, National "
+        "Association, as forward purchasers, under which we may offer and sell shares of our common stock having "
+        "an aggregate gross sales price of up to $1,000,000,000.", security="Common Stock"))["program_established"]
+    assert ev.max_amount == Decimal(1_000_000_000) and len(ev.agents) == 10
+    assert not any("Bank" in a or "N.A." in a for a in ev.agents)
+
+
+def test_continuous_offering_program():
+    doc = ("PROSPECTUS SUPPLEMENT\n$300,000,000\nCommon Stock\nWe have established a continuous offering program "
+           "under which we may offer and sell shares of our common stock having an aggregate offering price of up to "
+           "$300,000,000 from time to time through BNY Mellon Capital Markets, LLC and Wells Fargo Securities, LLC, "
+           "as our agents, under a Distribution Agreement dated May 5, 2025. Sales under the continuous offering program "
+           "will be made in transactions deemed \"at the market offerings\" under Rule 415(a)(4).")
+    evs = parse_filing(doc.encode(), path="cop.md").events
+    assert types(evs) == ["program_established"]
+    assert evs[0].agents == ["BNY Mellon Capital Markets, LLC", "Wells Fargo Securities, LLC"]
+    assert evs[0].agreement_date == date(2025, 5, 5) and evs[0].max_amount == Decimal(300_000_000)
+
+
+def test_agent_names_broken_across_lines_on_the_cover():
+    doc = ("<p>PROSPECTUS SUPPLEMENT</p><p>Up to $50,000,000</p><p>Common Stock</p><p>We have entered into a Sales "
+           "Agreement with the agents named below relating to shares of our common stock offered by this prospectus "
+           "supplement. Sales will be made in \"at the market offerings\" as defined in Rule 415(a)(4).</p>"
+           "<table><tr><td><b>Leerink<br>Partners</b></td><td><b>Cantor<br/>Fitzgerald &amp; Co.</b></td></tr>"
+           "</table><p>The date of this prospectus supplement is May 5, 2025.</p>")
+    evs = parse_filing(doc.encode(), path="cover.htm").events
+    assert types(evs) == ["program_established"]
+    assert set(evs[0].agents) == {"Leerink Partners LLC", "Cantor Fitzgerald & Co."}
+
+
+def test_long_list_of_unknown_firms_is_kept_whole():
+    firms = [f"Firm{n} Capital LLC" for n in range(1, 16)]
+    ev = events("We have entered into an equity distribution agreement, dated May 5, 2025, with " + ", ".join(firms[:-1])
+                + " and " + firms[-1] + ", as sales agents, relating to shares of our common stock having an "
+                "aggregate offering price of up to $500,000,000.")[0]
+    assert ev.agents == firms
+
+
+def test_plan_of_distribution_with_no_cover():
+    doc = ("PLAN OF DISTRIBUTION\nWe have entered into a Sales Agreement, dated May 5, 2025, with TD Securities (USA) "
+           "LLC, under which we may issue and sell from time to time shares of our common stock having an aggregate "
+           "offering price of up to $60,000,000 through or to TD Cowen, acting as sales agent or principal. Sales "
+           "of our common stock, if any, will be made by any method permitted by law deemed to be an \"at the "
+           "market offering\" as defined in Rule 415(a)(4).")
+    evs = parse_filing(doc.encode(), path="pod.md").events
+    assert types(evs) == ["program_established"]
+    assert evs[0].agents == ["TD Securities (USA) LLC"] and evs[0].max_amount == Decimal(60_000_000)
+
+
+def test_fee_table_maximum_is_not_the_cap():
+    doc = ("CALCULATION OF FILING FEE TABLES\nSecurity Type | Security Class Title | Maximum Aggregate Offering Price | "
+           "Fee Rate | Amount of Registration Fee\nEquity | Common Stock | $250,000,000 | 0.0001531 | $38,275\n"
+           "PROSPECTUS SUPPLEMENT\nUp to $75,000,000\nCommon Stock\nWe have entered into a Sales Agreement with "
+           "Jefferies LLC relating to shares of our common stock offered by this prospectus supplement. Sales will be "
+           "made in \"at the market offerings\" as defined in Rule 415(a)(4). The maximum aggregate offering price of "
+           "the shares that may be sold under the Sales Agreement is $75,000,000.")
+    evs = parse_filing(doc.encode(), path="fees.md").events
+    assert types(evs) == ["program_established"] and evs[0].max_amount == Decimal(75_000_000)
+
+
+@pytest.mark.parametrize("cover", [
+    # underwritten, mentions the ATM
+    "PROSPECTUS SUPPLEMENT\n5,000,000 Shares\nCommon Stock\nWe are offering 5,000,000 shares of our common stock. "
+    "The underwriters have an option to purchase up to 750,000 additional shares. We have also entered into a Sales "
+    "Agreement with Cowen and Company, LLC under which we may sell shares in at-the-market offerings.",
+    # equity line
+    "PROSPECTUS SUPPLEMENT\nUp to $40,000,000\nCommon Stock\nThis prospectus supplement relates to shares we may sell "
+    "to Lincoln Park Capital Fund, LLC under a purchase agreement. Our Sales Agreement with B. Riley Securities, "
+    "Inc. remains in effect for at-the-market offerings.",
+    # base prospectus generic talk
+    "PROSPECTUS\n$500,000,000\nCommon Stock, Preferred Stock, Debt Securities\nWe may offer and sell these "
+    "securities from time to time in one or more offerings, including in at-the-market offerings through one or "
+    "more sales agents under a sales agreement.",
+])
+def test_offerings_that_only_mention_an_atm_give_no_events(cover):
+    assert parse_filing(cover.encode(), path="x.md").events == []
+
+
+@pytest.mark.parametrize("line, amount", [
+    ("Up to $4,250,000 Shares of Common Stock", Decimal(4_250_000)),
+    ("$125,000,000 of Common Units", Decimal(125_000_000)),
+    ("Up to $12.5 million of Common Stock", Decimal(12_500_000)),
+])
+def test_cover_amount_line_with_the_security(line, amount):
+    evs = events("We have entered into a Sales Agreement with Jefferies LLC relating to shares offered by this "
+                 "prospectus supplement.", cover=f"PROSPECTUS SUPPLEMENT\n{line}\n")
+    assert evs[0].max_amount == amount
+
+
+@pytest.mark.parametrize("sentence, cap", [
+    ("The offering of our common units pursuant to the equity distribution agreement will terminate upon the earlier "
+     "of (1) the sale of common units having an aggregate offering price of $100,000,000 and (2) the termination of "
+     "the equity distribution agreement.", Decimal(100_000_000)),
+    ("The offering of shares pursuant to the Sales Agreement will terminate upon the earliest of (a) the issuance and "
+     "sale of all of the shares subject to the Sales Agreement having an aggregate gross sales price of $45.0 million "
+     "or (b) the termination of the Sales Agreement by either party.", Decimal(45_000_000)),
+])
+def test_cap_stated_only_in_the_termination_clause(sentence, cap):
+    evs = events("Sales of common units will be made through the sales agent under our equity distribution agreement. "
+                 + sentence, security="Common Units")
+    assert types(evs) == ["program_established"] and evs[0].max_amount == cap

@@ -1,0 +1,38 @@
+"""resumed: sales restart after a suspension, said as such; a re-registration alone is not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from .doc import events, types
+
+PROGRAM = ("We are party to an Equity Distribution Agreement, dated June 2, 2022, with Oppenheimer & Co. Inc., "
+           "relating to shares of our common stock offered by this prospectus supplement. ")
+
+
+@pytest.mark.parametrize("sentence, effective", [
+    ("On March 4, 2024, we reinstated the at-the-market offering program under the Equity Distribution Agreement "
+     "by filing this prospectus supplement.", date(2024, 3, 4)),
+    ("We are resuming sales of our common stock under the Equity Distribution Agreement, effective March 4, 2024.",
+     date(2024, 3, 4)),
+    ("With this prospectus supplement, we are reactivating our at-the-market program under the Equity Distribution "
+     "Agreement, which we suspended on October 20, 2023.", None),
+    ("The Company recommenced sales under the Equity Distribution Agreement on March 4, 2024.", date(2024, 3, 4)),
+])
+def test_resumption_paraphrases(sentence, effective):
+    evs = events(PROGRAM + sentence)
+    assert types(evs)[0] == "resumed"
+    if effective:
+        assert evs[0].effective_date == effective
+
+
+@pytest.mark.parametrize("sentence", [
+    "We may resume sales under the Equity Distribution Agreement at any time.",
+    "Sales will not resume until we file a new prospectus supplement.",
+    "Prior to the resumption of sales, we will file a new prospectus supplement.",
+    "If we resume sales, we will notify Oppenheimer & Co. Inc.",
+])
+def test_conditional_restarts_are_not_events(sentence):
+    assert "resumed" not in types(events(PROGRAM + sentence))

@@ -1,0 +1,151 @@
+"""sales_reported: cumulative sales to a date, said many ways; windows, arithmetic and
+conditionals are never a report."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from edgar_atm.extract import parse_filing
+
+from .doc import by_type, events
+
+PROGRAM = ("We have entered into a Sales Agreement, dated June 3, 2022, with Cantor Fitzgerald & Co., as sales agent, "
+           "relating to shares of our common stock having an aggregate offering price of up to $75,000,000. ")
+
+
+@pytest.mark.parametrize("sentence, shares, gross, as_of", [
+    # active, shares and gross, date first
+    ("As of March 31, 2024, we have sold 1,234,567 shares of common stock under the Sales Agreement for aggregate "
+     "gross proceeds of approximately $10.2 million.", 1234567, Decimal("10200000"), date(2024, 3, 31)),
+    # passive voice, shares first
+    ("As of March 31, 2024, an aggregate of 1,234,567 shares of our common stock have been sold under the Sales "
+     "Agreement for gross proceeds of $10,212,345.67.", 1234567, Decimal("10212345.67"), date(2024, 3, 31)),
+    # passive, "were issued and sold", date last
+    ("A total of 2.5 million shares of common stock were issued and sold pursuant to the Sales Agreement through "
+     "February 14, 2025, resulting in gross proceeds of $18.4 million.", 2500000, Decimal("18400000"), date(2025, 2, 14)),
+    # proceeds named after the amount
+    ("Through December 31, 2023, we sold 845,000 shares under the Sales Agreement, generating $6,250,000 in gross "
+     "proceeds.", 845000, Decimal("6250000"), date(2023, 12, 31)),
+    # "from the sale of": no "sold" verb at all
+    ("As of May 1, 2024, we have received aggregate gross proceeds of $3.1 million from the sale of 410,000 shares "
+     "of common stock under the Sales Agreement.", 410000, Decimal("3100000"), date(2024, 5, 1)),
+    # "issued" alone, "to date"
+    ("To date, we have issued 410,000 shares of common stock under the Sales Agreement for gross proceeds of $3.1 "
+     "million.", 410000, Decimal("3100000"), None),
+    # a period rather than a date, average price beside the proceeds
+    ("From June 3, 2022 through March 31, 2024, we sold 500,000 shares under the Sales Agreement at an average price "
+     "of $8.40 per share, for gross proceeds of $4,200,000.", 500000, Decimal(4200000), date(2024, 3, 31)),
+    # dollars only, with cents
+    ("As of June 30, 2024, we had previously sold shares of common stock with an aggregate offering price of "
+     "$49,999,716.65 under the Sales Agreement.", None, Decimal("49999716.65"), date(2024, 6, 30)),
+])
+def test_sales_paraphrases(sentence, shares, gross, as_of):
+    sales = by_type(events(PROGRAM + sentence))["sales_reported"]
+    assert (sales.shares_sold, sales.gross_proceeds, sales.as_of) == (shares, gross, as_of)
+    assert sales.agents == ["Cantor Fitzgerald & Co."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "As of the date of this prospectus supplement, we have not sold any shares of common stock under the Sales Agreement.",
+    "No shares of our common stock have been sold under the Sales Agreement as of the date of this prospectus supplement.",
+    "Through the date of this prospectus supplement, we have not issued or sold any shares pursuant to the Sales Agreement.",
+    "As of the date hereof, we have sold no shares under the Sales Agreement.",
+])
+def test_explicit_zero(sentence):
+    sales = by_type(events(PROGRAM + sentence))["sales_reported"]
+    assert sales.shares_sold == 0 and sales.gross_proceeds is None
+
+
+@pytest.mark.parametrize("sentences, remaining", [
+    ("As of April 26, 2024, we have sold 422,160 shares of our common stock having an aggregate offering price of "
+     "approximately $4,246,131 under the Sales Agreement. Shares of common stock having an aggregate offering price "
+     "of approximately $70,753,869 remain available for sale under the Sales Agreement.", Decimal(70753869)),
+    ("Prior to the date of this prospectus supplement, we issued and sold 300,000 shares for gross proceeds of $2.0 "
+     "million under the Sales Agreement. As a result, $73.0 million remains available for sale.", Decimal(73000000)),
+    ("As of April 26, 2024, we had sold 300,000 shares under the Sales Agreement for gross proceeds of $2,000,000, "
+     "leaving $73,000,000 available under the Sales Agreement.", Decimal(73000000)),
+    ("As of April 26, 2024, we had sold 300,000 shares under the Sales Agreement for gross proceeds of $2,000,000. "
+     "The remaining capacity under the Sales Agreement is $73,000,000.", Decimal(73000000)),
+])
+def test_remaining_capacity_in_the_same_or_next_sentence(sentences, remaining):
+    sales = by_type(events(PROGRAM + sentences))["sales_reported"]
+    assert sales.remaining_amount == remaining
+
+
+def test_prior_to_the_date_of_this_supplement_dates_the_sales_by_the_cover():
+    evs = events(PROGRAM + "Prior to the date of this prospectus supplement, we have issued and sold an aggregate of "
+                 "7,490,789 shares of common stock for gross proceeds of $20,643,530 under the Sales Agreement.",
+                 cover="PROSPECTUS SUPPLEMENT\nCommon Stock\nThe date of this prospectus supplement is May 2, 2024.\n")
+    sales = by_type(evs)["sales_reported"]
+    assert sales.as_of == date(2024, 5, 2) and sales.gross_proceeds == Decimal(20643530)
+
+
+def test_sales_in_an_html_table():
+    html = ("<p>PROSPECTUS SUPPLEMENT</p><p>Common Stock</p><p>" + PROGRAM + "Sales of our common stock under this "
+            "prospectus supplement will be made in \"at the market offerings\" as defined in Rule 415(a)(4).</p>"
+            "<p>The following table sets forth the shares we have sold under the Sales Agreement through June 30, 2024."
+            "</p><table><tr><td>Number of shares sold</td><td>Aggregate offering price</td><td>Net proceeds to us</td>"
+            "</tr><tr><td>3,400,112</td><td>$</td><td>27,950,440.18</td><td>$</td><td>27,111,927</td></tr></table>")
+    from edgar_atm.extract import parse_filing
+    sales = by_type(parse_filing(html.encode(), path="t.htm").events)["sales_reported"]
+    assert (sales.shares_sold, sales.gross_proceeds) == (3400112, Decimal("27950440.18"))
+    assert sales.as_of == date(2024, 6, 30)
+
+
+def test_sales_in_a_table_row():
+    body = (PROGRAM + "The following table summarizes sales under the Sales Agreement as of March 31, 2024:\n"
+            "Shares sold | Gross proceeds | Net proceeds\n1,250,000 | $9,875,000 | $9,578,750\n")
+    sales = by_type(events(body))["sales_reported"]
+    assert (sales.shares_sold, sales.gross_proceeds, sales.net_proceeds) == (1250000, Decimal(9875000), Decimal(9578750))
+    assert sales.as_of == date(2024, 3, 31)
+
+
+@pytest.mark.parametrize("sentence", [
+    # I.B.6 window
+    "During the prior 12 calendar month period, we have sold 1,000,000 shares of common stock pursuant to General "
+    "Instruction I.B.6 of Form S-3.",
+    # dilution arithmetic
+    "Assuming that 5,000,000 shares of our common stock are sold at a price of $4.00 per share, we would receive "
+    "net proceeds of approximately $19.4 million under the Sales Agreement.",
+    # conditional
+    "If no shares have been sold under the Sales Agreement, the agent will not receive any commission.",
+    # other issuances in a sentence that names the program
+    "We have issued 250,000 shares upon exercise of warrants, and none under the Sales Agreement, if any, may be "
+    "issued until the warrants expire.",
+    # future / possible sales
+    "The shares that may be sold under the Sales Agreement will be sold at market prices.",
+    # underwritten context
+    "The underwriters have sold 2,000,000 shares in the concurrent offering, which is not part of the Sales Agreement.",
+    # a quarter, not cumulative
+    "During the three months ended March 31, 2024, we sold 100,000 shares under the Sales Agreement for gross "
+    "proceeds of $0.8 million.",
+])
+def test_near_misses_are_not_sales(sentence):
+    assert "sales_reported" not in by_type(events(PROGRAM + sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "As of the date of this prospectus supplement, we have sold 1,204,551",
+    "As of the date of this prospectus supplement, we have sold1,204,551 shares of common stock under the Sales Agreement.",
+    "Through the date hereof we have sold a total of 1,204,551 under the Sales Agreement.",
+])
+def test_share_count_without_the_word_shares_or_glued(sentence):
+    # The passage ends the text, as in a cut-off copy.
+    doc = ("PROSPECTUS SUPPLEMENT\nCommon Stock\nSales under this prospectus supplement will be \"at the market "
+           "offerings\" as defined in Rule 415(a)(4).\n" + PROGRAM + sentence)
+    assert by_type(parse_filing(doc.encode(), path="cut.md").events)["sales_reported"].shares_sold == 1204551
+
+
+@pytest.mark.parametrize("follow", [
+    "As such, we may sell shares of common stock that will result in gross proceeds of up to $75,000,000 under the "
+    "Sales Agreement.",
+    "Accordingly, we may offer and sell up to $75.0 million of common stock under the Sales Agreement and this "
+    "prospectus supplement.",
+])
+def test_remaining_stated_as_what_may_still_be_sold(follow):
+    sales = by_type(events(PROGRAM + "As of the date of this prospectus supplement, we have not sold any shares "
+                           "under the Sales Agreement. " + follow))["sales_reported"]
+    assert sales.shares_sold == 0 and sales.remaining_amount == Decimal(75_000_000)

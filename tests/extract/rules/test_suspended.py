@@ -1,0 +1,44 @@
+"""suspended: sales stop, the agreement stays; rights to suspend are not events."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from .doc import events, types
+
+PROGRAM = ("We are party to a Sales Agreement, dated June 2, 2023, with Leerink Partners LLC, relating to shares of our "
+           "common stock having an aggregate offering price of up to $100,000,000. ")
+NOTICE = ("PROSPECTUS SUPPLEMENT\nSupplement No. 1 to Prospectus Supplement dated June 2, 2023\nThe date of this "
+          "Supplement No. 1 is August 14, 2024.\n")
+
+
+@pytest.mark.parametrize("sentence, effective", [
+    ("The purpose of this supplement is to suspend sales under the Sales Agreement, effective August 14, 2024.",
+     date(2024, 8, 14)),
+    ("Effective immediately, we are suspending offers and sales of our common stock under the Sales Agreement.",
+     date(2024, 8, 14)),
+    ("We have suspended our at-the-market offering program under the Sales Agreement as of August 14, 2024.",
+     date(2024, 8, 14)),
+    ("We will not make any sales of common stock under the Sales Agreement unless and until we file a new "
+     "prospectus supplement.", None),
+    ("No further offers or sales will be made under the Sales Agreement unless and until a new prospectus "
+     "supplement is filed.", None),
+    ("The prospectus supplement relating to the Sales Agreement has been terminated effective August 14, 2024, "
+     "and the Sales Agreement remains in full force and effect.", date(2024, 8, 14)),
+])
+def test_suspension_paraphrases(sentence, effective):
+    evs = events(PROGRAM + sentence, cover=NOTICE)
+    assert types(evs) == ["suspended"]
+    assert evs[0].effective_date == effective and evs[0].agents == ["Leerink Partners LLC"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We or Leerink Partners LLC may suspend the offering of our common stock at any time upon notice.",
+    "Sales under the Sales Agreement may be suspended if the conditions in the agreement are not met.",
+    "We have the right to suspend sales under the Sales Agreement during any blackout period.",
+    "If we suspend the offering, we will notify the other party in writing.",
+])
+def test_suspension_rights_are_not_events(sentence):
+    assert "suspended" not in types(events(PROGRAM + sentence))

@@ -1,0 +1,66 @@
+"""terminated: the agreement itself ends; a prior agreement ended inside a new program's
+supplement has scope "prior"; rights to terminate and ending the offering only are not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from .doc import by_type, events, types
+
+NEW = ("We have entered into an Equity Distribution Agreement, dated June 2, 2025, with Needham & Company, LLC, "
+       "relating to shares of our common stock offered by this prospectus supplement having an aggregate offering "
+       "price of up to $40,000,000. ")
+
+
+@pytest.mark.parametrize("sentence, agents, effective", [
+    ("In connection with entering into the Equity Distribution Agreement, we terminated our prior Sales Agreement, "
+     "dated March 3, 2021, with Cantor Fitzgerald & Co., effective May 30, 2025.",
+     ["Cantor Fitzgerald & Co."], date(2025, 5, 30)),
+    ("Our At Market Issuance Sales Agreement with B. Riley Securities, Inc., dated March 3, 2021, was terminated "
+     "effective as of May 30, 2025.", ["B. Riley Securities, Inc."], date(2025, 5, 30)),
+    ("On May 30, 2025, we delivered written notice to H.C. Wainwright & Co., LLC to terminate the At The Market "
+     "Offering Agreement, dated March 3, 2021.", ["H.C. Wainwright & Co., LLC"], date(2025, 5, 30)),
+    ("The Controlled Equity Offering Sales Agreement, dated March 3, 2021, between us and Cantor Fitzgerald & Co. "
+     "terminated on May 30, 2025, and no further sales will be made under it.",
+     ["Cantor Fitzgerald & Co."], date(2025, 5, 30)),
+    ("We and Jefferies LLC mutually agreed to terminate the Open Market Sale Agreement, dated March 3, 2021, "
+     "effective May 30, 2025.", ["Jefferies LLC"], date(2025, 5, 30)),
+    ("The Prior Sales Agreement with Roth Capital Partners, LLC, dated March 3, 2021, has been terminated as of "
+     "May 30, 2025.", ["Roth Capital Partners, LLC"], date(2025, 5, 30)),
+])
+def test_prior_agreement_terminated_in_a_new_programs_supplement(sentence, agents, effective):
+    evs = events(NEW + sentence)
+    assert types(evs)[0] == "program_established"
+    term = by_type(evs)["terminated"]
+    assert term.scope == "prior" and term.agents == agents and term.effective_date == effective
+    assert term.agreement_date == date(2021, 3, 3)
+    assert by_type(evs)["program_established"].agents == ["Needham & Company, LLC"]
+
+
+def test_sales_under_the_prior_agreement_are_its_own():
+    evs = events(NEW + "In connection with entering into the Equity Distribution Agreement, we terminated our prior "
+                 "Sales Agreement, dated March 3, 2021, with Cantor Fitzgerald & Co. Prior to its termination, we "
+                 "had sold 2,000,000 shares of common stock under the Sales Agreement with Cantor Fitzgerald & Co. "
+                 "for gross proceeds of $9.1 million.")
+    sales = by_type(evs)["sales_reported"]
+    assert sales.scope == "prior" and sales.agents == ["Cantor Fitzgerald & Co."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We or the agent may terminate the Equity Distribution Agreement at any time upon ten days' notice.",
+    "The offering pursuant to the Equity Distribution Agreement will terminate upon the earlier of the sale of all "
+    "shares and the termination of the agreement.",
+    "Either party has the right to terminate the Equity Distribution Agreement in its sole discretion.",
+    "The Equity Distribution Agreement will be terminated automatically if we file for bankruptcy.",
+])
+def test_termination_rights_are_not_events(sentence):
+    assert "terminated" not in types(events(NEW + sentence))
+
+
+def test_ending_the_offering_while_the_agreement_stays_is_a_suspension():
+    evs = events("We are party to an Equity Distribution Agreement, dated June 2, 2023, with Needham & Company, LLC. "
+                 "We are hereby terminating the continuous offering under the prospectus supplement dated June 2, "
+                 "2023. The Equity Distribution Agreement remains in full force and effect.")
+    assert types(evs) == ["suspended"]
