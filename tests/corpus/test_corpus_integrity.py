@@ -26,7 +26,8 @@ def test_every_label_is_valid_and_its_document_exists(corpus):
 
 def test_every_document_has_a_label_and_a_readme_row(corpus):
     labelled = {doc.path.name for doc in corpus}
-    documents = {p.name for p in CORPUS.iterdir() if not p.name.endswith(".labels.json") and p.name != "README.md"}
+    documents = {p.name for p in CORPUS.iterdir()
+                 if p.is_file() and not p.name.endswith(".labels.json") and p.name != "README.md"}
     assert documents == labelled, f"unlabelled: {sorted(documents - labelled)}"
     readme = (CORPUS / "README.md").read_text(encoding="utf-8")
     for doc in corpus:
