@@ -68,7 +68,7 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
         logger.debug("mentions an ATM program but is not its prospectus: no events")
         return Extraction(True, [])
 
-    program = programs.main_program(specific, sentences, head, doc_date)
+    program = programs.main_program(specific, sentences, head, doc_date, atm_sents)
     others = programs.other_programs(specific, program, doc_date)
 
     ended = terminated.detect(specific, program, doc_date)

@@ -42,7 +42,7 @@ ENTERED_ON_DATE_RE = re.compile(
 """Date last: "We entered into a sales agreement with Cantor ... on March 3, 2023"."""
 
 _NOUN_RE = re.compile(r"\b(agreements?|amendment|prospectus|supplement|registration statement|no)\b", re.I)
-_AS_AMENDED_RE = re.compile(r"\bas (?:further )?amended(?: (?:on|as of|by)[^,;]{0,60}?)?\s*(?:on |as of )?(?P<date>" + DATE_RE.pattern + ")")
+_AS_AMENDED_RE = re.compile(r"\b(?:as|(?:which|that) (?:was|were|has been|have been)) (?:further |subsequently )?amended(?: (?:on|as of|by)[^,;]{0,60}?)?\s*(?:on |as of )?(?P<date>" + DATE_RE.pattern + ")")
 _AMENDMENT_DATED_RE = re.compile(r"\bamendment(?: no\. ?\d+)?,? (?:\(\"?amendment[^)]*\)\s*,?\s*)?dated", re.I)
 _AMENDMENT_TO_DATED_RE = re.compile(r"amendment[^.]{0,80}\bto the [^.]{0,80}agreement,? dated", re.I)
 _PREVIOUSLY_ENTERED_RE = re.compile(r"\bpreviously (?:entered into|executed)\b", re.I)
@@ -207,7 +207,7 @@ SECURITY_RES = (
     (re.compile(r"\bclass ([A-Z]) common stock\b", re.I), "Class {0} common stock"),
     (re.compile(r"\bclass ([A-Z]) ((?:common |ordinary )?shares)\b", re.I), "Class {0} {1}"),
     (re.compile(r"\d+(?:\.\d+)?% (?:Senior |Subordinated |Fixed[\w-]* )*Notes due \d{4}"), None),
-    (re.compile(r"\bAmerican Depositary Shares\b|\bADSs\b"), "ADSs"),
+    (re.compile(r"\bAmerican Depositary Shares\b|\bADSs\b"), "American Depositary Shares"),
     (re.compile(r"\bcommon shares of beneficial interest\b", re.I), "common shares of beneficial interest"),
     (re.compile(r"\bcommon units\b", re.I), "common units"),
     (re.compile(r"\bdepositary units\b", re.I), "depositary units"),

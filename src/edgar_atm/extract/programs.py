@@ -39,10 +39,12 @@ _THIS_PROSPECTUS_RE = re.compile(r"this prospectus supplement|offered hereby|thi
 _AGREEMENT_PERMITS_RE = re.compile(r"agreement[^.]{0,80}(?:provides|permits|allows)", re.I)
 _GENERIC_NAMES = ("Sales Agreement", "Distribution Agreement")
 _AMENDMENT_STATED_RE = re.compile(r"\b(?:entered into|executed|signed)\b[^.]{0,80}?\bamendment\b|\bamendment\b[^.]{0,80}?\b(?:was|were) (?:entered into|executed)", re.I)
+_EXISTING_RE = re.compile(r"\b(?:are|is) (?:a )?party to\b|\bpreviously (?:entered into|executed)\b", re.I)
 _LIMITED_RE = re.compile(r"I\.B\.6|(?:these|such|this) limitations?|baby[\s-]shelf|public float", re.I)
 
 
-def main_program(specific: list[Sentence], sentences: list[Sentence], head: Window, doc_date: date | None) -> Program:
+def main_program(specific: list[Sentence], sentences: list[Sentence], head: Window, doc_date: date | None,
+                 atm_sents: list[Sentence] = ()) -> Program:
     # Figures of a terminated or replaced agreement are not this program's.
     specific = [s for s in specific if not terminated.about_other_program(s.text)] or specific
     defining = [s for s in specific if is_defining(s.text)]
@@ -68,7 +70,7 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
     else:
         set_found(prog, "security", security(head.text), head)
 
-    _caps(prog, specific, sentences, head)
+    _caps(prog, specific, sentences, head, bool(_EXISTING_RE.search(first.text)))
     amended.cap_changes(specific[:60], prog)
     amended.agent_changes(defining[:6] + [s for s in specific[:60] if s not in defining[:6]], prog)
 
@@ -79,6 +81,12 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
         if found:
             set_found(prog, "max_shares", found, s)
             break
+    if prog.max_shares is None:
+        for s in atm_sents[:80]:
+            found = max_shares(s.text)
+            if found:
+                set_found(prog, "max_shares", found, s)
+                break
     if prog.max_shares is None:
         m = COVER_SHARES_RE.search(head.text)
         if m:
@@ -170,7 +178,7 @@ def _agents(prog: Program, defining: list[Sentence], specific: list[Sentence], s
         prog.spans["agents"] = where
 
 
-def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], head: Window) -> None:
+def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], head: Window, existing: bool) -> None:
     """The agreement's cap (max_amount), what this prospectus registers when smaller
     (offered_amount), and a new total after an increase."""
     agreement_caps: list[tuple[Decimal, Span]] = []
@@ -211,7 +219,12 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
                 prog.offered_amount, prog.spans["offered_amount"] = as_dollars(low), low_span
     elif prospectus_caps:
         value, span = prospectus_caps[0]
-        prog.max_amount, prog.spans["max_amount"] = as_dollars(value), span
+        if existing and value % 100_000:
+            # An existing agreement carried into a new supplement for an odd figure
+            # ("$708,162,849"): the unsold remainder this prospectus registers, not the cap.
+            prog.offered_amount, prog.spans["offered_amount"] = as_dollars(value), span
+        else:
+            prog.max_amount, prog.spans["max_amount"] = as_dollars(value), span
         prog.agreeing = sum(1 for v, _ in prospectus_caps if v == value)
     if limited and prog.offered_amount is None:
         low, low_span = smallest(limited)

@@ -169,3 +169,15 @@ def test_ib6_amount_in_a_sentence_that_does_not_name_the_agreement(limit):
                  "our Sales Agreement with Jefferies LLC, dated March 1, 2024. " + limit,
                  cover="PROSPECTUS SUPPLEMENT AMENDMENT\nCommon Stock\n")
     assert types(evs) == ["program_amended"] and evs[0].offered_amount == Decimal(3_125_500)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We entered into separate equity distribution agreements dated as of March 1, 2022, which were amended on "
+    "September 5, 2024, with each of Jefferies LLC and BTIG, LLC.",
+    "We are party to a Sales Agreement dated as of March 1, 2022 that was amended on September 5, 2024 with Jefferies "
+    "LLC.",
+])
+def test_which_was_amended_on(sentence):
+    amended = by_type(events(sentence + " Shares may be sold under this prospectus supplement having an aggregate "
+                                        "offering price of up to $50,000,000."))["program_amended"]
+    assert amended.agreement_date == date(2022, 3, 1) and amended.amendment_date == date(2024, 9, 5)

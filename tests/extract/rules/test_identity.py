@@ -18,7 +18,7 @@ from .doc import events
      "$20,000,000.", "8.00% Series A Cumulative Perpetual Preferred Stock"),
     ("We have entered into an ATM Sales Agreement, dated May 5, 2025, with Virtu Americas LLC, relating to our "
      "American Depositary Shares, or ADSs, each representing ten ordinary shares, having an aggregate offering price "
-     "of up to $20,000,000.", "ADSs"),
+     "of up to $20,000,000.", "American Depositary Shares"),
     ("We and the Operating Partnership have entered into an Equity Distribution Agreement, dated May 5, 2025, with "
      "Raymond James & Associates, Inc., relating to common units representing limited partner interests having an "
      "aggregate offering price of up to $20,000,000.", "common units"),
@@ -78,3 +78,33 @@ def test_commission(sentence, rate):
     ev = events("We have entered into a Sales Agreement, dated May 5, 2025, with Jefferies LLC relating to shares of "
                 "our common stock having an aggregate offering price of up to $10,000,000. " + sentence)[0]
     assert ev.commission_rate == rate
+
+
+def test_share_cap_in_an_atm_sentence_that_names_no_agreement():
+    doc = ("<p>PROSPECTUS SUPPLEMENT</p><p>Up to 1,000,000 Shares</p><p>Series C Preferred Stock</p><p>This supplement "
+           "relates to the issuance and sale of up to 1,250,000 shares of our 6.50% Series C Cumulative Preferred Stock "
+           "through the agents in sales deemed to be an \"at the market\" offering as defined in Rule 415.</p><p>We "
+           "have entered into an equity distribution agreement with JonesTrading Institutional Services LLC relating "
+           "to the Series C Preferred Stock.</p>")
+    ev = parse_filing(doc.encode(), path="pref.htm").events[0]
+    assert ev.max_shares == 1_250_000
+
+
+@pytest.mark.parametrize("cover, offered, cap", [
+    # an existing agreement re-registered: an odd cover figure is the unsold remainder
+    ("$708,162,849", Decimal(708_162_849), None),
+    # a round cover figure for an existing agreement is the program's amount
+    ("$500,000,000", None, Decimal(500_000_000)),
+])
+def test_reregistration_cover_amount(cover, offered, cap):
+    evs = events("We are party to an equity distribution agreement dated as of May 20, 2021 with Wells Fargo "
+                 "Securities, LLC and BofA Securities, Inc., relating to shares of our common stock offered by this "
+                 "prospectus supplement.", cover=f"PROSPECTUS SUPPLEMENT\n{cover}\nCommon Stock\n")
+    assert (evs[0].offered_amount, evs[0].max_amount) == (offered, cap)
+
+
+def test_american_depositary_shares_named_in_full():
+    ev = events("We have entered into an Open Market Sale Agreement with Jefferies LLC relating to our ADSs, each "
+                "representing five ordinary shares, having an aggregate offering price of up to $20,000,000.",
+                security="American Depositary Shares")[0]
+    assert ev.security == "American Depositary Shares"

@@ -38,6 +38,9 @@ PROGRAM = ("We have entered into a Sales Agreement, dated June 3, 2022, with Can
     # a period rather than a date, average price beside the proceeds
     ("From June 3, 2022 through March 31, 2024, we sold 500,000 shares under the Sales Agreement at an average price "
      "of $8.40 per share, for gross proceeds of $4,200,000.", 500000, Decimal(4200000), date(2024, 3, 31)),
+    # a dollar amount of securities sold, no "proceeds" word
+    ("As of June 30, 2024, we have offered and sold an aggregate of $12.7 million of our common stock under the Sales "
+     "Agreement.", None, Decimal("12700000"), date(2024, 6, 30)),
     # dollars only, with cents
     ("As of June 30, 2024, we had previously sold shares of common stock with an aggregate offering price of "
      "$49,999,716.65 under the Sales Agreement.", None, Decimal("49999716.65"), date(2024, 6, 30)),
@@ -69,6 +72,10 @@ def test_explicit_zero(sentence):
      "leaving $73,000,000 available under the Sales Agreement.", Decimal(73000000)),
     ("As of April 26, 2024, we had sold 300,000 shares under the Sales Agreement for gross proceeds of $2,000,000. "
      "The remaining capacity under the Sales Agreement is $73,000,000.", Decimal(73000000)),
+    # a short aside between the figure and the remaining capacity
+    ("As of April 26, 2024, we had sold 300,000 shares under the Sales Agreement for gross proceeds of $2,000,000 "
+     "under our registration statement (File No. 333-123456). That registration statement has expired. "
+     "Accordingly, $73,000,000 remains available under this prospectus supplement.", Decimal(73000000)),
 ])
 def test_remaining_capacity_in_the_same_or_next_sentence(sentences, remaining):
     sales = by_type(events(PROGRAM + sentences))["sales_reported"]
@@ -149,3 +156,11 @@ def test_remaining_stated_as_what_may_still_be_sold(follow):
     sales = by_type(events(PROGRAM + "As of the date of this prospectus supplement, we have not sold any shares "
                            "under the Sales Agreement. " + follow))["sales_reported"]
     assert sales.shares_sold == 0 and sales.remaining_amount == Decimal(75_000_000)
+
+
+def test_aggregate_price_without_offering_and_of_that_amount():
+    sales = by_type(events(
+        PROGRAM + "Of that amount, we have sold shares of our common stock with an aggregate price of $12,345,678 as of "
+        "the date of this prospectus supplement. Accordingly, shares having an aggregate offering price of up to "
+        "$62,654,322 remain available for sale."))["sales_reported"]
+    assert sales.gross_proceeds == Decimal(12_345_678) and sales.remaining_amount == Decimal(62_654_322)

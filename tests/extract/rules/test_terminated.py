@@ -64,3 +64,22 @@ def test_ending_the_offering_while_the_agreement_stays_is_a_suspension():
                  "We are hereby terminating the continuous offering under the prospectus supplement dated June 2, "
                  "2023. The Equity Distribution Agreement remains in full force and effect.")
     assert types(evs) == ["suspended"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Upon entering into the Equity Distribution Agreement, we simultaneously terminated the Sales Agreement, dated "
+    "March 3, 2021, as amended, among us and certain of the agents.",
+    "Concurrently with the execution of the Equity Distribution Agreement, we terminated the Equity Distribution "
+    "Agreement, dated March 3, 2021, which we had entered into in connection with our prior at-the-market offering "
+    "program.",
+    "In connection with entering into the new agreement, the At Market Issuance Sales Agreement, dated March 3, 2021, "
+    "that governed our previous at-the-market program was terminated.",
+])
+def test_prior_agreement_ended_when_the_new_one_has_no_date(sentence):
+    new = ("We have entered into an Equity Distribution Agreement with Needham & Company, LLC relating to shares of our "
+           "common stock offered by this prospectus supplement having an aggregate offering price of up to $40,000,000. ")
+    evs = events(new + sentence)
+    assert types(evs) == ["program_established", "terminated"]
+    term = by_type(evs)["terminated"]
+    assert term.scope == "prior" and term.agreement_date == date(2021, 3, 3)
+    assert by_type(evs)["program_established"].max_amount == 40_000_000

@@ -51,7 +51,7 @@ PREVIOUSLY_RE = re.compile(r"\bpreviously (?:entered into|filed)|\bprior prospec
 """Sales under a named earlier prospectus ("under the prior prospectus")."""
 
 GROSS_RE = re.compile(
-    r"(?:aggregate\s+(?:gross\s+)?(?:offering|sales|sale)\s+price|gross\s+(?:sales\s+)?proceeds|aggregate\s+gross\s+proceeds|"
+    r"(?:aggregate\s+(?:gross\s+)?(?:(?:offering|sales|sale)\s+)?price|gross\s+(?:sales\s+)?proceeds|aggregate\s+gross\s+proceeds|"
     r"aggregate\s+(?:offering|sales)\s+amount|for\s+(?:total|aggregate)\s+(?:gross\s+)?(?:consideration|proceeds))"
     r"[^$.]{0,40}?(?:of\s+)?(?:approximately\s+|about\s+)?" + MONEY_RE.pattern,
     re.I,
@@ -59,6 +59,12 @@ GROSS_RE = re.compile(
 """Gross proceeds named before the amount: "aggregate gross proceeds of approximately $Y"."""
 GROSS_AFTER_RE = re.compile(MONEY_RE.pattern + r"\s+(?:in|of)\s+(?:aggregate\s+)?gross\s+(?:sales\s+)?proceeds", re.I)
 """Gross proceeds named after the amount: "$Y in gross proceeds"."""
+GROSS_SOLD_RE = re.compile(
+    r"\bsold\s+(?:a total of\s+|an aggregate of\s+|approximately\s+)*" + MONEY_RE.pattern
+    + r"\s+(?:of\s+|in\s+)?(?:our\s+)?(?:shares|ADSs|American Depositary Shares|common stock|common shares|ordinary shares|common units|units)\b",
+    re.I,
+)
+"""A dollar amount of securities sold: "sold an aggregate of $22.2 million ADSs", "sold $3.5 million of our common stock"."""
 NET_RE = re.compile(r"net\s+proceeds[^$.]{0,60}?(?:of\s+)?(?:approximately\s+|about\s+)?" + MONEY_RE.pattern, re.I)
 """Net proceeds before the amount: "net proceeds of $Y"."""
 NET_AFTER_RE = re.compile(MONEY_RE.pattern + r"\s+(?:in|of)\s+(?:aggregate\s+)?net\s+proceeds", re.I)
@@ -144,7 +150,7 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
                 fields["shares_sold"] = shares(sm)
                 spans["shares_sold"] = s.match(sm, "num")
             # The proceeds figure nearest the "sold" verb: a cap may share the sentence.
-            gms = list(GROSS_RE.finditer(t)) + list(GROSS_AFTER_RE.finditer(t))
+            gms = list(GROSS_RE.finditer(t)) + list(GROSS_AFTER_RE.finditer(t)) + list(GROSS_SOLD_RE.finditer(t))
             gms = [g for g in gms if not _CAP_WORDS_RE.search(t[g.start():g.end()])]
             if gms:
                 gm = min(gms, key=lambda g: min(abs(g.start() - m.start()), abs(g.end() - m.start())))
@@ -156,13 +162,22 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
                 spans["net_proceeds"] = s.match(nm)
             if fields.get("shares_sold") is None and fields.get("gross_proceeds") is None:
                 continue
-        # Remaining capacity: this sentence or the next in the same paragraph.
+        # Remaining capacity: this sentence or the next in the same paragraph (or the one after,
+        # when a short aside stands between: "... (File No. 333-1). Accordingly, $Y remains").
         pieces = [s]
         nxt = s.index + 1
         if nxt < len(sentences) and sentences[nxt].para == s.para:
             pieces.append(sentences[nxt])
         window = Window.of(pieces)
         rm = REMAINING_RE.search(window.text)
+        after = s.index + 2
+        if rm is None and len(pieces) == 2 and len(pieces[1].text) < 200 and after < len(sentences) \
+                and sentences[after].para == s.para:
+            wider = Window.of(pieces + [sentences[after]])
+            rm = REMAINING_RE.search(wider.text, len(window.text))
+            if rm is not None:
+                pieces.append(sentences[after])
+                window = wider
         remaining = None
         if rm:
             if rm.group("num"):

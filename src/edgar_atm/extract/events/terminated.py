@@ -43,8 +43,16 @@ OFFERING_ONLY_RE = re.compile(r"continuous offering|prospectus supplement (?:is|
 AGREEMENT_TERMINATED_RE = re.compile(
     r"terminat\w* (?:the |our |that certain )?(?:prior |previous |existing |original )?[\w\s-]{0,40}agreement", re.I)
 PRIOR_AGREEMENT_RE = re.compile(
-    r"\b(?:our|the|its|that certain) (?:prior|previous|former|existing|original|old) [\w\s\"-]{0,40}agreement", re.I)
-"""An earlier agreement named as such: "our prior sales agreement", "the existing Equity Distribution Agreement"."""
+    r"\b(?:our|the|its|that certain) (?:prior|previous|former|existing|original|old) [\w\s\"-]{0,40}agreement|"
+    r"\b(?:a |our |the )?(?:prior|previous|former) [\w\s\"-]{0,30}?(?:at[\s-]the[\s-]market|ATM) (?:offering )?program", re.I)
+"""An earlier agreement named as such: "our prior sales agreement", "the existing Equity Distribution
+Agreement", "in connection with our prior at-the-market offering program"."""
+
+UPON_ENTRY_RE = re.compile(
+    r"\b(?:upon|in connection with|concurrently with|simultaneously with|contemporaneously with) (?:the |our )?"
+    r"(?:entering into|entry into|execution of|entrance into)\b", re.I)
+"""A termination that comes with the new agreement ("Upon entering into the sales agreement, we
+simultaneously terminated ..."): the agreement terminated is another one."""
 
 
 def states_termination(text: str) -> bool:
@@ -69,7 +77,7 @@ def detect(specific: list[Sentence], program: Program, doc_date: date | None) ->
         if "remains in full force" in t.lower():
             continue
         prior = program_from(s, doc_date)
-        other = bool(PRIOR_AGREEMENT_RE.search(t))
+        other = bool(PRIOR_AGREEMENT_RE.search(t) or UPON_ENTRY_RE.search(t))
         if prior.agreement_date and program.agreement_date and prior.agreement_date != program.agreement_date:
             other = True
         if prior.agents and program.agents and not set(prior.agents) & set(program.agents):
