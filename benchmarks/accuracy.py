@@ -264,6 +264,8 @@ def render(report: dict) -> str:
         "What counts is this series: the score of each new batch of real filings before the parser was",
         "changed for it, labelled from the text before the parser ran. 'now' is the same documents with",
         "today's parser (higher than first seen where rules were since written for the batch's dev part).",
+        "For reference, before this series: parser 1.7.0 scored event P/R/F1 0.85 / 0.69 / 0.77 and field",
+        "accuracy 0.88 on 88 unseen excerpts measured by the issue that started it (those texts are not here).",
         "Event P / R / F1; fields = accuracy over matched events (all fields / fields the label states).",
         "",
         "| batch | documents (ATM / neg / test) | events | parser first seen | first seen: events P / R / F1 "
