@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from .agents import find_agents
 from .agreements import AGREEMENT_RE, canonical_agreement, written_agreement
-from .amounts import MONEY_RE, as_dollars, money, shares
+from .amounts import as_dollars, money, shares
 from .events import amended, terminated
 from .identity import (
     COVER_CAP_PHRASE_RE,

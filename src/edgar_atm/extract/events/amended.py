@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..amounts import MONEY_RE
-from ..model import Detection, Program
+from ..agents import find_agents
+from ..amounts import MONEY_RE, as_dollars, money
+from ..model import Detection, Program, dollar_start
 
 AMEND_RE = re.compile(
     r"\bamendment(?: no\. ?\d+)?,? (?:dated|to (?:the|our|that certain))|\bamended and restated\b|\bamends and restates\b|"
@@ -127,8 +128,6 @@ def _names(text: str) -> str:
 def agent_changes(sentences, program: Program) -> None:
     """Agents an amendment adds or removes (REPLACE_RES, ADD_RES, REMOVE_RES), in sentences that
     speak of an amendment; `agents` keeps the full list without the removed ones."""
-    from ..agents import find_agents  # noqa: PLC0415 - agents imports nothing from here; kept local for clarity
-
     added: list[str] = []
     removed: list[str] = []
     where = None
@@ -172,9 +171,6 @@ def cap_changes(sentences, program: Program) -> None:
     """An increment with no new total (max_amount_increase), a cap raised or restored to a total
     (max_amount), a registered amount cut (offered_amount, or max_amount when no larger cap is
     stated). Only sentences that speak of the ATM cap, never a commitment or expense amount."""
-    from ..amounts import as_dollars, money  # noqa: PLC0415
-    from ..model import dollar_start  # noqa: PLC0415
-
     for s in sentences:
         t = s.text
         if NEW_TOTAL_RE.search(t) or _NOT_CAP_RE.search(t[:300]) and not _CAP_OBJECT_RE.search(t):
