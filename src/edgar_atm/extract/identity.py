@@ -174,10 +174,17 @@ COVER_SHARES_RE = re.compile(r"(?:^|\n)\s*Up to (?P<num>\d{1,3}(?:,\d{3})+)(?P<s
 """The cover's share line: "Up to 120,000,000 Shares"."""
 
 
+FEE_TABLE_RE = re.compile(r"registration fee|filing fee|fee rate|rule 457|rules 456|fee table", re.I)
+"""A fee-table row or footnote: its "maximum aggregate offering price" is what the registration
+fee is paid on (often the whole shelf or earlier registrations too), not the program's cap."""
+
+
 def caps(text: str) -> list[Found]:
     """Every dollar cap of $10,000 or more a sentence states (CAP_RES), skipping increments
-    ("an additional $75.0 million") and remaining amounts."""
+    ("an additional $75.0 million"), remaining amounts and fee tables."""
     out: list[Found] = []
+    if FEE_TABLE_RE.search(text):
+        return out
     increments = {m.start() for m in INCREMENT_RE.finditer(text)}
     for pattern in CAP_RES:
         for m in pattern.finditer(text):

@@ -144,3 +144,18 @@ def test_cap_stated_only_in_the_termination_clause(sentence, cap):
     evs = events("Sales of common units will be made through the sales agent under our equity distribution agreement. "
                  + sentence, security="Common Units")
     assert types(evs) == ["program_established"] and evs[0].max_amount == cap
+
+
+@pytest.mark.parametrize("footnote", [
+    "(1) The registration fee is calculated in accordance with Rule 457(r) on the maximum aggregate offering price of "
+    "$250,000,000 of common stock that may be sold under the Sales Agreement.",
+    "(2) Calculated pursuant to Rules 456(b) and 457(o); the filing fee relates to up to $250,000,000 of shares "
+    "issuable under the Sales Agreement, including shares previously registered.",
+])
+def test_fee_table_footnote_is_not_the_cap(footnote):
+    doc = ("CALCULATION OF FILING FEE TABLES\n" + footnote + "\nPROSPECTUS SUPPLEMENT\nUp to $75,000,000\nCommon Stock\n"
+           "We have entered into a Sales Agreement with Jefferies LLC relating to shares of our common stock offered "
+           "by this prospectus supplement. Sales will be made in \"at the market offerings\" as defined in Rule "
+           "415(a)(4).")
+    evs = parse_filing(doc.encode(), path="fees.md").events
+    assert types(evs) == ["program_established"] and evs[0].max_amount == Decimal(75_000_000)
