@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from .common import cli_group
-from . import db as _db, ingest as _ingest, parse as _parse, timeline as _timeline  # noqa: F401  (register commands)
+from . import db as _db, ingest as _ingest, parse as _parse, programs as _programs, timeline as _timeline  # noqa: F401,E501  (register commands)
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ SQLite's single writer), so two recomputes of one issuer never interleave.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Iterable
 
 from sqlalchemy.orm import Session
@@ -42,8 +43,22 @@ def fold_event(r) -> FoldEvent:
 
 def load_fold_events(session: Session, cik: int) -> list[FoldEvent]:
     """Every stored event of one issuer, ready for programs.fold (e.g. with as_of)."""
-    conn = session.connection()
-    return [fold_event(r) for r in conn.execute(statements(conn).issuer_events, {"ciks": [int(cik)]})]
+    return load_events_by_issuer(session, cik).get(int(cik), [])
+
+
+def load_events_by_issuer(session: Session, cik: int | None = None, *,
+                          filed_until: date | None = None) -> dict[int, list[FoldEvent]]:
+    """Stored events by issuer (one issuer, or all), of filings filed on or before
+    `filed_until` when given: what `programs --as-of` folds."""
+    query = statements(session.connection()).events_with_filings
+    if cik is not None:
+        query = query.where(v.filings_t.c.cik == int(cik))
+    if filed_until is not None:
+        query = query.where(v.filings_t.c.filed_date <= filed_until)
+    out: dict[int, list[FoldEvent]] = {}
+    for r in session.execute(query):
+        out.setdefault(int(r.cik), []).append(fold_event(r))
+    return out
 
 
 def relink_issuer(session: Session, cik: int, *, run_id: int | None = None) -> None:

@@ -64,12 +64,12 @@ class Statements:
                               .where(e.filing_id.in_(bindparam("fids", expanding=True))).order_by(e.filing_id, e.seq))
         self.events_delete = delete(v.events_t).where(e.filing_id.in_(bindparam("fids", expanding=True)))
         self.events_insert = v.events_t.insert()
-        self.issuer_events = (
+        self.events_with_filings = (
             select(e.id, e.filing_id, e.seq, e.program_id, f.cik, f.accession_number, f.filed_date,
                    *(e[k] for k in FOLD_COLUMNS))
             .join_from(v.events_t, v.filings_t, f.id == e.filing_id)
-            .where(f.cik.in_(bindparam("ciks", expanding=True)))
         )
+        self.issuer_events = self.events_with_filings.where(f.cik.in_(bindparam("ciks", expanding=True)))
         self.issuer_programs = (
             select(p.id, p.cik, p.program_key, *(p[k] for k in STATE_COLUMNS), pa.agent)
             .outerjoin_from(v.programs_t, v.program_agents_t, pa.program_id == p.id)
