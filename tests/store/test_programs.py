@@ -1,4 +1,4 @@
-"""Program linking across filings and the derived program state (atm_programs), through the
+"""Programs across filings and the derived program state (atm_programs), through the
 real save path on both databases, plus the identity rules of edgar_atm.programs.identity (the fold
 itself is tested rule by rule in test_fold.py).
 

@@ -86,7 +86,7 @@ def test_resaving_changes_nothing(session):
     assert len(before["events"]) == 11 and len(before["filings"]) == 7
     save_all(session)
     assert snapshot(session) == before
-    # Also in reverse order: linking does not depend on the order of saves.
+    # Also in reverse order: the programs do not depend on the order of saves.
     for make in reversed(samples.ALL):
         save(session, make())
     session.commit()

@@ -30,7 +30,7 @@ def upsert_issuer(session: Session, cik: int, name: str | None = None,
 
 def _upsert_issuers(session: Session, issuers: dict[int, tuple[str | None, int | None]]) -> None:
     """Insert or update issuers in CIK order. On PostgreSQL the upsert locks each row until
-    the transaction ends, which serialises concurrent saves for one issuer (see linking)."""
+    the transaction ends, which serialises concurrent saves for one issuer (see store.recompute)."""
     now = utcnow()
     for cik in sorted(issuers):
         name, sic = issuers[cik]
