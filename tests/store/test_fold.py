@@ -204,3 +204,15 @@ def test_different_security_classes_stay_apart():
     pref = ev("k-2", date(2025, 3, 10), "program_established", seq=1, agreement_date=date(2025, 3, 10),
               agents=[CANTOR], security="8.00% Series A Perpetual Strike Preferred Stock", max_amount=D(21_000_000_000))
     assert len(fold([common, pref])) == 2
+
+
+def test_prior_scope_skips_a_reregistered_program_of_the_same_filing():
+    a = ev("q-1", date(2019, 3, 1), "program_established", agreement_date=date(2019, 2, 28), agents=[CANTOR],
+           max_amount=D(30))
+    b = ev("q-2", date(2020, 3, 1), "program_established", agreement_date=date(2020, 2, 28), agents=[OPP],
+           max_amount=D(50))
+    rereg = ev("q-3", date(2021, 3, 1), "program_established", agreement_date=date(2020, 2, 28), agents=[OPP],
+               max_amount=D(50))
+    ended = ev("q-3", date(2021, 3, 1), "terminated", seq=1, scope="prior")  # names nothing
+    first, second = fold([a, b, rereg, ended])
+    assert (first.status, second.status) == ("terminated", "active")

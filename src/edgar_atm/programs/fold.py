@@ -20,14 +20,14 @@ Which program an event belongs to
 3. Programs without agreement dates do not merge merely because agents overlap: an undated
    `program_established` joins an open program only when it names the same agent set (as the
    program has it now, or everyone it ever named) or names no agents; otherwise it is a new
-   program. A filing that also reports on a prior agreement (scope "prior") establishes a
+   program. A filing that also ends a prior agreement (a "prior" termination) establishes a
    new program: it is a replacing agreement.
 4. Scope: "this" events concern the program the filing registers or amends. Within a filing,
    its `program_established` / `program_amended` events are placed first, and the filing's
    other "this" events without an agreement date join that program. "prior" events concern an
-   earlier agreement and never land on a program the same filing created; a `terminated`
-   event in a filing that establishes a program is read as "prior" (a filing does not end the
-   agreement it registers).
+   earlier agreement and never land on the filing's own program (created or re-registered by
+   the same filing); a `terminated` event in a filing that establishes a program is read as
+   "prior" (a filing does not end the agreement it registers).
 5. Other undated events (amendments, sales, suspensions, terminations, resumptions, a
    "Supplement No. 1" that names nothing) join the most recent compatible program that shares
    an agent, preferring open ones; failing that the most recent open compatible program; only
@@ -323,7 +323,7 @@ def _scope(e: FoldEvent, establishes: bool) -> str:
 
 def _fold_filing(programs: list[Program], events: Sequence[FoldEvent]) -> None:
     establishes = any(e.event_type == "program_established" and e.scope != "prior" for e in events)
-    replaces = any(_scope(e, establishes) == "prior" for e in events)
+    replaces = any(e.event_type == "terminated" and _scope(e, establishes) == "prior" for e in events)
     created: list[Program] = []
     own: Program | None = None
     # The filing's own program first (rule 4), then its other events in their order.
@@ -348,8 +348,8 @@ def _match(programs: list[Program], e: FoldEvent, *, scope: str, own: Program | 
     keys = _keys(e.agents) | _keys(e.agents_removed)
     pool = [p for p in programs
             if _compatible(p.security_class, cls) and _compatible(_type_key(p.agreement_type), kind)]
-    if scope == "prior":
-        pool = [p for p in pool if not any(p is c for c in created)]
+    if scope == "prior":  # never the filing's own program, new or re-registered
+        pool = [p for p in pool if p is not own and not any(p is c for c in created)]
     if e.event_type == "sales_reported" and e.as_of is not None:
         pool = [p for p in pool if p.agreement_date is None or p.agreement_date <= e.as_of]
     establishing = e.event_type == "program_established"
