@@ -216,3 +216,12 @@ def test_prior_scope_skips_a_reregistered_program_of_the_same_filing():
     ended = ev("q-3", date(2021, 3, 1), "terminated", seq=1, scope="prior")  # names nothing
     first, second = fold([a, b, rereg, ended])
     assert (first.status, second.status) == ("terminated", "active")
+
+
+def test_an_amendment_dated_by_itself_joins_the_earlier_program():
+    est = ev("w-1", date(2021, 8, 6), "program_established", agreement_date=date(2021, 8, 6),
+             agents=["Robert W. Baird & Co. Incorporated"], max_amount=D(300_000_000))
+    ar = ev("w-2", date(2022, 2, 25), "program_amended", agreement_date=date(2022, 2, 25),
+            agents=["Robert W. Baird & Co. Incorporated", "Goldman Sachs & Co. LLC"], max_amount=D(300_000_000))
+    (p,) = fold([est, ar])
+    assert p.agreement_date == date(2021, 8, 6) and len(p.agents) == 2

@@ -17,6 +17,8 @@ Which program an event belongs to
 2. A dated event with no program of that date may name an undated program seen earlier that
    could be that agreement: compatible class and type, an agent in common, first filed on or
    after the agreement date (a prospectus never predates its agreement). It learns the date.
+   An amendment whose date matches no program (dated by the amendment, not the original
+   agreement) joins an earlier program it shares an agent with.
 3. Programs without agreement dates do not merge merely because agents overlap: an undated
    `program_established` joins an open program only when it names the same agent set (as the
    program has it now, or everyone it ever named) or names no agents; otherwise it is a new
@@ -363,7 +365,15 @@ def _match(programs: list[Program], e: FoldEvent, *, scope: str, own: Program | 
         undated = [p for p in pool if p.agreement_date is None
                    and (p.first_filed is None or p.first_filed >= e.agreement_date)
                    and (keys & p.all_agent_keys or (not keys and not establishing))]
-        return _latest(undated, keys) if undated else None
+        if undated:
+            return _latest(undated, keys)
+        if e.event_type != "program_amended":
+            return None
+        # An amendment dated by its own date instead of the original agreement's (the
+        # amended-and-restated wording invites it): an earlier program it shares agents with.
+        earlier = [p for p in pool if (p.agreement_date is None or p.agreement_date < e.agreement_date)
+                   and keys & p.all_agent_keys]
+        return _latest(earlier, keys) if earlier else None
 
     if establishing:
         if replaces:
