@@ -183,3 +183,35 @@ def test_view_columns_and_types(migrated_engine):
         # Every column of both views has one family on both databases (the table is per view).
         assert set(kinds) == set(VIEW_FAMILIES[view]) and all(
             kinds[n] == VIEW_FAMILIES[view][n] for n in kinds), (view, kinds)
+
+
+def test_0003_fills_cents_and_recorded_at_of_existing_rows(db_url):
+    from sqlalchemy import text
+
+    engine = db.make_engine(db_url)
+    try:
+        db.upgrade(db_url, "0002")
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO issuers (cik, name, created_at, updated_at) "
+                              "VALUES (1, 'A', '2022-01-01 00:00:00', '2022-01-01 00:00:00')"))
+            conn.execute(text(
+                "INSERT INTO filings (id, accession_number, cik, form_type, filed_date, fetch_status, attempts, "
+                "parse_status, event_count, parsed_at, created_at, updated_at) VALUES (1, '0000000001-22-000001', 1, "
+                "'424B3', '2022-01-03', 'fetched', 1, 'parsed', 1, '2022-01-03 10:00:00', '2022-01-03 09:00:00', "
+                "'2022-01-03 10:00:00')"))
+            conn.execute(text("INSERT INTO programs (id, cik, program_key, status, current_cap, gross_proceeds, "
+                              "event_count, created_at, updated_at) VALUES (1, 1, 'k', 'active', 1000000.10, 0.30, 1, "
+                              "'2022-01-03 10:00:00', '2022-01-03 10:00:00')"))
+            conn.execute(text("INSERT INTO events (id, filing_id, seq, program_id, event_type, gross_proceeds, "
+                              "max_amount, fingerprint) VALUES (1, 1, 0, 1, 'sales_reported', 0.30, 1000000.10, 'f')"))
+        db.upgrade(db_url)
+        with engine.connect() as conn:
+            event = conn.execute(text("SELECT gross_proceeds_cents, max_amount_cents, scope, recorded_at, run_id "
+                                      "FROM atm_timeline")).one()
+            program = conn.execute(text("SELECT current_cap_cents, gross_proceeds_cents, last_run_id "
+                                        "FROM atm_programs")).one()
+        assert (event.gross_proceeds_cents, event.max_amount_cents, event.scope, event.run_id) == (30, 100000010, "this", None)
+        assert event.recorded_at is not None
+        assert tuple(program) == (100000010, 30, None)
+    finally:
+        engine.dispose()
