@@ -90,3 +90,19 @@ def test_sums_of_cents_are_exact(session):
                                    "remaining_capacity_cents FROM atm_programs WHERE cik = :c"), {"c": cik}).one()
     assert program.current_cap_cents == 100000010 and program.remaining_capacity_cents == 100000000
     assert Decimal(str(program.remaining_capacity)) == Decimal("1000000.00")
+
+
+def test_load_timeline_carries_the_fold_keys_and_provenance(session):
+    run = repo.start_run(session, "backfill", {})
+    session.commit()
+    parsed = samples.cellectar_suspension()
+    parsed.events[1].scope = "this"
+    parsed.events[1].evidence = {"effective_date": {"text": "October 20, 2022", "start": 5, "end": 21}}
+    parsed.events[1].confidence = 0.75
+    save(session, parsed, run_id=run)
+    rows = repo.load_timeline(session, str(samples.CLRB_CIK))
+    suspended = rows[-1]
+    assert (suspended.event_type, suspended.scope, suspended.run_id) == ("suspended", "this", run)
+    data = suspended.to_json()
+    assert data["evidence"]["effective_date"]["start"] == 5 and data["confidence"] == 0.75
+    assert data["agents_added"] == [] and data["recorded_at"].startswith(str(date.today().year)[:2])
