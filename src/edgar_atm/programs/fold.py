@@ -37,10 +37,11 @@ Which program an event belongs to
 6. A sales report dated (as_of) before a program's agreement date does not attach to it.
 
 What a program's state is
-7. Status: `program_established` and `resumed` make it active, `suspended` suspended,
-   `terminated` terminated; `status_date` is the date of the event that set the current status
-   (its effective date, else its filing date). A replacing agreement ends the old one through
-   the filing's "prior" termination.
+7. Status: a program starts active; `suspended` suspends it, `resumed` makes it active again,
+   `terminated` ends it (a re-registration or amendment changes no status). `status_date` is
+   the date of that lifecycle event (its effective date, else its filing date), null while
+   the program is active without one. A replacing agreement ends the old one through the
+   filing's "prior" termination.
 8. Cap: a `program_established` or `program_amended` stating `max_amount` sets it (the new
    total); an amendment stating only `max_amount_increase` adds it to the previous cap. Other
    events fill the cap only while it is unknown.
@@ -68,8 +69,8 @@ from .identity import agent_key, security_class
 ACTIVE, SUSPENDED, TERMINATED = "active", "suspended", "terminated"
 STATUSES = (ACTIVE, SUSPENDED, TERMINATED)
 
+# Lifecycle events and the status they leave (tests/data/histories/README.md, end-state rules).
 _STATUS_AFTER = {
-    "program_established": ACTIVE,
     "resumed": ACTIVE,
     "suspended": SUSPENDED,
     "terminated": TERMINATED,
@@ -265,9 +266,7 @@ class Program:
             self.sales = e
         new_status = _STATUS_AFTER.get(e.event_type)
         if new_status is not None and (new_status != self.status or self.status_date is None):
-            self.status, self.status_date = new_status, e.event_date or e.effective_date or e.filed_date
-        if self.status_date is None:
-            self.status_date = e.event_date or e.filed_date
+            self.status, self.status_date = new_status, e.effective_date or e.filed_date
         self.events.append(e)
 
     def finish(self) -> None:
