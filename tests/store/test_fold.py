@@ -225,3 +225,14 @@ def test_an_amendment_dated_by_itself_joins_the_earlier_program():
             agents=["Robert W. Baird & Co. Incorporated", "Goldman Sachs & Co. LLC"], max_amount=D(300_000_000))
     (p,) = fold([est, ar])
     assert p.agreement_date == date(2021, 8, 6) and len(p.agents) == 2
+
+
+def test_a_termination_is_final():
+    base = dict(agreement_date=date(2020, 8, 11), agents=[OPP])
+    events = [
+        ev("f-1", date(2020, 8, 20), "program_established", **base, max_amount=D(10)),
+        ev("f-2", date(2023, 3, 2), "terminated", **base, effective_date=date(2023, 3, 13)),
+        ev("f-3", date(2023, 11, 13), "resumed", **base, effective_date=date(2023, 11, 13)),
+    ]
+    (p,) = fold(events)
+    assert (p.status, p.status_date) == ("terminated", date(2023, 3, 13))

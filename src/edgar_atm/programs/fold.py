@@ -37,11 +37,11 @@ Which program an event belongs to
 6. A sales report dated (as_of) before a program's agreement date does not attach to it.
 
 What a program's state is
-7. Status: a program starts active; `suspended` suspends it, `resumed` makes it active again,
-   `terminated` ends it (a re-registration or amendment changes no status). `status_date` is
-   the date of that lifecycle event (its effective date, else its filing date), null while
-   the program is active without one. A replacing agreement ends the old one through the
-   filing's "prior" termination.
+7. Status: a program starts active; `suspended` suspends it, `resumed` makes it active
+   again, `terminated` ends it for good (a re-registration or amendment changes no status).
+   `status_date` is the date of that lifecycle event (its effective date, else its filing
+   date), null while the program is active without one. A replacing agreement ends the old
+   one through the filing's "prior" termination.
 8. Cap: a `program_established` or `program_amended` stating `max_amount` sets it (the new
    total); an amendment stating only `max_amount_increase` adds it to the previous cap. Other
    events fill the cap only while it is unknown.
@@ -265,7 +265,9 @@ class Program:
         if e.has_sales and (self.sales is None or _sales_rank(e) >= _sales_rank(self.sales)):
             self.sales = e
         new_status = _STATUS_AFTER.get(e.event_type)
-        if new_status is not None and (new_status != self.status or self.status_date is None):
+        # A termination is final: the agreement is gone, whatever a later filing says of it.
+        if new_status is not None and self.status != TERMINATED and (
+                new_status != self.status or self.status_date is None):
             self.status, self.status_date = new_status, e.effective_date or e.filed_date
         self.events.append(e)
 
