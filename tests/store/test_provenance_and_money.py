@@ -47,7 +47,8 @@ def test_events_and_programs_record_the_run_that_wrote_them(session):
     session.commit()
     stamp = session.execute(text("SELECT recorded_at FROM atm_timeline ORDER BY event_id")).scalars().all()
     save(session, samples.cellectar_established(), run_id=second)
-    assert session.execute(text("SELECT run_id FROM atm_timeline ORDER BY event_id")).scalars().all() == [run, None, None]
+    run_ids = session.execute(text("SELECT run_id FROM atm_timeline ORDER BY event_id")).scalars().all()
+    assert run_ids == [run, None, None]
     assert session.execute(text("SELECT recorded_at FROM atm_timeline ORDER BY event_id")).scalars().all() == stamp
 
 
@@ -57,7 +58,8 @@ def test_the_fold_keys_are_stored_and_shown(session):
         accession_number="0001279704-21-000041", form_type="424B5", cik=cik, company=name, filed_date=date(2021, 5, 14),
         filers=[Filer(cik=cik, name=name)], atm_related=True, events=[Event(
             type="program_amended", agreement_date=date(2020, 8, 11), amendment_date=date(2021, 5, 14),
-            agents=["Oppenheimer & Co. Inc.", "Ladenburg Thalmann & Co. Inc."], agents_added=["Ladenburg Thalmann & Co. Inc."],
+            agents=["Oppenheimer & Co. Inc.", "Ladenburg Thalmann & Co. Inc."],
+            agents_added=["Ladenburg Thalmann & Co. Inc."],
             max_amount_increase=Decimal("5000000.50"), scope="this", confidence=0.9,
             evidence={"max_amount_increase": {"text": "increased by $5,000,000.50", "start": 10, "end": 36}})]))
     row = session.execute(text("SELECT scope, max_amount_increase, agents_added, agents_removed, confidence, evidence "

@@ -34,7 +34,8 @@ def record_discovered(session: Session, refs: Iterable[FilingRef]) -> int:
     new = 0
     for chunk in v.chunks(refs, 500):
         known = set(session.execute(
-            select(v.filings_t.c.accession_number).where(v.filings_t.c.accession_number.in_([r.accession_number for r in chunk]))
+            select(v.filings_t.c.accession_number)
+            .where(v.filings_t.c.accession_number.in_([r.accession_number for r in chunk]))
         ).scalars())
         rows = [{
             "accession_number": v.text_value(r.accession_number, limit=20, what="accession number"),
@@ -51,7 +52,8 @@ def record_discovered(session: Session, refs: Iterable[FilingRef]) -> int:
             "updated_at": now,
         } for r in chunk if r.accession_number not in known]
         if rows:
-            stmt = v.insert_for(session, v.filings_t).on_conflict_do_nothing(index_elements=[v.filings_t.c.accession_number])
+            stmt = v.insert_for(session, v.filings_t).on_conflict_do_nothing(
+                index_elements=[v.filings_t.c.accession_number])
             result = session.execute(stmt, rows)
             new += len(rows) if result.rowcount in (None, -1) else result.rowcount
     return new

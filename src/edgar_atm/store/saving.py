@@ -98,8 +98,9 @@ def save_parsed_filing(session: Session, parsed: ParsedFiling, *, source_url: st
     'fetched'), replaces the filing's events when they differ from what is stored, and
     recomputes the issuer's programs from all its stored events (programs.fold, in filing
     order), so the programs do not depend on the order in which filings are saved. `run_id`
-    is the ingestion run saving it (kept on the event rows it writes; None outside a run). Runs in a SAVEPOINT: on any error nothing of this filing
-    is left and the caller's transaction stays usable. Saving the same result again changes
+    is the ingestion run saving it (kept on the event rows it writes; None outside a run).
+    Runs in a SAVEPOINT: on any error nothing of this filing is left and the caller's
+    transaction stays usable. Saving the same result again changes
     no row. Two processes saving one filing at once leave one copy: the issuer row lock (or
     SQLite's writer lock) serialises them, and a unique-key race is retried.
     """
