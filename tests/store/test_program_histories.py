@@ -15,7 +15,8 @@ measures the fold and the store, not the parser. Checked per run (order x databa
 A history whose corpus documents are not all in this checkout yet (some live on harvester
 branches until merged) is left out of the run and named in the printed report. A filing whose
 accession number no stored page shows (null in the history) is saved under a stand-in number
-made from the issuer's CIK and the filing's position, year "00", which no real filing has.
+made from the issuer's CIK and the filing's position, year "00", which no real filing has; one
+whose filing date is null gets a stand-in date that keeps the listed filing order.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from __future__ import annotations
 import json
 import random
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -80,17 +81,34 @@ def accession_of(history: dict[str, Any], i: int) -> str:
     return f["accession_number"] or f"{int(history['cik']) % 10**10:010d}-00-{i:06d}"
 
 
+def filing_dates(history: dict[str, Any]) -> list[date]:
+    """Each filing's date; a date no stored page gives (null) gets a stand-in that keeps the
+    history's filing order: the day after the filing before it (or before the next known one)."""
+    known = [_day(f["filed_date"]) for f in history["filings"]]
+    out: list[date] = []
+    for i, day in enumerate(known):
+        if day is None:
+            if out:
+                day = out[-1] + timedelta(days=1)
+            else:
+                later = [(j, d) for j, d in enumerate(known) if d is not None]
+                day = later[0][1] - timedelta(days=later[0][0] - i) if later else date(2000, 1, 1) + timedelta(days=i)
+        out.append(day)
+    return out
+
+
 def parsed_filings(history: dict[str, Any]) -> list[ParsedFiling]:
     """The history's filings, each with its labelled events, in filing order."""
     out = []
+    dates = filing_dates(history)
     for i, f in enumerate(history["filings"]):
         labels = json.loads((CORPUS / f"{f['corpus_id']}.labels.json").read_text(encoding="utf-8"))
         out.append(ParsedFiling(
             path=f["corpus_id"], accession_number=accession_of(history, i), form_type=f["form_type"],
-            cik=int(history["cik"]), company=history["issuer"], filed_date=_day(f["filed_date"]),
+            cik=int(history["cik"]), company=history["issuer"], filed_date=dates[i],
             filers=[Filer(cik=int(history["cik"]), name=history["issuer"])],
             atm_related=bool(labels.get("atm_related", True)), events=[event_of(e) for e in labels["events"]]))
-    return sorted(out, key=lambda p: (p.filed_date, p.accession_number))
+    return out
 
 
 def in_order(filings: list[ParsedFiling], order: str, seed: int) -> list[ParsedFiling]:
@@ -236,7 +254,7 @@ def test_history_files_are_well_formed():
         assert history["programs"] and history["filings"], path.name
         known = [f["accession_number"] for f in history["filings"] if f["accession_number"]]
         assert len(set(known)) == len(known), path.name
-        dates = [_day(f["filed_date"]) for f in history["filings"]]
+        dates = [d for d in (_day(f["filed_date"]) for f in history["filings"]) if d is not None]
         assert dates == sorted(dates), f"{path.name}: filings not in filing order"
         for p in history["programs"]:
             assert p["status"] in ("active", "suspended", "terminated"), (path.name, p)
