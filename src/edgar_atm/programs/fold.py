@@ -21,8 +21,9 @@ Which program an event belongs to
    agreement) joins an earlier program it shares an agent with.
 3. Programs without agreement dates do not merge merely because agents overlap: an undated
    `program_established` joins an open program only when it names the same agent set (as the
-   program has it now, or everyone it ever named) or names no agents; otherwise it is a new
-   program. A filing that also ends a prior agreement (a "prior" termination) establishes a
+   program has it now, or everyone it ever named), or names no agents and states no other
+   cap; otherwise it is a new program. Agreement names are compatible when one's words contain
+   the other's ("Sales Agreement" fits "Open Market Sale Agreement"). A filing that also ends a prior agreement (a "prior" termination) establishes a
    new program: it is a replacing agreement.
 4. Scope: "this" events concern the program the filing registers or amends. Within a filing,
    its `program_established` / `program_amended` events are placed first, and the filing's
@@ -125,15 +126,21 @@ def _keys(names: Iterable[str]) -> frozenset[str]:
     return frozenset(agent_key(n) for n in names if n and n.strip())
 
 
-def _type_key(agreement_type: str | None) -> str | None:
+def _type_key(agreement_type: str | None) -> frozenset[str] | None:
     if not agreement_type:
         return None
     words = "".join(ch if ch.isalnum() else " " for ch in agreement_type.lower()).split()
-    return " ".join(w for w in words if w not in ("amended", "and", "restated", "the")) or None
+    words = [w[:-1] if w in ("sales", "issuances", "offerings", "distributions") else w for w in words]
+    return frozenset(w for w in words if w not in ("amended", "and", "restated", "the")) or None
 
 
 def _compatible(a, b) -> bool:
     return a is None or b is None or a == b
+
+
+def _types_compatible(a: frozenset[str] | None, b: frozenset[str] | None) -> bool:
+    # A generic name ("Sales Agreement") fits a specific one ("Open Market Sale Agreement").
+    return a is None or b is None or a <= b or b <= a
 
 
 @dataclass
@@ -350,7 +357,7 @@ def _match(programs: list[Program], e: FoldEvent, *, scope: str, own: Program | 
     kind = _type_key(e.agreement_type)
     keys = _keys(e.agents) | _keys(e.agents_removed)
     pool = [p for p in programs
-            if _compatible(p.security_class, cls) and _compatible(_type_key(p.agreement_type), kind)]
+            if _compatible(p.security_class, cls) and _types_compatible(_type_key(p.agreement_type), kind)]
     if scope == "prior":  # never the filing's own program, new or re-registered
         pool = [p for p in pool if p is not own and not any(p is c for c in created)]
     if e.event_type == "sales_reported" and e.as_of is not None:
@@ -380,7 +387,8 @@ def _match(programs: list[Program], e: FoldEvent, *, scope: str, own: Program | 
         if replaces:
             return None
         same = [p for p in pool if p.status != TERMINATED
-                and (not keys or not p.all_agent_keys or keys == p.agent_keys or keys == p.all_agent_keys)]
+                and (keys == p.agent_keys or keys == p.all_agent_keys or (keys and not p.all_agent_keys)
+                     or (not keys and _same_cap(e, p)))]
         return _latest(same, keys) if same else None
 
     if scope == "this" and own is not None and any(own is p for p in pool):
@@ -392,6 +400,11 @@ def _match(programs: list[Program], e: FoldEvent, *, scope: str, own: Program | 
     if open_:
         return _latest(open_, keys)
     return _latest(pool, keys) if pool and not keys else None
+
+
+def _same_cap(e: FoldEvent, p: Program) -> bool:
+    """An establishment naming no agents continues a program only at the same (or no) cap."""
+    return e.max_amount is None or p.current_cap is None or e.max_amount == p.current_cap
 
 
 def _latest(candidates: Sequence[Program], keys: frozenset[str]) -> Program | None:
