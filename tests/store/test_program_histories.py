@@ -83,16 +83,15 @@ def accession_of(history: dict[str, Any], i: int) -> str:
 
 def filing_dates(history: dict[str, Any]) -> list[date]:
     """Each filing's date; a date no stored page gives (null) gets a stand-in that keeps the
-    history's filing order: the day after the filing before it (or before the next known one)."""
+    history's filing order: the day after the filing before it (a first filing: early in 1900)."""
     known = [_day(f["filed_date"]) for f in history["filings"]]
     out: list[date] = []
     for i, day in enumerate(known):
         if day is None:
             if out:
                 day = out[-1] + timedelta(days=1)
-            else:
-                later = [(j, d) for j, d in enumerate(known) if d is not None]
-                day = later[0][1] - timedelta(days=later[0][0] - i) if later else date(2000, 1, 1) + timedelta(days=i)
+            else:  # before every known date: early enough to predate any agreement date
+                day = date(1900, 1, 1) + timedelta(days=i)
         out.append(day)
     return out
 

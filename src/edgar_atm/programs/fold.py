@@ -17,8 +17,8 @@ Which program an event belongs to
 2. A dated event with no program of that date may name an undated program seen earlier that
    could be that agreement: compatible class and type, an agent in common, first filed on or
    after the agreement date (a prospectus never predates its agreement). It learns the date.
-   An amendment whose date matches no program (dated by the amendment, not the original
-   agreement) joins an earlier program it shares an agent with.
+   An amendment whose date matches no program but is its own date or an earlier amendment's
+   (an amended and restated agreement) joins an earlier program it shares an agent with.
 3. Programs without agreement dates do not merge merely because agents overlap: an undated
    `program_established` joins an open program only when it names the same agent set (as the
    program has it now, or everyone it ever named), or names no agents and states no other
@@ -377,10 +377,13 @@ def _match(programs: list[Program], e: FoldEvent, *, scope: str, own: Program | 
             return _latest(undated, keys)
         if e.event_type != "program_amended":
             return None
-        # An amendment dated by its own date instead of the original agreement's (the
-        # amended-and-restated wording invites it): an earlier program it shares agents with.
+        # An amendment dated by its own date, or by an earlier amendment's (an amended and
+        # restated agreement), instead of the original agreement's: the earlier program it
+        # shares agents with. Any other date names another agreement.
         earlier = [p for p in pool if (p.agreement_date is None or p.agreement_date < e.agreement_date)
-                   and keys & p.all_agent_keys]
+                   and keys & p.all_agent_keys
+                   and (e.amendment_date in (None, e.agreement_date)
+                        or e.agreement_date in {x.amendment_date for x in p.events})]
         return _latest(earlier, keys) if earlier else None
 
     if establishing:
