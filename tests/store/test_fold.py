@@ -236,3 +236,29 @@ def test_a_termination_is_final():
     ]
     (p,) = fold(events)
     assert (p.status, p.status_date) == ("terminated", date(2023, 3, 13))
+
+
+def test_a_generic_agreement_name_fits_a_specific_one():
+    omsa = ev("j-1", date(2022, 11, 1), "program_established", agreement_type="Open Market Sale Agreement",
+              agents=["Jefferies LLC"], security="common shares", max_shares=25_000_000)
+    rereg = ev("j-2", date(2023, 5, 12), "program_established", agreement_type="Sales Agreement",
+               agents=["Jefferies LLC"], security="common shares", max_shares=25_000_000)
+    assert len(fold([omsa, rereg])) == 1
+
+
+def test_an_agentless_establishment_with_another_cap_is_a_new_program():
+    old = ev("x-1", date(2023, 11, 1), "program_established", agents=[CANTOR, RBC], max_amount=D(2_500_000_000))
+    new = ev("x-2", date(2025, 8, 1), "program_established", max_amount=D(4_000_000_000))
+    assert [p.current_cap for p in fold([old, new])] == [D(2_500_000_000), D(4_000_000_000)]
+
+
+def test_an_amendment_of_another_agreement_is_another_program():
+    base = ev("h-1", date(2021, 5, 13), "program_amended", agreement_date=date(2020, 2, 19),
+              amendment_date=date(2021, 5, 13), agents=[RBC, CANTOR], max_amount=D(1_500_000_000))
+    other = ev("h-2", date(2024, 3, 11), "program_amended", agreement_date=date(2023, 2, 17),
+               amendment_date=date(2024, 3, 11), agents=[RBC, CANTOR, OPP], max_amount=D(1_500_000_000))
+    restated = ev("h-3", date(2024, 9, 1), "program_amended", agreement_date=date(2024, 3, 11),
+                  amendment_date=date(2024, 9, 1), agents=[RBC], max_amount=D(2_000_000_000))
+    first, second = fold([base, other, restated])
+    assert (first.agreement_date, second.agreement_date) == (date(2020, 2, 19), date(2023, 2, 17))
+    assert second.current_cap == D(2_000_000_000) and second.agents == [RBC]
