@@ -6,7 +6,8 @@ from __future__ import annotations
 import click
 
 from .common import cli_group
-from . import db as _db, ingest as _ingest, parse as _parse, serve as _serve, timeline as _timeline  # noqa: F401  (register commands)
+from . import db as _db, ingest as _ingest, parse as _parse, programs as _programs, serve as _serve  # noqa: F401  (register commands)
+from . import timeline as _timeline  # noqa: F401
 
 
 def main() -> None:

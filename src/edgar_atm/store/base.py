@@ -25,8 +25,9 @@ NAMING_CONVENTION = {
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 # Dollar amounts up to 10^18 with cents. PostgreSQL keeps them exact; SQLite stores NUMERIC
-# as an integer or a double, exact for any amount with cents below about $90 trillion
-# (2^53 cents), far above any ATM program.
+# as an integer or a double: each value reads back right to the cent (below about $90
+# trillion), but sums of doubles are not exact, so every amount is also kept in integer
+# cents (`<column>_cents`, see models.py) for exact arithmetic in SQL.
 Money = Numeric(20, 2)
 
 
