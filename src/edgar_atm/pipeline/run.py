@@ -29,6 +29,7 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from pathlib import Path
 from typing import Callable, Iterable, Iterator, Protocol, Sequence
 
 from ..errors import NotFound
@@ -75,6 +76,8 @@ class PipelineOptions:
     max_buffered: int = 32
     # Parser processes (None: one per CPU, at most 4; 1 parses in this process).
     parse_workers: int | None = None
+    # Where company_tickers.json is kept for a day (None: fetched once per run).
+    ticker_cache: Path | None = None
 
 
 @dataclass
@@ -151,6 +154,7 @@ class Pipeline:
                 log.info("newest daily index not published yet after %s; stopping", walk.checkpoint)
             # Failures of earlier runs (bounded by max_attempts), never those of this run.
             self._process(Scope(only_failed=True, forms=self.options.forms), stats, desc="retries")
+            self._fill_tickers()
         except BaseException:
             self._finish_run(run_id, "interrupted", stats, started, requests0)
             raise
@@ -168,7 +172,8 @@ class Pipeline:
         try:
             tickers = list(tickers)
             if tickers:
-                ciks.extend(self.stages.submissions.resolve_tickers(self.client.get, tickers).values())
+                ciks.extend(self.stages.submissions.resolve_tickers(
+                    self.client.get, tickers, cache=self.options.ticker_cache).values())
             if ciks:
                 # One issuer's submissions JSON is a request or two; far cheaper than indexes.
                 for cik in ciks:
@@ -179,12 +184,14 @@ class Pipeline:
                     self._record([r for r in found.refs if start <= r.filed_date <= end],
                                  [d.ref for d in found.skipped if start <= d.ref.filed_date <= end],
                                  stats)
+                    self._issuer_tickers(found.issuer)
             else:
                 self._discover_range(start, end, stats)
             if fetch:
                 scope = Scope(forms=self.options.forms, ciks=frozenset(ciks) or None,
                               since=start, until=end)
                 self._process(scope, stats, desc="backfill")
+            self._fill_tickers()
         except BaseException:
             self._finish_run(run_id, "interrupted", stats, started, requests0)
             raise
@@ -433,6 +440,28 @@ class Pipeline:
     def _record_parse_failure(self, acc: str, error: str) -> None:
         with self.sessions.begin() as session:
             self.repo.mark_parse_failed(session, acc, error, parser_version=self.stages.parser_version)
+
+    # -- tickers ----------------------------------------------------------------------------
+
+    def _issuer_tickers(self, issuer) -> None:
+        """The symbols an issuer's submissions JSON lists (store.tickers)."""
+        from ..store.tickers import set_issuer_tickers
+
+        with self.sessions.begin() as session:
+            set_issuer_tickers(session, issuer.cik, issuer.tickers)
+
+    def _fill_tickers(self) -> None:
+        """Symbols for every stored issuer from company_tickers.json (one request a day at
+        most). Bookkeeping: a failure is logged, never fails the run."""
+        from ..store.tickers import fill_from_company_tickers
+
+        try:
+            table = self.stages.submissions.load_company_tickers(self.client.get, self.options.ticker_cache)
+            with self.sessions.begin() as session:
+                changed = fill_from_company_tickers(session, table)
+            log.info("tickers: %d issuer(s) updated from company_tickers.json", changed)
+        except Exception as exc:
+            log.warning("tickers not updated (company_tickers.json): %s", _describe(exc))
 
     # -- run records ------------------------------------------------------------------------
 
