@@ -15,7 +15,7 @@ REAL = ["0001193125-25-338333", "0001628280-25-015699", "0001918704-24-002559", 
 
 def test_the_bundled_site_loads_every_filing():
     site = Site.from_directory(SITE_DIR)
-    assert len(site) == 12
+    assert len(site) == 19  # 12 single filings, 7 of three issuers' histories
     assert {f.form_type for f in site.filings} == {"424B2", "424B3", "424B4", "424B5"}
     for acc in REAL:  # byte-exact copies of the real submissions
         assert site.get(acc).txt == (EDGAR / "archives" / f"{acc}.txt").read_bytes()
@@ -47,7 +47,26 @@ def test_re_enveloped_filings_follow_the_real_layout():
         assert _shape(head)[:8] == _shape(split_header(site.get(REAL[0]).txt)[0])[:8]
         assert rest.startswith(f"\n<DOCUMENT>\n<TYPE>{f.form_type}\n<SEQUENCE>1\n".encode())
         assert f.txt.endswith(b"\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n")
-        assert f.header.document_count == 1 and f.header.primary_document == f"{f.form_type.lower()}.htm"
+        assert f.header.document_count == 1
+        assert f.header.primary_document in (f"{f.form_type.lower()}.htm", f"{f.form_type.lower()}.txt")
+
+
+def test_the_histories_hold_the_corpus_texts_verbatim():
+    """Each history filing wraps its corpus document unchanged (site/README.md lists them)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_site", EDGAR / "make_site.py")
+    make_site = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_site)
+    site = Site.from_directory(SITE_DIR)
+    issuers = {}
+    for name, form, accession, filed, filer in make_site.HISTORIES:
+        f = site.get(accession)
+        assert (f.form_type, f.filed_date, f.filers) == (form, filed, ((filer.cik, filer.name),))
+        text = (EDGAR.parent / "corpus" / name).read_bytes().replace(b"\r\n", b"\n")
+        assert b"<TEXT>\n" + text.rstrip(b"\n") + b"\n</TEXT>" in f.txt
+        issuers.setdefault(filer.cik, []).append(filed)
+    assert len(issuers) >= 3 and all(len(days) >= 2 for days in issuers.values())
 
 
 def test_the_bundled_site_indexes_each_day(serve, client_for):

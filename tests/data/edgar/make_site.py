@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Rebuild the re-enveloped filings of the bundled fake-EDGAR site (run once, by hand).
 
-    PYTHONPATH=src python tests/data/edgar/make_site.py SOURCE_DIR
+    PYTHONPATH=src python tests/data/edgar/make_site.py [SOURCE_DIR]
 
 SOURCE_DIR holds the real primary documents (whole/*.html, from dgunning/edgartools, see
 site/README.md) and the Cellectar supplement (.md). Each document is wrapped, unchanged, in
 the complete-submission envelope (edgar_atm.fakeedgar.envelope) with the header values we
 know; the four byte-exact .txt submissions are copied separately and not touched here.
+
+The issuer histories (site/filings/histories/) are always rebuilt, from the real filing
+texts of the labelled corpus in this repository (tests/data/corpus), so an issuer's
+successive 424B filings tell its ATM story in the demo.
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ from pathlib import Path
 
 from edgar_atm.fakeedgar.envelope import EnvelopeFiler, envelope
 
-OUT = Path(__file__).resolve().parent / "site" / "filings"
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "site" / "filings"
+CORPUS = HERE.parent / "corpus"
 BANKS = "NATIONAL COMMERCIAL BANKS [6021]"
 
 # (source file, form, accession, filed date, filers). The accession and CIK come from the
@@ -69,6 +75,41 @@ def markdown_to_html(text: str) -> bytes:
     return ("\n".join(out) + "\n").encode("ascii", "xmlcharrefreplace")
 
 
+# Issuer histories: (corpus document, form, accession, filed date, filer). The texts are
+# verbatim (whole documents or excerpts of stored public copies, as the corpus README lists
+# them, each with its source URL in its .labels.json); the envelope carries what we know:
+# - accession number: from the filing's address on sec.gov or capedge.com (the corpus
+#   source, or for Watsco's Supplement No. 3 capedge.com/filing/105016/0001193125-24-130674);
+#   where no address gives it, a synthetic one in the issuer-filed shape with serial 9xxxxx;
+# - filing date: the date the filing states for itself (its "dated" line or the agreement
+#   or amendment it reports that day), as listed in site/README.md;
+# - SEC FILE NUMBER: the "Registration No." a copy of the filing's cover shows, else none.
+WATSCO = EnvelopeFiler(105016, "WATSCO INC", file_number="333-260758")
+PROTHENA = EnvelopeFiler(1559053, "PROTHENA CORP PUBLIC LTD CO", file_number="333-254622")
+HEALTHPEAK = EnvelopeFiler(765880, "HEALTHPEAK PROPERTIES, INC.")
+HISTORIES = [
+    ("watsco-424b5-2021-08-06.txt", "424B5", "0001193125-21-320145", date(2021, 11, 4), WATSCO),
+    ("watsco-424b5-2022-02-25-ar.txt", "424B5", "0001193125-22-054431", date(2022, 2, 25), WATSCO),
+    ("watsco-424b5-2024-05-03-third-ar.txt", "424B5", "0001193125-24-130674", date(2024, 5, 3), WATSCO),
+    ("prta-424b5-2021-05-28-cover.txt", "424B5", "0001559053-21-900001", date(2021, 5, 28), PROTHENA),
+    ("prta-424b5-2021-12-new-eda-prior-terminated.txt", "424B5", "0001193125-21-366352", date(2021, 12, 23), PROTHENA),
+    ("peak-424b2-2021-05-13-amended.txt", "424B2", "0001104659-21-065387", date(2021, 5, 13), HEALTHPEAK),
+    ("peak-424b2-2024-03-11-amendment.txt", "424B2", "0001104659-24-032987", date(2024, 3, 11), HEALTHPEAK),
+]
+
+
+def build_histories(corpus: Path = CORPUS) -> None:
+    out = OUT / "histories"
+    out.mkdir(parents=True, exist_ok=True)
+    for name, form, accession, filed, filer in HISTORIES:
+        document = (corpus / name).read_bytes()  # plain text, as stored: the parser reads it as is
+        txt = envelope(document, accession=accession, form_type=form, filed_date=filed, filers=[filer],
+                       filename=f"{form.lower()}.txt",
+                       acceptance=datetime(filed.year, filed.month, filed.day, *ACCEPTED_AT))
+        (out / f"{accession}.txt").write_bytes(txt)
+        print(f"histories/{accession}.txt  {form}  {filer.name}  {filed}  {len(txt):,} bytes")
+
+
 def build(source: Path) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for name, form, accession, filed, filers in DOCUMENTS + [CELLECTAR]:
@@ -82,4 +123,6 @@ def build(source: Path) -> None:
 
 
 if __name__ == "__main__":
-    build(Path(sys.argv[1]))
+    if len(sys.argv) > 1:
+        build(Path(sys.argv[1]))
+    build_histories()
