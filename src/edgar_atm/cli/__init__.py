@@ -44,6 +44,7 @@ _add_db_option(cli_group)
 EXAMPLES = {
     "": ["edgar-atm --db sqlite:///demo.sqlite timeline CLRB",
          "edgar-atm events --last-run --csv > new-events.csv"],
+    "db": ["edgar-atm db upgrade && edgar-atm db current"],
     "db upgrade": ["edgar-atm --db sqlite:///edgar-atm.sqlite db upgrade"],
     "db current": ["edgar-atm db current"],
     "db downgrade": ["edgar-atm db downgrade base     # drops every edgar-atm table and view"],

@@ -104,7 +104,8 @@ def events_command(settings, since: datetime | None, last_run: bool, types: tupl
 def _view(session) -> Table:
     """atm_timeline as this database has it (recorded_at and run_id only where the schema
     has them), with types, so dates and money come back as dates and Decimals."""
-    names = [c["name"] for c in inspect(session.get_bind()).get_columns("atm_timeline")]
+    # The session's own connection: a second one would wait for this one's SQLite write lock.
+    names = [c["name"] for c in inspect(session.connection()).get_columns("atm_timeline")]
     return Table("atm_timeline", MetaData(), *(Column(n, _TYPES.get(n, Text)) for n in names))
 
 
