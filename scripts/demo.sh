@@ -25,20 +25,24 @@ OUT="${EDGAR_ATM_DEMO_DIR:-.}"
 mkdir -p "$OUT"
 if [ "$OUT" = "." ]; then DB="demo.sqlite"; else DB="$OUT/demo.sqlite"; fi
 
+# EDGAR_ATM_VENV=DIR uses an environment that already has edgar-atm (the tests pass theirs).
+VENV="${EDGAR_ATM_VENV:-.venv}"
 PY=${PYTHON:-python3}
-if [ ! -x .venv/bin/python ]; then
-  echo "demo: creating .venv" >&2
-  "$PY" -m venv .venv
+if [ ! -x "$VENV/bin/python" ]; then
+  echo "demo: creating $VENV" >&2
+  "$PY" -m venv "$VENV"
 fi
-if ! .venv/bin/python -c "import edgar_atm" >/dev/null 2>&1 || [ pyproject.toml -nt .venv/.edgar-atm-installed ]; then
-  echo "demo: installing edgar-atm into .venv" >&2
-  if ! .venv/bin/python -m pip install -q -e . >.venv/pip-install.log 2>&1; then
-    cat .venv/pip-install.log >&2
+# (Re)install when edgar-atm is missing, or pyproject.toml changed since the demo installed it.
+if ! "$VENV/bin/python" -c "import edgar_atm" >/dev/null 2>&1 \
+   || { [ -e "$VENV/.edgar-atm-installed" ] && [ pyproject.toml -nt "$VENV/.edgar-atm-installed" ]; }; then
+  echo "demo: installing edgar-atm into $VENV" >&2
+  if ! "$VENV/bin/python" -m pip install -q -e . >"$VENV/pip-install.log" 2>&1; then
+    cat "$VENV/pip-install.log" >&2
     exit 1
   fi
-  touch .venv/.edgar-atm-installed
+  touch "$VENV/.edgar-atm-installed"
 fi
-BIN=.venv/bin/edgar-atm
+BIN="$VENV/bin/edgar-atm"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/edgar-atm-demo.XXXXXX")"
 SERVER_PID=""
@@ -49,7 +53,7 @@ cleanup() {
 trap cleanup EXIT
 
 # The fake EDGAR prints its URL (a free port on 127.0.0.1) on its first line.
-.venv/bin/python -m edgar_atm.fakeedgar --root tests/data/edgar/site --port 0 \
+"$VENV/bin/python" -m edgar_atm.fakeedgar --root tests/data/edgar/site --port 0 \
   --mark-business-days 2021-01-04 2026-03-06 --block-seconds 5 >"$WORK/url" 2>"$WORK/server.log" &
 SERVER_PID=$!
 for _ in $(seq 1 100); do
@@ -89,6 +93,6 @@ echo "\$ edgar-atm --db $DATABASE_URL events --last-run --type terminated --type
 "$BIN" events --last-run --type terminated --type suspended --type program_amended
 echo
 echo "demo: the database is $DB; try:" >&2
-echo "  .venv/bin/edgar-atm --db sqlite:///$DB timeline WSO" >&2
-echo "  .venv/bin/edgar-atm --db sqlite:///$DB events --since 2000-01-01 --csv" >&2
+echo "  $BIN --db sqlite:///$DB timeline WSO" >&2
+echo "  $BIN --db sqlite:///$DB events --since 2000-01-01 --csv" >&2
 echo "  sqlite3 $DB 'SELECT * FROM atm_programs'" >&2

@@ -16,6 +16,7 @@ import csv
 import io
 import json
 import shutil
+import sys
 import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
@@ -29,8 +30,11 @@ LIST_SEPARATOR = "; "
 
 
 def _width_default() -> int:
-    # Never wider than 100 columns, even on a wide terminal: the tables are read, not scanned.
-    return min(DEFAULT_WIDTH, shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns)
+    # 100 columns into a pipe or file (the same text every time); on a terminal its width,
+    # never more than 100: the tables are read, not scanned.
+    if not sys.stdout.isatty():
+        return DEFAULT_WIDTH
+    return max(60, min(DEFAULT_WIDTH, shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns))
 
 
 def output_options(func=None, *, json_help: str = "JSON on stdout (JSON Lines: one object per row)."):
