@@ -154,7 +154,7 @@ class Pipeline:
                 log.info("newest daily index not published yet after %s; stopping", walk.checkpoint)
             # Failures of earlier runs (bounded by max_attempts), never those of this run.
             self._process(Scope(only_failed=True, forms=self.options.forms), stats, desc="retries")
-            self._fill_tickers()
+            self._fill_tickers(stats)
         except BaseException:
             self._finish_run(run_id, "interrupted", stats, started, requests0)
             raise
@@ -191,7 +191,7 @@ class Pipeline:
                 scope = Scope(forms=self.options.forms, ciks=frozenset(ciks) or None,
                               since=start, until=end)
                 self._process(scope, stats, desc="backfill")
-            self._fill_tickers()
+            self._fill_tickers(stats)
         except BaseException:
             self._finish_run(run_id, "interrupted", stats, started, requests0)
             raise
@@ -450,11 +450,14 @@ class Pipeline:
         with self.sessions.begin() as session:
             set_issuer_tickers(session, issuer.cik, issuer.tickers)
 
-    def _fill_tickers(self) -> None:
+    def _fill_tickers(self, stats: RunStats) -> None:
         """Symbols for every stored issuer from company_tickers.json (one request a day at
-        most). Bookkeeping: a failure is logged, never fails the run."""
+        most), after a run that stored filings (a run with nothing new sends no request).
+        Bookkeeping: a failure is logged, never fails the run."""
         from ..store.tickers import fill_from_company_tickers
 
+        if not (stats.fetched or stats.reused or stats.parsed):
+            return
         try:
             table = self.stages.submissions.load_company_tickers(self.client.get, self.options.ticker_cache)
             with self.sessions.begin() as session:
