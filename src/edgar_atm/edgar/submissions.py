@@ -193,7 +193,7 @@ def load_company_tickers(fetch: Fetch | None, cache: Path | None = None, *,
         table = parse_company_tickers(data)
     except Exception:
         if fresh is not None:  # a stale copy beats none
-            log.warning("company_tickers.json could not be fetched; using the copy of %s",
+            log.info("company_tickers.json could not be fetched; using the copy of %s",
                         time.strftime("%Y-%m-%d %H:%M", time.gmtime(cache.stat().st_mtime)))
             return parse_company_tickers(cache.read_bytes())
         raise

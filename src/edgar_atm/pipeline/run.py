@@ -453,7 +453,7 @@ class Pipeline:
     def _fill_tickers(self, stats: RunStats) -> None:
         """Symbols for every stored issuer from company_tickers.json (one request a day at
         most), after a run that stored filings (a run with nothing new sends no request).
-        Bookkeeping: a failure is logged, never fails the run."""
+        Bookkeeping: a failure is noted in the log (-v), never fails the run."""
         from ..store.tickers import fill_from_company_tickers
 
         if not (stats.fetched or stats.reused or stats.parsed):
@@ -463,8 +463,8 @@ class Pipeline:
             with self.sessions.begin() as session:
                 changed = fill_from_company_tickers(session, table)
             log.info("tickers: %d issuer(s) updated from company_tickers.json", changed)
-        except Exception as exc:
-            log.warning("tickers not updated (company_tickers.json): %s", _describe(exc))
+        except Exception as exc:  # INFO, not WARNING: a quiet cron run mails only real failures
+            log.info("tickers not updated (company_tickers.json): %s", _describe(exc))
 
     # -- run records ------------------------------------------------------------------------
 
