@@ -4,6 +4,7 @@ newest one (NextEra, Watsco's third, Prothena), so "what is new" has an answer."
 
 from __future__ import annotations
 
+import inspect
 import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -29,10 +30,12 @@ NEW = ["0001193125-25-338333", "histories/0001193125-24-130674", "histories/0001
 OLD_RUN_AT = datetime(2026, 3, 1, 7, 30, tzinfo=timezone.utc)
 
 
-def _save(session, names):
+def _save(session, names, run_id):
+    # Stores that record which run wrote an event take its id (the pipeline passes it).
+    extra = {"run_id": run_id} if "run_id" in inspect.signature(repo.save_parsed_filing).parameters else {}
     for name in names:
         parsed = parse_filing((SITE / f"{name}.txt").read_bytes(), path=name)
-        repo.save_parsed_filing(session, parsed, source_url=None, raw_sha256=None, parser_version="test")
+        repo.save_parsed_filing(session, parsed, source_url=None, raw_sha256=None, parser_version="test", **extra)
 
 
 @pytest.fixture
@@ -41,7 +44,7 @@ def filled_url(migrated_url):
     sessions = db.session_factory(engine)
     with sessions.begin() as session:
         old = repo.start_run(session, "backfill")
-        _save(session, OLD)
+        _save(session, OLD, old)
         repo.finish_run(session, old, status="ok")
     # Date the first run and its rows back, as if it had run on 2026-03-01.
     with sessions.begin() as session:
@@ -49,11 +52,12 @@ def filled_url(migrated_url):
                         .values(started_at=OLD_RUN_AT, finished_at=OLD_RUN_AT + timedelta(minutes=5)))
         session.execute(Filing.__table__.update().values(parsed_at=OLD_RUN_AT + timedelta(minutes=1),
                                                          created_at=OLD_RUN_AT, updated_at=OLD_RUN_AT))
-        if "created_at" in EventRow.__table__.c:
-            session.execute(EventRow.__table__.update().values(created_at=OLD_RUN_AT + timedelta(minutes=1)))
+        for column in ("created_at", "recorded_at"):
+            if column in EventRow.__table__.c:
+                session.execute(EventRow.__table__.update().values({column: OLD_RUN_AT + timedelta(minutes=1)}))
     with sessions.begin() as session:
         new = repo.start_run(session, "nightly")
-        _save(session, NEW)
+        _save(session, NEW, new)
         fill_from_company_tickers(session, parse_company_tickers(TICKERS.read_bytes()))
         repo.finish_run(session, new, status="ok")
     engine.dispose()

@@ -37,6 +37,12 @@ def example_lines(help_text: str) -> list[list[str]]:
     start = next(i for i, l in enumerate(lines) if re.fullmatch(r"\s*Examples?:", l))
     out = []
     for line in lines[start + 1:]:
+        if not line.strip():
+            if out:
+                break  # the examples end at the next blank line
+            continue
+        if not re.match(r"\s*([A-Z_]+=('[^']*'|\S+)\s+)*edgar-atm\b", line):
+            break
         for part in line.split("&&"):
             words = shlex.split(part, comments=True)
             if "edgar-atm" not in words:

@@ -92,7 +92,7 @@ def close_pipeline(pipeline) -> None:
 # Columns that differ between two runs doing the same work: when and by whom.
 VOLATILE = {"id", "created_at", "updated_at", "fetched_at", "parsed_at", "claimed_by", "claimed_at",
             "started_at", "finished_at", "filing_id", "program_id", "first_filing_id",
-            "last_filing_id"}
+            "last_filing_id", "recorded_at", "run_id", "last_run_id"}
 
 
 def dump(db_url: str) -> dict[str, list[tuple]]:

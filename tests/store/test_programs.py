@@ -1,5 +1,6 @@
-"""Program linking across filings and the derived program state (atm_programs), through the
-real save path on both databases, plus the pure rules of store.linking.
+"""Programs across filings and the derived program state (atm_programs), through the
+real save path on both databases, plus the identity rules of edgar_atm.programs.identity (the fold
+itself is tested rule by rule in test_fold.py).
 
 Filings beyond the real samples (store_samples) are constructed with the wording patterns of
 docs/atm-domain.md sections 3.3 (amendments), 3.7-3.9 (suspension, termination, resumption)
@@ -16,7 +17,7 @@ from sqlalchemy import text
 
 import store_samples as samples
 from edgar_atm.records import Event, Filer, ParsedFiling
-from edgar_atm.store import linking
+from edgar_atm.programs import FoldEvent, fold, identity
 from edgar_atm.store import repository as repo
 
 
@@ -69,7 +70,7 @@ def test_life_of_a_program_across_filings(session):
     save(session, samples.cellectar_established())
     (p,) = programs(session, cik)
     assert p["status"] == "active" and p["current_cap"] == Decimal("14500000")
-    assert p["remaining_capacity"] == Decimal("14500000")
+    assert p["remaining_capacity"] is None  # no sales reported yet: nothing stated, nothing to subtract
 
     save(session, clrb_amendment())
     (p,) = programs(session, cik)
@@ -191,11 +192,11 @@ def test_saving_out_of_order_gives_the_same_programs(session):
     ("The Benchmark Company, LLC", "Benchmark Company"),
 ])
 def test_agent_keys_fold_renames_and_suffixes(a, b):
-    assert linking.agent_key(a) == linking.agent_key(b)
+    assert identity.agent_key(a) == identity.agent_key(b)
 
 
 def test_agent_keys_keep_different_firms_apart():
-    keys = {linking.agent_key(n) for n in ("BofA Securities, Inc.", "Barclays Capital Inc.", "BTIG, LLC",
+    keys = {identity.agent_key(n) for n in ("BofA Securities, Inc.", "Barclays Capital Inc.", "BTIG, LLC",
                                           "B. Riley Securities, Inc.", "Robert W. Baird & Co. Incorporated")}
     assert len(keys) == 5
 
@@ -206,31 +207,36 @@ def test_agent_keys_keep_different_firms_apart():
     ("Class A common stock", "class a"), ("American Depositary Shares", "ads"), (None, None),
 ])
 def test_security_classes(text, expected):
-    assert linking.security_class(text) == expected
+    assert identity.security_class(text) == expected
 
 
 def _ev(n, event_type, filed, **kw):
-    return linking.LinkEvent(event_id=n, filing_id=n, accession_number=f"0000000000-00-{n:06d}",
-                             filed_date=filed, seq=0, event_type=event_type, event_date=filed, **kw)
+    return FoldEvent(event_id=n, filing_id=n, accession_number=f"0000000000-00-{n:06d}",
+                     filed_date=filed, seq=0, event_type=event_type, event_date=filed, **kw)
+
+
+def derive_state(events):
+    (program,) = fold(events)
+    return program
 
 
 def test_remaining_capacity_prefers_a_current_stated_figure():
     # S4: $45,753,869 "available for sale" stated with the sales of $4,246,131.
-    state = linking.derive_state([
+    state = derive_state([
         _ev(1, "program_established", date(2022, 7, 1), max_amount=Decimal("50000000")),
         _ev(2, "sales_reported", date(2023, 4, 27), gross_proceeds=Decimal("4246131"),
             remaining_amount=Decimal("45753869")),
     ])
     assert state.remaining_capacity == Decimal("45753869")
     # A stated figure that later sales made stale is recomputed from the cap.
-    state = linking.derive_state([
+    state = derive_state([
         _ev(1, "sales_reported", date(2022, 2, 25), max_amount=Decimal("300000000"), gross_proceeds=Decimal("0"),
             remaining_amount=Decimal("300000000")),
         _ev(2, "sales_reported", date(2023, 2, 24), gross_proceeds=Decimal("140311872")),
     ])
     assert state.remaining_capacity == Decimal("159688128")
     # A cap raised after the stated figure (S8: to $1,000,000,000) also makes it stale.
-    state = linking.derive_state([
+    state = derive_state([
         _ev(1, "sales_reported", date(2024, 1, 2), max_amount=Decimal("697926994"),
             gross_proceeds=Decimal("302073006"), remaining_amount=Decimal("395853988")),
         _ev(2, "program_amended", date(2024, 2, 29), max_amount=Decimal("1000000000")),
@@ -239,7 +245,7 @@ def test_remaining_capacity_prefers_a_current_stated_figure():
 
 
 def test_status_ignores_amendments_and_sales():
-    state = linking.derive_state([
+    state = derive_state([
         _ev(1, "program_established", date(2020, 8, 20)),
         _ev(2, "suspended", date(2022, 10, 20)),
         _ev(3, "sales_reported", date(2022, 11, 1), shares_sold=4169),

@@ -13,11 +13,12 @@ import sys
 from datetime import date, datetime, time, timezone
 
 import click
-from sqlalchemy import BigInteger, Column, Date, DateTime, Integer, MetaData, Numeric, Table, Text, inspect, select
+from sqlalchemy import BigInteger, Column, Date, Integer, MetaData, Numeric, Table, Text, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..records import EVENT_TYPES
 from ..store import db as store_db
+from ..store.base import UTCDateTime
 from ..store.models import Filing, IngestionRun
 from ..store.timeline import UnknownIssuer
 from .common import EXIT_FAILURES, cli_group, handle_errors
@@ -34,7 +35,7 @@ _TYPES = {"cik": BigInteger, "filed_date": Date, "event_date": Date, "agreement_
           "amendment_date": Date, "as_of": Date, "effective_date": Date, "max_amount": _money,
           "offered_amount": _money, "gross_proceeds": _money, "net_proceeds": _money,
           "remaining_amount": _money, "max_shares": BigInteger, "shares_sold": BigInteger,
-          "program_id": Integer, "run_id": Integer, "recorded_at": DateTime, "event_seq": Integer}
+          "program_id": Integer, "run_id": Integer, "recorded_at": UTCDateTime(), "event_seq": Integer}
 
 
 def _when(ctx, param, value):

@@ -119,6 +119,7 @@ class Pipeline:
         self.parsers = ParserPool(self.stages.parse_filing, self.options.parse_workers)
         self._parsing: deque = deque()  # (future, ref, size, sha256, newly_fetched), oldest first
         self.today = today
+        self._run_id = None  # the ingestion run under way (set by _start_run)
 
     # -- commands ---------------------------------------------------------------------------
 
@@ -415,7 +416,7 @@ class Pipeline:
                     self.repo.mark_fetched(session, acc, sha256=sha256, size=size)
                 if parsed is not None:
                     self.repo.save_parsed_filing(session, parsed, source_url=ref.url,
-                                                 raw_sha256=sha256, parser_version=version)
+                                                 raw_sha256=sha256, parser_version=version, run_id=self._run_id)
                 else:
                     self.repo.mark_parse_failed(session, acc, error, parser_version=version)
                 if newly_fetched:
@@ -474,7 +475,9 @@ class Pipeline:
 
     def _start_run(self, kind: str, params: dict) -> object:
         with self.sessions.begin() as session:
-            return self.repo.start_run(session, kind, _jsonable(params))
+            # Kept for the saves of this run: event rows and programs record which run wrote them.
+            self._run_id = self.repo.start_run(session, kind, _jsonable(params))
+        return self._run_id
 
     def _finish_run(self, run_id, status: str, stats: RunStats, started: float,
                     requests0: int | None) -> None:

@@ -4,9 +4,16 @@
     models.py      the tables (typed SQLAlchemy 2.x models)
     db.py          make_engine, session_factory, upgrade/downgrade (Alembic), check_schema
     migrations/    Alembic environment and revisions (the only thing that creates tables)
-    repository.py  writes: discovered/fetched/parsed filings (save_parsed_filing, or
-                   save_parsed_filings for a batch), checkpoints, ingestion runs
-    linking.py     pure: which events form one ATM program, and its derived status/figures
-    timeline.py    reads: one issuer's timeline
+    repository.py  the public writing API in one import (re-exports the modules below)
+    values.py      checks and conversions of values before they are written
+    issuers.py     issuers and their tickers
+    lifecycle.py   a filing's life: discovered, fetched / failed, parse failed; work lists
+    saving.py      saving parsed filings (filing, filers, events), one SAVEPOINT per batch
+    recompute.py   an issuer's programs recomputed from its stored events (programs.fold)
+    statements.py  the save path's statements, built once per dialect
+    runs.py        ingestion runs and checkpoints
+    timeline.py    reads: one issuer's timeline and programs
     raw.py         the compressed raw-document store (owned by the fetcher)
+
+How events become programs is not here: it is the pure fold of edgar_atm.programs.
 """

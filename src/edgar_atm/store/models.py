@@ -12,8 +12,13 @@
 (fetch_status 'pending'), fetch (the raw document's sha256 and size), parse (parse_status,
 parser_version, atm_related) and the last error. `events` are the parser's output, one row
 per EVENT of DESIGN.md, replaced as a whole whenever the filing is saved again. `programs`
-are derived from the events of one issuer (see store.linking) and carry the derived status,
-cap, cumulative sales and remaining capacity that the `atm_programs` view shows.
+are derived from the events of one issuer (the fold of edgar_atm.programs, recomputed on every
+save) and carry the derived status, cap, cumulative sales and remaining capacity that the
+`atm_programs` view shows.
+
+Money: every amount is stored twice from one Decimal, as dollars (`NUMERIC(20,2)`, what the
+views show) and as integer cents (`*_cents`, BIGINT). PostgreSQL keeps both exact; SQLite
+keeps dollars with cents as binary floating point, so exact sums there add the cents.
 
 The schema itself is created by Alembic revisions (store/migrations), never by create_all.
 """
@@ -38,7 +43,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..records import EVENT_TYPES
+from ..records import EVENT_SCOPES, EVENT_TYPES
 from .base import Base, utcnow
 
 FETCH_STATUSES = ("pending", "fetched", "failed", "not_found")
@@ -133,9 +138,9 @@ class FilingFiler(Base):
 class Program(Base):
     """One ATM program: an issuer's sales agreement for one class of security.
 
-    Rows are derived from the issuer's events by store.linking each time one of its filings is
-    saved; `program_key` (agreement date and security class, or the first event for an
-    undated program) keeps the row, and its id, stable across re-saves.
+    Rows are derived from the issuer's events by the fold (edgar_atm.programs.fold) each time
+    one of its filings is saved; `program_key` (agreement date and security class, or the first
+    event for an undated program) keeps the row, and its id, stable across re-saves.
     """
 
     __tablename__ = "programs"
@@ -157,11 +162,18 @@ class Program(Base):
     net_proceeds: Mapped[Optional[Decimal]]
     sales_as_of: Mapped[Optional[date]]
     remaining_capacity: Mapped[Optional[Decimal]]
+    current_cap_cents: Mapped[Optional[int]] = mapped_column(BigInteger)
+    offered_amount_cents: Mapped[Optional[int]] = mapped_column(BigInteger)
+    gross_proceeds_cents: Mapped[Optional[int]] = mapped_column(BigInteger)
+    net_proceeds_cents: Mapped[Optional[int]] = mapped_column(BigInteger)
+    remaining_capacity_cents: Mapped[Optional[int]] = mapped_column(BigInteger)
     event_count: Mapped[int] = mapped_column(Integer, default=0)
     first_filing_id: Mapped[Optional[int]] = mapped_column(ForeignKey("filings.id", ondelete="SET NULL"))
     last_filing_id: Mapped[Optional[int]] = mapped_column(ForeignKey("filings.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The ingestion run whose save last changed the row (null: a save outside any run).
+    last_run_id: Mapped[Optional[int]] = mapped_column(ForeignKey("ingestion_runs.id", ondelete="SET NULL"))
 
     __table_args__ = (
         UniqueConstraint("cik", "program_key"),
@@ -210,15 +222,35 @@ class EventRow(Base):
     effective_date: Mapped[Optional[date]]
     commission_rate: Mapped[Optional[Decimal]] = mapped_column(Numeric(9, 6))
     excerpt: Mapped[Optional[str]]
+    # The keys the parser and the fold agree on (records.Event): which agreement the event
+    # concerns, a cap increment, agent changes ("; "-joined), evidence spans (JSON text).
+    scope: Mapped[str] = mapped_column(String(8), default="this")
+    max_amount_increase: Mapped[Optional[Decimal]]
+    agents_added: Mapped[Optional[str]]
+    agents_removed: Mapped[Optional[str]]
+    evidence: Mapped[Optional[str]]
+    confidence: Mapped[Optional[Decimal]] = mapped_column(Numeric(5, 4))
+    max_amount_cents: Mapped[Optional[int]] = mapped_column(BigInteger)
+    offered_amount_cents: Mapped[Optional[int]] = mapped_column(BigInteger)
+    gross_proceeds_cents: Mapped[Optional[int]] = mapped_column(BigInteger)
+    net_proceeds_cents: Mapped[Optional[int]] = mapped_column(BigInteger)
+    remaining_amount_cents: Mapped[Optional[int]] = mapped_column(BigInteger)
+    max_amount_increase_cents: Mapped[Optional[int]] = mapped_column(BigInteger)
     # sha256 of the event's canonical JSON: the same event can be stored once per filing.
     fingerprint: Mapped[str] = mapped_column(String(64))
+    # When this row was written, and by which ingestion run (null: a save outside any run).
+    # A save that finds the same events leaves the rows, so both keep their first writer.
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    run_id: Mapped[Optional[int]] = mapped_column(ForeignKey("ingestion_runs.id", ondelete="SET NULL"))
 
     __table_args__ = (
         UniqueConstraint("filing_id", "seq"),
         UniqueConstraint("filing_id", "fingerprint"),
         CheckConstraint(_in("event_type", EVENT_TYPES), name="event_type"),
+        CheckConstraint(_in("scope", EVENT_SCOPES), name="scope"),
         Index(None, "program_id"),
         Index(None, "event_type", "event_date"),
+        Index(None, "run_id"),
     )
 
 

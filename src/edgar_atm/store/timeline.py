@@ -7,9 +7,9 @@ StoreError), so callers can tell "no such issuer" from "no ATM events" (an empty
 
 from __future__ import annotations
 
-import re
+import json
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -19,6 +19,7 @@ from sqlalchemy.sql.schema import Table
 
 from ..errors import StoreError
 from ..records import _jsonable
+from .base import UTCDateTime
 from .models import Issuer, IssuerTicker
 
 
@@ -41,6 +42,9 @@ atm_timeline = Table(
     Column("as_of", Date), Column("remaining_amount", _money), Column("effective_date", Date),
     Column("commission_rate", Numeric(9, 6)), Column("excerpt", Text), Column("program_id", Integer),
     Column("event_id", Integer), Column("event_seq", Integer), Column("source_url", Text),
+    Column("scope", Text), Column("max_amount_increase", _money), Column("agents_added", Text),
+    Column("agents_removed", Text), Column("confidence", Numeric(5, 4)), Column("evidence", Text),
+    Column("recorded_at", UTCDateTime()), Column("run_id", Integer),
 )
 
 
@@ -93,10 +97,20 @@ class TimelineRow:
     excerpt: str | None
     program_id: int | None
     source_url: str | None = None
+    scope: str = "this"
+    max_amount_increase: Decimal | None = None
+    agents_added: tuple[str, ...] = ()
+    agents_removed: tuple[str, ...] = ()
+    evidence: dict[str, Any] | None = None
+    confidence: Decimal | None = None
+    recorded_at: datetime | None = None
+    run_id: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
-        data["agents"] = list(self.agents)
+        for key in ("agents", "agents_added", "agents_removed"):
+            data[key] = list(getattr(self, key))
+        data["recorded_at"] = self.recorded_at.isoformat() if self.recorded_at else None
         return {k: _jsonable(v) for k, v in data.items()}
 
 
@@ -131,26 +145,12 @@ class ProgramRow:
         return {k: _jsonable(v) for k, v in data.items()}
 
 
-_CIK = re.compile(r"^(?:cik)?\s*0*(\d{1,10})$", re.IGNORECASE)
-
-
 def resolve_issuer(session: Session, cik_or_ticker: str) -> IssuerInfo:
     """The stored issuer for a CIK ('1279704', '0001279704', 'CIK1279704') or a ticker
     ('CLRB', any case); UnknownIssuer when there is none."""
-    text = cik_or_ticker.strip()
-    match = _CIK.match(text)
-    if match:
-        cik = int(match.group(1))
-    else:
-        ciks = sorted(set(session.execute(
-            select(IssuerTicker.cik).where(IssuerTicker.ticker == text.upper())).scalars()))
-        if not ciks:
-            raise UnknownIssuer(f"no issuer with ticker {text.upper()!r} is stored "
-                                "(tickers are known for issuers discovered through their submissions)")
-        if len(ciks) > 1:
-            raise UnknownIssuer(f"ticker {text.upper()!r} belongs to several issuers (CIKs "
-                                f"{', '.join(map(str, ciks))}); give the CIK")
-        cik = ciks[0]
+    from .tickers import resolve_cik  # the one resolver (store.tickers imports this module)
+
+    cik = resolve_cik(session, cik_or_ticker)
     issuer = session.get(Issuer, cik)
     if issuer is None:
         raise UnknownIssuer(f"no issuer with CIK {cik} is stored")
@@ -180,8 +180,15 @@ def load_timeline(session: Session, cik_or_ticker: str) -> list[TimelineRow]:
         max_shares=r["max_shares"], shares_sold=r["shares_sold"], gross_proceeds=r["gross_proceeds"],
         net_proceeds=r["net_proceeds"], as_of=r["as_of"], remaining_amount=r["remaining_amount"],
         effective_date=r["effective_date"], commission_rate=r["commission_rate"], excerpt=r["excerpt"],
-        program_id=r["program_id"], source_url=r["source_url"],
+        program_id=r["program_id"], source_url=r["source_url"], scope=r["scope"],
+        max_amount_increase=r["max_amount_increase"], agents_added=_split(r["agents_added"]),
+        agents_removed=_split(r["agents_removed"]), evidence=json.loads(r["evidence"]) if r["evidence"] else None,
+        confidence=r["confidence"], recorded_at=r["recorded_at"], run_id=r["run_id"],
     ) for r in rows]
+
+
+def _split(agents: str | None) -> tuple[str, ...]:
+    return tuple(agents.split("; ")) if agents else ()
 
 
 def load_programs(session: Session, cik: int) -> list[ProgramRow]:
