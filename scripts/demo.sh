@@ -6,16 +6,16 @@
 # 1. creates .venv and installs edgar-atm into it (needs only Python 3.10+ and the package
 #    registry; nothing else),
 # 2. starts the fake EDGAR on 127.0.0.1 serving the bundled real filings
-#    (tests/data/edgar/site: the ATM histories of Watsco, Prothena and Healthpeak over
-#    2021-2024, ATM prospectus supplements such as NextEra's and ESS Tech's, Cellectar's 2022
+#    (tests/data/edgar/site: the ATM histories of ten issuers over 2016-2025 (Watsco,
+#    Prothena, Equinix, Golden Minerals, MicroStrategy, AMC, Healthpeak...), ATM prospectus supplements such as NextEra's and ESS Tech's, Cellectar's 2022
 #    supplement suspending its ATM, underwritten and registered-direct offerings, BofA
 #    structured notes), with the SEC's formats and rate limit, and a daily index for every
-#    business day from 2021-01-04 to 2026-03-06,
+#    business day from 2016-01-04 to 2026-03-06,
 # 3. runs `edgar-atm db upgrade`, then `edgar-atm nightly --since 2026-03-02` (the week of
 #    the newest filing) into ./demo.sqlite, then a backfill of the years before it (quarterly
 #    indexes; tickers come from the site's company_tickers.json),
-# 4. prints the timelines of Watsco (WSO), Prothena (PRTA), Healthpeak (DOC), Cellectar
-#    (CLRB) and NextEra (NEE), then what the last run stored (`edgar-atm events`).
+# 4. prints the timelines of Watsco (WSO), Prothena (PRTA), Equinix (EQIX), Golden Minerals
+#    (AUMN), Cellectar (CLRB) and NextEra (NEE), then what the last run stored (`edgar-atm events`).
 #
 # Afterwards: edgar-atm --db sqlite:///demo.sqlite timeline WSO  (or events, or SQL on it).
 # EDGAR_ATM_DEMO_DIR=DIR puts demo.sqlite and demo-data/ in DIR instead of the checkout.
@@ -54,7 +54,7 @@ trap cleanup EXIT
 
 # The fake EDGAR prints its URL (a free port on 127.0.0.1) on its first line.
 "$VENV/bin/python" -m edgar_atm.fakeedgar --root tests/data/edgar/site --port 0 \
-  --mark-business-days 2021-01-04 2026-03-06 --block-seconds 5 >"$WORK/url" 2>"$WORK/server.log" &
+  --mark-business-days 2016-01-04 2026-03-06 --block-seconds 5 >"$WORK/url" 2>"$WORK/server.log" &
 SERVER_PID=$!
 for _ in $(seq 1 100); do
   [ -s "$WORK/url" ] && break
@@ -75,11 +75,12 @@ export EDGAR_RATE_LIMIT_STORE="$WORK/ratelimit.sqlite"
 # -v: show the run's progress and its summary line (a cron run is quiet unless something fails).
 # Exit status 1 means some filings failed (recorded, retried next run): show the timeline anyway.
 "$BIN" -v nightly --since 2026-03-02 || [ $? -eq 1 ]
-"$BIN" -v backfill --start 2021-01-01 --end 2026-02-27 || [ $? -eq 1 ]
+"$BIN" -v backfill --start 2016-01-01 --end 2026-02-27 || [ $? -eq 1 ]
 
 for issuer in "WSO:Watsco: established, agent added, zero sales, cap raised" \
               "PRTA:Prothena: a program replaced, the old one terminated" \
-              "DOC:Healthpeak: two amended agreements" \
+              "EQIX:Equinix: amended, agent added, re-registered, replaced by a new agreement" \
+              "AUMN:Golden Minerals: one agreement over seven years, amended, resized" \
               "CLRB:Cellectar: suspended" \
               "NEE:NextEra: a new program, seven agents"; do
   echo

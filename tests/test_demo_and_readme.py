@@ -20,7 +20,9 @@ from edgar_atm.cli import cli_group
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-DEMO_ISSUERS = {"WSO": 105016, "PRTA": 1559053, "DOC": 765880, "CLRB": 1279704, "NEE": 753308}
+DEMO_ISSUERS = {"WSO": 105016, "PRTA": 1559053, "EQIX": 1101239, "AUMN": 1011509, "CLRB": 1279704,
+                "NEE": 753308}
+OTHER_TICKERS = {"DOC": 765880, "MSTR": 1050446, "AMC": 1411579}
 
 
 def fenced_blocks(text: str) -> list[tuple[str, str]]:
@@ -129,6 +131,9 @@ def test_the_demo_tells_the_story(demo):
         assert max(map(len, lines)) <= 100
         assert result.stdout in proc.stdout, "\n".join(__import__("difflib").unified_diff(
             proc.stdout[proc.stdout.index(lines[0]):].splitlines()[:len(lines)], lines))  # the demo printed it
+    for ticker, cik in OTHER_TICKERS.items():  # in the database, not printed by the demo
+        result = edgar_atm("--db", db, "timeline", ticker, "--json")
+        assert result.returncode == 0 and f'"cik": {cik}' in result.stdout, (ticker, result.stderr)
     conn = sqlite3.connect(out / "demo.sqlite")
     per_issuer = dict(conn.execute(
         "SELECT cik, count(DISTINCT accession_number) FROM atm_timeline GROUP BY cik").fetchall())
@@ -139,6 +144,7 @@ def test_the_demo_tells_the_story(demo):
     assert conn.execute("SELECT count(*) FROM atm_programs").fetchone()[0] >= 6
     assert conn.execute("SELECT count(*) FROM issuer_tickers WHERE ticker IN ('WSO', 'PRTA', 'DOC', 'CLRB', 'NEE')"
                         ).fetchone()[0] == 5
+    assert len(histories) >= 6
 
 
 @pytest.mark.slow

@@ -129,7 +129,8 @@ def render(rows: list[dict[str, Any]], day: date | None, width: int | None = Non
     lines = [f"{len(rows)} ATM program(s) {when}"]
     for r in rows:
         lines.append("")
-        lines += wrap("", f"{r['status']:<10}  since {r['status_date'] or '?'}  {r['company'] or ''} (CIK {r['cik']})",
+        since = f"since {r['status_date']}  " if r["status_date"] else ""
+        lines += wrap("", f"{r['status']:<10}  {since}{r['company'] or ''} (CIK {r['cik']})",
                       width, 0)
         agreement = " ".join(x for x in (r["agreement_type"] or "agreement",
                                          f"of {r['agreement_date']}" if r["agreement_date"] else "") if x)

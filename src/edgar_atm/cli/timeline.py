@@ -116,7 +116,7 @@ def _event_block(r: TimelineRow, width: int) -> list[str]:
 
 
 def _program_block(p: ProgramRow, width: int) -> list[str]:
-    head = f"#{p.program_id:<{_DATE_W - 1}}  {p.status:<{_EVENT_W}}  since {p.status_date or '?'}"
+    head = f"#{p.program_id:<{_DATE_W - 1}}  {p.status:<{_EVENT_W}}  " + (f"since {p.status_date}" if p.status_date else "")
     lines = [head.rstrip()]
     lines += wrap("", _agreement(p.agreement_type, p.agreement_date, security=p.security), width, _INDENT)
     lines += wrap_items("", _figures([

@@ -16,6 +16,7 @@ successive 424B filings tell its ATM story in the demo.
 from __future__ import annotations
 
 import html
+import json
 import re
 import sys
 from datetime import date, datetime
@@ -75,39 +76,83 @@ def markdown_to_html(text: str) -> bytes:
     return ("\n".join(out) + "\n").encode("ascii", "xmlcharrefreplace")
 
 
-# Issuer histories: (corpus document, form, accession, filed date, filer). The texts are
-# verbatim (whole documents or excerpts of stored public copies, as the corpus README lists
-# them, each with its source URL in its .labels.json); the envelope carries what we know:
-# - accession number: from the filing's address on sec.gov or capedge.com (the corpus
-#   source, or for Watsco's Supplement No. 3 capedge.com/filing/105016/0001193125-24-130674);
-#   where no address gives it, a synthetic one in the issuer-filed shape with serial 9xxxxx;
-# - filing date: the date the filing states for itself (its "dated" line or the agreement
-#   or amendment it reports that day), as listed in site/README.md;
-# - SEC FILE NUMBER: the "Registration No." a copy of the filing's cover shows, else none.
-WATSCO = EnvelopeFiler(105016, "WATSCO INC", file_number="333-260758")
-PROTHENA = EnvelopeFiler(1559053, "PROTHENA CORP PUBLIC LTD CO", file_number="333-254622")
-HEALTHPEAK = EnvelopeFiler(765880, "HEALTHPEAK PROPERTIES, INC.")
-HISTORIES = [
-    ("watsco-424b5-2021-08-06.txt", "424B5", "0001193125-21-320145", date(2021, 11, 4), WATSCO),
-    ("watsco-424b5-2022-02-25-ar.txt", "424B5", "0001193125-22-054431", date(2022, 2, 25), WATSCO),
-    ("watsco-424b5-2024-05-03-third-ar.txt", "424B5", "0001193125-24-130674", date(2024, 5, 3), WATSCO),
-    ("prta-424b5-2021-05-28-cover.txt", "424B5", "0001559053-21-900001", date(2021, 5, 28), PROTHENA),
-    ("prta-424b5-2021-12-new-eda-prior-terminated.txt", "424B5", "0001193125-21-366352", date(2021, 12, 23), PROTHENA),
-    ("peak-424b2-2021-05-13-amended.txt", "424B2", "0001104659-21-065387", date(2021, 5, 13), HEALTHPEAK),
-    ("peak-424b2-2024-03-11-amendment.txt", "424B2", "0001104659-24-032987", date(2024, 3, 11), HEALTHPEAK),
-]
+# Issuer histories. tests/data/histories/<issuer>.json (the program-level golden data) lists
+# each issuer's 424B filings in order: corpus document, accession number, form, filing date,
+# with its sources in `notes`. Every listed filing whose corpus text is in this repository and
+# whose filing date is known is put on the site; the texts are verbatim (whole documents or
+# excerpts of stored public copies, each with its source URL in its .labels.json) and the
+# envelope carries only what we know:
+# - accession number: the history's (from the filing's address on sec.gov or a filing viewer);
+#   where it has none, a synthetic one in the issuer-filed shape with serial 9xxxxx;
+# - filer name: EDGAR's conformed name from company_tickers.json, else the history's;
+# - SEC FILE NUMBER: the "Registration No." a copy of the cover shows, where we have one.
+HISTORIES_DIR = HERE.parent / "histories"
+TICKERS_FILE = HERE / "files" / "company_tickers.json"
+FILE_NUMBERS = {105016: "333-260758", 1559053: "333-254622"}
+# Healthpeak has no history file; its two amendments (corpus, with their sources) are added
+# by hand: (corpus document, form, accession, filed date).
+EXTRA = {
+    (765880, "HEALTHPEAK PROPERTIES, INC."): [
+        ("peak-424b2-2021-05-13-amended.txt", "424B2", "0001104659-21-065387", date(2021, 5, 13)),
+        ("peak-424b2-2024-03-11-amendment.txt", "424B2", "0001104659-24-032987", date(2024, 3, 11)),
+    ],
+}
+
+
+def _conformed_names() -> dict[int, str]:
+    names: dict[int, str] = {}
+    for entry in json.loads(TICKERS_FILE.read_bytes()).values():
+        names.setdefault(int(entry["cik_str"]), entry["title"])
+    return names
+
+
+def history_filings(corpus: Path = CORPUS) -> list[tuple[str, str, str, date, EnvelopeFiler, str]]:
+    """(corpus document, form, accession, filed date, filer, note) for every history filing
+    that can go on the site, in filing order per issuer."""
+    names = _conformed_names()
+    out = []
+    for path in sorted(HISTORIES_DIR.glob("*.json")):
+        history = json.loads(path.read_text(encoding="utf-8"))
+        cik = int(history["cik"])
+        filer = EnvelopeFiler(cik, names.get(cik) or history["issuer"], file_number=FILE_NUMBERS.get(cik, ""))
+        serial = 900001
+        for f in history["filings"]:
+            docs = sorted(corpus.glob(f"{f['corpus_id']}.*"))
+            docs = [d for d in docs if not d.name.endswith(".labels.json")]
+            if not docs or not f.get("filed_date"):
+                continue  # text on another branch, or no filing date known: left out
+            filed = date.fromisoformat(f["filed_date"])
+            accession, note = f.get("accession_number"), f"{path.name}"
+            if not accession:
+                accession, note = f"{cik:010d}-{filed.year % 100:02d}-{serial:06d}", f"{path.name}; synthetic accession"
+                serial += 1
+            out.append((docs[0].name, f["form_type"], accession, filed, filer, note))
+    for (cik, name), filings in EXTRA.items():
+        filer = EnvelopeFiler(cik, names.get(cik) or name)
+        out += [(doc, form, acc, filed, filer, "make_site.py EXTRA") for doc, form, acc, filed in filings]
+    return out
 
 
 def build_histories(corpus: Path = CORPUS) -> None:
     out = OUT / "histories"
+    if out.is_dir():
+        for old in out.glob("*.txt"):
+            old.unlink()
     out.mkdir(parents=True, exist_ok=True)
-    for name, form, accession, filed, filer in HISTORIES:
-        document = (corpus / name).read_bytes()  # plain text, as stored: the parser reads it as is
+    rows = []
+    for name, form, accession, filed, filer, note in history_filings(corpus):
+        document = (corpus / name).read_bytes()  # as stored: the parser reads text or HTML as is
+        ext = "htm" if name.endswith((".htm", ".html")) else "txt"
         txt = envelope(document, accession=accession, form_type=form, filed_date=filed, filers=[filer],
-                       filename=f"{form.lower()}.txt",
+                       filename=f"{form.lower()}.{ext}",
                        acceptance=datetime(filed.year, filed.month, filed.day, *ACCEPTED_AT))
         (out / f"{accession}.txt").write_bytes(txt)
+        rows.append(f"| `{accession}.txt` | {form} | {filer.name} ({filer.cik}) | {filed} | `{name}` | {note} |")
         print(f"histories/{accession}.txt  {form}  {filer.name}  {filed}  {len(txt):,} bytes")
+    (out / "INDEX.md").write_text(
+        "# Issuer histories on the fake-EDGAR site (generated by ../../make_site.py)\n\n"
+        "| file | form | filer (CIK) | filed | corpus document | from |\n|---|---|---|---|---|---|\n"
+        + "\n".join(rows) + "\n", encoding="utf-8")
 
 
 def build(source: Path) -> None:
