@@ -15,7 +15,8 @@ REAL = ["0001193125-25-338333", "0001628280-25-015699", "0001918704-24-002559", 
 
 def test_the_bundled_site_loads_every_filing():
     site = Site.from_directory(SITE_DIR)
-    assert len(site) == 12
+    histories = len(list((SITE_DIR / "filings" / "histories").glob("*.txt")))
+    assert histories >= 7 and len(site) == 12 + histories  # 12 single filings, then issuer histories
     assert {f.form_type for f in site.filings} == {"424B2", "424B3", "424B4", "424B5"}
     for acc in REAL:  # byte-exact copies of the real submissions
         assert site.get(acc).txt == (EDGAR / "archives" / f"{acc}.txt").read_bytes()
@@ -47,7 +48,28 @@ def test_re_enveloped_filings_follow_the_real_layout():
         assert _shape(head)[:8] == _shape(split_header(site.get(REAL[0]).txt)[0])[:8]
         assert rest.startswith(f"\n<DOCUMENT>\n<TYPE>{f.form_type}\n<SEQUENCE>1\n".encode())
         assert f.txt.endswith(b"\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n")
-        assert f.header.document_count == 1 and f.header.primary_document == f"{f.form_type.lower()}.htm"
+        assert f.header.document_count == 1
+        assert f.header.primary_document in (f"{f.form_type.lower()}.htm", f"{f.form_type.lower()}.txt")
+
+
+def test_the_histories_hold_the_corpus_texts_verbatim():
+    """Each history filing wraps its corpus document unchanged (site/README.md lists them)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_site", EDGAR / "make_site.py")
+    make_site = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_site)
+    site = Site.from_directory(SITE_DIR)
+    issuers = {}
+    listed = make_site.history_filings()
+    assert len(listed) == len(list((SITE_DIR / "filings" / "histories").glob("*.txt")))
+    for name, form, accession, filed, filer, _ in listed:
+        f = site.get(accession)
+        assert (f.form_type, f.filed_date, f.filers) == (form, filed, ((filer.cik, filer.name),))
+        text = (EDGAR.parent / "corpus" / name).read_bytes().replace(b"\r\n", b"\n")
+        assert b"<TEXT>\n" + text.rstrip(b"\n") + b"\n</TEXT>" in f.txt
+        issuers.setdefault(filer.cik, []).append(filed)
+    assert sum(len(days) >= 2 for days in issuers.values()) >= 6  # multi-filing histories
 
 
 def test_the_bundled_site_indexes_each_day(serve, client_for):
@@ -59,7 +81,7 @@ def test_the_bundled_site_indexes_each_day(serve, client_for):
     q = c.get("/Archives/edgar/full-index/2025/QTR1/form.idx")
     names = [r[1] for r in read_fixed(q.content)]
     assert names.count("BofA Finance LLC") == 1 and names.count("BANK OF AMERICA CORP /DE/") == 1
-    assert len(names) == 7  # 6 filings, the BofA note listed under both CIKs
+    assert len(names) == 8  # 7 filings (MicroStrategy's history among them), the BofA note under both CIKs
 
 
 def test_unreadable_and_duplicate_files_are_skipped(tmp_path, caplog):

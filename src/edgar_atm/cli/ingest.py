@@ -13,6 +13,7 @@ import click
 from ..config import Settings
 from ..records import FORM_TYPES_424B
 from .common import EXIT_BUSY, EXIT_FAILURES, EXIT_OK, cli_group, handle_errors
+from .issuers import ticker_cache_path
 
 log = logging.getLogger("edgar_atm.pipeline")
 EXIT_INTERRUPTED = 130  # the shell's convention for SIGINT
@@ -100,7 +101,8 @@ def _build(stack: ExitStack, settings: Settings, *, network: bool, skip_notes: b
 
         client = stack.enter_context(EdgarClient.from_settings(settings))
     pipeline = Pipeline(engine=engine, client=client, raw=RawStore(settings.raw_dir),
-                        options=PipelineOptions(forms=forms, skip_notes=skip_notes, batch_size=batch_size),
+                        options=PipelineOptions(forms=forms, skip_notes=skip_notes, batch_size=batch_size,
+                                                ticker_cache=ticker_cache_path(settings)),
                         progress=_Bar())
     return engine, pipeline
 

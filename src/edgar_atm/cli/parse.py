@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 @cli_group.command("parse")
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, default=False,
-              help="JSON Lines on stdout: one object per file, as in DESIGN.md.")
+              help="JSON Lines on stdout: one object per file (the format of docs/contracts.md).")
 def parse_command(files: tuple[str, ...], as_json: bool) -> None:
     """Parse local filings into ATM events (no network, no database).
 

@@ -26,7 +26,7 @@ from ..store.models import Issuer
 from ..store.recompute import load_events_by_issuer
 from ..store.timeline import UnknownIssuer, resolve_issuer
 from .common import EXIT_FAILURES, cli_group, handle_errors
-from .timeline import _table, money
+from .output import money, text_width, wrap, wrap_items
 
 FIELDS = (
     "cik", "company", "agreement_type", "agreement_date", "security", "agents", "status", "status_date",
@@ -119,17 +119,26 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
     return buffer.getvalue()
 
 
-def render(rows: list[dict[str, Any]], day: date | None) -> str:
+def render(rows: list[dict[str, Any]], day: date | None, width: int | None = None) -> str:
+    """One block per program: a head line (status, since, issuer), then its agreement,
+    figures and agents wrapped to the width (at most 100 columns; no agent is cut)."""
+    width = text_width(width)
     when = f"as of {day}" if day else "from every stored filing"
     if not rows:
         return f"no ATM programs {when}"
-    lines = [f"{len(rows)} ATM program(s) {when}", ""]
-    lines += _table(
-        ["CIK", "COMPANY", "STATUS", "SINCE", "AGREEMENT", "AGENTS", "CAP", "SOLD", "REMAINING", "LAST FILING"],
-        [[str(r["cik"]), r["company"] or "", r["status"], str(r["status_date"] or ""),
-          " ".join(x for x in (r["agreement_type"] or "", str(r["agreement_date"] or "")) if x),
-          "; ".join(r["agents"]), money(r["current_cap"]), money(r["gross_proceeds"]),
-          money(r["remaining_capacity"]), r["last_accession_number"]] for r in rows],
-        [10, 30, 10, 10, 40, 40, 18, 18, 18, 20],
-    )
+    lines = [f"{len(rows)} ATM program(s) {when}"]
+    for r in rows:
+        lines.append("")
+        since = f"since {r['status_date']}  " if r["status_date"] else ""
+        lines += wrap("", f"{r['status']:<10}  {since}{r['company'] or ''} (CIK {r['cik']})",
+                      width, 0)
+        agreement = " ".join(x for x in (r["agreement_type"] or "agreement",
+                                         f"of {r['agreement_date']}" if r["agreement_date"] else "") if x)
+        lines += wrap("", agreement, width, 12)
+        figures = [f"{k} {v}" for k, v in (("cap", money(r["current_cap"])), ("sold", money(r["gross_proceeds"])),
+                                           ("as of", str(r["sales_as_of"] or "")),
+                                           ("remaining", money(r["remaining_capacity"])),
+                                           ("last filing", r["last_accession_number"] or "")) if v]
+        lines += wrap_items("", figures, width, 12, sep="", gap="  ")
+        lines += wrap_items("agents:", list(r["agents"]), width, 12)
     return "\n".join(lines)

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from ..errors import NotFound, ParseError
@@ -157,9 +160,56 @@ def parse_company_tickers(data: bytes | str) -> dict[str, int]:
     return out
 
 
-def resolve_tickers(fetch: Fetch, tickers: Iterable[str]) -> dict[str, int]:
-    """{ticker as given: CIK}, one request for all of them; an unknown ticker -> NotFound."""
-    table = parse_company_tickers(fetch(COMPANY_TICKERS_PATH))
+# EDGAR regenerates company_tickers.json about daily; one copy a day is plenty.
+TICKERS_MAX_AGE = 24 * 3600.0
+TICKERS_CACHE_NAME = "company_tickers.json"
+
+
+def load_company_tickers(fetch: Fetch | None, cache: Path | None = None, *,
+                         max_age: float = TICKERS_MAX_AGE, now: Callable[[], float] = time.time) -> dict[str, int]:
+    """{TICKER: CIK} from company_tickers.json: the copy in `cache` (a file path) while it is
+    younger than `max_age` seconds, else one request, written back to `cache` atomically.
+
+    A stale copy is still used when the request fails (or `fetch` is None: offline readers);
+    with no copy at all the request's error (NotFound, ...) is raised, or NotFound offline.
+    """
+    fresh = None
+    if cache is not None and cache.is_file():
+        try:
+            fresh = now() - cache.stat().st_mtime <= max_age
+        except OSError:
+            fresh = None
+    if fresh:
+        try:
+            return parse_company_tickers(cache.read_bytes())
+        except (OSError, ParseError) as exc:
+            log.warning("cached %s unusable, fetching it again: %s", cache, exc)
+    if fetch is None:
+        if fresh is not None:
+            return parse_company_tickers(cache.read_bytes())
+        raise NotFound("no copy of EDGAR's company_tickers.json is cached yet", url=COMPANY_TICKERS_PATH)
+    try:
+        data = fetch(COMPANY_TICKERS_PATH)
+        table = parse_company_tickers(data)
+    except Exception:
+        if fresh is not None:  # a stale copy beats none
+            log.info("company_tickers.json could not be fetched; using the copy of %s",
+                        time.strftime("%Y-%m-%d %H:%M", time.gmtime(cache.stat().st_mtime)))
+            return parse_company_tickers(cache.read_bytes())
+        raise
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, cache)
+        except OSError as exc:  # a cache is an optimisation; never fail a run for it
+            log.warning("could not cache company_tickers.json at %s: %s", cache, exc)
+    return table
+
+
+def lookup_tickers(table: Mapping[str, int], tickers: Iterable[str]) -> dict[str, int]:
+    """{ticker as given: CIK} from a parsed company_tickers table; unknown -> NotFound."""
     out = {}
     for ticker in tickers:
         cik = table.get(normalize_ticker(ticker))
@@ -168,6 +218,20 @@ def resolve_tickers(fetch: Fetch, tickers: Iterable[str]) -> dict[str, int]:
                            "(give the CIK instead)", url=COMPANY_TICKERS_PATH)
         out[ticker] = cik
     return out
+
+
+def tickers_by_cik(table: Mapping[str, int]) -> dict[int, list[str]]:
+    """The inverse of a company_tickers table: {CIK: [TICKER, ...]} in file order."""
+    out: dict[int, list[str]] = {}
+    for ticker, cik in table.items():
+        out.setdefault(cik, []).append(ticker)
+    return out
+
+
+def resolve_tickers(fetch: Fetch, tickers: Iterable[str], cache: Path | None = None) -> dict[str, int]:
+    """{ticker as given: CIK}, one request for all of them (none while `cache` is fresh);
+    an unknown ticker -> NotFound."""
+    return lookup_tickers(load_company_tickers(fetch, cache), tickers)
 
 
 def resolve_ticker(fetch: Fetch, ticker: str) -> int:

@@ -29,6 +29,7 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from pathlib import Path
 from typing import Callable, Iterable, Iterator, Protocol, Sequence
 
 from ..errors import NotFound
@@ -75,6 +76,8 @@ class PipelineOptions:
     max_buffered: int = 32
     # Parser processes (None: one per CPU, at most 4; 1 parses in this process).
     parse_workers: int | None = None
+    # Where company_tickers.json is kept for a day (None: fetched once per run).
+    ticker_cache: Path | None = None
 
 
 @dataclass
@@ -152,6 +155,7 @@ class Pipeline:
                 log.info("newest daily index not published yet after %s; stopping", walk.checkpoint)
             # Failures of earlier runs (bounded by max_attempts), never those of this run.
             self._process(Scope(only_failed=True, forms=self.options.forms), stats, desc="retries")
+            self._fill_tickers(stats)
         except BaseException:
             self._finish_run(run_id, "interrupted", stats, started, requests0)
             raise
@@ -169,7 +173,8 @@ class Pipeline:
         try:
             tickers = list(tickers)
             if tickers:
-                ciks.extend(self.stages.submissions.resolve_tickers(self.client.get, tickers).values())
+                ciks.extend(self.stages.submissions.resolve_tickers(
+                    self.client.get, tickers, cache=self.options.ticker_cache).values())
             if ciks:
                 # One issuer's submissions JSON is a request or two; far cheaper than indexes.
                 for cik in ciks:
@@ -180,12 +185,14 @@ class Pipeline:
                     self._record([r for r in found.refs if start <= r.filed_date <= end],
                                  [d.ref for d in found.skipped if start <= d.ref.filed_date <= end],
                                  stats)
+                    self._issuer_tickers(found.issuer)
             else:
                 self._discover_range(start, end, stats)
             if fetch:
                 scope = Scope(forms=self.options.forms, ciks=frozenset(ciks) or None,
                               since=start, until=end)
                 self._process(scope, stats, desc="backfill")
+            self._fill_tickers(stats)
         except BaseException:
             self._finish_run(run_id, "interrupted", stats, started, requests0)
             raise
@@ -434,6 +441,31 @@ class Pipeline:
     def _record_parse_failure(self, acc: str, error: str) -> None:
         with self.sessions.begin() as session:
             self.repo.mark_parse_failed(session, acc, error, parser_version=self.stages.parser_version)
+
+    # -- tickers ----------------------------------------------------------------------------
+
+    def _issuer_tickers(self, issuer) -> None:
+        """The symbols an issuer's submissions JSON lists (store.tickers)."""
+        from ..store.tickers import set_issuer_tickers
+
+        with self.sessions.begin() as session:
+            set_issuer_tickers(session, issuer.cik, issuer.tickers)
+
+    def _fill_tickers(self, stats: RunStats) -> None:
+        """Symbols for every stored issuer from company_tickers.json (one request a day at
+        most), after a run that stored filings (a run with nothing new sends no request).
+        Bookkeeping: a failure is noted in the log (-v), never fails the run."""
+        from ..store.tickers import fill_from_company_tickers
+
+        if not (stats.fetched or stats.reused or stats.parsed):
+            return
+        try:
+            table = self.stages.submissions.load_company_tickers(self.client.get, self.options.ticker_cache)
+            with self.sessions.begin() as session:
+                changed = fill_from_company_tickers(session, table)
+            log.info("tickers: %d issuer(s) updated from company_tickers.json", changed)
+        except Exception as exc:  # INFO, not WARNING: a quiet cron run mails only real failures
+            log.info("tickers not updated (company_tickers.json): %s", _describe(exc))
 
     # -- run records ------------------------------------------------------------------------
 

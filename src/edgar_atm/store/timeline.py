@@ -8,7 +8,6 @@ StoreError), so callers can tell "no such issuer" from "no ATM events" (an empty
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -146,26 +145,12 @@ class ProgramRow:
         return {k: _jsonable(v) for k, v in data.items()}
 
 
-_CIK = re.compile(r"^(?:cik)?\s*0*(\d{1,10})$", re.IGNORECASE)
-
-
 def resolve_issuer(session: Session, cik_or_ticker: str) -> IssuerInfo:
     """The stored issuer for a CIK ('1279704', '0001279704', 'CIK1279704') or a ticker
     ('CLRB', any case); UnknownIssuer when there is none."""
-    text = cik_or_ticker.strip()
-    match = _CIK.match(text)
-    if match:
-        cik = int(match.group(1))
-    else:
-        ciks = sorted(set(session.execute(
-            select(IssuerTicker.cik).where(IssuerTicker.ticker == text.upper())).scalars()))
-        if not ciks:
-            raise UnknownIssuer(f"no issuer with ticker {text.upper()!r} is stored "
-                                "(tickers are known for issuers discovered through their submissions)")
-        if len(ciks) > 1:
-            raise UnknownIssuer(f"ticker {text.upper()!r} belongs to several issuers (CIKs "
-                                f"{', '.join(map(str, ciks))}); give the CIK")
-        cik = ciks[0]
+    from .tickers import resolve_cik  # the one resolver (store.tickers imports this module)
+
+    cik = resolve_cik(session, cik_or_ticker)
     issuer = session.get(Issuer, cik)
     if issuer is None:
         raise UnknownIssuer(f"no issuer with CIK {cik} is stored")

@@ -1,17 +1,22 @@
 #!/usr/bin/env python3
 """Rebuild the re-enveloped filings of the bundled fake-EDGAR site (run once, by hand).
 
-    PYTHONPATH=src python tests/data/edgar/make_site.py SOURCE_DIR
+    PYTHONPATH=src python tests/data/edgar/make_site.py [SOURCE_DIR]
 
 SOURCE_DIR holds the real primary documents (whole/*.html, from dgunning/edgartools, see
 site/README.md) and the Cellectar supplement (.md). Each document is wrapped, unchanged, in
 the complete-submission envelope (edgar_atm.fakeedgar.envelope) with the header values we
 know; the four byte-exact .txt submissions are copied separately and not touched here.
+
+The issuer histories (site/filings/histories/) are always rebuilt, from the real filing
+texts of the labelled corpus in this repository (tests/data/corpus), so an issuer's
+successive 424B filings tell its ATM story in the demo.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 import sys
 from datetime import date, datetime
@@ -19,7 +24,9 @@ from pathlib import Path
 
 from edgar_atm.fakeedgar.envelope import EnvelopeFiler, envelope
 
-OUT = Path(__file__).resolve().parent / "site" / "filings"
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "site" / "filings"
+CORPUS = HERE.parent / "corpus"
 BANKS = "NATIONAL COMMERCIAL BANKS [6021]"
 
 # (source file, form, accession, filed date, filers). The accession and CIK come from the
@@ -69,6 +76,85 @@ def markdown_to_html(text: str) -> bytes:
     return ("\n".join(out) + "\n").encode("ascii", "xmlcharrefreplace")
 
 
+# Issuer histories. tests/data/histories/<issuer>.json (the program-level golden data) lists
+# each issuer's 424B filings in order: corpus document, accession number, form, filing date,
+# with its sources in `notes`. Every listed filing whose corpus text is in this repository and
+# whose filing date is known is put on the site; the texts are verbatim (whole documents or
+# excerpts of stored public copies, each with its source URL in its .labels.json) and the
+# envelope carries only what we know:
+# - accession number: the history's (from the filing's address on sec.gov or a filing viewer);
+#   where it has none, a synthetic one in the issuer-filed shape with serial 9xxxxx;
+# - filer name: EDGAR's conformed name from company_tickers.json, else the history's;
+# - SEC FILE NUMBER: the "Registration No." a copy of the cover shows, where we have one.
+HISTORIES_DIR = HERE.parent / "histories"
+TICKERS_FILE = HERE / "files" / "company_tickers.json"
+FILE_NUMBERS = {105016: "333-260758", 1559053: "333-254622"}
+# Healthpeak has no history file; its two amendments (corpus, with their sources) are added
+# by hand: (corpus document, form, accession, filed date).
+EXTRA = {
+    (765880, "HEALTHPEAK PROPERTIES, INC."): [
+        ("peak-424b2-2021-05-13-amended.txt", "424B2", "0001104659-21-065387", date(2021, 5, 13)),
+        ("peak-424b2-2024-03-11-amendment.txt", "424B2", "0001104659-24-032987", date(2024, 3, 11)),
+    ],
+}
+
+
+def _conformed_names() -> dict[int, str]:
+    names: dict[int, str] = {}
+    for entry in json.loads(TICKERS_FILE.read_bytes()).values():
+        names.setdefault(int(entry["cik_str"]), entry["title"])
+    return names
+
+
+def history_filings(corpus: Path = CORPUS) -> list[tuple[str, str, str, date, EnvelopeFiler, str]]:
+    """(corpus document, form, accession, filed date, filer, note) for every history filing
+    that can go on the site, in filing order per issuer."""
+    names = _conformed_names()
+    out = []
+    for path in sorted(HISTORIES_DIR.glob("*.json")):
+        history = json.loads(path.read_text(encoding="utf-8"))
+        cik = int(history["cik"])
+        filer = EnvelopeFiler(cik, names.get(cik) or history["issuer"], file_number=FILE_NUMBERS.get(cik, ""))
+        serial = 900001
+        for f in history["filings"]:
+            docs = sorted(corpus.glob(f"{f['corpus_id']}.*"))
+            docs = [d for d in docs if not d.name.endswith(".labels.json")]
+            if not docs or not f.get("filed_date"):
+                continue  # text on another branch, or no filing date known: left out
+            filed = date.fromisoformat(f["filed_date"])
+            accession, note = f.get("accession_number"), f"{path.name}"
+            if not accession:
+                accession, note = f"{cik:010d}-{filed.year % 100:02d}-{serial:06d}", f"{path.name}; synthetic accession"
+                serial += 1
+            out.append((docs[0].name, f["form_type"], accession, filed, filer, note))
+    for (cik, name), filings in EXTRA.items():
+        filer = EnvelopeFiler(cik, names.get(cik) or name)
+        out += [(doc, form, acc, filed, filer, "make_site.py EXTRA") for doc, form, acc, filed in filings]
+    return out
+
+
+def build_histories(corpus: Path = CORPUS) -> None:
+    out = OUT / "histories"
+    if out.is_dir():
+        for old in out.glob("*.txt"):
+            old.unlink()
+    out.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for name, form, accession, filed, filer, note in history_filings(corpus):
+        document = (corpus / name).read_bytes()  # as stored: the parser reads text or HTML as is
+        ext = "htm" if name.endswith((".htm", ".html")) else "txt"
+        txt = envelope(document, accession=accession, form_type=form, filed_date=filed, filers=[filer],
+                       filename=f"{form.lower()}.{ext}",
+                       acceptance=datetime(filed.year, filed.month, filed.day, *ACCEPTED_AT))
+        (out / f"{accession}.txt").write_bytes(txt)
+        rows.append(f"| `{accession}.txt` | {form} | {filer.name} ({filer.cik}) | {filed} | `{name}` | {note} |")
+        print(f"histories/{accession}.txt  {form}  {filer.name}  {filed}  {len(txt):,} bytes")
+    (out / "INDEX.md").write_text(
+        "# Issuer histories on the fake-EDGAR site (generated by ../../make_site.py)\n\n"
+        "| file | form | filer (CIK) | filed | corpus document | from |\n|---|---|---|---|---|---|\n"
+        + "\n".join(rows) + "\n", encoding="utf-8")
+
+
 def build(source: Path) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for name, form, accession, filed, filers in DOCUMENTS + [CELLECTAR]:
@@ -82,4 +168,6 @@ def build(source: Path) -> None:
 
 
 if __name__ == "__main__":
-    build(Path(sys.argv[1]))
+    if len(sys.argv) > 1:
+        build(Path(sys.argv[1]))
+    build_histories()
