@@ -22,6 +22,10 @@ PARSER_VERSION = "1.7.0"
 # under 1 MB (the ATM cover and plan of distribution come first); the cap bounds the work
 # on pathological inputs such as a 50 MB document.
 MAX_TEXT_CHARS = 3_000_000
+# What is read of one document: the byte gate and the HTML parser see at most this many
+# bytes (cut at a line end). Real 424B documents are a few MB at most; the cap bounds the
+# work on a pathological one whatever its shape (every step is linear in what it reads).
+MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
 
 __all__ = ["PARSER_VERSION", "parse_filing"]
 
@@ -65,6 +69,10 @@ def parse_filing(data: bytes, *, path: str | None = None) -> ParsedFiling:
         except ParseError as exc:
             raise ParseError(f"{sub.accession_number}: {exc}", accession_number=sub.accession_number) from None
 
+    if len(body) > MAX_DOCUMENT_BYTES:
+        logger.warning("document is %d bytes; only the first %d are read", len(body), MAX_DOCUMENT_BYTES)
+        cut = body.rfind(b"\n", 0, MAX_DOCUMENT_BYTES)
+        body = body[:cut if cut > 0 else MAX_DOCUMENT_BYTES]
     if not gate.may_be_atm(body):
         return result
     try:
