@@ -23,7 +23,7 @@ DEFAULT_REQUEST_DEADLINE = 120.0
 # Decoded size of one answer (the largest real 424B submissions are tens of MB).
 DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024
 # Decompressed size of one index (a quarterly form.idx is 40-60 MB).
-DEFAULT_MAX_INDEX_BYTES = 512 * 1024 * 1024
+DEFAULT_MAX_INDEX_BYTES = 256 * 1024 * 1024
 # One filing's parse; a real 424B takes well under a second.
 DEFAULT_PARSE_DEADLINE = 60.0
 REAL_ARCHIVES_ORIGIN = "https://www.sec.gov"

@@ -125,3 +125,27 @@ SHAPES: dict[str, tuple[Generator, str]] = {
 
 def path_for(kind: str) -> str:
     return f"{ACCESSION}.txt" if kind == "submission" else "hostile.htm"
+
+
+def gzip_bomb(inflated: int, fill: bytes = b"\0", *, prefix: bytes = b"") -> bytes:
+    """gzip bytes that inflate to `prefix` + `inflated` bytes of `fill` repeated (built
+    in 1 MiB steps, so making a 1 GiB bomb never holds 1 GiB)."""
+    import zlib
+
+    z = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    out = [z.compress(prefix)]
+    step = (fill * (1024 * 1024 // len(fill) + 1))[:1024 * 1024]
+    left = inflated
+    while left > 0:
+        out.append(z.compress(step[:min(left, len(step))]))
+        left -= len(step)
+    out.append(z.flush())
+    return b"".join(out)
+
+
+INDEX_HEADER = (b"Description:           Master Index of EDGAR Dissemination Feed by Form Type\n"
+                b"Last Data Received:    January 5, 2026\n"
+                b"Comments:              webmaster@sec.gov\n"
+                b"Anonymous FTP:         ftp://ftp.sec.gov/edgar/\n\n\n\n"
+                b"Form Type   Company Name                                                  CIK         Date Filed  File Name\n"
+                b"---------------------------------------------------------------------------------------------------------------------------------------------\n")
