@@ -167,7 +167,7 @@ def _before_last_gt(pattern: re.Pattern[str], repl: str, text: str) -> str:
 
 
 def _drop_flat(markup: str) -> str:
-    """Drop script, style, head, ix:header elements and comments with their content, as
+    r"""Drop script, style, head, ix:header elements and comments with their content, as
     `<(script|...)\b.*?</\1\s*>|<!--.*?-->` would, in linear time: an opener that is never
     closed is kept as text, and each closer's position is searched for once and remembered,
     so 100,000 unclosed `<script` do not mean 100,000 scans to the end of the document."""
