@@ -71,7 +71,8 @@ def parse_filing(data: bytes, *, path: str | None = None) -> ParsedFiling:
 
     if len(body) > MAX_DOCUMENT_BYTES:
         logger.warning("document is %d bytes; only the first %d are read", len(body), MAX_DOCUMENT_BYTES)
-        cut = body.rfind(b"\n", 0, MAX_DOCUMENT_BYTES)
+        # A line end near the cap, else between two characters.
+        cut = body.rfind(b"\n", max(0, MAX_DOCUMENT_BYTES - 65536), MAX_DOCUMENT_BYTES)
         if cut <= 0:
             cut = MAX_DOCUMENT_BYTES
             while cut > 0 and 0x80 <= body[cut] < 0xC0:  # not inside a UTF-8 character
