@@ -18,6 +18,14 @@ from .errors import ConfigError
 DEFAULT_RATE_LIMIT = 9.0
 SEC_MAX_RATE_LIMIT = 10.0
 DEFAULT_BLOCK_SECONDS = 600.0
+# A request's total time (a trickled body included); each read also has `timeout`.
+DEFAULT_REQUEST_DEADLINE = 120.0
+# Decoded size of one answer (the largest real 424B submissions are tens of MB).
+DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024
+# Decompressed size of one index (a quarterly form.idx is 40-60 MB).
+DEFAULT_MAX_INDEX_BYTES = 256 * 1024 * 1024
+# One filing's parse; a real 424B takes well under a second.
+DEFAULT_PARSE_DEADLINE = 60.0
 REAL_ARCHIVES_ORIGIN = "https://www.sec.gov"
 REAL_DATA_ORIGIN = "https://data.sec.gov"
 REAL_EFTS_ORIGIN = "https://efts.sec.gov"
@@ -44,6 +52,11 @@ class Settings:
     block_seconds: float = DEFAULT_BLOCK_SECONDS
     data_dir: Path = Path("edgar-atm-data")
     timeout: float = 30.0
+    # Bounds on one request and on what the tool reads (see README "Limits").
+    request_deadline: float = DEFAULT_REQUEST_DEADLINE
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    max_index_bytes: int = DEFAULT_MAX_INDEX_BYTES
+    parse_deadline: float = DEFAULT_PARSE_DEADLINE
     max_in_flight: int = 8
     log_json: bool = False
 
@@ -96,6 +109,18 @@ class Settings:
             kwargs["block_seconds"] = float(env["EDGAR_BLOCK_SECONDS"])
         if env.get("EDGAR_ATM_DATA_DIR"):
             kwargs["data_dir"] = Path(env["EDGAR_ATM_DATA_DIR"])
+        for name, key, scale in (("EDGAR_REQUEST_DEADLINE", "request_deadline", None),
+                                 ("EDGAR_MAX_RESPONSE_MB", "max_response_bytes", 1024 * 1024),
+                                 ("EDGAR_MAX_INDEX_MB", "max_index_bytes", 1024 * 1024),
+                                 ("EDGAR_ATM_PARSE_DEADLINE", "parse_deadline", None)):
+            if env.get(name):
+                try:
+                    value = float(env[name])
+                except ValueError:
+                    raise ConfigError(f"{name} must be a number, got {env[name]!r}")
+                if value <= 0:
+                    raise ConfigError(f"{name} must be above 0, got {env[name]!r}")
+                kwargs[key] = int(value * scale) if scale else value
         if env.get("EDGAR_ATM_LOG_JSON", "").lower() in ("1", "true", "yes"):
             kwargs["log_json"] = True
         return cls(**kwargs)

@@ -7,6 +7,7 @@
     |   +-- Blocked          the SEC's "Request Rate Threshold Exceeded" page (403/429)
     |   +-- RateLimited      429 with Retry-After, or a local refusal to exceed the limit
     |   +-- ServerError      5xx, timeouts, dropped or truncated connections (retried)
+    |   +-- TooLarge         an answer (or an index) decompressing past its size limit
     +-- ParseError           a filing could not be read (carries .accession_number when known)
     +-- StoreError           the database or raw store failed (carries .accession_number when known)
 
@@ -57,6 +58,11 @@ class ServerError(FetchError):
         super().__init__(message, url=url, status=status)
         # Set when a 503 (or other 5xx) carried Retry-After; the retry waits that long.
         self.retry_after = retry_after
+
+
+class TooLarge(FetchError):
+    """The answer's decoded size passed the limit (a decompression bomb, or a file far
+    larger than any real one). Not retried within a run: the same bytes would come again."""
 
 
 class ParseError(EdgarAtmError):

@@ -102,7 +102,9 @@ def _build(stack: ExitStack, settings: Settings, *, network: bool, skip_notes: b
         client = stack.enter_context(EdgarClient.from_settings(settings))
     pipeline = Pipeline(engine=engine, client=client, raw=RawStore(settings.raw_dir),
                         options=PipelineOptions(forms=forms, skip_notes=skip_notes, batch_size=batch_size,
-                                                ticker_cache=ticker_cache_path(settings)),
+                                                ticker_cache=ticker_cache_path(settings),
+                                                parse_deadline=settings.parse_deadline,
+                                                max_index_bytes=settings.max_index_bytes),
                         progress=_Bar())
     return engine, pipeline
 
@@ -262,10 +264,13 @@ def work(settings: Settings, forms: tuple[str, ...], since: date | None, until: 
 @cli_group.command("reparse")
 @click.option("--since", callback=_date, default=None, metavar="DATE", help="Only filings filed on or after DATE.")
 @click.option("--form", "forms", multiple=True, metavar="FORM", help="Only this form type (repeatable).")
+@click.option("--retry-timeouts", is_flag=True,
+              help="Also filings whose parse ran past the deadline (EDGAR_ATM_PARSE_DEADLINE) "
+                   "under the current parser version; skipped otherwise.")
 @click.pass_obj
 @handle_errors
 @interruptible
-def reparse(settings: Settings, since: date | None, forms: tuple[str, ...]) -> None:
+def reparse(settings: Settings, since: date | None, forms: tuple[str, ...], retry_timeouts: bool) -> None:
     """Re-run the current parser over the stored raw filings (no network).
 
     Replaces each filing's events in one transaction and records the parser version, so it
@@ -274,7 +279,8 @@ def reparse(settings: Settings, since: date | None, forms: tuple[str, ...]) -> N
     with ExitStack() as stack:
         engine, pipeline = _build(stack, settings, network=False)
         _hold_lock(stack, engine, "reparse")
-        stats = pipeline.reparse(since=since, forms=_forms(forms) if forms else None)
+        stats = pipeline.reparse(since=since, forms=_forms(forms) if forms else None,
+                                 retry_timeouts=retry_timeouts)
     _finish("reparse", stats)
 
 

@@ -11,7 +11,6 @@ only the left remainder (form type and company name) is split.
 
 from __future__ import annotations
 
-import gzip
 import io
 import itertools
 import logging
@@ -22,7 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from ..errors import NotFound, ParseError
+from ..config import DEFAULT_MAX_INDEX_BYTES
+from ..errors import NotFound, ParseError, TooLarge
 from ..records import FORM_TYPES_424B, FilingRef
 from .paths import (
     daily_form_index_path,
@@ -38,9 +38,11 @@ Fetch = Callable[[str], bytes]
 
 # Right-anchored. The CIK column must equal the CIK in the path, which also finds it when a
 # name filling its whole column (62 characters, truncated) runs straight into the CIK, and
-# keeps digits inside names ("3456 Devils Lake Investment, LLC") out of the CIK.
+# keeps digits inside names ("3456 Devils Lake Investment, LLC") out of the CIK. The
+# look-behind lets `left` end only where a blank run starts, so a row with long runs of
+# blanks is matched in linear time (otherwise every blank would start a scan of its run).
 _FIXED_ROW = re.compile(
-    r"^(?P<left>.*?)\s*(?P<cik>\d{1,10})\s+(?P<date>\d{8}|\d{4}-\d{2}-\d{2})\s+"
+    r"^(?P<left>.*?)(?<!\s)\s*(?P<cik>\d{1,10})\s+(?P<date>\d{8}|\d{4}-\d{2}-\d{2})\s+"
     r"(?P<path>edgar/data/(?P=cik)/[\d-]+\.txt)\s*$"
 )
 # Fallback for a row whose CIK column and path disagree: the last number before the date.
@@ -56,6 +58,17 @@ _COMPANY_WIDTH = 62
 _FORM_WIDTHS = (12, 17)
 # The header block is about ten lines; a file without dashes by then has no header.
 _MAX_HEADER_LINES = 50
+# Index rows are under 200 characters; a longer "line" is not an index (a bomb of zeros
+# is one endless line), and the row patterns are never run on one.
+MAX_INDEX_LINE = 64 * 1024
+# A quarterly form.idx has about 400,000 rows; a stream of far more (tiny) lines is a
+# bomb whose per-line work would take minutes before reaching the byte limit.
+MAX_INDEX_LINES = 4_000_000
+_BLANK_RUN = re.compile(rb"\n{18,}")
+# A row longer than this is unreadable (real ones are under 200 characters).
+_MAX_ROW = 1024
+# Bytes one decompress step may produce, so a bomb never inflates far past the limit.
+_INFLATE_STEP = 1024 * 1024
 
 
 def decode_index(data: bytes | str) -> str:
@@ -68,51 +81,53 @@ def decode_index(data: bytes | str) -> str:
         return data.decode("latin-1")
 
 
-def gunzip_index(data: bytes) -> str:
+def gunzip_index(data: bytes, *, max_bytes: int = DEFAULT_MAX_INDEX_BYTES) -> str:
     """full-index *.gz is gzip served as opaque bytes (binary/octet-stream, no
-    Content-Encoding), so it is unpacked here; bytes that are already plain pass through."""
+    Content-Encoding), so it is unpacked here (never past `max_bytes`: TooLarge); bytes that
+    are already plain pass through."""
     if data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise ParseError(f"corrupt gzip index: {exc}") from exc
+        return "".join(_gzip_lines(data, max_bytes))
     return decode_index(data)
 
 
-def parse_index(data: bytes | str, forms: Iterable[str] | None = None) -> Iterator[FilingRef]:
+def parse_index(data: bytes | str, forms: Iterable[str] | None = None, *,
+                max_bytes: int = DEFAULT_MAX_INDEX_BYTES) -> Iterator[FilingRef]:
     """Any of form.idx, company.idx or master.idx, told apart by its column header."""
-    layout, body = _split_header(_lines(data))
+    layout, body = _split_header(_lines(data, max_bytes))
     if layout == "master":
         return _parse_master_lines(body, _formset(forms))
     return _parse_fixed_lines(body, form_first=(layout != "company"), forms=_formset(forms))
 
 
-def parse_form_index(data: bytes | str, forms: Iterable[str] | None = None) -> Iterator[FilingRef]:
+def parse_form_index(data: bytes | str, forms: Iterable[str] | None = None, *,
+                     max_bytes: int = DEFAULT_MAX_INDEX_BYTES) -> Iterator[FilingRef]:
     """Rows of a daily form.YYYYMMDD.idx or a quarterly full-index form.idx.
 
     `forms` keeps only those form types (exact match); None keeps every row. A text without
     the dashes line is read from its first line (an excerpt); an unreadable row is skipped
     with a warning, and a text with neither a header nor one readable row is a ParseError.
     """
-    layout, body = _split_header(_lines(data))
+    layout, body = _split_header(_lines(data, max_bytes))
     if layout not in ("form", None):
         raise ParseError(f"expected a form.idx, got a {layout}.idx")
     return _parse_fixed_lines(body, form_first=True, forms=_formset(forms),
                               headerless=layout is None)
 
 
-def parse_company_index(data: bytes | str, forms: Iterable[str] | None = None) -> Iterator[FilingRef]:
+def parse_company_index(data: bytes | str, forms: Iterable[str] | None = None, *,
+                        max_bytes: int = DEFAULT_MAX_INDEX_BYTES) -> Iterator[FilingRef]:
     """Rows of a company.idx (company name first, then form type)."""
-    layout, body = _split_header(_lines(data))
+    layout, body = _split_header(_lines(data, max_bytes))
     if layout not in ("company", None):
         raise ParseError(f"expected a company.idx, got a {layout}.idx")
     return _parse_fixed_lines(body, form_first=False, forms=_formset(forms),
                               headerless=layout is None)
 
 
-def parse_master_index(data: bytes | str, forms: Iterable[str] | None = None) -> Iterator[FilingRef]:
+def parse_master_index(data: bytes | str, forms: Iterable[str] | None = None, *,
+                       max_bytes: int = DEFAULT_MAX_INDEX_BYTES) -> Iterator[FilingRef]:
     """Rows of a master.idx: CIK|Company Name|Form Type|Date Filed|File Name."""
-    layout, body = _split_header(_lines(data))
+    layout, body = _split_header(_lines(data, max_bytes))
     if layout not in ("master", None):
         raise ParseError(f"expected a master.idx, got a {layout}.idx")
     return _parse_master_lines(body, _formset(forms))
@@ -123,11 +138,11 @@ class IndexHeader(NamedTuple):
     last_data_received: date | None
 
 
-def read_index_header(data: bytes | str) -> IndexHeader:
+def read_index_header(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_INDEX_BYTES) -> IndexHeader:
     """The key/value block above the column header ("Last Data Received:    Mar 18, 2020",
     or "February  3, 2024" in full-index files). Reads only the first lines, also of gzip."""
     fields: dict[str, str] = {}
-    for line in itertools.islice(_lines(data), _MAX_HEADER_LINES):
+    for line in itertools.islice(_lines(data, max_bytes), _MAX_HEADER_LINES):
         if _DASHES.match(line):
             break
         key, sep, value = line.partition(":")
@@ -144,14 +159,24 @@ def read_index_header(data: bytes | str) -> IndexHeader:
     return IndexHeader(fields.get("Description"), received)
 
 
-def _daily_rows(fetch: Fetch, day: date, forms: tuple[str, ...]) -> list[FilingRef] | None:
+def _daily_rows(fetch: Fetch, day: date, forms: tuple[str, ...],
+                max_bytes: int = DEFAULT_MAX_INDEX_BYTES) -> list[FilingRef] | None:
     path = daily_form_index_path(day)
     try:
         data = fetch(path)
     except NotFound:
         log.info("no daily index for %s (%s)", day, path)
         return None
-    return list(parse_form_index(data, forms=forms))
+    return _read_rows(data, path, forms, max_bytes)
+
+
+def _read_rows(data: bytes, path: str, forms: tuple[str, ...], max_bytes: int) -> list[FilingRef]:
+    try:
+        return list(parse_form_index(data, forms=forms, max_bytes=max_bytes))
+    except TooLarge as exc:
+        raise TooLarge(str(exc), url=path) from None
+    except ParseError as exc:
+        raise ParseError(f"{path}: {exc}") from None
 
 
 def only_424b(refs: Iterable[FilingRef], forms: Iterable[str] = FORM_TYPES_424B) -> Iterator[FilingRef]:
@@ -222,11 +247,12 @@ def discover_day_detailed(
     *,
     skip_structured_notes: bool = True,
     note_filter: StructuredNoteFilter | None = None,
+    max_index_bytes: int = DEFAULT_MAX_INDEX_BYTES,
 ) -> Discovery | None:
     """The day's form.idx, selected as in `select`; None when EDGAR has no index for the day
     (a weekend, a holiday, or not published yet: normal, not an error)."""
     forms = tuple(forms)
-    rows = _daily_rows(fetch, day, forms)
+    rows = _daily_rows(fetch, day, forms, max_index_bytes)
     if rows is None:
         return None
     found = select(rows, forms, skip_structured_notes=skip_structured_notes,
@@ -258,6 +284,7 @@ def discover_quarter_detailed(
     skip_structured_notes: bool = True,
     note_filter: StructuredNoteFilter | None = None,
     daily_fallback: bool = True,
+    max_index_bytes: int = DEFAULT_MAX_INDEX_BYTES,
 ) -> Discovery | None:
     """full-index/{year}/QTR{quarter}/form.gz, limited to filed dates in [start, end].
 
@@ -266,6 +293,8 @@ def discover_quarter_detailed(
     covers come from the daily indexes instead (with `daily_fallback`), and so does the
     whole window when the quarterly file does not exist yet and a window was given.
     None when neither the quarterly index nor any daily index of the window exists.
+    An index that decompresses past `max_index_bytes` raises TooLarge, one that is not an
+    index ParseError: never an empty result that would be recorded as done.
     """
     forms = tuple(forms)
     q_first, q_last = quarter_bounds(year, quarter)
@@ -284,7 +313,12 @@ def discover_quarter_detailed(
         tail = weekdays(lo, hi)
     else:
         through = hi
-        received = read_index_header(data).last_data_received
+        try:
+            received = read_index_header(data, max_bytes=max_index_bytes).last_data_received
+        except TooLarge as exc:
+            raise TooLarge(str(exc), url=path) from None
+        except ParseError as exc:
+            raise ParseError(f"{path}: {exc}") from None
         if received is not None:
             # Built during that day: only the days before it are complete.
             covered = received - timedelta(days=1)
@@ -294,10 +328,10 @@ def discover_quarter_detailed(
                     tail = weekdays(max(lo, covered + timedelta(days=1)), hi)
                 else:
                     log.warning("%s covers filings only through %s, not %s", path, covered, hi)
-        rows = [r for r in parse_form_index(data, forms=forms) if lo <= r.filed_date <= through]
+        rows = [r for r in _read_rows(data, path, forms, max_index_bytes) if lo <= r.filed_date <= through]
     found_any = data is not None
     for day in tail:
-        daily = _daily_rows(fetch, day, forms)
+        daily = _daily_rows(fetch, day, forms, max_index_bytes)
         if daily is not None:
             found_any = True
             rows.extend(daily)
@@ -452,23 +486,59 @@ def _formset(forms: Iterable[str] | None) -> frozenset[str] | None:
     return None if forms is None else frozenset(f.strip().upper() for f in forms)
 
 
-def _lines(data: bytes | str) -> Iterator[str]:
+def _lines(data: bytes | str, max_bytes: int = DEFAULT_MAX_INDEX_BYTES) -> Iterator[str]:
     """Lines of an index given as text, bytes or gzip bytes. A quarterly form.gz expands to
     ~40 MB: it is streamed line by line rather than held whole in memory."""
     if isinstance(data, str):
         return iter(io.StringIO(data, newline=None))
     if data[:2] == b"\x1f\x8b":
-        return _gzip_lines(data)
+        return _gzip_lines(data, max_bytes)
     return iter(io.StringIO(decode_index(data), newline=None))
 
 
-def _gzip_lines(data: bytes) -> Iterator[str]:
-    stream = io.TextIOWrapper(gzip.GzipFile(fileobj=io.BytesIO(data)), encoding="utf-8",
-                              errors="replace", newline=None)
-    try:
-        yield from stream
-    except (OSError, EOFError, zlib.error) as exc:
-        raise ParseError(f"corrupt gzip index: {exc}") from exc
+def _gzip_lines(data: bytes, max_bytes: int = DEFAULT_MAX_INDEX_BYTES) -> Iterator[str]:
+    """Inflate in bounded steps: TooLarge once more than `max_bytes` came out (a bomb stops
+    there, holding one step), ParseError for a line longer than MAX_INDEX_LINE (a bomb of
+    zeros is one line) or a stream that is corrupt or cut short. Concatenated gzip members
+    are read one after the other, as gzip.decompress does."""
+    z = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    pending = b""
+    total = count = 0
+    rest = data
+    while True:
+        try:
+            out = z.decompress(rest, _INFLATE_STEP)
+        except zlib.error as exc:
+            raise ParseError(f"corrupt gzip index: {exc}") from exc
+        rest = z.unconsumed_tail
+        total += len(out)
+        if total > max_bytes:
+            raise TooLarge(f"index decompresses to more than {max_bytes} bytes (from {len(data)} "
+                           "bytes of gzip): not an EDGAR index, not read further")
+        if out:
+            # Runs of blank lines (real indexes have a few) count as 16: a stream of
+            # newlines is not split into millions of empty lines.
+            pending = _BLANK_RUN.sub(b"\n" * 17, pending + out)
+            lines = pending.split(b"\n")
+            pending = lines.pop()
+            if len(pending) > MAX_INDEX_LINE:
+                raise ParseError(f"not an EDGAR index: a line longer than {MAX_INDEX_LINE} bytes")
+            count += len(lines)
+            if count > MAX_INDEX_LINES:
+                raise TooLarge(f"index has more than {MAX_INDEX_LINES} lines: not an EDGAR index, "
+                               "not read further")
+            for line in lines:
+                yield line.decode("utf-8", "replace").rstrip("\r") + "\n"
+        if z.eof:
+            if z.unused_data[:2] == b"\x1f\x8b":
+                rest = z.unused_data
+                z = zlib.decompressobj(zlib.MAX_WBITS | 16)
+                continue
+            break
+        if not rest and not out:
+            raise ParseError("corrupt gzip index: the stream is cut short")
+    if pending:
+        yield pending.decode("utf-8", "replace").rstrip("\r")
 
 
 def _split_header(lines: Iterator[str]) -> tuple[str | None, Iterator[str]]:
@@ -547,14 +617,20 @@ def _parse_fixed_lines(
     forms: frozenset[str] | None,
     headerless: bool = False,
 ) -> Iterator[FilingRef]:
-    bad = good = 0
+    bad = good = readable = 0
     # form.idx starts every row with its form type: a cheap prefix test skips the ~99% of a
-    # 40 MB quarterly file that is not 424B before any regex runs.
-    prefixes = tuple(forms) if (forms and form_first) else None
+    # 40 MB quarterly file that is not 424B before any regex runs. Not for a text without
+    # the header, which must show a readable row to count as an index at all.
+    prefixes = tuple(forms) if (forms and form_first and not headerless) else None
     for line in lines:
         if not line.strip():
             continue
         if prefixes is not None and not line.startswith(prefixes):
+            continue
+        if len(line) > _MAX_ROW:
+            bad += 1
+            if bad <= 5:
+                log.warning("index row longer than %d characters skipped", _MAX_ROW)
             continue
         match = _FIXED_ROW.match(line) or _FIXED_ROW_LOOSE.match(line)
         if match is None or not match.group("left").strip():
@@ -564,6 +640,7 @@ def _parse_fixed_lines(
             continue
         left = match.group("left")
         form, company = _split_form_first(left) if form_first else _split_company_first(left)
+        readable += 1
         if forms is not None and form not in forms:
             continue
         try:
@@ -577,7 +654,7 @@ def _parse_fixed_lines(
         yield ref
     if bad:
         log.warning("%d unreadable index rows skipped", bad)
-    if headerless and good == 0 and bad > 0:
+    if headerless and readable == 0 and bad > 0:
         raise ParseError("not an EDGAR index: no column header and no readable row")
 
 
@@ -586,6 +663,9 @@ def _parse_master_lines(lines: Iterable[str], forms: frozenset[str] | None) -> I
     for line in lines:
         line = line.strip()
         if not line:
+            continue
+        if len(line) > _MAX_ROW:
+            bad += 1
             continue
         parts = line.split("|")
         if len(parts) < 5:

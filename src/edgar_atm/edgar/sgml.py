@@ -4,10 +4,18 @@ The file is an SGML envelope: a `<SEC-HEADER>` with "KEY:<TAB>value" lines and p
 blocks (FILER:, SUBJECT COMPANY:, FILED BY:, ...), then one `<DOCUMENT>` per file with
 `<TYPE>`, `<SEQUENCE>`, `<FILENAME>`, optional `<DESCRIPTION>` and the body in `<TEXT>`.
 
-Everything works on bytes with `bytes.find` and compiled patterns, so a 5 MB filing is
-read in one linear pass. Uuencoded bodies (GRAPHIC, ZIP, PDF, ...) are never copied or
-decoded: only their metadata is kept. The tag form of the header (`<ACCESSION-NUMBER>`,
-as in `.hdr.sgml`) is understood as well.
+Everything works on bytes with `bytes.find`, line splits and patterns that cannot
+backtrack, so the time is linear in the size of the file whatever it holds: every search
+for a tag remembers where it found the next one (or that there is none), so a file with
+200,000 `<DOCUMENT>` tags and no `<TEXT>` is not scanned to its end 200,000 times, and
+header lines are split with bytes methods rather than a regex whose lazy value and
+trailing blanks backtrack on a value padded with kilobytes of blanks. Uuencoded bodies
+(GRAPHIC, ZIP, PDF, ...) are never copied or decoded: only their metadata is kept. The
+tag form of the header (`<ACCESSION-NUMBER>`, as in `.hdr.sgml`) is understood as well.
+
+Limits on what is read of a pathological file (real submissions stay far below them):
+MAX_HEADER_BYTES of the header, MAX_DOCUMENTS documents, MAX_META_BYTES of each
+document's metadata before its `<TEXT>`. Beyond them the rest is ignored, with a warning.
 """
 
 from __future__ import annotations
@@ -29,8 +37,8 @@ _BINARY_EXTENSIONS = (".jpg", ".jpeg", ".gif", ".png", ".pdf", ".zip", ".xls", "
 # The role labels that open a party block in the text form of the header (and the tag form).
 _PARTY_RE = re.compile(rb"^(FILER|SUBJECT COMPANY|FILED BY|REPORTING-OWNER|ISSUER|SERIAL COMPANY):[ \t]*\r?$", re.M)
 _TAG_PARTY_RE = re.compile(rb"<(FILER|SUBJECT-COMPANY|FILED-BY|REPORTING-OWNER|ISSUER|SERIAL-COMPANY)>", re.I)
-_KEY_LINE_RE = re.compile(rb"^[ \t]*([A-Z][A-Z0-9 &/()\-]*?):[ \t]*(.*?)[ \t]*\r?$", re.M)
-_TAG_LINE_RE = re.compile(rb"^[ \t]*<([A-Z][A-Z0-9\-]*)>[ \t]*([^<\r\n]*?)[ \t]*\r?$", re.M | re.I)
+_KEY_RE = re.compile(rb"[A-Z][A-Z0-9 &/()\-]*")
+_TAG_NAME_RE = re.compile(rb"[A-Z][A-Z0-9\-]*", re.I)
 _SIC_RE = re.compile(r"\[(\d{3,4})\]|^(\d{3,4})$")
 _DOC_TAG_RE = re.compile(rb"<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[ \t]*([^\r\n<]*)", re.I)
 
@@ -46,6 +54,14 @@ _TAG_KEYS = {
     b"FORM-TYPE": b"FORM TYPE",
     b"IRS-NUMBER": b"IRS NUMBER",
 }
+
+
+# The largest real headers (hundreds of co-registrants) are a few hundred KB.
+MAX_HEADER_BYTES = 4 * 1024 * 1024
+# Real submissions have a few documents, exhibit-heavy ones some hundreds.
+MAX_DOCUMENTS = 5_000
+# <TYPE>, <SEQUENCE>, <FILENAME> and <DESCRIPTION> come in the first few lines.
+MAX_META_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -126,7 +142,9 @@ def read_submission(data: bytes) -> Submission:
             start, end = 0, first_doc if first_doc > 0 else min(len(data), 65536)
         else:
             raise ParseError("not an EDGAR submission: no <SEC-HEADER> found")
-    header = data[start:end]
+    if end - start > MAX_HEADER_BYTES:
+        logger.warning("header of %d bytes; only the first %d are read", end - start, MAX_HEADER_BYTES)
+    header = data[start:min(end, start + MAX_HEADER_BYTES)]
     fields, parties = _read_header(header)
 
     accession = _clean(fields.get(b"ACCESSION NUMBER"))
@@ -171,7 +189,7 @@ def primary_document(sub: Submission) -> Document | None:
 def _read_header(header: bytes) -> tuple[dict[bytes, bytes], list[Party]]:
     tag_form = b"<ACCESSION-NUMBER>" in header
     party_re = _TAG_PARTY_RE if tag_form else _PARTY_RE
-    line_re = _TAG_LINE_RE if tag_form else _KEY_LINE_RE
+    line_re = _tag_line if tag_form else _key_line
     marks = list(party_re.finditer(header))
     top_end = marks[0].start() if marks else len(header)
     fields = _key_values(header[:top_end], line_re, tag_form)
@@ -188,10 +206,41 @@ def _read_header(header: bytes) -> tuple[dict[bytes, bytes], list[Party]]:
     return fields, parties
 
 
-def _key_values(chunk: bytes, line_re: re.Pattern[bytes], tag_form: bool) -> dict[bytes, bytes]:
+def _key_line(line: bytes) -> tuple[bytes, bytes] | None:
+    """"KEY:<TAB>value" -> (KEY, value); None for any other line."""
+    line = line.lstrip(b" \t")
+    colon = line.find(b":")
+    if colon <= 0 or not _KEY_RE.fullmatch(line, 0, colon):
+        return None
+    return line[:colon], _value(line[colon + 1:])
+
+
+def _tag_line(line: bytes) -> tuple[bytes, bytes] | None:
+    """"<KEY>value" -> (KEY, value); None for any other line (or a value holding "<")."""
+    line = line.lstrip(b" \t")
+    close = line.find(b">")
+    if not line.startswith(b"<") or close < 2 or not _TAG_NAME_RE.fullmatch(line, 1, close):
+        return None
+    value = _value(line[close + 1:])
+    if b"<" in value or b"\r" in value:
+        return None
+    return line[1:close], value
+
+
+def _value(raw: bytes) -> bytes:
+    raw = raw.lstrip(b" \t")
+    if raw.endswith(b"\r"):
+        raw = raw[:-1]
+    return raw.rstrip(b" \t")
+
+
+def _key_values(chunk: bytes, line_re, tag_form: bool) -> dict[bytes, bytes]:
     out: dict[bytes, bytes] = {}
-    for m in line_re.finditer(chunk):
-        key, value = m.group(1).upper(), m.group(2)
+    for line in chunk.split(b"\n"):
+        kv = line_re(line)
+        if kv is None:
+            continue
+        key, value = kv[0].upper(), kv[1]
         if tag_form:
             key = _TAG_KEYS.get(key, key.replace(b"-", b" "))
         # First occurrence wins: FORMER COMPANY blocks come after the current name.
@@ -246,33 +295,63 @@ def _clean(raw: bytes | None) -> str | None:
 # ------------------------------------------------------------------------- documents
 
 
+class _Finder:
+    """`data.find(needle, start)` for a few needles, remembering each needle's last answer:
+    the reader's searches only move forward, so the answer is reused until `start` passes
+    it, and a needle found nowhere after some point is never searched for again there.
+    Without this a file of many documents lacking <TEXT> (or </TEXT>) is scanned to its
+    end once per document: quadratic."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self._last: dict[bytes, tuple[int, int]] = {}  # needle -> (searched from, found at)
+
+    def find(self, needle: bytes, start: int) -> int:
+        known = self._last.get(needle)
+        if known is not None:
+            since, found = known
+            if since <= start and (found < 0 or found >= start):
+                return found
+        found = self.data.find(needle, start)
+        self._last[needle] = (start, found)
+        return found
+
+
 def _read_documents(data: bytes, pos: int):
-    """Yield every <DOCUMENT> after `pos`. Linear: each find starts where the last stopped."""
+    """Yield every <DOCUMENT> after `pos` (at most MAX_DOCUMENTS). Linear: each search
+    starts where the last stopped, and no search is repeated over the same bytes."""
     n = len(data)
+    finder = _Finder(data)
+    find = finder.find
+    count = 0
     while pos < n:
-        start = data.find(b"<DOCUMENT>", pos)
+        start = find(b"<DOCUMENT>", pos)
         if start < 0:
             return
-        text_tag = data.find(b"<TEXT>", start)
-        next_doc = data.find(b"<DOCUMENT>", start + 10)
+        if count >= MAX_DOCUMENTS:
+            logger.warning("more than %d documents in the submission; the rest are not read", MAX_DOCUMENTS)
+            return
+        count += 1
+        text_tag = find(b"<TEXT>", start)
+        next_doc = find(b"<DOCUMENT>", start + 10)
         if text_tag < 0 or (0 <= next_doc < text_tag):
             # A document without a body (or a truncated file): keep its metadata only.
-            meta_end = next_doc if next_doc >= 0 else min(n, start + 4096)
-            meta = _doc_meta(data[start:meta_end])
+            meta_end = next_doc if next_doc >= 0 else n
+            meta = _doc_meta(data[start:min(meta_end, start + MAX_META_BYTES)])
             yield Document(type=meta[0], sequence=meta[1], filename=meta[2], description=meta[3], text=None)
             if next_doc < 0:
                 return
             pos = next_doc
             continue
-        doc_type, sequence, filename, description = _doc_meta(data[start:text_tag])
+        doc_type, sequence, filename, description = _doc_meta(data[start:min(text_tag, start + MAX_META_BYTES)])
         body_start = text_tag + 6
-        body_end = data.find(b"</TEXT>", body_start)
+        body_end = find(b"</TEXT>", body_start)
         if body_end < 0:
             # Truncated file: the body runs to the end (or to the next document).
             body_end = next_doc if next_doc >= 0 else n
             after = body_end
         else:
-            doc_end = data.find(b"</DOCUMENT>", body_end)
+            doc_end = find(b"</DOCUMENT>", body_end)
             after = doc_end + 11 if doc_end >= 0 else body_end + 7
         size = body_end - body_start
         if _is_binary(data, body_start, body_end, doc_type, filename):

@@ -23,6 +23,10 @@ PARSER_VERSION = "2.5.0"
 # under 1 MB (the ATM cover and plan of distribution come first); the cap bounds the work
 # on pathological inputs such as a 50 MB document.
 MAX_TEXT_CHARS = 3_000_000
+# What is read of one document: the byte gate and the HTML parser see at most this many
+# bytes (cut at a line end). Real 424B documents are a few MB at most; the cap bounds the
+# work on a pathological one whatever its shape (every step is linear in what it reads).
+MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
 
 __all__ = ["PARSER_VERSION", "document_text", "parse_filing"]
 
@@ -82,6 +86,15 @@ def _read(data: bytes, path: str | None) -> tuple[ParsedFiling, str | None]:
         except ParseError as exc:
             raise ParseError(f"{sub.accession_number}: {exc}", accession_number=sub.accession_number) from None
 
+    if len(body) > MAX_DOCUMENT_BYTES:
+        logger.warning("document is %d bytes; only the first %d are read", len(body), MAX_DOCUMENT_BYTES)
+        # A line end near the cap, else between two characters.
+        cut = body.rfind(b"\n", max(0, MAX_DOCUMENT_BYTES - 65536), MAX_DOCUMENT_BYTES)
+        if cut <= 0:
+            cut = MAX_DOCUMENT_BYTES
+            while cut > 0 and 0x80 <= body[cut] < 0xC0:  # not inside a UTF-8 character
+                cut -= 1
+        body = body[:cut]
     if not gate.may_be_atm(body):
         return result, None
     try:

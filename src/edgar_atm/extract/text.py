@@ -79,7 +79,9 @@ def decode(data: bytes) -> str:
 
 def looks_like_html(data: bytes | str) -> bool:
     head = data[:20000] if isinstance(data, bytes) else data[:20000].encode("utf-8", "ignore")
-    return bool(_HTML_SNIFF_RE.search(head))
+    # Every match ends with ">": "<p " openers after the last one would each be scanned to
+    # the end of the sample for nothing.
+    return bool(_HTML_SNIFF_RE.search(head, 0, head.rfind(b">") + 1))
 
 
 def to_text(data: bytes, *, kind: str | None = None) -> str:
@@ -139,18 +141,60 @@ def _lxml_tree(markup: str):
     return root
 
 
-_FLAT_DROP_RE = re.compile(r"<(script|style|head|ix:header)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+# Openers of what the flat scan drops with its content, and the closer of each.
+_FLAT_OPEN_RE = re.compile(r"<(script|style|head|ix:header)\b|<!--", re.I)
+_FLAT_CLOSE_RE = {name: re.compile(rf"</{name}\s*>", re.I) for name in ("script", "style", "head", "ix:header")}
+_FLAT_CLOSE_RE["--"] = re.compile(r"-->")
 _FLAT_CELL_RE = re.compile(r"</t[dh]\s*>", re.I)
 _FLAT_BLOCK_RE = re.compile(r"</?(?:p|div|br|tr|li|h[1-6]|table|center|pre|hr)\b[^>]*>", re.I)
 _FLAT_TAG_RE = re.compile(r"<[^>]*>")
 
 
 def _flat_text(markup: str) -> str:
-    text = _FLAT_DROP_RE.sub(" ", markup)
-    text = _FLAT_CELL_RE.sub(" | ", text)
-    text = _FLAT_BLOCK_RE.sub("\n", text)
-    text = _FLAT_TAG_RE.sub("", text)
+    text = _drop_flat(markup)
+    text = _before_last_gt(_FLAT_CELL_RE, " | ", text)
+    text = _before_last_gt(_FLAT_BLOCK_RE, "\n", text)
+    text = _before_last_gt(_FLAT_TAG_RE, "", text)
     return html_lib.unescape(text)
+
+
+def _before_last_gt(pattern: re.Pattern[str], repl: str, text: str) -> str:
+    """pattern.sub(repl, text) for a pattern whose every match ends with ">": after the last
+    ">" nothing can match, and leaving that tail out keeps the regex from scanning it to
+    the end once per "<" there (10,000 unclosed "<p " would cost 10,000 full scans)."""
+    last = text.rfind(">") + 1
+    return pattern.sub(repl, text[:last]) + text[last:]
+
+
+def _drop_flat(markup: str) -> str:
+    r"""Drop script, style, head, ix:header elements and comments with their content, as
+    `<(script|...)\b.*?</\1\s*>|<!--.*?-->` would, in linear time: an opener that is never
+    closed is kept as text, and each closer's position is searched for once and remembered,
+    so 100,000 unclosed `<script` do not mean 100,000 scans to the end of the document."""
+    out: list[str] = []
+    pos = 0
+    closers: dict[str, tuple[int, int, int]] = {}  # name -> (searched from, start, end)
+    while True:
+        m = _FLAT_OPEN_RE.search(markup, pos)
+        if m is None:
+            break
+        name = (m.group(1) or "--").lower()
+        known = closers.get(name)
+        if known is not None and known[0] <= m.end() and (known[1] < 0 or known[1] >= m.end()):
+            found, end = known[1], known[2]
+        else:
+            close = _FLAT_CLOSE_RE[name].search(markup, m.end())
+            found, end = (close.start(), close.end()) if close else (-1, -1)
+            closers[name] = (m.end(), found, end)
+        if found < 0:
+            out.append(markup[pos:m.end()])
+            pos = m.end()
+            continue
+        out.append(markup[pos:m.start()])
+        out.append(" ")
+        pos = end
+    out.append(markup[pos:])
+    return "".join(out)
 
 
 def _walk(root) -> str:
@@ -227,11 +271,12 @@ def plain_to_text(text: str) -> str:
 
 def _join_wrapped(lines: list[str]) -> str:
     """Join hard-wrapped lines; keep short cover lines ("$500,000,000", "Common Stock") apart."""
-    out = lines[0]
+    out = [lines[0]]
     for prev, line in zip(lines, lines[1:]):
         wrapped = len(prev) >= 50 or line[:1].islower() or prev.endswith((",", "-", "&", " and", " of", " the"))
-        out += (" " if wrapped else "\n") + line
-    return out
+        out.append(" " if wrapped else "\n")
+        out.append(line)
+    return "".join(out)
 
 
 def markdown_to_text(text: str) -> str:

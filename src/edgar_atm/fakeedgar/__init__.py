@@ -9,13 +9,15 @@
 Or as a process: `python -m edgar_atm.fakeedgar --root DIR` prints its URL and serves.
 """
 
-from .faults import FAULT_KINDS, Faults
+from .faults import FAULT_KINDS, HOSTILE_KINDS, TRANSIENT_KINDS, Faults
 from .requestlog import RequestLog, RequestRecord, max_in_window
 from .server import FakeEdgarServer, SecRateLimit
 from .site import Site, SiteFiling, business_days
 
 __all__ = [
     "FAULT_KINDS",
+    "HOSTILE_KINDS",
+    "TRANSIENT_KINDS",
     "FakeEdgarServer",
     "Faults",
     "RequestLog",

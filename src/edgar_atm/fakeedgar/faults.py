@@ -13,6 +13,7 @@ those that passed the rate limit and User-Agent checks.
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 import threading
@@ -20,7 +21,8 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 SERVER_ERRORS = ("500", "502", "503")
-FAULT_KINDS = (
+# What a real server does now and then; random faults draw from these by default.
+TRANSIENT_KINDS = (
     "500", "502", "503",
     "429-retry-after",  # 429 with a Retry-After header (not the SEC block)
     "block",            # the SEC block page (block_status) and a real block for block_seconds
@@ -28,12 +30,19 @@ FAULT_KINDS = (
     "truncate",         # Content-Length larger than the bytes sent, then close
     "slow",             # the right body, trickled over slow_seconds
 )
+# Hostile answers, asked for explicitly (by_path, schedule, or kinds=...).
+HOSTILE_KINDS = (
+    "bomb",     # a gzip bomb: bomb_bytes of zeros in ~1/1000 of that, sent with
+                # Content-Encoding: gzip, or as the opaque bytes of a .gz index
+    "trickle",  # the right body one byte every trickle_interval seconds (never in time)
+)
+FAULT_KINDS = TRANSIENT_KINDS + HOSTILE_KINDS
 
 
 @dataclass
 class Faults:
     rate: float = 0.0
-    kinds: Sequence[str] = FAULT_KINDS
+    kinds: Sequence[str] = TRANSIENT_KINDS
     seed: int = 0
     schedule: Mapping[int, str] = field(default_factory=dict)
     by_path: Mapping[str, Sequence[str | None]] = field(default_factory=dict)
@@ -41,6 +50,8 @@ class Faults:
     max_faults: int | None = None
     retry_after: float = 1.0  # seconds, for "429-retry-after"
     slow_seconds: float = 2.0  # how long a "slow" body takes to trickle out
+    bomb_bytes: int = 1 << 30  # what a "bomb" inflates to
+    trickle_interval: float = 0.5  # seconds between the bytes of a "trickle" body
 
     def __post_init__(self):
         bad = [k for k in list(self.kinds) + list(self.schedule.values())
@@ -56,6 +67,9 @@ class Faults:
         self._eligible = 0
         self._per_path: dict[str, int] = {}
         self.injected = 0
+
+    def bomb_body(self) -> bytes:
+        return _bomb(self.bomb_bytes)
 
     def pick(self, path: str) -> str | None:
         """The fault for this request, or None to answer normally. Thread-safe."""
@@ -78,3 +92,10 @@ class Faults:
                     return None
                 self.injected += 1
             return kind
+
+
+@functools.lru_cache(maxsize=2)
+def _bomb(size: int) -> bytes:
+    from .hostile import gzip_bomb
+
+    return gzip_bomb(size)

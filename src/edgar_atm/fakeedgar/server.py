@@ -332,7 +332,12 @@ class FakeEdgarServer:
         etag = answer.etag_md5
         gzip_ok = "gzip" in h.headers.get("Accept-Encoding", "").lower()
         encoded = answer.compressible and gzip_ok and answer.status == 200
-        if encoded:
+        if fault == "bomb" and answer.status == 200:
+            assert self.faults is not None
+            # Compressible answers come as a gzip content-encoding (whatever the client
+            # accepts: a hostile server does not ask); a .gz index as its own bytes.
+            body, encoded = self.faults.bomb_body(), answer.compressible
+        elif encoded:
             body = answer.gzip_body() if answer.gzip_body else gzipped(body)
         h.send_response(answer.status)
         for key, value in answer.headers:
@@ -362,6 +367,16 @@ class FakeEdgarServer:
                 h.wfile.flush()
                 h.close_connection = True
                 _shutdown(h.connection)
+                return
+            if fault == "trickle":
+                assert self.faults is not None
+                for i in range(len(body)):
+                    if i == len(body) - 1:
+                        commit(answer.status, len(body))
+                    h.wfile.write(body[i:i + 1])
+                    h.wfile.flush()
+                    time.sleep(self.faults.trickle_interval)
+                commit(answer.status, 0)
                 return
             if fault == "slow":
                 assert self.faults is not None

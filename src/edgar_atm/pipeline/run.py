@@ -32,10 +32,11 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Protocol, Sequence
 
-from ..errors import NotFound
+from ..config import DEFAULT_MAX_INDEX_BYTES, DEFAULT_PARSE_DEADLINE
+from ..errors import NotFound, ParseError, TooLarge
 from ..records import FORM_TYPES_424B, FilingRef, ParsedFiling
 from .checkpoints import NIGHTLY_CHECKPOINT, DayWalk, nightly_start, parse_checkpoint
-from .parsing import ParserPool, describe as _describe
+from .parsing import ParserPool, describe as _describe, timed_out
 from .summary import RunStats
 from .workers import Scope, WorkQueue
 
@@ -74,10 +75,14 @@ class PipelineOptions:
     batch_size: int = 64
     # Fetched submissions waiting to be parsed; bounds memory when parsing falls behind.
     max_buffered: int = 32
-    # Parser processes (None: one per CPU, at most 4; 1 parses in this process).
+    # Parser processes (None: one per CPU, at most 4; 1 without a deadline parses in this process).
     parse_workers: int | None = None
     # Where company_tickers.json is kept for a day (None: fetched once per run).
     ticker_cache: Path | None = None
+    # Seconds one filing may take to parse before it is recorded as failed (None: no limit).
+    parse_deadline: float | None = DEFAULT_PARSE_DEADLINE
+    # Decompressed bytes one index may hold (a bomb is a per-index error).
+    max_index_bytes: int = DEFAULT_MAX_INDEX_BYTES
 
 
 @dataclass
@@ -116,7 +121,8 @@ class Pipeline:
         self.progress = progress or NoProgress()
         self.sessions = session_factory(engine)
         self.work = WorkQueue(engine, worker_id=worker_id, max_attempts=self.options.max_attempts)
-        self.parsers = ParserPool(self.stages.parse_filing, self.options.parse_workers)
+        self.parsers = ParserPool(self.stages.parse_filing, self.options.parse_workers,
+                                  deadline=self.options.parse_deadline)
         self._parsing: deque = deque()  # (future, ref, size, sha256, newly_fetched), oldest first
         self.today = today
         self._run_id = None  # the ingestion run under way (set by _start_run)
@@ -137,7 +143,8 @@ class Pipeline:
             for day in walk.days():
                 found = self.stages.indexes.discover_day_detailed(
                     self.client.get, day, self.options.forms,
-                    skip_structured_notes=self.options.skip_notes)
+                    skip_structured_notes=self.options.skip_notes,
+                    max_index_bytes=self.options.max_index_bytes)
                 if found is None:
                     log.info("no daily index for %s (holiday, or not published yet)", day)
                     walk.day_missing(day)
@@ -215,12 +222,21 @@ class Pipeline:
         self._finish_run(run_id, "ok" if stats.ok else "failed", stats, started, requests0)
         return stats
 
-    def reparse(self, *, since: date | None = None, forms: Sequence[str] | None = None) -> RunStats:
+    def reparse(self, *, since: date | None = None, forms: Sequence[str] | None = None,
+                retry_timeouts: bool = False) -> RunStats:
+        """Re-run the parser over the raw store. Filings whose parse ran past the deadline
+        under this parser version are skipped unless `retry_timeouts`."""
         stats, started = RunStats(), time.monotonic()
         run_id = self._start_run("reparse", {"since": since, "forms": forms})
         try:
             with self.sessions() as session:
                 todo = list(self.repo.filings_to_reparse(session, since=since, forms=forms))
+                skip = set() if retry_timeouts else timed_out(session, self.stages.parser_version)
+            if skip:
+                todo = [item for item in todo if item.accession_number not in skip]
+                log.warning("%d filings ran past the parse deadline under parser %s and are skipped; "
+                            "`edgar-atm reparse --retry-timeouts` parses them again",
+                            len(skip), self.stages.parser_version)
             self.progress.start(len(todo), "reparse")
             for item in todo:
                 ref = _as_ref(item)
@@ -256,13 +272,21 @@ class Pipeline:
                 if self.repo.get_checkpoint(session, key):
                     log.debug("index %s already recorded", key)
                     continue
-            if isinstance(step, indexes.QuarterlyIndex):
-                found = indexes.discover_quarter_detailed(
-                    self.client.get, step.year, step.quarter, forms, step.start, step.end,
-                    skip_structured_notes=notes)
-            else:
-                found = indexes.discover_day_detailed(self.client.get, step.day, forms,
-                                                      skip_structured_notes=notes)
+            try:
+                if isinstance(step, indexes.QuarterlyIndex):
+                    found = indexes.discover_quarter_detailed(
+                        self.client.get, step.year, step.quarter, forms, step.start, step.end,
+                        skip_structured_notes=notes, max_index_bytes=self.options.max_index_bytes)
+                else:
+                    found = indexes.discover_day_detailed(self.client.get, step.day, forms,
+                                                          skip_structured_notes=notes,
+                                                          max_index_bytes=self.options.max_index_bytes)
+            except (ParseError, TooLarge) as exc:
+                # An index that is no index (or a decompression bomb): an error of this
+                # index, never recorded as done; the other indexes of the range go on.
+                stats.errors += 1
+                log.error("index %s unreadable, not recorded: %s", key, exc)
+                continue
             if found is None:  # a holiday, or not published yet: asked again next time
                 continue
             stats.days += 1
