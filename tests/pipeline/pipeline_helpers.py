@@ -139,7 +139,7 @@ def cli_env(db_url: str, edgar_url: str, tmp_path: Path, **extra: str) -> dict[s
     return subprocess_env(
         EDGAR_USER_AGENT=USER_AGENT, DATABASE_URL=db_url, EDGAR_BASE_URL=edgar_url,
         EDGAR_ATM_DATA_DIR=str(tmp_path / "data"), EDGAR_RATE_LIMIT_STORE=str(tmp_path / "ratelimit.sqlite"),
-        EDGAR_BLOCK_SECONDS="2", **extra)
+        EDGAR_BLOCK_SECONDS="2", EDGAR_ATM_MAX_LAG="0", **extra)
 
 
 def cli(*args: str, env: dict[str, str], timeout: float = 300):

@@ -26,7 +26,7 @@ def test_quiet_when_all_went_well_loud_with_the_status_when_not(migrated_url, tm
         env_file.write_text(
             f'EDGAR_USER_AGENT="{USER_AGENT}"\nDATABASE_URL="{migrated_url}"\n'
             f'EDGAR_BASE_URL="{server.url}"\nEDGAR_ATM_DATA_DIR="{tmp_path / "data"}"\n'
-            f'EDGAR_RATE_LIMIT_STORE="{tmp_path / "rl.sqlite"}"\n')
+            f'EDGAR_RATE_LIMIT_STORE="{tmp_path / "rl.sqlite"}"\nEDGAR_ATM_MAX_LAG=0\n')
         env = subprocess_env(EDGAR_ATM_BIN=str(_shim(tmp_path)), EDGAR_ATM_LOG_DIR=str(tmp_path / "logs"),
                              EDGAR_ATM_HOME=str(tmp_path))
         ok = subprocess.run(["bash", str(SCRIPT), str(env_file), "--since", MON.isoformat()],
