@@ -34,12 +34,14 @@ _known_lock = threading.Lock()
 # Shorter secrets are not masked by value (it would garble ordinary words); the URL pattern
 # still masks them inside a URL.
 _MIN_REMEMBERED = 4
+_TOKEN_LENGTH = 20
 
 
 def _userinfo(match: re.Match[str]) -> str:
     user, sep, _password = match.group("userinfo").partition(":")
-    shown = f"{user}:{MASK}" if sep else MASK
-    return f"{match.group('scheme')}{shown}@"
+    if not sep:  # a user name alone (postgres@host); a token-like one is remembered instead
+        return match.group(0)
+    return f"{match.group('scheme')}{user}:{MASK}@"
 
 
 def mask(text: object) -> str:
@@ -65,7 +67,8 @@ def userinfo_secrets(url: str) -> list[str]:
         return []
     userinfo = url[scheme_end + 3:at]
     user, sep, password = userinfo.partition(":")
-    secrets = [password] if sep else [userinfo]
+    # Without ':' the userinfo is a user name, unless it is long enough to be a token.
+    secrets = [password] if sep else ([userinfo] if len(userinfo) >= _TOKEN_LENGTH else [])
     # The percent-decoded form is what a driver may echo back.
     from urllib.parse import unquote
 

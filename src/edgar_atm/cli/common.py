@@ -148,7 +148,7 @@ def describe_failure(exc: BaseException) -> tuple[int, str]:
                 f"interrupted ({name}); what was finished is saved, run the same command again to resume")
     if isinstance(exc, click.UsageError):
         where = exc.ctx.command_path if exc.ctx is not None else "edgar-atm"
-        return EXIT_USAGE, f"{where}: {exc.format_message()} (see {where} --help)"
+        return EXIT_USAGE, f"{exc.format_message()} (see {where} --help)"
     if isinstance(exc, click.ClickException):
         return exc.exit_code, exc.format_message()
     if isinstance(exc, ConfigError):
@@ -281,6 +281,9 @@ def run(group: click.Group, argv: list[str] | None = None) -> None:
         status = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except click.exceptions.Exit as exc:
         status = exc.exit_code
+    except getattr(click.exceptions, "NoArgsIsHelpError", ()) as exc:  # plain `edgar-atm`: the help
+        click.echo(exc.ctx.get_help() if exc.ctx is not None else "")
+        status = 0
     except BaseException as exc:  # noqa: BLE001 - the one error path
         status, message = describe_failure(exc)
         emit_failure(status, message, exc)

@@ -43,7 +43,7 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from ..errors import ConfigError, NotFound, ParseError, ServerError, StoreError, StoreUnavailable
+from ..errors import Blocked, ConfigError, NotFound, StoreError, StoreUnavailable
 from ..redact import mask
 from ..records import FORM_TYPES_424B, FilingRef, ParsedFiling
 from .checkpoints import NIGHTLY_CHECKPOINT, DayWalk, business_days, nightly_start, parse_checkpoint
@@ -263,10 +263,13 @@ class Pipeline:
                         found = self.stages.submissions.discover_issuer(
                             self.client.get, cik, self.options.forms,
                             skip_structured_notes=self.options.skip_notes)
-                    except (ParseError, NotFound, ServerError) as exc:
-                        # One issuer's unreadable submissions cost that issuer, not the run.
+                    except (ConfigError, Blocked, StoreError):
+                        raise  # no other issuer would fare better
+                    except Exception as exc:
+                        # One issuer's unreadable (or hostile) submissions cost that issuer's
+                        # rows, not the run; recorded as an error, so the run exits 1.
                         stats.errors += 1
-                        log.warning("submissions of CIK %s unusable: %s", cik, exc)
+                        log.warning("submissions of CIK %s unusable: %s", cik, _describe(exc))
                         continue
                     stats.days += 1
                     self._record([r for r in found.refs if start <= r.filed_date <= end],
