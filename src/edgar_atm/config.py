@@ -173,14 +173,17 @@ def check_base_url(value: str) -> str:
     from urllib.parse import urlsplit
 
     url = value.strip().rstrip("/")
+    # An invalid URL is not echoed: where it does not parse, no pattern can tell which part
+    # of it is a password.
     try:
         parts = urlsplit(url)
         port = parts.port  # ValueError for a port that is no number or out of range
-    except ValueError as exc:
-        raise ConfigError(f"EDGAR_BASE_URL {mask(url)!r} is not a URL: {mask(exc)}") from None
+    except ValueError:
+        raise ConfigError("EDGAR_BASE_URL is not a URL (its port is no number or out of range); "
+                          "e.g. http://127.0.0.1:8080") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigError(f"EDGAR_BASE_URL must be an http:// or https:// origin such as "
-                          f"http://127.0.0.1:8080, got {mask(url)!r}")
+        raise ConfigError("EDGAR_BASE_URL must be an http:// or https:// origin such as "
+                          "http://127.0.0.1:8080 or https://user:password@mirror.example")
     del port
     return url
 
