@@ -236,7 +236,10 @@ class Pipeline:
                 log.info("index day %s done (%d filings kept)", day, len(kept))
             if walk.missing and walk.missing[-1] >= (walk.published[-1] if walk.published else walk.start):
                 log.info("newest daily index not published yet after %s; stopping", walk.checkpoint)
-            # Failures of earlier runs (bounded by max_attempts), never those of this run.
+            # Failures of earlier runs (bounded by max_attempts), never those of this run, and
+            # any stored filing whose raw file went missing or was damaged since (a cheap
+            # header/trailer check of each file: no decompression).
+            self._recheck_raw(forms=self.options.forms)
             self._process(Scope(only_failed=True, forms=self.options.forms), stats, desc="retries")
         except BaseException as exc:
             self._end_badly(run_id, exc, stats, started, requests0)
