@@ -130,6 +130,8 @@ class RedactingFilter(logging.Filter):
             message = record.getMessage()
         except Exception:  # a bad format string must not lose the record
             message = f"{record.msg!r} {record.args!r}"
+        if record.name == "py.warnings" and not self.keep_tracebacks:
+            message = message.strip().splitlines()[0] if message.strip() else message
         record.msg, record.args = safe(message), None
         if not self.keep_tracebacks:
             if record.exc_info and record.exc_info[1] is not None and record.levelno >= logging.WARNING:

@@ -166,6 +166,8 @@ class Pipeline:
         self.sessions = session_factory(engine)
         self.work = WorkQueue(engine, worker_id=worker_id, max_attempts=self.options.max_attempts)
         self.parsers = ParserPool(self.stages.parse_filing, self.options.parse_workers)
+        if self.parsers.workers > 1:
+            _start_resource_tracker_quietly()
         self._parsing: deque = deque()  # (future, ref, size, sha256, newly_fetched), oldest first
         self.today = today
         self._where = engine.url.render_as_string(hide_password=True)
@@ -666,6 +668,26 @@ class Pipeline:
                                                     error=error), "recording the end of the run")
         except Exception as exc:  # the run's record is bookkeeping; never mask the run's own outcome
             log.info("could not record the end of run %s (the next run closes it): %s", run_id, exc)
+
+
+def _start_resource_tracker_quietly() -> None:
+    """multiprocessing's resource tracker (started with the first parser process) ignores
+    SIGINT and SIGTERM but dies of SIGHUP sent to the process group (a closed terminal),
+    and is relaunched with warnings and tracebacks. Started here with SIGHUP ignored (an
+    ignored signal stays ignored across exec), it outlives the hang-up quietly."""
+    import signal
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGHUP"):
+        return
+    from multiprocessing import resource_tracker
+
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        resource_tracker.ensure_running()
+    except Exception:  # the tracker is multiprocessing's own business; it starts later then
+        log.debug("could not start the resource tracker early", exc_info=True)
+    finally:
+        signal.signal(signal.SIGHUP, previous)
 
 
 @dataclasses.dataclass(frozen=True)
