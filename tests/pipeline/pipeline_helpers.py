@@ -52,7 +52,7 @@ def build_week_site(extra_negatives: int = 0):
     site.add_filing(raw(NEXTERA))
     site.add_filing(raw(IMUNON))
     site.add_filing(raw(IMUNON), accession=site.new_accession(1493152, 2026), filed_date=FRI)
-    for i in range(extra_negatives):
+    for _ in range(extra_negatives):
         site.add_filing(raw(IMUNON), accession=site.new_accession(1493152, 2026), filed_date=FRI)
     site.add_filing(raw(BOFA), filed_date=TUE)
     for day in (MON, TUE, FRI):

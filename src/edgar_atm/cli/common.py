@@ -142,8 +142,8 @@ def describe_failure(exc: BaseException) -> tuple[int, str]:
     from ..store.db import disk_fault, unavailable
 
     if isinstance(exc, KeyboardInterrupt):
-        signum = STATE.signal or signal.SIGINT
-        name = signal.Signals(signum).name
+        signum = signal.Signals(STATE.signal or signal.SIGINT)
+        name = signum.name
         return (SIGNAL_EXITS.get(signum, 128 + int(signum)),
                 f"interrupted ({name}); what was finished is saved, run the same command again to resume")
     if isinstance(exc, click.UsageError):
@@ -272,7 +272,7 @@ def run(group: click.Group, argv: list[str] | None = None) -> None:
     STATE.json = _early_json(args)
     install_signal_handlers()
     if not isinstance(sys.stdout, TerminalSafeStream) and sys.stdout is not None:
-        sys.stdout = TerminalSafeStream(sys.stdout)  # type: ignore[assignment]
+        sys.stdout = TerminalSafeStream(sys.stdout)
     try:
         with group.make_context("edgar-atm", list(args)) as ctx:
             group.invoke(ctx)
@@ -288,7 +288,8 @@ def run(group: click.Group, argv: list[str] | None = None) -> None:
         status, message = describe_failure(exc)
         emit_failure(status, message, exc)
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except (OSError, ValueError):
         status = status or 141
     os._exit(status) if status == 141 else sys.exit(status)

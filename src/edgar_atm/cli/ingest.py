@@ -6,6 +6,7 @@ import logging
 import sys
 from contextlib import ExitStack
 from datetime import date, timedelta
+from typing import Any
 
 import click
 
@@ -77,7 +78,7 @@ class _Bar:
     """A tqdm bar with rate and ETA, only when a person watches stderr."""
 
     def __init__(self) -> None:
-        self._bar = None
+        self._bar: Any = None
 
     def start(self, total: int, desc: str) -> None:
         from tqdm import tqdm

@@ -99,34 +99,35 @@ class PipelineOptions:
 
 
 class IndexesStage(Protocol):
-    """What the pipeline uses of edgar_atm.edgar.indexes."""
+    """What the pipeline uses of edgar_atm.edgar.indexes (a module satisfies it)."""
 
-    QuarterlyIndex: type
-    plan_index_requests: Callable[..., Iterable[Any]]
-    discover_day_detailed: Callable[..., Any]
-    discover_quarter_detailed: Callable[..., Any]
+    @property
+    def QuarterlyIndex(self) -> type[Any]: ...
+    def plan_index_requests(self, *args: Any, **kwargs: Any) -> Iterable[Any]: ...
+    def discover_day_detailed(self, *args: Any, **kwargs: Any) -> Any: ...
+    def discover_quarter_detailed(self, *args: Any, **kwargs: Any) -> Any: ...
 
 
 class SubmissionsStage(Protocol):
     """What the pipeline uses of edgar_atm.edgar.submissions."""
 
-    discover_issuer: Callable[..., Any]
-    resolve_tickers: Callable[..., dict[str, int]]
+    def discover_issuer(self, *args: Any, **kwargs: Any) -> Any: ...
+    def resolve_tickers(self, *args: Any, **kwargs: Any) -> dict[str, int]: ...
 
 
 class RepoStage(Protocol):
     """What the pipeline uses of edgar_atm.store.repository."""
 
-    get_checkpoint: Callable[..., str | None]
-    set_checkpoint: Callable[..., None]
-    record_discovered: Callable[..., Any]
-    mark_fetched: Callable[..., None]
-    mark_fetch_failed: Callable[..., None]
-    mark_parse_failed: Callable[..., None]
-    save_parsed_filing: Callable[..., Any]
-    filings_to_reparse: Callable[..., Iterable[Any]]
-    start_run: Callable[..., int]
-    finish_run: Callable[..., None]
+    def get_checkpoint(self, *args: Any, **kwargs: Any) -> str | None: ...
+    def set_checkpoint(self, *args: Any, **kwargs: Any) -> None: ...
+    def record_discovered(self, *args: Any, **kwargs: Any) -> Any: ...
+    def mark_fetched(self, *args: Any, **kwargs: Any) -> None: ...
+    def mark_fetch_failed(self, *args: Any, **kwargs: Any) -> None: ...
+    def mark_parse_failed(self, *args: Any, **kwargs: Any) -> None: ...
+    def save_parsed_filing(self, *args: Any, **kwargs: Any) -> Any: ...
+    def filings_to_reparse(self, *args: Any, **kwargs: Any) -> Iterable[Any]: ...
+    def start_run(self, *args: Any, **kwargs: Any) -> int: ...
+    def finish_run(self, *args: Any, **kwargs: Any) -> None: ...
 
 
 @dataclass
@@ -191,10 +192,16 @@ class Pipeline:
         return with_retry(lambda: func(*args, **kwargs), url=self._where,
                           seconds=self.options.db_retry_seconds, what=what)
 
+    def _get_checkpoint(self, name: str) -> str | None:
+        return self._tx(lambda s: self.repo.get_checkpoint(s, name), "reading a bookmark")
+
+    def _set_checkpoint(self, name: str, value: str) -> None:
+        self._tx(lambda s: self.repo.set_checkpoint(s, name, value), "moving a bookmark")
+
     def staleness(self, max_lag: int) -> str | None:
         """None while the newest daily index read is at most `max_lag` business days before
         today; else a line saying how stale the data is."""
-        newest = parse_checkpoint(self._tx(lambda s: self.repo.get_checkpoint(s, NIGHTLY_CHECKPOINT)))
+        newest = parse_checkpoint(self._get_checkpoint(NIGHTLY_CHECKPOINT))
         today = self.today()
         if newest is None:
             return (f"data is stale: no daily index has been read into this database yet "
@@ -212,7 +219,7 @@ class Pipeline:
         stats, started, requests0 = RunStats(), time.monotonic(), self._requests()
         run_id = self._start_run("nightly", {"since": since})
         try:
-            checkpoint = parse_checkpoint(self._tx(lambda s: self.repo.get_checkpoint(s, NIGHTLY_CHECKPOINT)))
+            checkpoint = parse_checkpoint(self._get_checkpoint(NIGHTLY_CHECKPOINT))
             today = self.today()
             if checkpoint is not None and since is not None and since != checkpoint:
                 log.info("bookmark at %s; --since %s only applies to a first run", checkpoint, since)
@@ -233,8 +240,7 @@ class Pipeline:
                 self._process(Scope(accessions=accessions), stats, desc=str(day))
                 moved = walk.day_completed(day)
                 if moved is not None:
-                    self._tx(lambda s: self.repo.set_checkpoint(s, NIGHTLY_CHECKPOINT, moved.isoformat()),
-                             "moving the nightly bookmark")
+                    self._set_checkpoint(NIGHTLY_CHECKPOINT, moved.isoformat())
                 log.info("index day %s done (%d filings kept)", day, len(kept))
             if walk.missing and walk.missing[-1] >= (walk.published[-1] if walk.published else walk.start):
                 log.info("newest daily index not published yet after %s; stopping", walk.checkpoint)
@@ -348,7 +354,7 @@ class Pipeline:
         forms, notes = self.options.forms, self.options.skip_notes
         for step in indexes.plan_index_requests(start, end, today=self.today()):
             key = _index_checkpoint(step, forms, notes)
-            if self._tx(lambda s: self.repo.get_checkpoint(s, key)):
+            if self._get_checkpoint(key):
                 log.debug("index %s already recorded", key)
                 continue
             if isinstance(step, indexes.QuarterlyIndex):
@@ -703,7 +709,7 @@ def _dedupe(refs: Sequence[FilingRef]) -> list[FilingRef]:
     return list(seen.values())
 
 
-def _index_checkpoint(step, forms: Sequence[str], skip_notes: bool) -> str:
+def _index_checkpoint(step: Any, forms: Sequence[str], skip_notes: bool) -> str:
     """A short name for one index request of a backfill, with what was selected from it
     (checkpoint names are at most 100 characters)."""
     selection = hashlib.blake2b(f"{','.join(sorted(forms))}|{skip_notes}".encode(),

@@ -140,7 +140,9 @@ def _run_alembic(url: str, func, revision: str) -> None:
                 # Batch mode rebuilds tables (copy, drop, rename); with foreign keys on, the
                 # drop would cascade into referencing rows. The pragma is a no-op inside a
                 # transaction, hence on the raw connection before BEGIN; checked afterwards.
-                connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+                driver = connection.connection.driver_connection
+                assert driver is not None
+                driver.execute("PRAGMA foreign_keys=OFF")
             try:
                 with connection.begin():
                     cfg = alembic_config(url)
@@ -152,7 +154,9 @@ def _run_alembic(url: str, func, revision: str) -> None:
                             raise StoreError(f"migration to {revision} broke foreign keys: {broken[:5]}")
             finally:
                 if sqlite:
-                    connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
+                    driver = connection.connection.driver_connection
+                    assert driver is not None
+                    driver.execute("PRAGMA foreign_keys=ON")
     except OperationalError as exc:
         raise unavailable(url, exc) from exc
     except alembic_util.CommandError as exc:
