@@ -106,7 +106,12 @@ def cli_group(ctx: click.Context, verbose: int, log_json: bool) -> None:
     must contain a contact e-mail), DATABASE_URL (default: sqlite:///edgar-atm.sqlite),
     EDGAR_BASE_URL (send every EDGAR request to one origin, e.g. a mirror or the fake
     server), EDGAR_RATE_LIMIT (requests per second, default 9, at most 10),
-    EDGAR_ATM_DATA_DIR (raw filings, default ./edgar-atm-data).
+    EDGAR_ATM_DATA_DIR (raw filings, default ./edgar-atm-data), EDGAR_ATM_DB_RETRY_SECONDS
+    (how long a run waits out a database outage, default 30).
+
+    Exit status: 0 done, 1 some filings failed, 2 bad arguments, 3 bad settings, 4 database,
+    disk or EDGAR unavailable, 5 stale data (nightly --max-lag), 70 internal error, 75 another
+    run holds the lock, 129/130/143 stopped by a signal. Failures are one line on stderr.
     """
     settings = Settings.from_env()  # never raises: each command checks what it uses
     if log_json:
