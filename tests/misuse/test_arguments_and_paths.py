@@ -138,3 +138,9 @@ def test_reparse_marks_a_damaged_raw_file_for_the_next_run(tmp_path, week_edgar,
     assert run("work", env=env).returncode == 0
     assert any(NEXTERA in r.path for r in week_edgar.log.records()[requests:])
     assert [r for r in _statuses(env["DATABASE_URL"]) if r[0] == NEXTERA][0][1] == "fetched"
+
+
+@pytest.mark.parametrize("args", [("parse", "/no/such/filing.txt"), ("timeline", "NOSUCHTICKER")])
+def test_failures_a_command_goes_on_after_are_json_under_log_json(migrated_env, args):
+    message = one_line(run("--log-json", *args, env=migrated_env), 1, json_line=True)
+    assert args[1].split("/")[-1] in message

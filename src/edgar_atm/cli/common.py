@@ -195,7 +195,7 @@ def emit_failure(status: int, message: str, exc: BaseException | None = None) ->
             payload["error"] = type(exc).__name__
         text = json.dumps(payload)
     else:
-        text = f"edgar-atm: {line}"
+        text = line if line.startswith("edgar-atm") else f"edgar-atm: {line}"
     if exc is not None and STATE.verbose >= 2 and not isinstance(exc, KeyboardInterrupt):
         logging.getLogger("edgar_atm").debug("traceback of the failure", exc_info=exc)
     try:
@@ -203,6 +203,12 @@ def emit_failure(status: int, message: str, exc: BaseException | None = None) ->
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
+
+
+def report(message: str, status: int = EXIT_FAILURES, exc: BaseException | None = None) -> None:
+    """A failure the command goes on after (one file of `parse`, an unknown issuer): the same
+    one line as the error path (JSON under --log-json), without exiting."""
+    emit_failure(status, message, exc)
 
 
 def fail(exc: BaseException) -> None:

@@ -119,7 +119,7 @@ def discover_issuer(
         try:
             found.refs.extend(parse_submissions_page(fetch(submissions_page_path(name)),
                                                      found.issuer, forms))
-        except (ParseError, NotFound, ValueError) as exc:  # a bad page costs its rows, not the issuer's
+        except (ParseError, NotFound) as exc:  # a bad page costs its rows, not the issuer's
             log.warning("submissions page %s skipped: %s", name, exc)
     seen: set[str] = set()
     unique = []
