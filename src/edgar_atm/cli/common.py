@@ -85,8 +85,10 @@ def setup_logging(*, verbose: int, json_logs: bool) -> None:
     root.handlers[:] = [handler]
     root.setLevel(level)
     root.propagate = False
+    handler.set_name("edgar-atm")
     top = logging.getLogger()
-    top.handlers[:] = [handler]
+    # Replace an earlier edgar-atm handler only (in-process callers may have their own).
+    top.handlers[:] = [h for h in top.handlers if h.get_name() != "edgar-atm"] + [handler]
     top.setLevel(logging.DEBUG if verbose >= 3 else logging.WARNING)
     # The pool reports every connection lost mid-run with a traceback of its own; the run's
     # one line says it already (-vv shows them).
