@@ -74,7 +74,7 @@ export EDGAR_RATE_LIMIT_STORE="$WORK/ratelimit.sqlite"
 "$BIN" db upgrade
 # -v: show the run's progress and its summary line (a cron run is quiet unless something fails).
 # Exit status 1 means some filings failed (recorded, retried next run): show the timeline anyway.
-"$BIN" -v nightly --since 2026-03-02 || [ $? -eq 1 ]
+"$BIN" -v nightly --since 2026-03-02 --max-lag 0 || [ $? -eq 1 ]
 "$BIN" -v backfill --start 2016-01-01 --end 2026-02-27 || [ $? -eq 1 ]
 
 for issuer in "WSO:Watsco: established, agent added, zero sales, cap raised" \

@@ -8,8 +8,11 @@
 # $EDGAR_ATM_HOME (default: this checkout, so relative DATABASE_URL / data paths are stable),
 # appends its log to $EDGAR_ATM_LOG_DIR/nightly.log, and prints nothing when all went well.
 # When something failed it prints this run's log, so cron mails it, and exits with the
-# job's status: 0 ok, 1 some filings failed (retried next run), 3 bad settings,
-# 4 database or EDGAR unreachable, 75 another nightly run still holds the lock.
+# job's status (README, "Exit status"): 0 ok, 1 some filings failed (retried next run),
+# 3 bad settings, 4 database, disk or EDGAR unavailable, 5 the data is stale (the newest
+# daily index is more than --max-lag business days old, default 4; EDGAR_ATM_MAX_LAG in the
+# env file changes it), 75 another nightly run still holds the lock, 129/130/143 stopped by
+# a signal. The job's last line says what happened.
 #
 # crontab (UTC machine; 07:30 UTC is after 02:00 US Eastern all year, Tue-Sat covers Mon-Fri):
 #   30 7 * * 2-6  /opt/edgar-atm/scripts/nightly.sh /etc/edgar-atm.env

@@ -2,6 +2,8 @@
 
     EdgarAtmError
     +-- ConfigError          bad or missing settings (e.g. no e-mail in EDGAR_USER_AGENT)
+    +-- UsageError           a bad argument found past click's own checks (e.g. an unknown revision)
+    +-- StaleData            the newest published daily index is older than `nightly --max-lag`
     +-- FetchError           anything that went wrong talking to EDGAR (carries .url)
     |   +-- NotFound         403 S3 AccessDenied / 404 NoSuchKey: "not there (yet)", never retried
     |   +-- Blocked          the SEC's "Request Rate Threshold Exceeded" page (403/429)
@@ -10,9 +12,15 @@
     |   +-- TooLarge         an answer (or an index) decompressing past its size limit
     +-- ParseError           a filing could not be read (carries .accession_number when known)
     +-- StoreError           the database or raw store failed (carries .accession_number when known)
+    |   +-- DatabaseUnavailable   (store.db) server gone, read-only or full database file
+    |   +-- SchemaOutOfDate       (store.db) no schema, or an older revision than the code
+    |   +-- StoreUnavailable      the raw store cannot be written at all (disk full, read-only)
+    +-- RunBusy              (pipeline.lock) another run of the kind holds the database's lock
 
 HTTP library errors are translated once, inside edgar_atm.edgar; nothing outside that package
-imports httpx. Library code raises; only the CLI turns errors into messages and exit codes.
+imports httpx. Library code raises; only the CLI turns errors into messages and exit codes
+(edgar_atm.cli.errors: one line, one exit status per class). Messages may quote URLs: their
+credentials are masked when the message is shown or stored (edgar_atm.redact).
 """
 
 from __future__ import annotations
@@ -26,6 +34,14 @@ class ConfigError(EdgarAtmError):
     pass
 
 
+class UsageError(EdgarAtmError):
+    pass
+
+
+class StaleData(EdgarAtmError):
+    pass
+
+
 class FetchError(EdgarAtmError):
     def __init__(self, message: str, *, url: str | None = None, status: int | None = None):
         super().__init__(message)
@@ -33,8 +49,10 @@ class FetchError(EdgarAtmError):
         self.status = status
 
     def __str__(self) -> str:
+        from .redact import mask
+
         base = super().__str__()
-        return f"{base} ({self.url})" if self.url else base
+        return mask(f"{base} ({self.url})" if self.url else base)
 
 
 class NotFound(FetchError):
@@ -75,3 +93,8 @@ class StoreError(EdgarAtmError):
     def __init__(self, message: str, *, accession_number: str | None = None):
         super().__init__(message)
         self.accession_number = accession_number
+
+
+class StoreUnavailable(StoreError):
+    """The raw store cannot take any file (disk full, read-only, no permission): no filing of
+    the run could succeed, so the run stops instead of failing each filing in turn."""

@@ -52,7 +52,7 @@ def build_week_site(extra_negatives: int = 0):
     site.add_filing(raw(NEXTERA))
     site.add_filing(raw(IMUNON))
     site.add_filing(raw(IMUNON), accession=site.new_accession(1493152, 2026), filed_date=FRI)
-    for i in range(extra_negatives):
+    for _ in range(extra_negatives):
         site.add_filing(raw(IMUNON), accession=site.new_accession(1493152, 2026), filed_date=FRI)
     site.add_filing(raw(BOFA), filed_date=TUE)
     for day in (MON, TUE, FRI):
@@ -139,7 +139,7 @@ def cli_env(db_url: str, edgar_url: str, tmp_path: Path, **extra: str) -> dict[s
     return subprocess_env(
         EDGAR_USER_AGENT=USER_AGENT, DATABASE_URL=db_url, EDGAR_BASE_URL=edgar_url,
         EDGAR_ATM_DATA_DIR=str(tmp_path / "data"), EDGAR_RATE_LIMIT_STORE=str(tmp_path / "ratelimit.sqlite"),
-        EDGAR_BLOCK_SECONDS="2", **extra)
+        EDGAR_BLOCK_SECONDS="2", EDGAR_ATM_MAX_LAG="0", **extra)
 
 
 def cli(*args: str, env: dict[str, str], timeout: float = 300):

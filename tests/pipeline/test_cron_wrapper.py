@@ -26,7 +26,7 @@ def test_quiet_when_all_went_well_loud_with_the_status_when_not(migrated_url, tm
         env_file.write_text(
             f'EDGAR_USER_AGENT="{USER_AGENT}"\nDATABASE_URL="{migrated_url}"\n'
             f'EDGAR_BASE_URL="{server.url}"\nEDGAR_ATM_DATA_DIR="{tmp_path / "data"}"\n'
-            f'EDGAR_RATE_LIMIT_STORE="{tmp_path / "rl.sqlite"}"\n')
+            f'EDGAR_RATE_LIMIT_STORE="{tmp_path / "rl.sqlite"}"\nEDGAR_ATM_MAX_LAG=0\n')
         env = subprocess_env(EDGAR_ATM_BIN=str(_shim(tmp_path)), EDGAR_ATM_LOG_DIR=str(tmp_path / "logs"),
                              EDGAR_ATM_HOME=str(tmp_path))
         ok = subprocess.run(["bash", str(SCRIPT), str(env_file), "--since", MON.isoformat()],
@@ -45,3 +45,24 @@ def test_quiet_when_all_went_well_loud_with_the_status_when_not(migrated_url, tm
     missing = subprocess.run(["bash", str(SCRIPT), str(tmp_path / "nope.env")], env=env,
                              capture_output=True, text=True, timeout=60)
     assert missing.returncode == 3 and "not found" in missing.stderr
+
+
+def test_stale_data_fails_the_cron_job_with_one_line_saying_how_stale(migrated_url, tmp_path):
+    """The bundled week is long past: with the default --max-lag the job says the data is stale."""
+    from edgar_atm.fakeedgar.server import FakeEdgarServer
+
+    with FakeEdgarServer(build_week_site(), rate_limit=10, block_seconds=2) as server:
+        env_file = tmp_path / "edgar-atm.env"
+        env_file.write_text(
+            f'EDGAR_USER_AGENT="{USER_AGENT}"\nDATABASE_URL="{migrated_url}"\n'
+            f'EDGAR_BASE_URL="{server.url}"\nEDGAR_ATM_DATA_DIR="{tmp_path / "data"}"\n'
+            f'EDGAR_RATE_LIMIT_STORE="{tmp_path / "rl.sqlite"}"\n')
+        env = subprocess_env(EDGAR_ATM_BIN=str(_shim(tmp_path)), EDGAR_ATM_LOG_DIR=str(tmp_path / "logs"),
+                             EDGAR_ATM_HOME=str(tmp_path))
+        env.pop("EDGAR_ATM_MAX_LAG", None)
+        stale = subprocess.run(["bash", str(SCRIPT), str(env_file), "--since", MON.isoformat()],
+                               env=env, capture_output=True, text=True, timeout=300)
+    assert stale.returncode == 5, stale.stderr
+    last = stale.stderr.strip().splitlines()[-1]
+    assert last.startswith("edgar-atm: data is stale: the newest daily index read is 2026-01-02")
+    assert "business days before today" in last

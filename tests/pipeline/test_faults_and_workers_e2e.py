@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 
 from edgar_atm.store.db import upgrade
 from pipeline_helpers import (

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from pipeline_helpers import FRI, MON, build_week_site, cli, cli_env
+from pipeline_helpers import MON, build_week_site, cli, cli_env
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "edgar"
 TICKERS_PATH = "/files/company_tickers.json"

@@ -7,7 +7,7 @@ import functools
 
 import click
 
-from .common import cli_group
+from .common import cli_group, run
 from . import db as _db, events as _events, ingest as _ingest, parse as _parse, programs as _programs  # noqa: F401
 from . import serve as _serve, timeline as _timeline  # noqa: F401  (register commands)
 
@@ -74,7 +74,7 @@ _add_examples(cli_group)
 
 
 def main() -> None:
-    cli_group(prog_name="edgar-atm")
+    run(cli_group)  # the one error path: one line and an exit status, whatever happens
 
 
 __all__ = ["cli_group", "main", "click"]

@@ -2,30 +2,45 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 import sys
 from contextlib import ExitStack
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 import click
 
 from ..config import Settings
+from ..errors import StaleData
 from ..records import FORM_TYPES_424B
-from .common import EXIT_BUSY, EXIT_FAILURES, EXIT_OK, cli_group, handle_errors
+from .common import EXIT_FAILURES, EXIT_OK, cli_group, handle_errors
 from .issuers import ticker_cache_path
 
 log = logging.getLogger("edgar_atm.pipeline")
 EXIT_INTERRUPTED = 130  # the shell's convention for SIGINT
+# nightly --max-lag: on a healthy feed the newest index is 1 business day old (the previous
+# business day's, read the next morning) and at most 3 around the longest run of closures in
+# EDGAR's history (a holiday beside a closure day, e.g. 2018-12-24/25, then the weekend); 4
+# leaves a day's slack for a late posting and still tells within a week that the data stopped.
+DEFAULT_MAX_LAG = 4
+
+
+# EDGAR's electronic filings (and its full-index) begin in 1993.
+FIRST_EDGAR_DAY = date(1993, 1, 1)
 
 
 def _date(ctx, param, value):
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value.strip())
     except ValueError:
         raise click.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+    if day < FIRST_EDGAR_DAY:
+        raise click.BadParameter(f"{day} is before EDGAR's first electronic filings ({FIRST_EDGAR_DAY})")
+    if day > date.today() + timedelta(days=1):
+        raise click.BadParameter(f"{day} is in the future")
+    return day
 
 
 def _forms(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -64,7 +79,7 @@ class _Bar:
     """A tqdm bar with rate and ETA, only when a person watches stderr."""
 
     def __init__(self) -> None:
-        self._bar = None
+        self._bar: Any = None
 
     def start(self, total: int, desc: str) -> None:
         from tqdm import tqdm
@@ -91,7 +106,7 @@ def _build(stack: ExitStack, settings: Settings, *, network: bool, skip_notes: b
     from ..store.raw import RawStore
 
     if network:
-        settings.require_user_agent()
+        settings.require_user_agent()  # and every other network setting (exit status 3)
     engine = make_engine(settings.database_url)
     stack.callback(engine.dispose)
     check_schema(engine)
@@ -100,45 +115,38 @@ def _build(stack: ExitStack, settings: Settings, *, network: bool, skip_notes: b
         from ..edgar.client import EdgarClient
 
         client = stack.enter_context(EdgarClient.from_settings(settings))
-    pipeline = Pipeline(engine=engine, client=client, raw=RawStore(settings.raw_dir),
+    pipeline = Pipeline(engine=engine, client=client, raw=RawStore(settings.raw_dir.absolute()),
                         options=PipelineOptions(forms=forms, skip_notes=skip_notes, batch_size=batch_size,
                                                 ticker_cache=ticker_cache_path(settings),
                                                 parse_deadline=settings.parse_deadline,
-                                                max_index_bytes=settings.max_index_bytes),
+                                                max_index_bytes=settings.max_index_bytes,
+                                                db_retry_seconds=settings.db_retry_seconds),
                         progress=_Bar())
     return engine, pipeline
 
 
-def _finish(kind: str, stats) -> None:
+def _summary(kind: str, stats) -> None:
     # One summary line; at WARNING when something failed, so cron (quiet logs) mails it.
     level = logging.INFO if stats.ok else logging.WARNING
     log.log(level, stats.line(kind), extra={f"ctx_{k}": v for k, v in stats.as_dict().items()})
+
+
+def _finish(kind: str, stats) -> None:
+    _summary(kind, stats)
     sys.exit(EXIT_OK if stats.ok else EXIT_FAILURES)
 
 
 def interruptible(func):
-    """Ctrl-C ends a run with a one-line message (everything finished so far is kept)."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except KeyboardInterrupt:
-            click.echo("edgar-atm: interrupted; what was finished is saved, run the same "
-                       "command again to resume", err=True)
-            sys.exit(EXIT_INTERRUPTED)
-
-    return wrapper
+    """Ctrl-C, SIGTERM and SIGHUP end a run with one line (the run's record says
+    `interrupted`; everything finished so far is kept): handle_errors maps them, with the
+    signal's exit status (130, 143, 129)."""
+    return func
 
 
 def _hold_lock(stack: ExitStack, engine, name: str) -> None:
-    from ..pipeline.lock import RunBusy, run_lock
+    from ..pipeline.lock import run_lock
 
-    try:
-        stack.enter_context(run_lock(engine, name))
-    except RunBusy as exc:
-        click.echo(f"edgar-atm: {exc}", err=True)
-        sys.exit(EXIT_BUSY)
+    stack.enter_context(run_lock(engine, name))  # RunBusy: exit status 75 (handle_errors)
 
 
 @cli_group.command("nightly")
@@ -147,6 +155,10 @@ def _hold_lock(stack: ExitStack, engine, name: str) -> None:
                    "(default: the previous business day). Ignored once a bookmark exists.")
 @click.option("--no-skip-notes", is_flag=True, default=False,
               help="Also fetch 424B2 structured-note pricing supplements (skipped by default).")
+@click.option("--max-lag", type=click.IntRange(0, 366), default=DEFAULT_MAX_LAG, show_default=True,
+              metavar="DAYS", envvar="EDGAR_ATM_MAX_LAG",
+              help="Exit with status 5 and say so when the newest daily index read is more than DAYS "
+                   "business days before today (0 turns the check off; env EDGAR_ATM_MAX_LAG).")
 @rate_limit_option
 @click.option("--notify", "notify_urls", multiple=True, metavar="URL",
               help="POST each new event as JSON to this webhook (repeatable). Failed deliveries are "
@@ -158,8 +170,9 @@ def _hold_lock(stack: ExitStack, engine, name: str) -> None:
 @click.pass_obj
 @handle_errors
 @interruptible
-def nightly(settings: Settings, since: date | None, no_skip_notes: bool, rate_limit: float | None,
-            notify_urls: tuple[str, ...], on_event: tuple[str, ...], notify_attempts: int) -> None:
+def nightly(settings: Settings, since: date | None, no_skip_notes: bool, max_lag: int,
+            rate_limit: float | None, notify_urls: tuple[str, ...], on_event: tuple[str, ...],
+            notify_attempts: int) -> None:
     """Ingest every daily index since the last completed day.
 
     Re-checks the last completed day for late entries, then reads each newer daily index
@@ -190,6 +203,10 @@ def nightly(settings: Settings, since: date | None, no_skip_notes: bool, rate_li
             log.log(logging.WARNING if summary.failed else logging.INFO, summary.line(),
                     extra={"ctx_delivered": summary.delivered, "ctx_failed": summary.failed,
                            "ctx_pending": summary.pending})
+        stale = pipeline.staleness(max_lag) if max_lag else None
+    if stale is not None:
+        _summary("nightly", stats)
+        raise StaleData(stale)
     _finish("nightly", stats)
 
 
@@ -205,7 +222,7 @@ def _notify(engine, work):
 @click.option("--end", callback=_date, required=True, metavar="DATE", help="Last filing date (YYYY-MM-DD), inclusive.")
 @click.option("--form", "forms", multiple=True, metavar="FORM",
               help="Only this form type (repeatable, e.g. --form 424B5 --form 424B3). Default: 424B1-424B8.")
-@click.option("--cik", "ciks", multiple=True, type=int, metavar="CIK",
+@click.option("--cik", "ciks", multiple=True, type=click.IntRange(1, 9_999_999_999), metavar="CIK",
               help="Only this issuer (repeatable); read from its submissions instead of the indexes.")
 @click.option("--ticker", "tickers", multiple=True, metavar="TICKER", help="Only this issuer, by ticker (repeatable).")
 @click.option("--no-skip-notes", is_flag=True, default=False,

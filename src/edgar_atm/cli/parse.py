@@ -11,7 +11,7 @@ import click
 from ..errors import EdgarAtmError
 from ..extract import parse_filing
 from ..records import ParsedFiling
-from .common import EXIT_FAILURES, EXIT_OK, cli_group
+from .common import EXIT_FAILURES, EXIT_OK, cli_group, report
 
 logger = logging.getLogger(__name__)
 
@@ -34,12 +34,12 @@ def parse_command(files: tuple[str, ...], as_json: bool) -> None:
             parsed = parse_filing(data, path=path)
         except (OSError, EdgarAtmError) as exc:
             failures += 1
-            click.echo(f"edgar-atm parse: {path}: {exc}", err=True)
+            report(f"edgar-atm parse: {path}: {exc}", EXIT_FAILURES, exc)
             continue
         except Exception as exc:  # a parser bug must not stop the other files
             failures += 1
             logger.debug("unexpected parser failure on %s", path, exc_info=True)
-            click.echo(f"edgar-atm parse: {path}: internal error: {exc.__class__.__name__}: {exc}", err=True)
+            report(f"edgar-atm parse: {path}: internal error: {exc.__class__.__name__}: {exc}", EXIT_FAILURES, exc)
             continue
         if as_json:
             click.echo(json.dumps(parsed.to_json(), ensure_ascii=False))

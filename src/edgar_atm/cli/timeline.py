@@ -11,7 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..store import db as store_db
 from ..store.timeline import IssuerInfo, ProgramRow, TimelineRow, UnknownIssuer, load_programs, load_timeline, resolve_issuer
-from .common import EXIT_FAILURES, cli_group, handle_errors
+from .common import EXIT_FAILURES, cli_group, handle_errors, report
 from .issuers import resolve_issuer_cik
 from .output import money, output_format, output_options, text_width, to_csv, wrap, wrap_items
 
@@ -43,7 +43,7 @@ def timeline_command(settings, issuer: str, as_json: bool, as_csv: bool, width: 
             try:
                 info = resolve_issuer(session, str(resolve_issuer_cik(session, settings, issuer)))
             except UnknownIssuer as exc:
-                click.echo(f"edgar-atm: {exc}", err=True)
+                report(str(exc), EXIT_FAILURES, exc)
                 sys.exit(EXIT_FAILURES)
             rows = load_timeline(session, str(info.cik))
             programs = load_programs(session, info.cik)

@@ -288,7 +288,12 @@ def _parse_date(raw: bytes | None) -> date | None:
 def _clean(raw: bytes | None) -> str | None:
     if raw is None:
         return None
-    value = raw.decode("latin-1").strip()
+    # Header values are ASCII by the EDGAR spec, yet names arrive in UTF-8 (e.g. "Société");
+    # bytes that are not UTF-8 are windows-1252/latin-1.
+    try:
+        value = raw.decode("utf-8").strip()
+    except UnicodeDecodeError:
+        value = raw.decode("latin-1").strip()
     return value or None
 
 

@@ -83,6 +83,8 @@ def parse_submissions(data: bytes | str, forms: Iterable[str] | None = FORM_TYPE
                            if isinstance(f, dict) and f.get("name")),
     )
     filings = doc["filings"] or {}
+    if not isinstance(filings, dict):
+        raise ParseError("submissions JSON: 'filings' is not an object")
     refs = _columnar_refs(filings.get("recent") or {}, issuer, forms)
     pages = [str(f["name"]) for f in filings.get("files") or () if isinstance(f, dict) and f.get("name")]
     return Submissions(issuer=issuer, refs=refs, pages=pages)
@@ -117,8 +119,11 @@ def discover_issuer(
         raise NotFound(f"EDGAR has no submissions for CIK {int(cik)}", url=exc.url or path,
                        status=exc.status) from exc
     for name in found.pages:
-        found.refs.extend(parse_submissions_page(fetch(submissions_page_path(name)),
-                                                 found.issuer, forms))
+        try:
+            found.refs.extend(parse_submissions_page(fetch(submissions_page_path(name)),
+                                                     found.issuer, forms))
+        except (ParseError, NotFound) as exc:  # a bad page costs its rows, not the issuer's
+            log.warning("submissions page %s skipped: %s", name, exc)
     seen: set[str] = set()
     unique = []
     for ref in found.refs:
@@ -268,6 +273,8 @@ def _columnar_refs(cols: Mapping[str, Any], issuer: Issuer, forms: Iterable[str]
     """filings.recent / a page: parallel arrays, one index per filing."""
     if not cols:
         return []
+    if not isinstance(cols, Mapping):
+        raise ParseError("submissions columns are not an object")
     columns = [cols.get(k) for k in _REQUIRED_COLUMNS]
     if not all(isinstance(c, list) for c in columns):
         raise ParseError(f"submissions columns missing: need {_REQUIRED_COLUMNS}")

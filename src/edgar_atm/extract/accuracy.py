@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from edgar_atm.errors import EdgarAtmError
 from edgar_atm.records import EVENT_TYPES
 
 # Every field of the EVENT contract except "type" (the match key) and "excerpt" (free text).
@@ -61,7 +62,7 @@ OPTIONAL_EVENT_FIELDS = ("scope", "max_amount_increase", "agents_added", "agents
 KINDS = ("atm", "negative")
 
 
-class CorpusError(ValueError):
+class CorpusError(EdgarAtmError, ValueError):
     """A label file that does not follow the corpus format (see tests/data/corpus/README.md)."""
 
 

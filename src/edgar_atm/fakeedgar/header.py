@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from ..errors import EdgarAtmError
+
 _HEADER_END = b"</SEC-HEADER>"
 # Role labels of the party blocks that put a filing under a CIK (docs/edgar-formats.md §2.2).
 PARTY_ROLES = ("FILER", "SUBJECT COMPANY", "FILED BY", "ISSUER", "REPORTING-OWNER")
@@ -25,7 +27,7 @@ _KEY_VALUE = re.compile(r"^\t*([A-Z0-9 ()/-]+?):[ \t]*(.*)$")
 ACCESSION_RE = re.compile(r"^\d{10}-\d{2}-\d{6}$")
 
 
-class HeaderError(ValueError):
+class HeaderError(EdgarAtmError, ValueError):
     """The bytes are not a complete submission with a readable SGML header."""
 
 

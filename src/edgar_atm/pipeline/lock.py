@@ -39,6 +39,8 @@ def sqlite_lock_path(engine: Engine, name: str) -> Path | None:
     database = engine.url.database
     if not database or database == ":memory:" or database.startswith("file::memory:"):
         return None
+    if database.startswith("file:"):  # an SQLite URI filename (…?mode=ro&uri=true)
+        database = database[len("file:"):].split("?", 1)[0]
     return Path(database).with_name(Path(database).name + f".{name}.lock")
 
 

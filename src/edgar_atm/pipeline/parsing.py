@@ -65,8 +65,13 @@ def describe(exc: BaseException) -> str:
 def _exit_with_parent(parent_pid: int) -> None:
     """Runs in each parser process: if the run is killed (even with kill -9), its parser
     processes notice that their parent is gone and exit, instead of idling forever."""
+    import signal
     import threading
     import time
+
+    # Ctrl-C reaches the whole process group; the parent alone handles it (and stops the
+    # pool), so a worker must not die with a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
         while os.getppid() == parent_pid:

@@ -14,19 +14,27 @@ commit, which with short per-filing transactions is milliseconds.
 
 from __future__ import annotations
 
+import errno
 import logging
+import sqlite3
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-from alembic import command
+from alembic import command, util as alembic_util
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_delay, wait_exponential, wait_random
 
-from ..errors import StoreError
+from ..config import check_database_url
+from ..errors import StoreError, UsageError
+from ..redact import mask
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +57,7 @@ def make_engine(url: str, *, must_exist: bool = False, **kwargs) -> Engine:
     (instead of creating an empty one) with a message saying how to create it.
     Extra keyword arguments go to `sqlalchemy.create_engine`.
     """
-    try:
-        sa_url = make_url(url)
-    except ArgumentError as exc:
-        raise StoreError(f"invalid database URL {url!r}: {exc}") from exc
+    sa_url = make_url(check_database_url(url))  # ConfigError (exit 3) for a URL we cannot use
     if sa_url.get_backend_name() == "sqlite":
         database = sa_url.database or ""
         if database and database != ":memory:" and not database.startswith("file:"):
@@ -69,6 +74,9 @@ def make_engine(url: str, *, must_exist: bool = False, **kwargs) -> Engine:
         return engine
     if sa_url.get_backend_name() == "postgresql":
         kwargs.setdefault("pool_pre_ping", True)
+        # An unreachable server is reported in seconds, not after the OS's TCP timeout.
+        connect_args = {"connect_timeout": 10, **kwargs.pop("connect_args", {})}
+        return create_engine(sa_url, connect_args=connect_args, **kwargs)
     return create_engine(sa_url, **kwargs)
 
 
@@ -132,7 +140,9 @@ def _run_alembic(url: str, func, revision: str) -> None:
                 # Batch mode rebuilds tables (copy, drop, rename); with foreign keys on, the
                 # drop would cascade into referencing rows. The pragma is a no-op inside a
                 # transaction, hence on the raw connection before BEGIN; checked afterwards.
-                connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+                driver = connection.connection.driver_connection
+                assert driver is not None
+                driver.execute("PRAGMA foreign_keys=OFF")
             try:
                 with connection.begin():
                     cfg = alembic_config(url)
@@ -144,9 +154,14 @@ def _run_alembic(url: str, func, revision: str) -> None:
                             raise StoreError(f"migration to {revision} broke foreign keys: {broken[:5]}")
             finally:
                 if sqlite:
-                    connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
+                    driver = connection.connection.driver_connection
+                    assert driver is not None
+                    driver.execute("PRAGMA foreign_keys=ON")
     except OperationalError as exc:
         raise unavailable(url, exc) from exc
+    except alembic_util.CommandError as exc:
+        # e.g. `db upgrade nosuchrev`: a bad argument, not a broken database.
+        raise UsageError(f"alembic: {str(exc).strip().splitlines()[0]}") from None
     finally:
         engine.dispose()
 
@@ -177,14 +192,90 @@ def check_schema(engine: Engine) -> None:
 def display_url(url: str) -> str:
     """`url` with any password hidden, for messages."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
+        return mask(make_url(url).render_as_string(hide_password=True))
+    except Exception:
         return "the configured database"
 
 
-def unavailable(url: str, exc: SQLAlchemyError) -> DatabaseUnavailable:
-    """A one-line DatabaseUnavailable for a driver error (password hidden)."""
+def unavailable(url: str, exc: BaseException) -> DatabaseUnavailable:
+    """A one-line DatabaseUnavailable for a driver error (password masked), saying what kind of
+    fault it is: the server gone, a read-only or full database file."""
     where = display_url(url)
-    reason = str(getattr(exc, "orig", exc) or exc).strip().splitlines()
-    first = reason[0] if reason else type(exc).__name__
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    first = mask(reason[0] if reason else type(exc).__name__)
+    low = first.lower()
+    if "readonly database" in low or "read-only" in low:
+        return DatabaseUnavailable(f"the database at {where} is read-only: {first}")
+    if "disk is full" in low or "no space left" in low:
+        return DatabaseUnavailable(f"the disk of the database at {where} is full: {first}")
     return DatabaseUnavailable(f"cannot reach the database at {where}: {first}")
+
+
+# -- riding out a brief outage ------------------------------------------------------------
+
+T = TypeVar("T")
+
+
+def is_transient(exc: BaseException) -> bool:
+    """A fault that waiting may cure: the connection to PostgreSQL dropped or refused (a
+    restart, a fail-over), SQLite's lock held by another writer. Not: a read-only or full
+    file, a bad password, a missing table."""
+    if isinstance(exc, DBAPIError):
+        if exc.connection_invalidated:
+            return True
+        orig = exc.orig
+        if isinstance(orig, sqlite3.OperationalError):
+            text_ = str(orig).lower()
+            return "locked" in text_ or "busy" in text_
+        sqlstate = getattr(orig, "sqlstate", None)
+        if sqlstate is not None:
+            # 08: connection exceptions; 57P01-57P03: admin shutdown, crash, cannot connect now.
+            return sqlstate.startswith("08") or sqlstate in ("57P01", "57P02", "57P03")
+        if isinstance(exc, OperationalError):
+            text_ = str(orig).lower()
+            return not any(w in text_ for w in ("password", "authentication", "does not exist", "permission"))
+    return False
+
+
+def with_retry(func: Callable[[], T], *, url: str, seconds: float = 30.0,
+               what: str = "a database transaction") -> T:
+    """Run `func` (one whole transaction), again after a transient fault, for at most
+    `seconds` with exponential backoff; then, or at once for any other database error, a
+    DatabaseUnavailable (one line, password masked). `func` must be safe to repeat: the
+    pipeline's transactions are (idempotent upserts; a failed one was rolled back)."""
+
+    def before_sleep(state: RetryCallState) -> None:
+        exc = state.outcome.exception() if state.outcome else None
+        log.info("database fault during %s, retrying in %.1fs (attempt %d): %s",
+                    what, state.upcoming_sleep, state.attempt_number, mask(_first_line(exc)))
+
+    retrying = Retrying(
+        retry=retry_if_exception(is_transient),
+        stop=stop_after_delay(max(seconds, 0.0)),
+        wait=wait_exponential(multiplier=0.5, max=8.0) + wait_random(0, 0.5),
+        before_sleep=before_sleep,
+        reraise=True,
+        sleep=time.sleep,
+    )
+    try:
+        return retrying(func)
+    except (SQLAlchemyError, sqlite3.Error) as exc:
+        raise unavailable(url, exc) from exc
+
+
+def _first_line(exc: BaseException | None) -> str:
+    text_ = str(getattr(exc, "orig", None) or exc or "").strip().splitlines()
+    return text_[0] if text_ else type(exc).__name__
+
+
+def disk_fault(exc: BaseException) -> bool:
+    """An OSError no retry or other filing can get past: disk full, read-only, no permission."""
+    while exc is not None:
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES,
+                                                       errno.EPERM):
+            return True
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+    return False
+
+
+

@@ -43,7 +43,8 @@ DEFAULT_LEVEL = 6
 
 class RawStore:
     def __init__(self, root: Path | str, *, compresslevel: int = DEFAULT_LEVEL):
-        self.root = Path(root)
+        # Absolute, so the store is the same whatever folder a later command runs from.
+        self.root = Path(root).expanduser().absolute()
         self.compresslevel = compresslevel
 
     def __repr__(self) -> str:
@@ -106,6 +107,36 @@ class RawStore:
         """The recorded hash (header only, content not checked), None if not stored."""
         acc = self._key(accession)
         return self._stored_digest(self.path_for(acc), acc)
+
+    def problem(self, accession: str, *, sha256: str | None = None, size: int | None = None) -> str | None:
+        """A cheap check (header and trailer, no decompression) against what the database
+        recorded: None when the file looks intact, else what is wrong with it."""
+        acc = self._key(accession)
+        path = self.path_for(acc)
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(512)
+                fh.seek(0, os.SEEK_END)
+                length = fh.tell()
+                fh.seek(max(length - 4, 0))
+                tail = fh.read(4)
+        except FileNotFoundError:
+            return f"is missing ({path})"
+        except OSError as exc:
+            return f"cannot be read ({path}: {exc.strerror or exc})"
+        try:
+            digest, stored_acc, offset = _read_header(head)
+        except ValueError as exc:
+            return f"is damaged ({exc}): {path}"
+        if stored_acc != acc:
+            return f"holds {stored_acc or 'another filing'}, not {acc}: {path}"
+        if sha256 and digest != sha256:
+            return f"does not hold the bytes recorded (sha256 differs): {path}"
+        if length < offset + 8:
+            return f"is truncated: {path}"
+        if size is not None and len(tail) == 4 and struct.unpack("<I", tail)[0] != size & 0xFFFFFFFF:
+            return f"is truncated or damaged (length differs from the {size} bytes recorded): {path}"
+        return None
 
     def verify(self, accession: str) -> bool:
         try:
