@@ -62,7 +62,8 @@ def test_the_histories_hold_the_corpus_texts_verbatim():
     site = Site.from_directory(SITE_DIR)
     issuers = {}
     listed = make_site.history_filings()
-    assert len(listed) == len(list((SITE_DIR / "filings" / "histories").glob("*.txt")))
+    # A filing in two issuers' histories (a shared document) is one file on the site.
+    assert len({row[2] for row in listed}) == len(list((SITE_DIR / "filings" / "histories").glob("*.txt")))
     for name, form, accession, filed, filer, _ in listed:
         f = site.get(accession)
         assert (f.form_type, f.filed_date, f.filers) == (form, filed, ((filer.cik, filer.name),))

@@ -29,7 +29,7 @@ ORDER BY remaining_capacity DESC;
 """,
     ),
     "suspensions-in-a-year": (
-        'Every suspension in 2022',
+        "Every suspension in 2022",
         """\
 SELECT event_date, cik, company, accession_number, agreement_type, agreement_date, agents
 FROM atm_timeline
@@ -39,20 +39,20 @@ ORDER BY event_date, company;
 """,
     ),
     "capacity-per-quarter": (
-        'ATM capacity established per quarter',
+        "filing's date when no filing states it), with their current caps summed exactly (in cents)",
         """\
-SELECT substr(CAST(event_date AS VARCHAR(10)), 1, 4) AS year,
-       (CAST(substr(CAST(event_date AS VARCHAR(10)), 6, 2) AS INTEGER) + 2) / 3 AS quarter,
+SELECT substr(CAST(coalesce(agreement_date, first_filed_date) AS VARCHAR(10)), 1, 4) AS year,
+       (CAST(substr(CAST(coalesce(agreement_date, first_filed_date) AS VARCHAR(10)), 6, 2) AS INTEGER) + 2) / 3
+           AS quarter,
        count(*) AS programs_established,
-       sum(max_amount) AS capacity
-FROM atm_timeline
-WHERE event_type = 'program_established'
+       round(sum(current_cap_cents) / 100.0, 2) AS capacity
+FROM atm_programs
 GROUP BY 1, 2
 ORDER BY 1, 2;
 """,
     ),
     "agents-by-programs": (
-        'Sales agents ranked by number of programs',
+        "Sales agents ranked by number of programs",
         """\
 SELECT agent, count(DISTINCT program_id) AS programs, count(DISTINCT cik) AS issuers
 FROM atm_program_agents
@@ -71,7 +71,7 @@ ORDER BY percent_used DESC, company;
 """,
     ),
     "failed-filings": (
-        'Filings the pipeline could not fetch or parse, with the reason',
+        "Filings the pipeline could not fetch or parse, with the reason",
         """\
 SELECT accession_number, cik, company, form_type, filed_date,
        fetch_status, parse_status, attempts, error
@@ -81,7 +81,7 @@ ORDER BY filed_date, accession_number;
 """,
     ),
     "recent-runs": (
-        'The last ten ingestion runs',
+        "The last ten ingestion runs",
         """\
 SELECT id, kind, status, started_at, finished_at
 FROM ingestion_runs

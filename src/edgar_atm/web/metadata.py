@@ -35,6 +35,15 @@ TIMELINE_COLUMNS = {
     "program_id": "The program (atm_programs.program_id) the event belongs to",
     "source_url": "The filing on sec.gov",
     "recorded_at": "When this event row was written",
+    "scope": "this: the program this filing registers, amends or reports on; prior: an earlier agreement it ends or reports on",
+    "max_amount_increase": "A cap raised by this increment with no new total stated",
+    "agents_added": "Agents an amendment adds",
+    "agents_removed": "Agents an amendment removes",
+    "evidence": "JSON: per field, the text and character span of the filing it came from",
+    "confidence": "How sure the parser is of the event (0..1)",
+    **{f"{name}_cents": f"{name} in integer cents (exact sums on every database)"
+       for name in ("max_amount", "offered_amount", "gross_proceeds", "net_proceeds", "remaining_amount",
+                    "max_amount_increase")},
     "run_id": "The ingestion run that wrote it",
 }
 PROGRAM_COLUMNS = {
@@ -49,6 +58,8 @@ PROGRAM_COLUMNS = {
     "agents": "Current sales agents, '; '-separated",
     "first_accession_number": "The filing that first registered the program",
     "last_accession_number": "The newest filing about the program",
+    "updated_at": "When the program row last changed",
+    "last_run_id": "The ingestion run that last changed it",
     **{k: TIMELINE_COLUMNS[k] for k in ("cik", "company", "agreement_type", "agreement_date", "security")},
 }
 
