@@ -28,6 +28,7 @@ from edgar_atm.extract.accuracy import (  # noqa: E402
     EVENT_FIELDS,
     OPTIONAL_EVENT_FIELDS,
     batch_of,
+    is_filing_text,
     load_corpus,
     score,
     split_of,
@@ -79,8 +80,14 @@ def summary(report: dict) -> dict:
     return {k: report[k] for k in SUMMARY_KEYS}
 
 
+def scored_corpus() -> list:
+    """The corpus documents that are scored: filing text as EDGAR serves it (not translations)."""
+    return [d for d in load_corpus(CORPUS) if is_filing_text(d)]
+
+
 def measure() -> dict:
-    documents = load_corpus(CORPUS)
+    every = load_corpus(CORPUS)
+    documents = [d for d in every if is_filing_text(d)]
     parse = _memo_parse()
     started = time.perf_counter()
     report = score(documents, parse)
@@ -94,6 +101,7 @@ def measure() -> dict:
         members = _batch_members(entry, documents)
         now = score(members, parse)
         report["batches"].append({**entry, "now": summary(now), "test_documents": sum(split_of(d) == "test" for d in members)})
+    report["translations"] = sorted(d.id for d in every if not is_filing_text(d))
     report["measured_at"] = _now()
     report["parser_version"] = parser_version()
     return report
@@ -104,7 +112,7 @@ def first_seen(batch: str) -> dict:
     data = load_batches()
     if any(e["batch"] == batch for e in data["batches"]):
         raise SystemExit(f"batch {batch!r} already has its first-seen figure in {BATCHES.name}; it is never rewritten")
-    members = [d for d in load_corpus(CORPUS) if batch_of(d) == batch]
+    members = [d for d in scored_corpus() if batch_of(d) == batch]
     if not members:
         raise SystemExit(f"no document in {CORPUS} has \"batch\": {batch!r}")
     from edgar_atm.extract import parse_filing
@@ -152,7 +160,7 @@ def rescore(batch: str) -> dict:
     found = re.search(r"commit ([0-9a-f]{7,40})\)", entry["first_seen"]["parser"])
     if not found:
         raise SystemExit(f"batch {batch!r} names no parser commit; it cannot be re-scored")
-    members = [d for d in load_corpus(CORPUS) if d.id in set(entry["ids"])]
+    members = [d for d in scored_corpus() if d.id in set(entry["ids"])]
     script = (
         "import json, sys\n"
         "from edgar_atm.extract import parse_filing\n"
@@ -185,7 +193,15 @@ def rescore(batch: str) -> dict:
 
     report = score(members, recorded)
     first = entry["first_seen"]
+    dropped = sorted(set(entry["ids"]) - {d.id for d in members})
+    if dropped:
+        # Kept so the series shows what was first printed before the batch lost documents that
+        # turned out not to be filing text (machine translations).
+        first.setdefault("as_first_recorded", {k: first[k] for k in ("documents", "events", "fields")})
+        entry["ids"] = sorted(d.id for d in members)
+        entry["dropped"] = {"ids": dropped, "why": "machine translations of filings, not EDGAR text"}
     first.update({
+        **{k: report[k] for k in ("documents", "atm_documents", "negative_documents")},
         "events": report["events_overall"],
         "events_by_type": {t: c for t, c in report["events_by_type"].items() if c["tp"] or c["fp"] or c["fn"]},
         "fields": report["fields_overall"],
@@ -258,6 +274,9 @@ def render(report: dict) -> str:
         f"- corpus: {report['documents']} documents ({report['atm_documents']} ATM, "
         f"{report['negative_documents']} negatives), {report['labelled_events']} labelled events; "
         f"{dev['documents']} dev, {test['documents']} test (frozen)",
+        f"- not scored: {len(report.get('translations', []))} machine translations of filings (mirror sites' "
+        "Chinese or German pages, label key `language`); EDGAR serves English text, so the parser is not "
+        "measured on them. Their labels stay: issuer histories cite some.",
         "",
         "## First seen: each batch of new filings, the first time the parser saw it",
         "",
@@ -281,6 +300,14 @@ def render(report: dict) -> str:
             f"| {_fields_line(fs['fields'])} | {neg} | {_f(now['events_overall']['f1'])} "
             f"| {_fields_line(now['fields_overall'])} |"
         )
+    dropped = [b for b in report["batches"] if b.get("dropped")]
+    if dropped:
+        lines += ["", "Batches that held machine translations (not scored since; the first-seen figure was re-scored "
+                  "with the same recorded parser commit by `--rescore`). As first printed, with the translations:"]
+        for b in dropped:
+            first = b["first_seen"]["as_first_recorded"]
+            lines.append(f"- {b['batch']}: {first['documents']} documents, events {_events_line(first['events'])}, "
+                         f"fields {_fields_line(first['fields'])} ({len(b['dropped']['ids'])} translations since left out)")
     lines += [
         "",
         "## Splits",

@@ -125,3 +125,32 @@ def test_labels_of_a_recorded_batch_name_it(corpus):
             continue  # recorded before labels carried a batch name
         wrong = [i for i in batch["ids"] if by_id[i].label.get("batch") != batch["batch"]]
         assert not wrong, f"{batch['batch']}: labels naming another batch: {wrong}"
+
+
+def _looks_translated(text: str) -> str | None:
+    # A filing on EDGAR is English; a mirror's machine translation is mostly CJK characters or
+    # full of German function words. Rough, but the two kinds seen are far from the thresholds.
+    cjk = sum("\u3000" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in text)
+    if cjk > 0.2 * max(1, len(text)):
+        return "zh"
+    words = text.split()
+    german = sum(w in {"und", "der", "die", "wir", "unsere", "von", "zu", "mit"} for w in words)
+    return "de" if german > 0.05 * max(1, len(words)) else None
+
+
+def test_translations_are_marked_and_left_out_of_the_scores(corpus):
+    from edgar_atm.extract.accuracy import is_filing_text
+
+    for doc in corpus:
+        text = doc.path.read_text(encoding="utf-8", errors="replace")
+        found = _looks_translated(text)
+        assert (found or "en") == doc.label.get("language", "en"), (
+            f"{doc.id}: text looks {found or 'English'}, label says {doc.label.get('language', 'en')}"
+        )
+        assert is_filing_text(doc) == (found is None)
+
+
+def test_looks_translated_tells_the_kinds_apart():
+    assert _looks_translated("We have entered into an equity distribution agreement with BofA.") is None
+    assert _looks_translated("我们已与代理签订了股权分配协议，根据该协议我们可以不时出售普通股。") == "zh"
+    assert _looks_translated("Wir haben mit der Bank und den Agenten einen Vertrag von 2024 zu den Aktien") == "de"

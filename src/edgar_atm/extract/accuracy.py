@@ -55,7 +55,7 @@ LABEL_KEYS = frozenset(
 # Optional: the batch a document arrived in (its first-seen score is kept per batch, see
 # benchmarks/batches.json) and its split; "test" documents are frozen: no rule is written
 # against them. Documents without them are the original development corpus (batches 1-8).
-OPTIONAL_LABEL_KEYS = frozenset({"batch", "split"})
+OPTIONAL_LABEL_KEYS = frozenset({"batch", "split", "language"})
 SPLITS = ("dev", "test")
 # Optional event keys (the program identity the fold needs); scored when the label states them.
 OPTIONAL_EVENT_FIELDS = ("scope", "max_amount_increase", "agents_added", "agents_removed")
@@ -101,6 +101,8 @@ def validate_label(label: dict[str, Any], where: str) -> None:
         raise CorpusError(f"{where}: split {label['split']!r} is not one of {SPLITS}")
     if "batch" in label and not (isinstance(label["batch"], str) and label["batch"]):
         raise CorpusError(f"{where}: batch must be a name")
+    if "language" in label and not re.fullmatch(r"[a-z]{2}", str(label["language"])):
+        raise CorpusError(f"{where}: language must be a two-letter ISO 639-1 code")
     if not where.startswith(label["id"] + "."):
         raise CorpusError(f"{where}: id {label['id']!r} does not match the file name")
     if label["kind"] not in KINDS:
@@ -456,3 +458,10 @@ def split_of(doc: LabelledDocument) -> str:
 def batch_of(doc: LabelledDocument) -> str:
     """The batch a document arrived in; documents from before batches were recorded are "b1-b8"."""
     return doc.label.get("batch", "b1-b8")
+
+
+def is_filing_text(doc: LabelledDocument) -> bool:
+    """Whether a document is scored. A machine translation of a filing (a mirror site's Chinese or
+    German page, labelled with its "language") is not what EDGAR serves: its label still records
+    the facts (issuer histories cite some), but an English parser is not measured on it."""
+    return doc.label.get("language", "en") == "en"
