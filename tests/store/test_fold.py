@@ -262,3 +262,56 @@ def test_an_amendment_of_another_agreement_is_another_program():
     first, second = fold([base, other, restated])
     assert (first.agreement_date, second.agreement_date) == (date(2020, 2, 19), date(2023, 2, 17))
     assert second.current_cap == D(2_000_000_000) and second.agents == [RBC]
+
+
+WELLS, BOFA, GS = "Wells Fargo Securities, LLC", "BofA Securities, Inc.", "Goldman Sachs & Co. LLC"
+SALES_AGREEMENT = "At the Market Offering Sales Agreement"
+
+
+@pytest.mark.parametrize("first, later, cap_first, cap_later", [
+    # A REIT's syndicate widened from 3 to 5 banks on a new shelf, cap raised (Sun Communities 2021/2024).
+    ([WELLS, BOFA, GS], [WELLS, BOFA, GS, RBC, JMP], {"max_amount": D(500_000_000)}, {"max_amount": D(1_250_000_000)}),
+    # A biotech's single agent joined by a co-agent, same cap.
+    ([CANTOR], [CANTOR, LADENBURG], {"max_amount": D(75_000_000)}, {"max_amount": D(75_000_000)}),
+    # Share-capped program widened, share cap kept.
+    ([OPP, RJ], [RJ, OPP, PIPER], {"max_shares": 10_000_000}, {"max_shares": 12_000_000}),
+])
+def test_an_undated_reregistration_that_widens_the_syndicate_is_the_same_program(first, later, cap_first, cap_later):
+    programs = fold([
+        ev("w-1", date(2021, 6, 4), "program_established", agreement_type=SALES_AGREEMENT, agents=first,
+           security="common stock", **cap_first),
+        ev("w-2", date(2024, 5, 3), "program_established", agreement_type=SALES_AGREEMENT, agents=later,
+           security="common stock", **cap_later),
+    ])
+    assert len(programs) == 1
+    only = programs[0]
+    assert {agent_key(a) for a in only.agents} == {agent_key(a) for a in later}
+    assert (only.current_cap, only.max_shares) == (cap_later.get("max_amount"), cap_later.get("max_shares"))
+
+
+@pytest.mark.parametrize("later, cap_later", [
+    # Same banks plus one, but the cap changes kind (shares, then dollars): another agreement (AMC 2021/2024).
+    ([GS, RJ, CANTOR], {"max_amount": D(250_000_000)}),
+    # One bank dropped while another joins: not the same agreement without a date to say so.
+    ([GS, CANTOR], {"max_shares": 20_000_000}),
+])
+def test_a_wider_syndicate_with_another_kind_of_cap_or_a_dropped_agent_is_a_new_program(later, cap_later):
+    programs = fold([
+        ev("a-1", date(2021, 6, 3), "program_established", agreement_type=EDA, agents=[GS, RJ],
+           security="Class A common stock", max_shares=11_550_000),
+        ev("a-2", date(2024, 3, 28), "program_established", agreement_type=EDA, agents=later,
+           security="Class A common stock", **cap_later),
+    ])
+    assert len(programs) == 2
+
+
+def test_a_wider_syndicate_that_replaces_the_old_agreement_is_a_new_program():
+    programs = fold([
+        ev("r-1", date(2021, 6, 4), "program_established", agreement_type=SALES_AGREEMENT, agents=[WELLS, BOFA],
+           security="common stock", max_amount=D(500_000_000)),
+        ev("r-2", date(2024, 5, 3), "program_established", agreement_type=SALES_AGREEMENT,
+           agents=[WELLS, BOFA, GS], security="common stock", max_amount=D(800_000_000)),
+        ev("r-2", date(2024, 5, 3), "terminated", seq=1, agreement_type=SALES_AGREEMENT, scope="prior",
+           agents=[WELLS, BOFA], security="common stock"),
+    ])
+    assert [p.status for p in programs] == ["terminated", "active"]

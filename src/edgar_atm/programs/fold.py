@@ -22,7 +22,8 @@ Which program an event belongs to
 3. Programs without agreement dates do not merge merely because agents overlap: an undated
    `program_established` joins an open program only when it names the same agent set (as the
    program has it now, or everyone it ever named), or names no agents and states no other
-   cap; otherwise it is a new program. Agreement names are compatible when one's words contain
+   cap, or keeps every agent the program ever named and adds more with its cap stated the same
+   way, dollars or shares (a syndicate widened by an amendment); otherwise it is a new program. Agreement names are compatible when one's words contain
    the other's ("Sales Agreement" fits "Open Market Sale Agreement"). A filing that also ends a prior agreement (a "prior" termination) establishes a
    new program: it is a replacing agreement.
 4. Scope: "this" events concern the program the filing registers or amends. Within a filing,
@@ -391,6 +392,7 @@ def _match(programs: list[Program], e: FoldEvent, *, scope: str, own: Program | 
             return None
         same = [p for p in pool if p.status != TERMINATED
                 and (keys == p.agent_keys or keys == p.all_agent_keys or (keys and not p.all_agent_keys)
+                     or _grown_syndicate(keys, e, p)
                      or (not keys and _same_cap(e, p)))]
         return _latest(same, keys) if same else None
 
@@ -403,6 +405,21 @@ def _match(programs: list[Program], e: FoldEvent, *, scope: str, own: Program | 
     if open_:
         return _latest(open_, keys)
     return _latest(pool, keys) if pool and not keys else None
+
+
+def _grown_syndicate(keys: frozenset[str], e: FoldEvent, p: Program) -> bool:
+    """An undated re-registration keeping every agent the program ever had and adding more, with
+    its cap stated the same way (dollars, or shares), is the same agreement amended to widen its
+    syndicate. A new agreement with the same banks says that it replaces the old one (a "prior"
+    termination, rule 3) or shows itself by a cap of another kind (a share cap followed by a
+    dollar cap); one that drops an agent is not taken for the same agreement without a date."""
+    if not p.all_agent_keys or not keys > p.all_agent_keys:
+        return False
+    in_dollars, in_shares = e.max_amount is not None, e.max_shares is not None
+    had_dollars, had_shares = p.current_cap is not None, p.max_shares is not None
+    if (in_dollars or in_shares) and (had_dollars or had_shares):
+        return (in_dollars and had_dollars) or (in_shares and had_shares)
+    return True
 
 
 def _same_cap(e: FoldEvent, p: Program) -> bool:
