@@ -28,11 +28,18 @@ FIRM_OFFER_RE = re.compile(
 """A firm offering on the cover ("we are offering 1,974,432 shares", underwriters, a placement
 agent, Lincoln Park, selling stockholders, notes): the filing is not the ATM's prospectus."""
 
+_NOTICE_VERBS = r"\b(?:updates?|amends?|supplements?|modifies)(?:,? (?:and |or )?(?:updates?|amends?|supplements?|modifies|restates?))*"
+"""The verbs a cover uses to change an earlier prospectus supplement ("updates and amends",
+"amends and supplements", "supplements")."""
+_UPTO = r"(?:[^.]|\b(?:No|Nos|Inc|Co|Corp)\.|\.\d)"
+"""Any character of the same sentence ("File No. 333-272826" and "$1.5" do not end it)."""
+
 ATM_OFFER_RE = re.compile(
     r"(?:entered into|enter into|relate to|relating to|pursuant to|under|terms of)\b[^.]{0,200}?"
     r"(?:sales agreement|distribution agreement|sale agreement|offering agreement|atm agreement|sales agency)|"
-    r"at[\s-]the[\s-]market offerings?\b|continuous offering program|\bsales agents?\b|\bsupplement no\. ?\d+ to (?:the )?prospectus supplement|"
-    r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplement",
+    r"at[\s-]the[\s-]market[\"'\u201d\u2019]? offerings?\b|continuous offering program|\bsales agents?\b|\bsupplement no\. ?\d+ to (?:the )?prospectus supplement|"
+    r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplement|"
+    + _NOTICE_VERBS + r"\s+(?:certain\s+)?(?:of\s+)?(?:the\s+)?information\s+(?:contained\s+|included\s+)?in\s+" + _UPTO + r"{0,300}?\bprospectus supplement",
     re.I,
 )
 """The cover offers securities through an ATM: "relating to ... sales agreement", "at the market
@@ -44,13 +51,19 @@ SUPPLEMENT_NOTICE_RE = re.compile(
     r"\bamendment no\. ?\d+ to (?:the |our )?prospectus supplement|"
     r"\bthis amendment(?: no\. ?\d+)?\b[^.]{0,120}?\b(?:amends?|supplements?|to amend|to supplement|to update)\b[^.]{0,60}?"
     r"(?:prospectus supplement|amount|at[\s-]the[\s-]market)|"
-    r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplement(?:,)? dated",
+    r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplement(?:,)? dated|"
+    r"\bthis (?:prospectus supplement|supplement|amendment)\b[^.]{0,80}?" + _NOTICE_VERBS
+    + r"\s+(?:certain\s+)?(?:of\s+)?(?:the\s+)?information\s+(?:contained\s+|included\s+)?in\s+" + _UPTO + r"{0,300}?\bprospectus supplement,? dated|"
+    r"\bsupplement no\. ?\d+,?\s+dated\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4},?\s+to\s+(?:the\s+|our\s+)?prospectus supplement|"
+    r"\b(?:offered|sold|registered) (?:by|under|pursuant to) this amendment\b",
     re.I,
 )
 """A cover that amends an earlier ATM prospectus supplement ("Supplement No. 1 to Prospectus
-Supplement", "This supplement amends and supplements the prospectus supplement dated ...",
-"We are filing this Amendment to amend the Prospectus Supplement", "This Amendment is being filed
-... to update the amount")."""
+Supplement", "Supplement No. 2 dated X To Prospectus Supplement", "This supplement amends and
+supplements the prospectus supplement dated ...", "This prospectus supplement updates and amends
+certain information contained in the prospectus supplement dated ...", "We are filing this
+Amendment to amend the Prospectus Supplement", "This Amendment is being filed ... to update the
+amount", a plan of distribution that speaks of the shares "offered by this amendment")."""
 
 DOC_DATE_RE = re.compile(
     r"the date of this (?:prospectus supplement|supplement|prospectus|pricing supplement)"
