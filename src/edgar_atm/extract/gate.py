@@ -15,6 +15,7 @@ _LITERALS = (
     b"415(a)(4)", b"equity distribution agreement",
     b"sales agreement", b"open market sale", b"at market issuance", b"controlled equity offering",
     b"capital on demand", b"sales agency agreement", b"atm program", b"atm offering",
+    b"distribution agency agreement", b"sales and registration agreement",
 )
 # Words separated by markup, entities or odd spaces ("at&nbsp;the&#8209;market").
 _SEP = rb"(?:\s|-|&nbsp;|&#160;|&#xa0;|&#8209;|&#8208;|&#8211;|&#x2011;|&#45;|\xc2\xa0|\xe2\x80[\x90\x91\x93]|\xa0|<[^>]{0,300}>)+"
@@ -25,12 +26,22 @@ _BEFORE_AGREEMENT_RE = re.compile(rb"(?:\bsales|\bequity" + _SEP + rb"distributi
 _WINDOW = 400
 
 
+# "Distribution Agreement" is also the MTN programs' word; with "Managers" acting "as our agent"
+# (equity distribution programs) or a fee table's "Sales Agents' commission" it is worth a parse.
+_MANAGER_AGENT = (b"as our agent", b"as our sales agent", b"as sales agent", b"as agent for us")
+_SALES_AGENT_FEE_RE = re.compile(rb"sales" + _SEP + rb"agents?(?:'|&#8217;|&#x2019;|\xe2\x80\x99|&rsquo;)s?" + _SEP + rb"(?:commission|compensation|fee)")
+
+
 def may_be_atm(data: bytes) -> bool:
     """True when full parsing is worthwhile. False is certain: nothing ATM-like is there."""
     low = data.lower()
     for literal in _LITERALS:
         if literal in low:
             return True
+    if b"distribution agreement" in low and b"manager" in low and any(m in low for m in _MANAGER_AGENT):
+        return True
+    if b"sales agent" in low and _SALES_AGENT_FEE_RE.search(low):
+        return True
     # "at the market" needs a word boundary ("...that the market prices" is not it).
     return _preceded(low, b"market", _BEFORE_MARKET_RE) or _preceded(low, b"agreement", _BEFORE_AGREEMENT_RE)
 

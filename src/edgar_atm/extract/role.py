@@ -36,7 +36,8 @@ _UPTO = r"(?:[^.]|\b(?:No|Nos|Inc|Co|Corp)\.|\.\d)"
 
 ATM_OFFER_RE = re.compile(
     r"(?:entered into|enter into|relate to|relating to|pursuant to|under|terms of)\b[^.]{0,200}?"
-    r"(?:sales agreement|distribution agreement|sale agreement|offering agreement|atm agreement|sales agency)|"
+    r"(?:sales agreement|distribution agreement|sale agreement|offering agreement|atm agreement|sales agency|distribution agency agreement|"
+    r"sales and registration agreement)|"
     r"at[\s-]the[\s-]market[\"'\u201d\u2019]? offerings?\b|continuous offering program|\bsales agents?\b|\bsupplement no\. ?\d+ to (?:the )?prospectus supplement|"
     r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplement|"
     + _NOTICE_VERBS + r"\s+(?:certain\s+)?(?:of\s+)?(?:the\s+)?information\s+(?:contained\s+|included\s+)?in\s+" + _UPTO + r"{0,300}?\bprospectus supplement",
@@ -76,7 +77,16 @@ GENERIC_RE = re.compile(r"\b(?:to the extent|if we|we may|will do so|any such|on
 """Base-prospectus talk about ATM offerings in general ("we may sell ... in at-the-market offerings")."""
 _INDEFINITE_RE = re.compile(r"\b(?:a|an|any|one or more)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _PROGRAM_NOUN_RE = re.compile(
-    r"at[\s-]the[\s-]market (?:equity )?(?:offering )?(?:program|facility|sales agreement)|\bATM (?:program|facility|offering)", re.I)
+    r"at[\s-]the[\s-]market (?:equity )?(?:offering )?(?:program|facility|sales agreement)|\bATM (?:program|facility|offering)|"
+    r"\bsales agents?['\u2019]s? (?:commission|compensation)", re.I)
+"""A program named without an agreement: "our ATM program", "the Sales Agents' commission of up
+to 1.50%" (a fee table's footnote)."""
+MANAGER_AS_AGENT_RE = re.compile(
+    r"\b(?:shares|common stock|common units|depositary shares)\b[^.]{0,120}?\b(?:through|by|to) (?:such |the |any |each |a |an |(?:one or more|any|each) of the )?"
+    r"(?:applicable |relevant )?Managers?\b,? (?:acting )?as (?:our )?(?:sales )?agents?\b", re.I)
+"""Shares sold through a Manager acting as the issuer's agent ("shares of our common stock are sold
+through such Manager, as our agent, under the Distribution Agreement"): an equity distribution
+program, not an MTN "Distribution Agreement" (notes sold through agents)."""
 _NOTES_WORD_RE = re.compile(r"the notes|notes due|debentures", re.I)
 _ATM_NOTES_RE = re.compile(r"(?:at[\s-]the[\s-]market offerings?|415\(a\)\(4\))", re.I)
 _UNDERWRITTEN_RE = re.compile(r"\bunderwriters?\b|\bpricing supplement\b|\bmarket measure|\bdealer[- ]manager\b", re.I)
@@ -87,9 +97,9 @@ def is_atm_sentence(text: str) -> bool:
     """A sentence that names an ATM agreement or the at-the-market offering at all."""
     # Substring tests first: most sentences of a prospectus name no agreement and no ATM.
     low = text.lower()
-    if "agreement" not in low and "market" not in low and "atm" not in low and "415(a)(4)" not in low:
+    if "agreement" not in low and "market" not in low and "atm" not in low and "415(a)(4)" not in low and "sales agent" not in low:
         return False
-    return bool(ATM_WORDS_RE.search(text) or AGREEMENT_RE.search(text))
+    return bool(ATM_WORDS_RE.search(text) or AGREEMENT_RE.search(text) or _PROGRAM_NOUN_RE.search(text))
 
 
 def names_program(text: str, doc_atm: bool = False) -> bool:
@@ -104,6 +114,7 @@ def names_program(text: str, doc_atm: bool = False) -> bool:
             continue
         name = canonical_agreement(m.group(0)) or ""
         if name == "Distribution Agreement" and not (ATM_WORDS_RE.search(text) or re.search(r"sales agent|equity", text, re.I)
+                                                     or MANAGER_AS_AGENT_RE.search(text)
                                                      or (doc_atm and (find_agents(text) or re.search(r"\bentered into\b", text))
                                                          and not re.search(r"\bnotes\b|debt securities|medium-term", text, re.I))):
             continue  # "Distribution Agreement" alone is also the MTN programs' word
