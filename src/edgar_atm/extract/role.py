@@ -78,9 +78,10 @@ GENERIC_RE = re.compile(r"\b(?:to the extent|if we|we may|will do so|any such|on
 _INDEFINITE_RE = re.compile(r"\b(?:a|an|any|one or more)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _PROGRAM_NOUN_RE = re.compile(
     r"at[\s-]the[\s-]market (?:equity )?(?:offering )?(?:program|facility|sales agreement)|\bATM (?:program|facility|offering)|"
-    r"\bsales agents?['\u2019]s? (?:commission|compensation)", re.I)
-"""A program named without an agreement: "our ATM program", "the Sales Agents' commission of up
-to 1.50%" (a fee table's footnote)."""
+    r"\bsales agents?['\u2019]s? (?:commission|compensation)|\bcontinuous (?:equity )?offering program\b", re.I)
+"""A program named without an agreement: "our ATM program", "a continuous offering program" (the
+forward-sale programs' word), "the Sales Agents' commission of up to 1.50%" (a fee table's
+footnote)."""
 MANAGER_AS_AGENT_RE = re.compile(
     r"\b(?:shares|common stock|common units|depositary shares)\b[^.]{0,120}?\b(?:through|by|to) (?:such |the |any |each |a |an |(?:one or more|any|each) of the )?"
     r"(?:applicable |relevant )?Managers?\b,? (?:acting )?as (?:our )?(?:sales )?agents?\b", re.I)

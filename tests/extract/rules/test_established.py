@@ -233,3 +233,29 @@ def test_underwriting_commission_footnote_is_not_a_program():
     evs = _bare("Represents the underwriters' commission of 6.0% with respect to the shares of common stock being sold "
                 "in this offering. The underwriters have agreed to purchase the shares from us.")
     assert evs == []
+
+
+@pytest.mark.parametrize("sentence, agents, cap", [
+    ("We have entered into a continuous offering program agreement, dated March 1, 2024, with Wells Fargo Securities, "
+     "LLC, as sales agent and forward seller, and Wells Fargo Bank, National Association, as forward purchaser, "
+     "relating to shares of our common stock having an aggregate gross sales price of up to $500,000,000.",
+     ["Wells Fargo Securities, LLC"], Decimal(500_000_000)),
+    ("We have established a continuous offering program under which we may offer and sell shares of our common stock "
+     "having an aggregate offering price of up to $300,000,000 from time to time through J.P. Morgan Securities LLC "
+     "and Barclays Capital Inc., as our sales agents.",
+     ["J.P. Morgan Securities LLC", "Barclays Capital Inc."], Decimal(300_000_000)),
+    ("Under our continuous equity offering program, shares of common stock having an aggregate sales price of up to "
+     "$250,000,000 may be sold through BofA Securities, Inc., acting as sales agent or, for forward sales, as "
+     "forward seller.", ["BofA Securities, Inc."], Decimal(250_000_000)),
+])
+def test_continuous_offering_program_without_at_the_market_words(sentence, agents, cap):
+    evs = _bare(sentence)
+    assert types(evs) == ["program_established"]
+    assert (evs[0].agents, evs[0].max_amount) == (agents, cap)
+
+
+def test_underwritten_offering_mentioning_a_continuous_offering_program_gives_no_events():
+    evs = _bare("We are offering 5,000,000 shares of our common stock. The underwriters have agreed to purchase the "
+                "shares. We also have a continuous offering program with Wells Fargo Securities, LLC, under which "
+                "we have sold shares having an aggregate gross sales price of $120,000,000.")
+    assert evs == []
