@@ -117,7 +117,9 @@ def _change_said(sentences: list[Sentence], specific: list[Sentence], program: P
     if said is not None:
         program.amended = True
         return said
-    said = amended.capacity_change(sentences)
+    # A capacity change is said on the cover or beside the program's own sentences.
+    paras = {x.para + d for x in specific[:60] for d in (-1, 0, 1)}
+    said = amended.capacity_change([x for x in sentences if x.index < 200 or x.para in paras])
     if said is not None:
         hit = [s for s in sentences if s.span == said]
         if hit and hit[0] not in specific[:60]:

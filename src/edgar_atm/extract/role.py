@@ -98,9 +98,10 @@ def is_atm_sentence(text: str) -> bool:
     """A sentence that names an ATM agreement or the at-the-market offering at all."""
     # Substring tests first: most sentences of a prospectus name no agreement and no ATM.
     low = text.lower()
-    if "agreement" not in low and "market" not in low and "atm" not in low and "415(a)(4)" not in low and "sales agent" not in low:
+    named = "sales agent" in low or "continuous" in low  # words of _PROGRAM_NOUN_RE alone
+    if "agreement" not in low and "market" not in low and "atm" not in low and "415(a)(4)" not in low and not named:
         return False
-    return bool(ATM_WORDS_RE.search(text) or AGREEMENT_RE.search(text) or _PROGRAM_NOUN_RE.search(text))
+    return bool(ATM_WORDS_RE.search(text) or AGREEMENT_RE.search(text) or (named and _PROGRAM_NOUN_RE.search(text)))
 
 
 def names_program(text: str, doc_atm: bool = False) -> bool:

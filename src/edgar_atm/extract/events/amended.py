@@ -96,6 +96,9 @@ CAPACITY_CHANGE_RE = re.compile(
 the amount ...", "This prospectus restores the maximum amount of securities we may offer under the
 ATM Program", "We are filing this prospectus supplement to reduce the aggregate amount of common
 stock that may be sold", "The purpose of this supplement is to increase the maximum amount"."""
+# The verb forms CAPACITY_CHANGE_RE needs, before "the": substring tests are cheap.
+_CHANGE_PHRASES = tuple(stem + end + " the " for stem in ("reduc", "decreas", "increas", "restor", "rais", "lower")
+                        for end in (("ing", "es", "e") if stem != "lower" else ("ing", "s", "")))
 _ABOUT_SALES_RE = re.compile(r"\b(?:offer|sell|sold|sale|issu\w*|program|agreement|prospectus)", re.I)
 _CAPACITY_BOILER_RE = re.compile(r"\b(?:may|might|could|would|if|in the event|from time to time)\b[^.]{0,40}$", re.I)
 
@@ -105,8 +108,10 @@ def capacity_change(sentences: list[Sentence]) -> Span | None:
     not a right to do so ("we may increase the amount")."""
     for s in sentences:
         t = s.text
-        low = t.lower()
-        if not any(w in low for w in ("reduc", "decreas", "increas", "restor", "rais", "lower")):
+        # The verb follows "we are", "this supplement" or "to": lower case, so no lower() per sentence.
+        if not ("reduc" in t or "decreas" in t or "increas" in t or "restor" in t or "rais" in t or "lower" in t):
+            continue
+        if not any(phrase in t for phrase in _CHANGE_PHRASES):
             continue
         m = CAPACITY_CHANGE_RE.search(t)
         if m and _ABOUT_SALES_RE.search(t) and not _CAPACITY_BOILER_RE.search(t[:m.start()]):

@@ -131,6 +131,15 @@ _CAP_WORDS_RE = re.compile(r"up to|in excess of", re.I)
 _OWN_SENTENCE_RE = re.compile(r"proceeds|utiliz|used|exhausted", re.I)
 
 
+def _other_verbs(t: str) -> bool:
+    """Cheap test for the sales verbs beyond "sold"/"issued" (substring tests: most sentences
+    have none of them)."""
+    if "proceeds" in t:
+        return "received" in t or "raised" in t or "generated" in t or "realized" in t
+    return "utiliz" in t or "exhausted" in t or "used" in t and (" all " in t or " full " in t or " entire " in t) \
+        or "been completed" in t or "been effected" in t
+
+
 def _about_program(text: str) -> bool:
     return bool(AGREEMENT_RE.search(text) or ATM_WORDS_RE.search(text) or PREVIOUSLY_RE.search(text)
                 or _PROGRAM_WORDS_RE.search(text))
@@ -141,8 +150,11 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
     for s in sentences:
         t = s.text
         if ("sold" not in t and "been made" not in t and "sell any" not in t and "sale of" not in t and "issued" not in t
-                and "proceeds" not in t and "utiliz" not in t and "been completed" not in t and "exhausted" not in t
-                and "used" not in t):
+                and "proceeds" not in t and "utiliz" not in t and "exhausted" not in t and "used" not in t
+                and "been completed" not in t and "been effected" not in t):
+            continue
+        if ("sold" not in t and "issued" not in t and "sale of" not in t and "been made" not in t and "sell any" not in t
+                and not _other_verbs(t)):
             continue
         m = SALES_RE.search(t)
         if not m or WINDOW_SALES_RE.search(t):
