@@ -296,3 +296,47 @@ def test_plan_of_distribution_that_calls_the_filing_an_amendment(mention):
                  "of the equity distribution agreement, up to $2,500,000,000 of our common stock may be offered and "
                  "sold through any of the sales agents.", cover="")
     assert types(evs) == ["program_amended"]
+
+
+@pytest.mark.parametrize("later, amended_on", [
+    ("On October 27, 2023, for the sole purpose of appointing Banco Santander, S.A. as a Forward Purchaser and "
+     "Santander US Capital Markets LLC as a Forward Seller under the equity distribution agreement, we entered into "
+     "Amendment No. 1 to Equity Distribution Agreement with the Sales Agents.", date(2023, 10, 27)),
+    ("To add a forward seller, on January 9, 2024 the Company and the Sales Agents executed an amendment to the equity "
+     "distribution agreement, dated November 4, 2022.", date(2024, 1, 9)),
+    ("We and the Sales Agents entered into the second amendment to the equity distribution agreement, effective as of "
+     "June 3, 2024, to reflect our new registration statement.", date(2024, 6, 3)),
+])
+def test_later_amendment_dates_the_change(later, amended_on):
+    amended = by_type(events("We are party to an equity distribution agreement, dated November 4, 2022, with "
+                             "Citigroup Global Markets Inc., relating to shares of our common stock. " + later))
+    assert amended["program_amended"].amendment_date == amended_on
+    assert amended["program_amended"].agreement_date == date(2022, 11, 4)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Amendment did not change the maximum aggregate offering amount of the shares of our common stock that may be "
+    "sold pursuant to the equity distribution agreement, which remains at $1,500,000,000.",
+    "The aggregate offering price of shares that may be sold under the Equity Distribution Agreement, as amended, is "
+    "unchanged and remains "
+    "$1,500,000,000.",
+    "Amendment No. 1 does not change the maximum amount of common stock we may offer, which is $1,500,000,000.",
+])
+def test_cap_restated_as_unchanged_by_the_amendment(sentence):
+    amended = by_type(events("On October 27, 2023, we entered into Amendment No. 1 to the Equity Distribution "
+                             "Agreement, dated November 4, 2022, with Citigroup Global Markets Inc. " + sentence))
+    assert amended["program_amended"].max_amount == Decimal(1_500_000_000)
+
+
+@pytest.mark.parametrize("sentence, increase", [
+    ("This prospectus restores the maximum amount of securities we may offer under the Existing ATM Program by the "
+     "same amount ($45,588,728.57 of shares of common stock).", Decimal("45588728.57")),
+    ("This prospectus supplement restores the amount of common stock we may sell under the Sales Agreement by "
+     "$12,000,000.", Decimal(12_000_000)),
+    ("This supplement increases the aggregate offering price of shares we may offer under the Sales Agreement by "
+     "the same amount ($5,000,000).", Decimal(5_000_000)),
+])
+def test_capacity_restored_by_an_increment(sentence, increase):
+    amended = by_type(events("We previously entered into an Open Market Sale Agreement with Jefferies LLC. "
+                             + sentence))["program_amended"]
+    assert amended.max_amount_increase == increase

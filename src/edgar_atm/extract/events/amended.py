@@ -151,16 +151,22 @@ Amendment No. 1 to Equity Distribution Agreement"."""
 def later_amendment(defining: list[Sentence], program: Program, doc_date: date | None) -> Span | None:
     """A sentence after the defining one stating an amendment entered into now: dated within
     RECENT_DAYS of the supplement (any date when the supplement's own is unknown), not
-    "previously" and not a right to amend."""
+    "previously" and not a right to amend. Its date (not the agreement's) dates the amendment
+    when nothing else did."""
     for s in defining[1:10]:
         t = s.text
         if s.span == program.source or not AMENDMENT_ENTERED_RE.search(t):
             continue
         if re.search(r"\bpreviously\b|\bmay\b|\bif\b", t, re.I):
             continue
-        dates = [d for d in (to_date(m) for m in DATE_RE.finditer(t)) if d is not None]
+        found = [(d, m) for d, m in ((to_date(m), m) for m in DATE_RE.finditer(t)) if d is not None]
+        dates = [d for d, _ in found]
         if doc_date is not None and dates and min(abs((doc_date - d).days) for d in dates) > RECENT_DAYS:
             continue
+        own = [(d, m) for d, m in found if d != program.agreement_date]
+        if program.amendment_date is None and own:
+            newest, m = max(own, key=lambda f: f[0])
+            program.amendment_date, program.spans["amendment_date"] = newest, s.match(m)
         return s.span
     return None
 
@@ -192,9 +198,16 @@ _CLAUSE_RE = re.compile(r"\b(?:which|whereby|whom|wherein|that|pursuant to)\b|[(
 _AMEND_WORDS_RE = re.compile(r"\bamend|\brestat", re.I)
 
 INCREASE_BY_RE = re.compile(
-    r"\b(?:increas|rais)\w*\b[^.]{0,200}?\bby (?:up to )?(?:an additional |an aggregate of )?" + MONEY_RE.pattern + r"(?!\s*(?:million|billion)?\s*to\b)", re.I)
+    r"\b(?:increas|rais|restor)\w*\b[^.]{0,200}?\bby (?:up to )?(?:an additional |an aggregate of |the same amount \(?)?" + MONEY_RE.pattern
+    + r"(?!\s*(?:million|billion)?\s*to\b)", re.I)
 """A cap raised by an increment: "to increase the aggregate offering price ... by $50,000,000",
-"by up to an additional $400,000,000" (no new total after it)."""
+"by up to an additional $400,000,000" (no new total after it), "restores the maximum amount ... by
+the same amount ($45,588,728.57 of shares)"."""
+REMAINS_AT_RE = re.compile(
+    r"\b(?:did not change|does not change|unchanged|not (?:be )?changed)\b[^.]{0,200}?\b(?:remains?|remained|continues to be|is)\s+(?:at\s+)?"
+    + MONEY_RE.pattern, re.I)
+"""The agreement's cap restated as unchanged by the amendment: "The Amendment did not change the
+maximum aggregate offering amount ..., which remains at $1,500,000,000"."""
 INCREASE_TO_RE = re.compile(
     r"\b(?:increas|rais|restor)(?:e|es|ed|ing)\b(?P<what>[^.]{0,200}?)(?<!up )\bto (?:up to )?(?:an aggregate (?:of )?)?" + MONEY_RE.pattern, re.I)
 """A cap raised or restored to a total: "to increase the amount ... we may offer ... to $50,000,000"."""
@@ -262,6 +275,11 @@ def cap_changes(sentences, program: Program) -> None:
     for s in sentences:
         t = s.text
         if NEW_TOTAL_RE.search(t) or _NOT_CAP_RE.search(t[:300]) and not _CAP_OBJECT_RE.search(t):
+            continue
+        m = REMAINS_AT_RE.search(t)
+        if m and _CAP_OBJECT_RE.search(t) and program.max_amount is None:
+            program.max_amount = as_dollars(money(m))
+            program.spans["max_amount"] = s.sub(dollar_start(t, m.start("num")), m.end("num"))
             continue
         m = INCREASE_BY_RE.search(t)
         if m and program.max_amount_increase is None and not _MODAL_RE.search(t[:m.start() + 1]):
