@@ -60,6 +60,8 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     doc_atm = bool(ATM_WORDS_RE.search(text))
     specific = [s for s in atm_sents if role.names_program(s.text, doc_atm)]
     if not specific:
+        specific = [s for s in atm_sents if role.names_program_by_agent(s.text, doc_atm)]
+    if not specific:
         return Extraction(False, [])
 
     doc_date = role.document_date(text) or filed_date

@@ -259,3 +259,57 @@ def test_underwritten_offering_mentioning_a_continuous_offering_program_gives_no
                 "shares. We also have a continuous offering program with Wells Fargo Securities, LLC, under which "
                 "we have sold shares having an aggregate gross sales price of $120,000,000.")
     assert evs == []
+
+
+# --------------------------------------------------------------------------- no agreement noun at all
+
+_COVER = "PROSPECTUS SUPPLEMENT\nUp to $40,000,000\nCommon Stock\n"
+
+
+@pytest.mark.parametrize("sentence, agent", [
+    ("This prospectus supplement relates to the issuance and sale of up to $40,000,000 of our common stock from time "
+     "to time through B. Riley Securities, Inc. as our sales agent. Sales of our common stock, if any, will be made "
+     "by any method deemed to be an \"at the market offering\" as defined in Rule 415(a)(4).",
+     "B. Riley Securities, Inc."),
+    ("We have entered into an agreement with Cantor Fitzgerald & Co. (the \"Agent\"), dated March 1, 2024, relating "
+     "to the sale of shares of our common stock offered by this prospectus supplement. Sales of our common stock, if "
+     "any, will be made in sales deemed to be at the market offerings as defined in Rule 415(a)(4).",
+     "Cantor Fitzgerald & Co."),
+    ("We may offer and sell shares of our common stock having an aggregate offering price of up to $40,000,000 from "
+     "time to time through Canaccord Genuity LLC, acting as our agent, in transactions deemed to be an "
+     "at-the-market offering as defined in Rule 415(a)(4).", "Canaccord Genuity LLC"),
+])
+def test_program_named_by_its_agent_without_an_agreement_noun(sentence, agent):
+    evs = parse_filing((_COVER + sentence).encode(), path="passage.md").events
+    assert types(evs) == ["program_established"]
+    assert evs[0].agents == [agent] and evs[0].max_amount == Decimal(40_000_000)
+
+
+@pytest.mark.parametrize("doc", [
+    # a placement agent on a firm offering
+    "PROSPECTUS SUPPLEMENT\n2,000,000 Shares\nCommon Stock\nWe are offering 2,000,000 shares of our common stock "
+    "through H.C. Wainwright & Co., LLC as our exclusive placement agent. Our at-the-market offering program remains "
+    "in effect.",
+    # notes sold through an agent, no at-the-market words
+    "PROSPECTUS SUPPLEMENT\n$40,000,000\n5.25% Notes due 2030\nThe notes will be sold from time to time through "
+    "B. Riley Securities, Inc., acting as our agent.",
+    # a transfer agent
+    "PROSPECTUS SUPPLEMENT\nCommon Stock\nComputershare Trust Company, N.A. acts as transfer agent. Our common stock "
+    "may be sold in at the market offerings by selling stockholders.",
+])
+def test_agents_of_other_kinds_are_not_a_program(doc):
+    assert parse_filing(doc.encode(), path="passage.md").events == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "On March 1, 2024, we entered into an At-the-Market Issuance Agreement with Virtu Americas LLC, pursuant to which "
+    "we may offer and sell shares of our common stock having an aggregate offering price of up to $40,000,000.",
+    "We have entered into an at the market equity distribution sales agreement with Roth Capital Partners, LLC, "
+    "relating to shares of our common stock having an aggregate offering price of up to $40,000,000.",
+    "We have entered into an agreement, dated March 1, 2024 (the \"ATM Agreement\"), with A.G.P./Alliance Global "
+    "Partners, as sales agent, relating to shares of our common stock having an aggregate offering price of up to "
+    "$40,000,000.",
+])
+def test_at_the_market_agreement_names_the_table_does_not_know(sentence):
+    evs = parse_filing((_COVER + sentence).encode(), path="passage.md").events
+    assert types(evs) == ["program_established"] and evs[0].max_amount == Decimal(40_000_000)
