@@ -53,7 +53,8 @@ def test_backfill_by_ticker_stores_the_symbols_and_timeline_takes_them(migrated_
     data = json.loads(timeline.stdout)
     assert data["cik"] == 105016 and data["tickers"] == ["WSO", "WSO-B"]
     assert [e["accession_number"] for e in data["events"]][0] == "0001193125-21-320145"
-    assert len({e["accession_number"] for e in data["events"]}) == 3  # three filings: a history
+    # Four filings: a history (2023's "Supplement No. 2" to the ATM prospectus is an amendment).
+    assert len({e["accession_number"] for e in data["events"]}) == 4
 
     # The same day again: the cached company_tickers.json, no new request.
     again = cli("backfill", "--start", "2021-01-01", "--end", "2024-12-31", "--ticker", "WSO", env=env)

@@ -30,7 +30,7 @@ from datetime import date
 from ..records import Event
 from . import programs, role
 from .events import amended, established, resumed, sales, suspended, terminated
-from .model import Detection, Document
+from .model import Detection, Document, Program, Sentence, Span
 from .vocab import ATM_WORDS_RE
 
 logger = logging.getLogger(__name__)
@@ -60,6 +60,8 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     doc_atm = bool(ATM_WORDS_RE.search(text))
     specific = [s for s in atm_sents if role.names_program(s.text, doc_atm)]
     if not specific:
+        specific = [s for s in atm_sents if role.names_program_by_agent(s.text, doc_atm)]
+    if not specific:
         return Extraction(False, [])
 
     doc_date = role.document_date(text) or filed_date
@@ -86,10 +88,11 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
         found.append(resumption)
     registers = not (suspension is not None or any(d.program is program for d in ended))
     if registers and established.has_identity(program) and resumption is None:
-        change = amended.detect(program, notice is not None, head.match(notice) if notice else None)
+        said = _change_said(sentences, specific, program, doc_date, notice is not None)
+        change = amended.detect(program, notice is not None, head.match(notice) if notice else None, said)
         if change is None:
             found.append(established.detect(program))
-        elif sold is None or amended.states_change(program):
+        elif sold is None or said is not None or amended.states_change(program):
             found.append(change)
         # else: a notice supplement that only reports sales is a sales report, not an amendment
     for other in others:
@@ -101,6 +104,30 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     if sold is not None:
         found.append(sold)
     return Extraction(True, [finish(d, doc) for d in found])
+
+
+def _change_said(sentences: list[Sentence], specific: list[Sentence], program: Program, doc_date: date | None,
+                 notice: bool) -> Span | None:
+    """Where the filing says it changes the program when the defining sentences do not: an
+    amendment entered into stated later, a capacity cut or restored by this supplement, or
+    (on a notice cover) the reason it is filed. Capacity figures of that sentence are read
+    as a change too."""
+    if program.amended:
+        return None
+    others = [s for s in specific[:12] if not terminated.about_other_program(s.text)]
+    said = amended.later_amendment(others, program, doc_date)
+    if said is not None:
+        program.amended = True
+        return said
+    # A capacity change is said on the cover or beside the program's own sentences.
+    paras = {x.para + d for x in specific[:60] for d in (-1, 0, 1)}
+    said = amended.capacity_change([x for x in sentences if x.index < 200 or x.para in paras])
+    if said is not None:
+        hit = [s for s in sentences if s.span == said]
+        if hit and hit[0] not in specific[:60]:
+            amended.cap_changes(hit, program)
+        return said
+    return amended.notice_reason(sentences) if notice else None
 
 
 def finish(d: Detection, doc: Document) -> Event:

@@ -2,7 +2,9 @@
 
 It runs on the raw bytes before any HTML parsing. A filing passes when it mentions an
 at-the-market offering (in any spelling, including entity-separated words), Rule
-415(a)(4), or an ATM agreement noun. Bank structured notes on 424B2 mention none of
+415(a)(4), an ATM agreement noun (also "distribution agency" and "sales and registration"
+agreements), a "continuous (equity) offering program", Managers selling "as our agent" under a
+"Distribution Agreement", or a fee table's "Sales Agents' commission". Bank structured notes on 424B2 mention none of
 these ("distribution agreement" alone is deliberately not enough: MTN programs use it),
 so they are rejected after one lower-casing pass and a few substring searches.
 """
@@ -21,8 +23,16 @@ _SEP = rb"(?:\s|-|&nbsp;|&#160;|&#xa0;|&#8209;|&#8208;|&#8211;|&#x2011;|&#45;|\x
 # Checked only in the bytes just before each "market" / "agreement": a regex over the whole
 # document would cost ten times the rest of the gate.
 _BEFORE_MARKET_RE = re.compile(rb"\bat" + _SEP + rb"the" + _SEP + rb"$")
-_BEFORE_AGREEMENT_RE = re.compile(rb"(?:\bsales|\bequity" + _SEP + rb"distribution)" + _SEP + rb"$")
+_BEFORE_AGREEMENT_RE = re.compile(rb"(?:\bsales|\batm[\"'\x9d]?|\bequity" + _SEP + rb"distribution|\bdistribution" + _SEP + rb"agency|\bsales" + _SEP + rb"and"
+                                  + _SEP + rb"registration)" + _SEP + rb"$")
+_BEFORE_PROGRAM_RE = re.compile(rb"\bcontinuous" + _SEP + rb"(?:equity" + _SEP + rb")?offering" + _SEP + rb"$")
 _WINDOW = 400
+
+
+# "Distribution Agreement" is also the MTN programs' word; with "Managers" acting "as our agent"
+# (equity distribution programs) or a fee table's "Sales Agents' commission" it is worth a parse.
+_MANAGER_AGENT = (b"as our agent", b"as our sales agent", b"as sales agent", b"as agent for us")
+_SALES_AGENT_FEE_RE = re.compile(rb"sales" + _SEP + rb"agents?(?:'|&#8217;|&#x2019;|\xe2\x80\x99|&rsquo;)s?" + _SEP + rb"(?:commission|compensation|fee)")
 
 
 def may_be_atm(data: bytes) -> bool:
@@ -31,8 +41,25 @@ def may_be_atm(data: bytes) -> bool:
     for literal in _LITERALS:
         if literal in low:
             return True
+    if _managers_as_agents(low):
+        return True
+    if b"sales agent" in low and _SALES_AGENT_FEE_RE.search(low):
+        return True
     # "at the market" needs a word boundary ("...that the market prices" is not it).
-    return _preceded(low, b"market", _BEFORE_MARKET_RE) or _preceded(low, b"agreement", _BEFORE_AGREEMENT_RE)
+    return (_preceded(low, b"market", _BEFORE_MARKET_RE) or _preceded(low, b"agreement", _BEFORE_AGREEMENT_RE)
+            or (b"continuous" in low and _preceded(low, b"program", _BEFORE_PROGRAM_RE)))
+
+
+def _managers_as_agents(low: bytes) -> bool:
+    """A "Distribution Agreement" with a Manager acting "as our agent" near it (one sentence
+    either side): searched around each mention, not over the whole document."""
+    pos = low.find(b"distribution agreement")
+    while pos >= 0:
+        near = low[max(0, pos - 600):pos + 600]
+        if b"manager" in near and any(m in near for m in _MANAGER_AGENT):
+            return True
+        pos = low.find(b"distribution agreement", pos + 22)
+    return False
 
 
 def _preceded(low: bytes, word: bytes, pattern: re.Pattern[bytes]) -> bool:

@@ -28,11 +28,19 @@ FIRM_OFFER_RE = re.compile(
 """A firm offering on the cover ("we are offering 1,974,432 shares", underwriters, a placement
 agent, Lincoln Park, selling stockholders, notes): the filing is not the ATM's prospectus."""
 
+_NOTICE_VERBS = r"\b(?:updates?|amends?|supplements?|modifies)(?:,? (?:and |or )?(?:updates?|amends?|supplements?|modifies|restates?))*"
+"""The verbs a cover uses to change an earlier prospectus supplement ("updates and amends",
+"amends and supplements", "supplements")."""
+_UPTO = r"(?:[^.]|\b(?:No|Nos|Inc|Co|Corp)\.|\.\d)"
+"""Any character of the same sentence ("File No. 333-272826" and "$1.5" do not end it)."""
+
 ATM_OFFER_RE = re.compile(
     r"(?:entered into|enter into|relate to|relating to|pursuant to|under|terms of)\b[^.]{0,200}?"
-    r"(?:sales agreement|distribution agreement|sale agreement|offering agreement|atm agreement|sales agency)|"
-    r"at[\s-]the[\s-]market offerings?\b|continuous offering program|\bsales agents?\b|\bsupplement no\. ?\d+ to (?:the )?prospectus supplement|"
-    r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplement",
+    r"(?:sales agreement|distribution agreement|sale agreement|offering agreement|atm agreement|sales agency|distribution agency agreement|"
+    r"sales and registration agreement)|\bat[\s-]the[\s-]market[\"'\u201d\u2019]?\s+(?:[\w-]+\s+){0,3}agreement\b|"
+    r"at[\s-]the[\s-]market[\"'\u201d\u2019]? offerings?\b|continuous offering program|\bsales agents?\b|\bsupplement no\. ?\d+ to (?:the )?prospectus supplement|"
+    r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplement|"
+    + _NOTICE_VERBS + r"\s+(?:certain\s+)?(?:of\s+)?(?:the\s+)?information\s+(?:contained\s+|included\s+)?in\s+" + _UPTO + r"{0,300}?\bprospectus supplement",
     re.I,
 )
 """The cover offers securities through an ATM: "relating to ... sales agreement", "at the market
@@ -44,13 +52,19 @@ SUPPLEMENT_NOTICE_RE = re.compile(
     r"\bamendment no\. ?\d+ to (?:the |our )?prospectus supplement|"
     r"\bthis amendment(?: no\. ?\d+)?\b[^.]{0,120}?\b(?:amends?|supplements?|to amend|to supplement|to update)\b[^.]{0,60}?"
     r"(?:prospectus supplement|amount|at[\s-]the[\s-]market)|"
-    r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplement(?:,)? dated",
+    r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplement(?:,)? dated|"
+    r"\bthis (?:prospectus supplement|supplement|amendment)\b[^.]{0,80}?" + _NOTICE_VERBS
+    + r"\s+(?:certain\s+)?(?:of\s+)?(?:the\s+)?information\s+(?:contained\s+|included\s+)?in\s+" + _UPTO + r"{0,300}?\bprospectus supplement,? dated|"
+    r"\bsupplement no\. ?\d+,?\s+dated\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4},?\s+to\s+(?:the\s+|our\s+)?prospectus supplement|"
+    r"\b(?:offered|sold|registered) (?:by|under|pursuant to) this amendment\b",
     re.I,
 )
 """A cover that amends an earlier ATM prospectus supplement ("Supplement No. 1 to Prospectus
-Supplement", "This supplement amends and supplements the prospectus supplement dated ...",
-"We are filing this Amendment to amend the Prospectus Supplement", "This Amendment is being filed
-... to update the amount")."""
+Supplement", "Supplement No. 2 dated X To Prospectus Supplement", "This supplement amends and
+supplements the prospectus supplement dated ...", "This prospectus supplement updates and amends
+certain information contained in the prospectus supplement dated ...", "We are filing this
+Amendment to amend the Prospectus Supplement", "This Amendment is being filed ... to update the
+amount", a plan of distribution that speaks of the shares "offered by this amendment")."""
 
 DOC_DATE_RE = re.compile(
     r"the date of this (?:prospectus supplement|supplement|prospectus|pricing supplement)"
@@ -63,7 +77,27 @@ GENERIC_RE = re.compile(r"\b(?:to the extent|if we|we may|will do so|any such|on
 """Base-prospectus talk about ATM offerings in general ("we may sell ... in at-the-market offerings")."""
 _INDEFINITE_RE = re.compile(r"\b(?:a|an|any|one or more)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _PROGRAM_NOUN_RE = re.compile(
-    r"at[\s-]the[\s-]market (?:equity )?(?:offering )?(?:program|facility|sales agreement)|\bATM (?:program|facility|offering)", re.I)
+    r"at[\s-]the[\s-]market (?:equity )?(?:offering )?(?:program|facility|sales agreement)|\bATM (?:program|facility|offering)|"
+    r"\bsales agents?['\u2019]s? (?:commission|compensation)|\bcontinuous (?:equity )?offering program\b|"
+    r"\bat[\s-]the[\s-]market[\"'\u201d\u2019]?\s+(?:[\w-]+\s+){1,3}agreement\b", re.I)
+"""A program named without an agreement noun the agreement table knows: "our ATM program", "a
+continuous offering program" (the forward-sale programs' word), "the Sales Agents' commission of
+up to 1.50%" (a fee table's footnote), "an At-the-Market Issuance Agreement"."""
+AGENT_ROLE_NAMED_RE = re.compile(
+    r"\b(?:as|acting as|in its capacity as) (?:our |its |the )?(?:sales )?agents?\b(?! for the underwriters)|"
+    r"\((?:each,? )?(?:the |an? )?[\"\u201c]?(?:sales )?agents?[\"\u201d]?\)", re.I)
+"""A named firm given the agent's role in the sentence ("through B. Riley Securities, Inc. as our
+sales agent", "acting as our agent", "with Cantor Fitzgerald & Co. (the "Agent")"): with the
+at-the-market words somewhere in the document, a program even without an agreement noun."""
+_NOT_SALES_AGENT_RE = re.compile(
+    r"\bplacement agent|\bunderwrit|\bdealer[- ]manager|\bnotes\b|debt securities|medium-term|\btransfer agent|\bpaying agent|"
+    r"\bexchange agent|\bwarrant agent|\bsubscription agent|\btrustee\b", re.I)
+MANAGER_AS_AGENT_RE = re.compile(
+    r"\b(?:shares|common stock|common units|depositary shares)\b[^.]{0,120}?\b(?:through|by|to) (?:such |the |any |each |a |an |(?:one or more|any|each) of the )?"
+    r"(?:applicable |relevant )?Managers?\b,? (?:acting )?as (?:our )?(?:sales )?agents?\b", re.I)
+"""Shares sold through a Manager acting as the issuer's agent ("shares of our common stock are sold
+through such Manager, as our agent, under the Distribution Agreement"): an equity distribution
+program, not an MTN "Distribution Agreement" (notes sold through agents)."""
 _NOTES_WORD_RE = re.compile(r"the notes|notes due|debentures", re.I)
 _ATM_NOTES_RE = re.compile(r"(?:at[\s-]the[\s-]market offerings?|415\(a\)\(4\))", re.I)
 _UNDERWRITTEN_RE = re.compile(r"\bunderwriters?\b|\bpricing supplement\b|\bmarket measure|\bdealer[- ]manager\b", re.I)
@@ -74,9 +108,13 @@ def is_atm_sentence(text: str) -> bool:
     """A sentence that names an ATM agreement or the at-the-market offering at all."""
     # Substring tests first: most sentences of a prospectus name no agreement and no ATM.
     low = text.lower()
-    if "agreement" not in low and "market" not in low and "atm" not in low and "415(a)(4)" not in low:
+    named = "sales agent" in low or "continuous" in low  # words of _PROGRAM_NOUN_RE alone
+    if not named and "agent" in low and ("as our agent" in low or "as agent" in low or "acting as" in low or "(the" in low):
+        named = True  # AGENT_ROLE_NAMED_RE (names_program decides)
+    if "agreement" not in low and "market" not in low and "atm" not in low and "415(a)(4)" not in low and not named:
         return False
-    return bool(ATM_WORDS_RE.search(text) or AGREEMENT_RE.search(text))
+    return bool(ATM_WORDS_RE.search(text) or AGREEMENT_RE.search(text)
+                or (named and (_PROGRAM_NOUN_RE.search(text) or AGENT_ROLE_NAMED_RE.search(text))))
 
 
 def names_program(text: str, doc_atm: bool = False) -> bool:
@@ -91,11 +129,21 @@ def names_program(text: str, doc_atm: bool = False) -> bool:
             continue
         name = canonical_agreement(m.group(0)) or ""
         if name == "Distribution Agreement" and not (ATM_WORDS_RE.search(text) or re.search(r"sales agent|equity", text, re.I)
+                                                     or MANAGER_AS_AGENT_RE.search(text)
                                                      or (doc_atm and (find_agents(text) or re.search(r"\bentered into\b", text))
                                                          and not re.search(r"\bnotes\b|debt securities|medium-term", text, re.I))):
             continue  # "Distribution Agreement" alone is also the MTN programs' word
         return True
     return bool(_PROGRAM_NOUN_RE.search(text))
+
+
+def names_program_by_agent(text: str, doc_atm: bool) -> bool:
+    """A named firm as the issuer's agent in an at-the-market document (AGENT_ROLE_NAMED_RE): the
+    program without its agreement's name. Asked only when no sentence names the program otherwise
+    (find_agents is the costly part)."""
+    return bool(doc_atm and AGENT_ROLE_NAMED_RE.search(text) and not _NOT_SALES_AGENT_RE.search(text)
+                and (ATM_WORDS_RE.search(text) or re.search(r"from time to time|sales agent|\(the [\"\u201c]?agent", text, re.I))
+                and find_agents(text))
 
 
 def cover(doc: Document) -> Window:

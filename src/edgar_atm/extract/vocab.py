@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-ATM_WORDS_RE = re.compile(r"at[\s-]the[\s-]market|\bATM\b|415\(a\)\(4\)|continuous offering program", re.I)
+ATM_WORDS_RE = re.compile(r"at[\s-]the[\s-]market|\bATM\b|415\(a\)\(4\)|continuous (?:equity )?offering program", re.I)
 """The offering itself named: "at-the-market", "ATM", "Rule 415(a)(4)", "continuous offering program"."""
 
 AGENT_ROLE_RE = re.compile(r"\b(?:sales agents?|agents?|managers?|forward sellers?)\b", re.I)

@@ -181,3 +181,162 @@ def test_which_was_amended_on(sentence):
     amended = by_type(events(sentence + " Shares may be sold under this prospectus supplement having an aggregate "
                                         "offering price of up to $50,000,000."))["program_amended"]
     assert amended.agreement_date == date(2022, 3, 1) and amended.amendment_date == date(2024, 9, 5)
+
+
+# --------------------------------------------------------------------------- said by the filing itself
+
+_PROGRAM = ("relating to the offer and sale of shares of our common stock through {agent} in \"at the market\" "
+            "offerings pursuant to the {agreement} with {agent} dated as of {date}.")
+
+
+@pytest.mark.parametrize("cover_sentence", [
+    # "updates and amends certain information contained in the prospectus supplement dated"
+    "This prospectus supplement updates and amends certain information contained in the prospectus supplement dated "
+    "March 29, 2023, to the prospectus dated October 1, 2020, " + _PROGRAM.format(
+        agent="H.C. Wainwright & Co., LLC", agreement="At The Market Offering Agreement", date="December 20, 2016"),
+    # "amends and supplements the information in the prospectus dated X ... and related prospectus supplement dated Y"
+    "This prospectus supplement amends and supplements the information in the prospectus dated May 15, 2025, filed "
+    "as a part of our registration statement on Form S-3 (File No. 333-272826), and related prospectus supplement "
+    "dated May 15, 2025, " + _PROGRAM.format(agent="Jefferies LLC", agreement="Open Market Sale Agreement",
+                                            date="November 6, 2024"),
+    # "This Supplement No. 2 ... supplements certain information contained in"
+    "This supplement no. 2, referred to as this Supplement, supplements certain information contained in the "
+    "prospectus supplement dated November 4, 2021, " + _PROGRAM.format(
+        agent="Robert W. Baird & Co. Incorporated", agreement="Sales Agreement", date="August 6, 2021"),
+])
+def test_cover_that_amends_the_atm_prospectus_with_a_capacity_cut(cover_sentence):
+    evs = events("We are filing this prospectus supplement to reduce the aggregate amount of common stock that may be "
+                 "sold pursuant to the prior prospectus supplement from $10,000,000 to $3,000,000.",
+                 cover="PROSPECTUS SUPPLEMENT\nUp to $3,000,000\nCommon Stock\n" + cover_sentence + "\n")
+    assert types(evs) == ["program_amended"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "As of the date of this prospectus supplement, we are decreasing the amount of common stock we may offer and sell "
+    "under the Sales Agreement to $3,000,000.",
+    "This prospectus supplement restores the maximum amount of securities we may offer under our existing ATM "
+    "program by the same amount ($4,500,000 of shares of common stock).",
+    "We are filing this prospectus supplement to reduce the aggregate amount of common stock that may be sold "
+    "pursuant to the prior prospectus supplement from $300,000,000 to $254,411,271.43.",
+    "The purpose of this supplement is to increase the maximum aggregate offering price of shares we may sell "
+    "under the Sales Agreement to $75,000,000.",
+])
+def test_capacity_changed_by_this_supplement(sentence):
+    evs = events("We previously entered into a Sales Agreement, dated November 6, 2024, with Jefferies LLC, relating "
+                 "to shares of our common stock. " + sentence)
+    assert types(evs) == ["program_amended"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a right, not a change made now
+    "We may increase the maximum amount of shares we may offer under the Sales Agreement by filing another "
+    "prospectus supplement.",
+    # the company's revenue, not the program's capacity
+    "We are reducing the number of employees in our research organization.",
+    # something else the supplement does
+    "We are filing this prospectus supplement to reflect our new registration statement on Form S-3.",
+])
+def test_capacity_near_misses_stay_established(sentence):
+    evs = events("We previously entered into a Sales Agreement, dated November 6, 2024, with Jefferies LLC, relating "
+                 "to shares of our common stock having an aggregate offering price of up to $50,000,000. " + sentence)
+    assert types(evs) == ["program_established"]
+
+
+@pytest.mark.parametrize("reason", [
+    "We are filing this Amendment to the Original Prospectus Supplement as we entered into an amended and restated "
+    "sales agreement on January 15, 2026.",
+    "This Amendment is being filed to reflect the amendment of the Sales Agreement to add Roth Capital Partners, LLC.",
+    "We have filed this supplement because we executed Amendment No. 1 to the Sales Agreement on January 12, 2026.",
+])
+def test_notice_filed_because_the_agreement_changed_is_an_amendment_even_with_sales(reason):
+    evs = events("On December 19, 2025, we entered into an At-the-Market Issuance Sales Agreement with Spartan Capital "
+                 "Securities, LLC having an aggregate offering price of up to $50,000,000. As of the date of this "
+                 "Amendment, we have sold an aggregate of 2,000,000 shares of Class A Common Stock for gross proceeds "
+                 "of approximately $5.2 million under the ATM Sales Agreement. " + reason,
+                 cover="PROSPECTUS SUPPLEMENT\nThis prospectus supplement amendment no. 1 (the \"Amendment\") amends "
+                       "the prospectus supplement dated December 19, 2025.\n")
+    assert sorted(types(evs)) == ["program_amended", "sales_reported"]
+
+
+@pytest.mark.parametrize("later", [
+    "On October 27, 2023, for the sole purpose of appointing Banco Santander, S.A. as a Forward Purchaser and "
+    "Santander US Capital Markets LLC as a Forward Seller under the equity distribution agreement, we entered into "
+    "Amendment No. 1 to Equity Distribution Agreement with the Sales Agents.",
+    "In October 2023, to reflect the appointment of a new forward seller, the Company and the Sales Agents executed "
+    "an amendment to the equity distribution agreement.",
+    "We and the Sales Agents entered into the first amendment to the equity distribution agreement in connection with "
+    "our new registration statement.",
+])
+def test_amendment_stated_in_a_later_sentence_without_a_date_the_slot_rules_read(later):
+    evs = events("We are party to an equity distribution agreement, dated November 4, 2022, with Citigroup Global "
+                 "Markets Inc. and J.P. Morgan Securities LLC, relating to shares of our common stock having an "
+                 "aggregate offering price of up to $1,500,000,000. " + later)
+    assert types(evs) == ["program_amended"]
+
+
+def test_old_amendment_recounted_in_a_later_supplement_is_context():
+    evs = events("We are party to an equity distribution agreement, dated November 4, 2019, with Citigroup Global "
+                 "Markets Inc., relating to shares of our common stock having an aggregate offering price of up to "
+                 "$1,500,000,000. On March 2, 2020, we entered into Amendment No. 1 to the equity distribution "
+                 "agreement with Citigroup Global Markets Inc.",
+                 cover="PROSPECTUS SUPPLEMENT\nCommon Stock\nThe date of this prospectus supplement is October 30, "
+                       "2023.\n")
+    assert types(evs) == ["program_established"]
+
+
+@pytest.mark.parametrize("mention", [
+    "relating to issuances, offers and sales of shares of our common stock offered by this amendment and the "
+    "accompanying prospectus supplement and prospectus.",
+    "relating to shares of our common stock to be sold pursuant to this amendment and the accompanying prospectus.",
+    "relating to shares of our common stock registered under this amendment.",
+])
+def test_plan_of_distribution_that_calls_the_filing_an_amendment(mention):
+    evs = events("PLAN OF DISTRIBUTION\nWe have entered into the equity distribution agreement with Wells Fargo "
+                 "Securities, LLC and Jefferies LLC as our sales agents " + mention + " In accordance with the terms "
+                 "of the equity distribution agreement, up to $2,500,000,000 of our common stock may be offered and "
+                 "sold through any of the sales agents.", cover="")
+    assert types(evs) == ["program_amended"]
+
+
+@pytest.mark.parametrize("later, amended_on", [
+    ("On October 27, 2023, for the sole purpose of appointing Banco Santander, S.A. as a Forward Purchaser and "
+     "Santander US Capital Markets LLC as a Forward Seller under the equity distribution agreement, we entered into "
+     "Amendment No. 1 to Equity Distribution Agreement with the Sales Agents.", date(2023, 10, 27)),
+    ("To add a forward seller, on January 9, 2024 the Company and the Sales Agents executed an amendment to the equity "
+     "distribution agreement, dated November 4, 2022.", date(2024, 1, 9)),
+    ("We and the Sales Agents entered into the second amendment to the equity distribution agreement, effective as of "
+     "June 3, 2024, to reflect our new registration statement.", date(2024, 6, 3)),
+])
+def test_later_amendment_dates_the_change(later, amended_on):
+    amended = by_type(events("We are party to an equity distribution agreement, dated November 4, 2022, with "
+                             "Citigroup Global Markets Inc., relating to shares of our common stock. " + later))
+    assert amended["program_amended"].amendment_date == amended_on
+    assert amended["program_amended"].agreement_date == date(2022, 11, 4)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Amendment did not change the maximum aggregate offering amount of the shares of our common stock that may be "
+    "sold pursuant to the equity distribution agreement, which remains at $1,500,000,000.",
+    "The aggregate offering price of shares that may be sold under the Equity Distribution Agreement, as amended, is "
+    "unchanged and remains "
+    "$1,500,000,000.",
+    "Amendment No. 1 does not change the maximum amount of common stock we may offer, which is $1,500,000,000.",
+])
+def test_cap_restated_as_unchanged_by_the_amendment(sentence):
+    amended = by_type(events("On October 27, 2023, we entered into Amendment No. 1 to the Equity Distribution "
+                             "Agreement, dated November 4, 2022, with Citigroup Global Markets Inc. " + sentence))
+    assert amended["program_amended"].max_amount == Decimal(1_500_000_000)
+
+
+@pytest.mark.parametrize("sentence, increase", [
+    ("This prospectus restores the maximum amount of securities we may offer under the Existing ATM Program by the "
+     "same amount ($45,588,728.57 of shares of common stock).", Decimal("45588728.57")),
+    ("This prospectus supplement restores the amount of common stock we may sell under the Sales Agreement by "
+     "$12,000,000.", Decimal(12_000_000)),
+    ("This supplement increases the aggregate offering price of shares we may offer under the Sales Agreement by "
+     "the same amount ($5,000,000).", Decimal(5_000_000)),
+])
+def test_capacity_restored_by_an_increment(sentence, increase):
+    amended = by_type(events("We previously entered into an Open Market Sale Agreement with Jefferies LLC. "
+                             + sentence))["program_amended"]
+    assert amended.max_amount_increase == increase

@@ -159,3 +159,157 @@ def test_fee_table_footnote_is_not_the_cap(footnote):
            "415(a)(4).")
     evs = parse_filing(doc.encode(), path="fees.md").events
     assert types(evs) == ["program_established"] and evs[0].max_amount == Decimal(75_000_000)
+
+
+# --------------------------------------------------------------------------- agreements without "at the market"
+
+def _bare(text: str) -> list:
+    """Parse a passage with no "at the market" words anywhere: the byte gate must let it through."""
+    return parse_filing(("PROSPECTUS SUPPLEMENT\n" + text).encode("utf-8"), path="passage.md").events
+
+
+@pytest.mark.parametrize("sentence, agreement, agents", [
+    ("We have entered into a distribution agency agreement with Credit Suisse Securities (USA) LLC and Morgan Stanley "
+     "& Co. LLC, dated July 12, 2021, relating to the sale of shares of our common stock offered by this prospectus "
+     "supplement having an aggregate offering price of up to $500,000,000.",
+     "Distribution Agency Agreement", ["Credit Suisse Securities (USA) LLC", "Morgan Stanley & Co. LLC"]),
+    ("On March 4, 2024, we entered into a Distribution Agency Agreement with Goldman Sachs & Co. LLC, as agent, under "
+     "which we may sell up to $200 million of our common stock from time to time.",
+     "Distribution Agency Agreement", ["Goldman Sachs & Co. LLC"]),
+    ("We have entered into a sales and registration agreement with Goldman Sachs & Co. LLC, acting as our sales "
+     "agent, relating to an aggregate of up to 50,000,000 shares of our Class A common stock offered by this "
+     "prospectus supplement.", "Sales and Registration Agreement", ["Goldman Sachs & Co. LLC"]),
+    ("Under the Sales and Registration Agreement we entered into with BofA Securities, Inc. on May 1, 2024, we may "
+     "issue and sell shares of our common stock having an aggregate offering price of up to $75,000,000 from time "
+     "to time through BofA Securities, Inc., as sales agent.", "Sales and Registration Agreement",
+     ["BofA Securities, Inc."]),
+])
+def test_agreement_names_without_at_the_market_words(sentence, agreement, agents):
+    evs = _bare(sentence)
+    assert types(evs) == ["program_established"]
+    assert evs[0].agreement_type == agreement and evs[0].agents == agents
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Manager will provide written confirmation to us on the day on which shares of our common stock are sold "
+    "through such Manager, as our agent, under the Distribution Agreement. We will pay the applicable Manager a "
+    "commission of up to 2.0% of the gross sales price per share.",
+    "Under the terms of the Distribution Agreement, shares of our common stock may be sold by any of the Managers, "
+    "acting as our agents, at prevailing market prices. We will pay each Manager a commission of up to 1.5% of the "
+    "gross sales price of the shares sold through it.",
+    "Our common units offered hereby will be sold through the applicable Manager as sales agent under the "
+    "Distribution Agreement. The Managers will receive a commission of 1.0% of the gross sales price.",
+])
+def test_distribution_agreement_with_managers_selling_shares_as_agents(sentence):
+    evs = _bare(sentence)
+    assert types(evs) == ["program_established"]
+    assert evs[0].agreement_type == "Distribution Agreement" and evs[0].commission_rate is not None
+
+
+def test_mtn_distribution_agreement_is_not_a_program():
+    # Notes sold through agents under a "Distribution Agreement", with the joint book-running managers of a deal.
+    evs = parse_filing((
+        "PRICING SUPPLEMENT\nMedium-Term Notes, Series B\nThe notes are being offered through BofA Securities, Inc., "
+        "acting as our agent, under the Distribution Agreement. The joint book-running managers will receive a "
+        "commission of 0.35% of the principal amount of the notes.").encode(), path="passage.md")
+    assert evs.events == []
+
+
+@pytest.mark.parametrize("footnote", [
+    "Represents the Sales Agents' commission of up to 1.50% with respect to the shares of common stock being sold in "
+    "this offering.",
+    "Assumes the sales agent's commission of 2.0% of the gross proceeds of the common stock sold under this "
+    "prospectus supplement.",
+    "Reflects the Sales Agents\u2019 compensation of up to 1.25% of the gross sales price of shares sold in this "
+    "offering.",
+])
+def test_fee_table_that_names_only_the_sales_agents_commission(footnote):
+    evs = _bare(footnote + " There is no guarantee that there will be any sales of our common stock pursuant to this "
+                           "prospectus supplement and the accompanying prospectus.")
+    assert types(evs) == ["program_established"] and evs[0].commission_rate is not None
+
+
+def test_underwriting_commission_footnote_is_not_a_program():
+    evs = _bare("Represents the underwriters' commission of 6.0% with respect to the shares of common stock being sold "
+                "in this offering. The underwriters have agreed to purchase the shares from us.")
+    assert evs == []
+
+
+@pytest.mark.parametrize("sentence, agents, cap", [
+    ("We have entered into a continuous offering program agreement, dated March 1, 2024, with Wells Fargo Securities, "
+     "LLC, as sales agent and forward seller, and Wells Fargo Bank, National Association, as forward purchaser, "
+     "relating to shares of our common stock having an aggregate gross sales price of up to $500,000,000.",
+     ["Wells Fargo Securities, LLC"], Decimal(500_000_000)),
+    ("We have established a continuous offering program under which we may offer and sell shares of our common stock "
+     "having an aggregate offering price of up to $300,000,000 from time to time through J.P. Morgan Securities LLC "
+     "and Barclays Capital Inc., as our sales agents.",
+     ["J.P. Morgan Securities LLC", "Barclays Capital Inc."], Decimal(300_000_000)),
+    ("Under our continuous equity offering program, shares of common stock having an aggregate sales price of up to "
+     "$250,000,000 may be sold through BofA Securities, Inc., acting as sales agent or, for forward sales, as "
+     "forward seller.", ["BofA Securities, Inc."], Decimal(250_000_000)),
+])
+def test_continuous_offering_program_without_at_the_market_words(sentence, agents, cap):
+    evs = _bare(sentence)
+    assert types(evs) == ["program_established"]
+    assert (evs[0].agents, evs[0].max_amount) == (agents, cap)
+
+
+def test_underwritten_offering_mentioning_a_continuous_offering_program_gives_no_events():
+    evs = _bare("We are offering 5,000,000 shares of our common stock. The underwriters have agreed to purchase the "
+                "shares. We also have a continuous offering program with Wells Fargo Securities, LLC, under which "
+                "we have sold shares having an aggregate gross sales price of $120,000,000.")
+    assert evs == []
+
+
+# --------------------------------------------------------------------------- no agreement noun at all
+
+_COVER = "PROSPECTUS SUPPLEMENT\nUp to $40,000,000\nCommon Stock\n"
+
+
+@pytest.mark.parametrize("sentence, agent", [
+    ("This prospectus supplement relates to the issuance and sale of up to $40,000,000 of our common stock from time "
+     "to time through B. Riley Securities, Inc. as our sales agent. Sales of our common stock, if any, will be made "
+     "by any method deemed to be an \"at the market offering\" as defined in Rule 415(a)(4).",
+     "B. Riley Securities, Inc."),
+    ("We have entered into an agreement with Cantor Fitzgerald & Co. (the \"Agent\"), dated March 1, 2024, relating "
+     "to the sale of shares of our common stock offered by this prospectus supplement. Sales of our common stock, if "
+     "any, will be made in sales deemed to be at the market offerings as defined in Rule 415(a)(4).",
+     "Cantor Fitzgerald & Co."),
+    ("We may offer and sell shares of our common stock having an aggregate offering price of up to $40,000,000 from "
+     "time to time through Canaccord Genuity LLC, acting as our agent, in transactions deemed to be an "
+     "at-the-market offering as defined in Rule 415(a)(4).", "Canaccord Genuity LLC"),
+])
+def test_program_named_by_its_agent_without_an_agreement_noun(sentence, agent):
+    evs = parse_filing((_COVER + sentence).encode(), path="passage.md").events
+    assert types(evs) == ["program_established"]
+    assert evs[0].agents == [agent] and evs[0].max_amount == Decimal(40_000_000)
+
+
+@pytest.mark.parametrize("doc", [
+    # a placement agent on a firm offering
+    "PROSPECTUS SUPPLEMENT\n2,000,000 Shares\nCommon Stock\nWe are offering 2,000,000 shares of our common stock "
+    "through H.C. Wainwright & Co., LLC as our exclusive placement agent. Our at-the-market offering program remains "
+    "in effect.",
+    # notes sold through an agent, no at-the-market words
+    "PROSPECTUS SUPPLEMENT\n$40,000,000\n5.25% Notes due 2030\nThe notes will be sold from time to time through "
+    "B. Riley Securities, Inc., acting as our agent.",
+    # a transfer agent
+    "PROSPECTUS SUPPLEMENT\nCommon Stock\nComputershare Trust Company, N.A. acts as transfer agent. Our common stock "
+    "may be sold in at the market offerings by selling stockholders.",
+])
+def test_agents_of_other_kinds_are_not_a_program(doc):
+    assert parse_filing(doc.encode(), path="passage.md").events == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "On March 1, 2024, we entered into an At-the-Market Issuance Agreement with Virtu Americas LLC, pursuant to which "
+    "we may offer and sell shares of our common stock having an aggregate offering price of up to $40,000,000.",
+    "We have entered into an at the market equity distribution sales agreement with Roth Capital Partners, LLC, "
+    "relating to shares of our common stock having an aggregate offering price of up to $40,000,000.",
+    "We have entered into an agreement, dated March 1, 2024 (the \"ATM Agreement\"), with A.G.P./Alliance Global "
+    "Partners, as sales agent, relating to shares of our common stock having an aggregate offering price of up to "
+    "$40,000,000.",
+])
+def test_at_the_market_agreement_names_the_table_does_not_know(sentence):
+    evs = parse_filing((_COVER + sentence).encode(), path="passage.md").events
+    assert types(evs) == ["program_established"] and evs[0].max_amount == Decimal(40_000_000)

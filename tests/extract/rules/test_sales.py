@@ -164,3 +164,41 @@ def test_aggregate_price_without_offering_and_of_that_amount():
         "the date of this prospectus supplement. Accordingly, shares having an aggregate offering price of up to "
         "$62,654,322 remain available for sale."))["sales_reported"]
     assert sales.gross_proceeds == Decimal(12_345_678) and sales.remaining_amount == Decimal(62_654_322)
+
+
+@pytest.mark.parametrize("sentence, shares, gross", [
+    # "$X of our common stock has been sold" (passive, dollars only)
+    ("As of May 1, 2024, approximately $21.4 million of our common stock has been sold under the Sales Agreement.",
+     None, Decimal("21400000")),
+    ("Through March 31, 2025, $8,250,000 in shares of common stock had been sold pursuant to the Sales Agreement.",
+     None, Decimal("8250000")),
+    # "sales of N shares have been made"
+    ("Through the date of this prospectus supplement, sales of 845,000 shares of common stock have been made under the "
+     "Sales Agreement, for gross proceeds of $6.3 million.", 845000, Decimal("6300000")),
+    # proceeds received from sales, no "sold" verb
+    ("As of the date of this prospectus supplement, we have received gross proceeds of $21.4 million from sales of "
+     "common stock under the Sales Agreement.", None, Decimal("21400000")),
+    ("Since June 2022, the Company has raised aggregate gross proceeds of approximately $12.5 million from the sale "
+     "of shares under the Sales Agreement.", None, Decimal("12500000")),
+    # the whole capacity used
+    ("The amendment follows our utilization of approximately the full $75,000,000 of availability under the Sales "
+     "Agreement.", None, Decimal("75000000")),
+    ("We have used substantially all of the $75,000,000 of capacity under the Sales Agreement.", None,
+     Decimal("75000000")),
+])
+def test_sales_said_without_an_active_sold_verb(sentence, shares, gross):
+    sales = by_type(events(PROGRAM + sentence))["sales_reported"]
+    assert (sales.shares_sold, sales.gross_proceeds) == (shares, gross)
+
+
+@pytest.mark.parametrize("sentence", [
+    # proceeds of another offering, in the sentence after the program's
+    "As of May 1, 2024, we have received net proceeds of $50.0 million from the sale of our Series A preferred stock "
+    "in a private placement.",
+    # use of proceeds, future
+    "We intend to use the net proceeds from sales under the Sales Agreement for general corporate purposes.",
+    # capacity that may be used
+    "If we use all of the $75,000,000 of capacity under the Sales Agreement, we will have 12,000,000 shares outstanding.",
+])
+def test_proceeds_and_capacity_near_misses(sentence):
+    assert "sales_reported" not in by_type(events(PROGRAM + sentence))

@@ -13,7 +13,8 @@ from datetime import date
 
 from ..agents import find_agents
 from ..amounts import MONEY_RE, as_dollars, money
-from ..model import Detection, Program, dollar_start
+from ..dates import DATE_RE, to_date
+from ..model import Detection, Program, Sentence, Span, dollar_start
 
 AMEND_RE = re.compile(
     r"\bamendment(?: no\. ?\d+)?,? (?:dated|to (?:the|our|that certain))|\bamended and restated\b|\bamends and restates\b|"
@@ -63,18 +64,111 @@ def made_now(program: Program, first_text: str, doc_date: date | None) -> bool:
     return amended
 
 
-def detect(program: Program, notice: bool, notice_span) -> Detection | None:
-    """program_amended for an amendment made now, or for a supplement that amends the ATM
-    prospectus supplement (a notice cover: cap cut, new agents, new commission)."""
-    if not (program.amended or notice):
+def detect(program: Program, notice: bool, notice_span, change: Span | None = None) -> Detection | None:
+    """program_amended for an amendment made now, for a supplement that amends the ATM
+    prospectus supplement (a notice cover: cap cut, new agents, new commission), or for a
+    filing that says it changes the program's capacity (`change`, see capacity_change)."""
+    if not (program.amended or notice or change):
         return None
-    how = "explicit" if program.amended and program.amended_how != "inferred" else "inferred"
-    trigger = program.source if program.amended else (notice_span or program.source)
+    how = "explicit" if (program.amended and program.amended_how != "inferred") or change else "inferred"
+    trigger = program.source if program.amended else (change or notice_span or program.source)
     return program.event("program_amended", trigger=trigger, how=how, excerpt=program.excerpt,
                          agents_added=list(program.agents_added), agents_removed=list(program.agents_removed),
                          max_amount_increase=program.max_amount_increase,
                          spans={k: program.spans[k] for k in ("agents_added", "agents_removed", "max_amount_increase")
                                 if k in program.spans})
+
+
+# --------------------------------------------------------------------------- said by this filing
+
+_CHANGE_VERB = r"(?:reduc|decreas|increas|restor|rais|lower)"
+_CAPACITY_OBJECT = r"the\s+(?:maximum\s+|aggregate\s+|total\s+|dollar\s+)*(?:amount|number|offering price|value)\b"
+_THIS_FILING = r"this (?:prospectus supplement|prospectus|supplement|amendment)(?: no\. ?\d+)?"
+CAPACITY_CHANGE_RE = re.compile(
+    r"\b(?:we are|the company is) (?:hereby )?" + _CHANGE_VERB + r"ing\s+" + _CAPACITY_OBJECT + r"|"
+    r"\b" + _THIS_FILING + r"\s+(?:hereby\s+)?" + _CHANGE_VERB + r"(?:es|s)\s+" + _CAPACITY_OBJECT + r"|"
+    r"\b(?:we are|we have|the company is) (?:hereby )?fil(?:ing|ed) " + _THIS_FILING + r"\b[^.]{0,60}?\bto " + _CHANGE_VERB + r"e\s+"
+    + _CAPACITY_OBJECT + r"|"
+    r"\bthe purpose of " + _THIS_FILING + r"\b[^.]{0,40}?\bis to " + _CHANGE_VERB + r"e\s+" + _CAPACITY_OBJECT,
+    re.I,
+)
+"""This filing changes how much the program may sell (E4/E5 by a supplement): "we are decreasing
+the amount ...", "This prospectus restores the maximum amount of securities we may offer under the
+ATM Program", "We are filing this prospectus supplement to reduce the aggregate amount of common
+stock that may be sold", "The purpose of this supplement is to increase the maximum amount"."""
+# The verb forms CAPACITY_CHANGE_RE needs, before "the": substring tests are cheap.
+_CHANGE_PHRASES = tuple(stem + end + " the " for stem in ("reduc", "decreas", "increas", "restor", "rais", "lower")
+                        for end in (("ing", "es", "e") if stem != "lower" else ("ing", "s", "")))
+_ABOUT_SALES_RE = re.compile(r"\b(?:offer|sell|sold|sale|issu\w*|program|agreement|prospectus)", re.I)
+_CAPACITY_BOILER_RE = re.compile(r"\b(?:may|might|could|would|if|in the event|from time to time)\b[^.]{0,40}$", re.I)
+
+
+def capacity_change(sentences: list[Sentence]) -> Span | None:
+    """The sentence in which this filing changes the program's capacity (CAPACITY_CHANGE_RE),
+    not a right to do so ("we may increase the amount")."""
+    for s in sentences:
+        t = s.text
+        # The verb follows "we are", "this supplement" or "to": lower case, so no lower() per sentence.
+        if not ("reduc" in t or "decreas" in t or "increas" in t or "restor" in t or "rais" in t or "lower" in t):
+            continue
+        if not any(phrase in t for phrase in _CHANGE_PHRASES):
+            continue
+        m = CAPACITY_CHANGE_RE.search(t)
+        if m and _ABOUT_SALES_RE.search(t) and not _CAPACITY_BOILER_RE.search(t[:m.start()]):
+            return s.span
+    return None
+
+
+NOTICE_REASON_RE = re.compile(
+    r"\b(?:we are filing|we have filed|(?:is|are|has been|was) (?:being )?filed)\b[^.]{0,120}?"
+    r"\b(?:because|as|since|to reflect|in connection with|following|due to)\b[^.]{0,80}?"
+    r"\b(?:entered into|executed|amended|amendment|restated|restatement|added|appointed|removed)\b",
+    re.I,
+)
+"""Why a notice supplement is filed, when the reason is a change to the agreement: "We are filing
+this Amendment ... as we entered into an amended and restated ATM Sales Agreement", "This
+Supplement is being filed to reflect the amendment of the Sales Agreement"."""
+
+
+def notice_reason(sentences: list[Sentence]) -> Span | None:
+    """A sentence that says the notice is filed because the agreement changed (NOTICE_REASON_RE)."""
+    for s in sentences:
+        if "filed" not in s.text and "filing" not in s.text:
+            continue
+        if NOTICE_REASON_RE.search(s.text) and not re.search(r"\bmay\b|\bif\b", s.text, re.I):
+            return s.span
+    return None
+
+
+AMENDMENT_ENTERED_RE = re.compile(
+    r"\b(?:we|the company)\b(?: and [^.]{1,80}?)? (?:have |has )?(?:entered into|executed)\s+"
+    r"(?:an? |the )?(?:first |second |third |fourth |fifth )?(?:amendment\b|amendment no\. ?\d+|amended and restated\b)", re.I)
+"""An amendment entered into, stated in its own sentence after the one that defines the program:
+"On October 27, 2023, for the sole purpose of appointing X as a Forward Seller, we entered into
+Amendment No. 1 to Equity Distribution Agreement"."""
+
+
+def later_amendment(defining: list[Sentence], program: Program, doc_date: date | None) -> Span | None:
+    """A sentence after the defining one stating an amendment entered into now: dated within
+    RECENT_DAYS of the supplement (any date when the supplement's own is unknown), not
+    "previously" and not a right to amend. Its date (not the agreement's) dates the amendment
+    when nothing else did."""
+    for s in defining[1:10]:
+        t = s.text
+        if s.span == program.source or not AMENDMENT_ENTERED_RE.search(t):
+            continue
+        if re.search(r"\bpreviously\b|\bmay\b|\bif\b", t, re.I):
+            continue
+        found = [(d, m) for d, m in ((to_date(m), m) for m in DATE_RE.finditer(t)) if d is not None]
+        dates = [d for d, _ in found]
+        if doc_date is not None and dates and min(abs((doc_date - d).days) for d in dates) > RECENT_DAYS:
+            continue
+        own = [(d, m) for d, m in found if d != program.agreement_date]
+        if program.amendment_date is None and own:
+            newest, m = max(own, key=lambda f: f[0])
+            program.amendment_date, program.spans["amendment_date"] = newest, s.match(m)
+        return s.span
+    return None
 
 
 # --------------------------------------------------------------------------- what changed
@@ -104,9 +198,16 @@ _CLAUSE_RE = re.compile(r"\b(?:which|whereby|whom|wherein|that|pursuant to)\b|[(
 _AMEND_WORDS_RE = re.compile(r"\bamend|\brestat", re.I)
 
 INCREASE_BY_RE = re.compile(
-    r"\b(?:increas|rais)\w*\b[^.]{0,200}?\bby (?:up to )?(?:an additional |an aggregate of )?" + MONEY_RE.pattern + r"(?!\s*(?:million|billion)?\s*to\b)", re.I)
+    r"\b(?:increas|rais|restor)\w*\b[^.]{0,200}?\bby (?:up to )?(?:an additional |an aggregate of |the same amount \(?)?" + MONEY_RE.pattern
+    + r"(?!\s*(?:million|billion)?\s*to\b)", re.I)
 """A cap raised by an increment: "to increase the aggregate offering price ... by $50,000,000",
-"by up to an additional $400,000,000" (no new total after it)."""
+"by up to an additional $400,000,000" (no new total after it), "restores the maximum amount ... by
+the same amount ($45,588,728.57 of shares)"."""
+REMAINS_AT_RE = re.compile(
+    r"\b(?:did not change|does not change|unchanged|not (?:be )?changed)\b[^.]{0,200}?\b(?:remains?|remained|continues to be|is)\s+(?:at\s+)?"
+    + MONEY_RE.pattern, re.I)
+"""The agreement's cap restated as unchanged by the amendment: "The Amendment did not change the
+maximum aggregate offering amount ..., which remains at $1,500,000,000"."""
 INCREASE_TO_RE = re.compile(
     r"\b(?:increas|rais|restor)(?:e|es|ed|ing)\b(?P<what>[^.]{0,200}?)(?<!up )\bto (?:up to )?(?:an aggregate (?:of )?)?" + MONEY_RE.pattern, re.I)
 """A cap raised or restored to a total: "to increase the amount ... we may offer ... to $50,000,000"."""
@@ -174,6 +275,11 @@ def cap_changes(sentences, program: Program) -> None:
     for s in sentences:
         t = s.text
         if NEW_TOTAL_RE.search(t) or _NOT_CAP_RE.search(t[:300]) and not _CAP_OBJECT_RE.search(t):
+            continue
+        m = REMAINS_AT_RE.search(t)
+        if m and _CAP_OBJECT_RE.search(t) and program.max_amount is None:
+            program.max_amount = as_dollars(money(m))
+            program.spans["max_amount"] = s.sub(dollar_start(t, m.start("num")), m.end("num"))
             continue
         m = INCREASE_BY_RE.search(t)
         if m and program.max_amount_increase is None and not _MODAL_RE.search(t[:m.start() + 1]):

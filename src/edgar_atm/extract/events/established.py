@@ -19,8 +19,10 @@ known only from a cover amount or a plan of distribution (inferred)."""
 
 
 def has_identity(program: Program) -> bool:
-    """Enough of a program to report: an agreement, agents or a cap."""
-    return bool(program.agreement_type or program.agents or program.max_amount or program.max_shares)
+    """Enough of a program to report: an agreement, agents, a cap, or the sales agents' commission
+    (a fee table of the program's own prospectus names nothing else)."""
+    return bool(program.agreement_type or program.agents or program.max_amount or program.max_shares
+                or program.commission_rate is not None)
 
 
 def detect(program: Program) -> Detection:

@@ -31,12 +31,26 @@ SALES_RE = re.compile(
     r"\bpreviously\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|\b(?:did|has|have)\s+not\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b|"
     r"\bwe\s+(?:issued\s+and\s+|offered\s+and\s+)sold\b|"
     r"\b(?:have|has|had)\s+(?:previously\s+)?issued\s+(?:a total of\s+|an aggregate of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,4}?(?:shares|ADSs|units)\b|"
-    r"\bfrom\s+the\s+(?:issuance\s+and\s+)?sale\s+of\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,4}?(?:shares|ADSs|units)\b",
+    r"\bfrom\s+the\s+(?:issuance\s+and\s+)?sale\s+of\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,4}?(?:shares|ADSs|units)\b|"
+    r"\bhas\s+been\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|"
+    r"\bsales\s+of\s+[^.;]{0,120}?\b(?:have|has|had)\s+been\s+(?:made|completed|effected)\b|"
+    r"\b(?:have|has|had)\s+(?:received|generated|raised|realized)\s+(?:aggregate\s+|total\s+)?(?:gross\s+|net\s+)?proceeds\s+of\s+"
+    r"(?:[^.;]|\.\d){0,80}?\bfrom\s+(?:the\s+)?(?:sales?|issuance)\b|"
+    r"\b(?:utiliz(?:ed|ation\s+of)|used|exhausted)\s+(?:approximately\s+|substantially\s+|nearly\s+)?(?:all\s+of\s+|the\s+full\s+|the\s+entire\s+)"
+    r"[^.;]{0,20}?\$[\d,.]+(?:\s*(?:million|billion))?\s+(?:of\s+)?(?:availability|capacity|available)",
     re.I,
 )
 """The sales verb: "have sold", "had not sold any", "no shares have been sold", "were sold",
 "we sold N shares", "we issued and sold", "we have issued N shares", "previously sold", "proceeds ... from
-the sale of N shares"."""
+the sale of N shares", "$X of our common stock has been sold", "sales of N shares have been made",
+"we have received gross proceeds of $X from sales of", "our utilization of approximately the full $X
+of availability" (the whole capacity used)."""
+
+UTILIZED_RE = re.compile(
+    r"\b(?:utiliz(?:ed|ation\s+of)|used|exhausted)\s+(?:approximately\s+|substantially\s+|nearly\s+)?(?:all\s+of\s+|the\s+full\s+|the\s+entire\s+)"
+    r"[^.;$]{0,20}?" + MONEY_RE.pattern + r"\s+(?:of\s+)?(?:availability|capacity|available)", re.I)
+"""The capacity used up, as a sales figure: "utilization of approximately the full $300,000,000 of
+availability" (gross sales of about that amount)."""
 
 ZERO_SALES_RE = re.compile(
     r"\bnot\s+(?:yet\s+)?(?:offered\s+(?:or|and)\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+any\b|\bnot\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b|\bno\s+(?:shares|sales)\b[^.]{0,80}?\bbeen\s+(?:sold|made)\b|\bsold\s+no\s+shares\b",
@@ -65,18 +79,24 @@ GROSS_SOLD_RE = re.compile(
     re.I,
 )
 """A dollar amount of securities sold: "sold an aggregate of $22.2 million ADSs", "sold $3.5 million of our common stock"."""
+GROSS_PASSIVE_RE = re.compile(
+    MONEY_RE.pattern + r"\s+(?:of|in)\s+(?:our\s+)?(?:shares|ADSs|American Depositary Shares|common stock|common shares|ordinary shares|"
+    r"common units|units|preferred stock)\b[^.;$]{0,60}?\b(?:have|has|had)\s+been\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b",
+    re.I,
+)
+"""A dollar amount sold, passive: "approximately $21.4 million of our common stock has been sold"."""
 NET_RE = re.compile(r"net\s+proceeds[^$.]{0,60}?(?:of\s+)?(?:approximately\s+|about\s+)?" + MONEY_RE.pattern, re.I)
 """Net proceeds before the amount: "net proceeds of $Y"."""
 NET_AFTER_RE = re.compile(MONEY_RE.pattern + r"\s+(?:in|of)\s+(?:aggregate\s+)?net\s+proceeds", re.I)
 """Net proceeds after the amount: "$Y in net proceeds"."""
 SOLD_SHARES_RE = re.compile(
-    r"\b(?:sold|issued(?: and sold)?|(?:issuance(?: and sale)?|sale) of)\s*(?:a total of\s+|an aggregate of\s+|approximately\s+|aggregate\s+)*"
+    r"\b(?:sold|issued(?: and sold)?|(?:issuance(?: and sale)?|sales?) of)\s*(?:a total of\s+|an aggregate of\s+|approximately\s+|aggregate\s+)*"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:[\w.%-]+\s+){0,4}?(?:shares|ADSs|American Depositary Shares|units)\b",
     re.I,
 )
 """Shares sold: "sold 422,160 shares", "issued and sold an aggregate of 1.2 million shares"."""
 PASSIVE_SHARES_RE = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:[\w.%-]+\s+){0,5}?(?:shares|ADSs|American Depositary Shares|units)\b"
+    r"(?<![$\d,.])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:[\w.%-]+\s+){0,5}?(?:shares|ADSs|American Depositary Shares|units)\b"
     r"[^.;$]{0,80}?\b(?:(?:have|has|had)\s+been|were|was)\s+(?:offered\s+and\s+|issued\s+and\s+)?sold\b",
     re.I,
 )
@@ -108,6 +128,16 @@ _HYPOTHETICAL_RE = re.compile(r"\bassum(?:e|es|ed|ing|ption)\b|\bwould (?:be|rec
 _FUTURE_RE = re.compile(r"\b(?:may|will|would|could)\s+(?:be\s+)?(?:offer|sell|sold|issue)|\bif any\b|\bunderwriters?\b|\bplacement agent\b", re.I)
 _PROGRAM_WORDS_RE = re.compile(r"sales agents?|this program|the program", re.I)
 _CAP_WORDS_RE = re.compile(r"up to|in excess of", re.I)
+_OWN_SENTENCE_RE = re.compile(r"proceeds|utiliz|used|exhausted", re.I)
+
+
+def _other_verbs(t: str) -> bool:
+    """Cheap test for the sales verbs beyond "sold"/"issued" (substring tests: most sentences
+    have none of them)."""
+    if "proceeds" in t:
+        return "received" in t or "raised" in t or "generated" in t or "realized" in t
+    return "utiliz" in t or "exhausted" in t or "used" in t and (" all " in t or " full " in t or " entire " in t) \
+        or "been completed" in t or "been effected" in t
 
 
 def _about_program(text: str) -> bool:
@@ -119,7 +149,12 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
     """The first sentence that reports cumulative program sales, with its figures."""
     for s in sentences:
         t = s.text
-        if "sold" not in t and "been made" not in t and "sell any" not in t and "sale of" not in t and "issued" not in t:
+        if ("sold" not in t and "been made" not in t and "sell any" not in t and "sale of" not in t and "issued" not in t
+                and "proceeds" not in t and "utiliz" not in t and "exhausted" not in t and "used" not in t
+                and "been completed" not in t and "been effected" not in t):
+            continue
+        if ("sold" not in t and "issued" not in t and "sale of" not in t and "been made" not in t and "sell any" not in t
+                and not _other_verbs(t)):
             continue
         m = SALES_RE.search(t)
         if not m or WINDOW_SALES_RE.search(t):
@@ -132,6 +167,8 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
             continue  # dilution arithmetic ("assuming all shares were sold at $4.00"), not a report
         if _FUTURE_RE.search(t[:m.end() + 20]):
             continue
+        if _OWN_SENTENCE_RE.search(m.group(0)) and not _about_program(t):
+            continue  # proceeds received or capacity used: only when the sentence names the program itself
         if not _about_program(t):
             # The program may be named by the sentence before, in the same paragraph ("We entered
             # into a Sales Agreement ... As of the date of this prospectus supplement, we have sold N").
@@ -150,8 +187,10 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
                 fields["shares_sold"] = shares(sm)
                 spans["shares_sold"] = s.match(sm, "num")
             # The proceeds figure nearest the "sold" verb: a cap may share the sentence.
-            gms = list(GROSS_RE.finditer(t)) + list(GROSS_AFTER_RE.finditer(t)) + list(GROSS_SOLD_RE.finditer(t))
+            gms = list(GROSS_RE.finditer(t)) + list(GROSS_AFTER_RE.finditer(t)) + list(GROSS_SOLD_RE.finditer(t)) + list(GROSS_PASSIVE_RE.finditer(t))
             gms = [g for g in gms if not _CAP_WORDS_RE.search(t[g.start():g.end()])]
+            if not gms:
+                gms = list(UTILIZED_RE.finditer(t))
             if gms:
                 gm = min(gms, key=lambda g: min(abs(g.start() - m.start()), abs(g.end() - m.start())))
                 fields["gross_proceeds"] = as_dollars(money(gm))
