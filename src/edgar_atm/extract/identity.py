@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from .agents import find_agents
+from .agents import find_agents, forward_counterparty_spans
 from .agreements import AGREEMENT_RE, written_agreement
 from .amounts import MONEY_RE, as_dollars, money, shares
 from .dates import DATE_RE, to_date
@@ -262,6 +262,10 @@ def sentence_agents(text: str) -> list[str]:
     missing from the table when they stand in the agent list ("with X, Y and Z, ...")."""
     known = find_agents(text)
     start = _LIST_START_RE.search(text)
+    # A "with" inside the forward purchasers' list ("Mizuho Markets Americas LLC (with Mizuho
+    # Securities USA LLC acting as agent)") starts no agent list.
+    if start and "orward" in text and any(a <= start.start() < b for a, b in forward_counterparty_spans(text)):
+        return known
     if not start:
         return known
     end = _LIST_END_RE.search(text, start.end())
