@@ -46,7 +46,13 @@ _AS_AMENDED_RE = re.compile(r"\b(?:as|(?:which|that) (?:was|were|has been|have b
 _AMENDMENT_DATED_RE = re.compile(r"\bamendment(?: no\. ?\d+)?,? (?:\(\"?amendment[^)]*\)\s*,?\s*)?dated", re.I)
 _AMENDMENT_TO_DATED_RE = re.compile(r"amendment[^.]{0,80}\bto the [^.]{0,80}agreement,? dated", re.I)
 _PREVIOUSLY_ENTERED_RE = re.compile(r"\bpreviously (?:entered into|executed)\b", re.I)
-_ENTERED_AMENDMENT_RE = re.compile(r"entered into (?:an |the )?(?:first |second |third )?amendment", re.I)
+_ENTERED_AMENDMENT_RE = re.compile(r"(?:entered into|executed|signed) (?:an |the )?(?:first |second |third )?amendment", re.I)
+ON_DATE_AMENDED_RE = re.compile(
+    r"\b(?:On|on|As of|as of|Effective|effective)\s+(?P<date>" + DATE_RE.pattern + r"),?\s+"
+    r"(?:we|the Company|[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})(?: and [\w.,&' -]{1,60}?)?\s+"
+    r"amended(?! and restated)\s+(?:our|the|its|their|that certain|each of (?:our|the))\b")
+"""Verb form of an amendment, date first: "On February 15, 2024, we amended our equity
+distribution agreement, dated February 18, 2021": the first date dates the change."""
 
 
 def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Found | None, bool]:
@@ -79,6 +85,12 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
     if entered_date and entered_date[0] and _ENTERED_AMENDMENT_RE.search(text):
         # "On X, we entered into an amendment to our agreement dated Y": X dates the change.
         return (dated[0] if dated else None), entered_date, True
+    on_amended = ON_DATE_AMENDED_RE.search(text) if "amended" in text else None
+    if on_amended and not previously:
+        dm = DATE_RE.search(on_amended.group("date"))
+        when = (to_date(dm) if dm else None, on_amended.start("date"), on_amended.end("date"))
+        if when[0]:
+            return (dated[0] if dated else None), when, True
     if "amends and restates" in low or "amended and restated" in low:
         if len(dated) >= 2:
             return dated[-1], dated[0], not previously
