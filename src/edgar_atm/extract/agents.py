@@ -196,6 +196,15 @@ _NOT_AGENT_RE = re.compile(r"\bBank\b|N\.A\.|National Association|Financial Prod
                            r"Group,? Inc\.|Depository|Securities and Exchange|Nasdaq|NYSE|Exchange", re.I)
 
 
+# A corporate suffix glued to the name before it ("JefferiesLLC", "Mizuho Securities USAInc.").
+_GLUED_SUFFIX_RE = re.compile(r"(?<=[a-z]{3})(?=(?:LLC|Inc\.|Corp\.|Incorporated)(?!\w))")
+# Issuer-side parties to an agreement, named beside the agents ("and our investment adviser,
+# Ares Capital Management LLC, and our administrator, Ares Operations LLC"): not agents.
+_ISSUER_SIDE_RE = re.compile(
+    r"\b(?:our|the Company's|its) (?:external |investment |sub-?)?(?:adviser|advisor|administrator|manager|sponsor|"
+    r"operating partnership|general partner|parent)\s*,?\s*\(?$", re.I)
+
+
 def find_agents(text: str, *, keep_unknown: bool = False) -> list[str]:
     """Canonical agent names mentioned in `text`, in order of first mention, without
     forward purchasers. With `keep_unknown`, firms missing from the table (a legal name
@@ -203,6 +212,8 @@ def find_agents(text: str, *, keep_unknown: bool = False) -> list[str]:
     pattern, group_to_name = _matcher()
     if "\n" in text or "  " in text:
         text = " ".join(text.split())  # a name broken across lines ("Cantor\nFitzgerald & Co.")
+    if _GLUED_SUFFIX_RE.search(text):
+        text = _GLUED_SUFFIX_RE.sub(" ", text)  # "JefferiesLLC": a space lost in text extraction
     hits: list[tuple[int, str]] = []
     covered: list[tuple[int, int]] = []
     counterparties = forward_counterparty_spans(text) if "orward" in text else []
@@ -224,6 +235,8 @@ def find_agents(text: str, *, keep_unknown: bool = False) -> list[str]:
             if any(a <= m.start() < b for a, b in counterparties):
                 continue
             if re.search(r"(?:(?:division|affiliate|subsidiary) of|f/k/a|formerly known as|formerly)$", text[max(0, m.start() - 25):m.start()].rstrip(" ,("), re.I):
+                continue
+            if _ISSUER_SIDE_RE.search(text[max(0, m.start() - 40):m.start()]):
                 continue
             hits.append((m.start(), name))
     found: list[str] = []

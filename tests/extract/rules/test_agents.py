@@ -74,3 +74,36 @@ def test_forward_sellers_named_outside_a_counterparty_list_stay_agents():
     sentence = ("We have entered into an equity distribution agreement with Goldman Sachs & Co. LLC and Jefferies "
                 "LLC, as sales agents and forward sellers, and we may enter into forward sale agreements.")
     assert find_agents(sentence) == ["Goldman Sachs & Co. LLC", "Jefferies LLC"]
+
+
+# _GLUED_SUFFIX_RE: a space lost before the corporate suffix in extracted text.
+@pytest.mark.parametrize("written, canonical", [
+    ("JefferiesLLC", "Jefferies LLC"),
+    ("Mizuho Securities USALLC and BTIG, LLC", "Mizuho Securities USA LLC"),
+    ("B. Riley Securities,Inc. and Needham & Company, LLC", "B. Riley Securities, Inc."),
+    ("Piper Sandler & Co. and Lake Street Capital MarketsLLC", "Piper Sandler & Co."),
+])
+def test_glued_suffix(written, canonical):
+    assert find_agents(f"with each of {written}, as sales agents")[0] == canonical
+
+
+def test_glued_suffix_keeps_unknown_firms_whole():
+    assert find_agents("with Harbor Row SecuritiesLLC, as agent", keep_unknown=True) == ["Harbor Row Securities LLC"]
+
+
+# _ISSUER_SIDE_RE: the issuer's adviser, administrator or operating partnership beside the agents.
+@pytest.mark.parametrize("sentence", [
+    "with each of Truist Securities, Inc. and Regions Securities LLC, and our investment adviser, Ares Capital "
+    "Management LLC, and our administrator, Ares Operations LLC",
+    "with Truist Securities, Inc. and Regions Securities LLC and our external manager, Harbor Row Advisors LLC",
+    "among the Company, our operating partnership, Harbor Row Operating LP, and Truist Securities, Inc. and Regions "
+    "Securities LLC",
+])
+def test_issuer_side_parties_are_not_agents(sentence):
+    assert find_agents(sentence, keep_unknown=True) == ["Truist Securities, Inc.", "Regions Securities LLC"]
+
+
+def test_unknown_firm_named_as_agent_is_kept():
+    # near miss: an unknown firm in the agent list itself stays
+    assert find_agents("with Truist Securities, Inc. and Harbor Row Securities LLC, as our sales agents",
+                       keep_unknown=True) == ["Truist Securities, Inc.", "Harbor Row Securities LLC"]
