@@ -76,7 +76,9 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
 
     _caps(prog, specific, sentences, head, bool(_EXISTING_RE.search(first.text)))
     amended.cap_changes(specific[:60], prog)
-    amended.agent_changes(defining[:6] + [s for s in specific[:60] if s not in defining[:6]], prog)
+    # An amendment adding agents to the "Original Sales Agreement" changes this program too.
+    changes = [s for s in stated[:60] if s not in specific[:60] and not _ENDED_RE.search(s.text)]
+    amended.agent_changes(defining[:6] + [s for s in specific[:60] if s not in defining[:6]] + changes, prog)
 
     program_paras = {x.para for x in specific[:60]}
     nearby = [x for x in sentences if x.para in program_paras]
