@@ -13,7 +13,7 @@ from typing import Any
 from .agents import find_agents, forward_counterparty_spans
 from .agreements import AGREEMENT_RE, written_agreement
 from .amounts import MONEY_RE, as_dollars, money, shares
-from .dates import DATE_RE, to_date
+from .dates import DATE_RE, all_dates, to_date
 from .events.amended import INCREMENT_RE, amends_agreement
 from .model import Program, Sentence, Span, dollar_start, norm
 from .vocab import NOT_ATM_AGREEMENT_RE
@@ -92,6 +92,9 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
         if when[0]:
             return (dated[0] if dated else None), when, True
     if "amends and restates" in low or "amended and restated" in low:
+        later = _restated_after_dated(text, dated, doc_date)
+        if later is not None:
+            return dated[0], later[0], later[1]
         if len(dated) >= 2:
             return dated[-1], dated[0], not previously
         single = dated[0] if dated else entered_date
@@ -113,6 +116,35 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
     if dated:
         return dated[0], None, amended
     return entered_date, None, amended
+
+
+# "an equity distribution agreement dated X, which was amended and restated on Y and Z, and
+# further amended and restated on the date hereof": X is the original date, the newest restatement
+# dates the change.
+RESTATED_AFTER_DATED_RE = re.compile(
+    r"[,\s]*(?:(?:which|that) (?:was|were|has been|have been|is|are) |as )?(?:subsequently |later |further )?"
+    r"amended and restated\b", re.I)
+_HEREOF_RE = re.compile(r"\b(?:on|as of) the date (?:hereof|of this prospectus supplement)", re.I)
+
+
+def _restated_after_dated(text: str, dated: list[Found], doc_date: date | None) -> tuple[Found | None, bool] | None:
+    """(newest restatement date, is-amendment) when the only agreement date stands before
+    "which was amended and restated on ..."; None when the sentence is not written that way."""
+    if len(dated) != 1 or not dated[0][0]:
+        return None
+    m = RESTATED_AFTER_DATED_RE.match(text, dated[0][2])
+    if not m:
+        return None
+    rest = text[m.end():]
+    newest: Found | None = None
+    for at, d in all_dates(rest):
+        if newest is None or (newest[0] and d > newest[0]):
+            dm = DATE_RE.match(rest, at)
+            newest = (d, m.end() + at, m.end() + (dm.end() if dm else at))
+    hereof = _HEREOF_RE.search(rest)
+    if hereof:
+        return ((doc_date, m.end() + hereof.start(), m.end() + hereof.end()) if doc_date else None), True
+    return newest, newest is not None and not _PREVIOUSLY_ENTERED_RE.search(text)
 
 
 _FURTHER_AMENDED_RE = re.compile(r"\b(?:as |and |, )?(?:further |subsequently |previously )?amended(?: (?:on|as of|by)[^,;)]{0,60}?)?\s*(?:on |as of )?(?P<date>" + DATE_RE.pattern + ")")

@@ -67,3 +67,33 @@ def test_amendment_to_a_terminated_agreement_dates_nothing():
     ev = by_type(events(body))
     prog = ev.get("program_amended") or ev.get("program_established")
     assert prog is None or prog.amendment_date is None
+
+
+# RESTATED_AFTER_DATED_RE: "<agreement> dated X, which was amended and restated on Y": X is the
+# original date, the newest restatement dates the change.
+@pytest.mark.parametrize("sentence, original, newest", [
+    ("We entered into an equity distribution agreement dated August 30, 2022, which was amended and restated on "
+     "August 4, 2023 and May 7, 2024, with Citigroup Global Markets Inc.", date(2022, 8, 30), date(2024, 5, 7)),
+    ("We are party to a sales agreement dated March 1, 2021, as amended and restated on June 3, 2024, with Jefferies "
+     "LLC relating to shares of our common stock.", date(2021, 3, 1), date(2024, 6, 3)),
+    ("The Company entered into an At Market Issuance Sales Agreement dated as of May 5, 2020, that was subsequently "
+     "amended and restated on January 12, 2025, with B. Riley Securities, Inc.", date(2020, 5, 5), date(2025, 1, 12)),
+])
+def test_restated_after_the_original_date(sentence, original, newest):
+    agr, amd, is_amendment = agreement_dates(sentence, None)
+    assert (agr and agr[0], amd and amd[0], is_amendment) == (original, newest, True)
+
+
+def test_restated_on_the_date_hereof_takes_the_supplements_date():
+    sentence = ("We entered into an equity distribution agreement dated August 30, 2022, which was amended and restated "
+                "on August 4, 2023, and further amended and restated on the date hereof, with Citigroup Global Markets "
+                "Inc.")
+    agr, amd, _ = agreement_dates(sentence, date(2024, 10, 31))
+    assert agr and agr[0] == date(2022, 8, 30) and amd and amd[0] == date(2024, 10, 31)
+
+
+def test_amended_and_restated_agreement_dated_x_is_the_restatement():
+    # near miss: "an amended and restated sales agreement dated X" - X dates the restatement
+    agr, amd, _ = agreement_dates("We entered into an amended and restated sales agreement dated May 7, 2024 with "
+                                  "Jefferies LLC.", None)
+    assert agr is None and amd and amd[0] == date(2024, 5, 7)
