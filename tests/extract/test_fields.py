@@ -58,7 +58,10 @@ def test_sentences_keep_abbreviations_together():
 
 
 def test_firms_missing_from_the_table_are_kept_as_written():
-    text = ("with Titan Partners Group LLC, a division of American Capital Partners, LLC, and B. Riley Securities, Inc. "
+    # Titan Partners is in the table now; a firm that is not stands in for it.
+    text = ("with Kestrel Point Securities LLC, a division of Harbor Row Partners, LLC, and B. Riley Securities, Inc. "
             "relating to shares of our common stock")
-    assert find_agents(text, keep_unknown=True) == ["Titan Partners Group LLC", "B. Riley Securities, Inc."]
+    assert find_agents(text, keep_unknown=True) == ["Kestrel Point Securities LLC", "B. Riley Securities, Inc."]
     assert find_agents(text) == ["B. Riley Securities, Inc."]
+    titan = text.replace("Kestrel Point Securities LLC", "Titan Partners Group LLC")
+    assert find_agents(titan) == ["Titan Partners Group LLC", "B. Riley Securities, Inc."]

@@ -20,7 +20,9 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "B. Riley Securities, Inc.": (r"B\.? ?Riley Securities(?:, Inc\.?)?", r"B\.? ?Riley FBR(?:, Inc\.?)?", r"B\. ?Riley", r"B Riley",
                                   r"FBR Capital Markets & Co\.?", r"FBR", r"MLV & Co\.? LLC", r"MLV"),
     "Jefferies LLC": (r"Jefferies(?: LLC)?(?! Financial)", r"Jeffries(?: LLC)?"),
-    "Stifel, Nicolaus & Company, Incorporated": (r"Stifel,? Nicolaus & Company,? Incorporated", r"Stifel(?:,? Nicolaus)?"),
+    # Stifel's Canadian dealer is a separate legal person, listed first so it wins over "Stifel".
+    "Stifel Nicolaus Canada Inc.": (r"Stifel Nicolaus Canada(?: Inc\.?)?",),
+    "Stifel, Nicolaus & Company, Incorporated": (r"Stifel,? Nicolaus & Company,? Incorporated", r"Stifel(?:,? Nicolaus)?(?! Canada)"),
     "BTIG, LLC": (r"BTIG(?:, LLC)?",),
     "JonesTrading Institutional Services LLC": (r"JonesTrading(?: Institutional Services,? LLC)?", r"Jones Trading"),
     "Roth Capital Partners, LLC": (r"Roth Capital Partners(?:, LLC)?", r"Roth Capital", r"Roth(?= |,|\))"),
@@ -61,7 +63,7 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "CIBC World Markets Corp.": (r"CIBC World Markets(?: Corp\.?)?", r"CIBC(?= |,|\))"),
     "BNY Mellon Capital Markets, LLC": (r"BNY Mellon Capital Markets(?:, LLC)?", r"BNY Capital Markets(?:, LLC)?", r"BNY Mellon", r"BNY(?= |,|\)|\")"),
     "BBVA Securities Inc.": (r"BBVA Securities(?: Inc\.?)?", r"BBVA"),
-    "Santander US Capital Markets LLC": (r"Santander US Capital Markets(?: LLC)?",),
+    "Santander US Capital Markets LLC": (r"Santander US Capital Markets(?: LLC)?", r"Santander Investment Securities(?: Inc\.?)?"),
     "Samuel A. Ramirez & Company, Inc.": (r"Samuel A\. Ramirez & Company(?:, Inc\.?)?", r"Ramirez"),
     "Oppenheimer & Co. Inc.": (r"Oppenheimer & Co\.?(?: Inc\.?)?", r"Oppenheimer"),
     "Needham & Company, LLC": (r"Needham & Company(?:, LLC)?", r"Needham"),
@@ -93,7 +95,8 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "PNC Capital Markets LLC": (r"PNC Capital Markets(?: LLC)?",),
     "Capital One Securities, Inc.": (r"Capital One Securities(?:, Inc\.?)?",),
     "Roth Capital Partners, LLC ": (),  # placeholder removed below
-    "Texas Capital Securities, LLC": (r"Texas Capital Securities(?:, LLC)?",),
+    # "TCBI Securities, Inc., doing business as Texas Capital Securities": one firm, two names.
+    "TCBI Securities, Inc.": (r"TCBI Securities(?:,? Inc\.?)?", r"Texas Capital Securities(?:,? (?:LLC|Inc\.?))?"),
     "Academy Securities, Inc.": (r"Academy Securities(?:, Inc\.?)?",),
     "Siebert Williams Shank & Co., LLC": (r"Siebert Williams Shank(?: & Co\.?,? LLC)?",),
     "Telsey Advisory Group LLC": (r"Telsey Advisory Group(?: LLC)?",),
@@ -115,6 +118,33 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "R. Seelaus & Co., LLC": (r"R\. Seelaus & Co\.?(?:, LLC)?",),
     "Huntington Securities, Inc. ": (),
     "Comerica Securities, Inc.": (r"Comerica Securities(?:, Inc\.?)?",),
+    # Regional-bank, foreign-bank and boutique dealers seen as ATM agents; the bare bank name
+    # is not an alias (it would also match the bank as forward purchaser or lender).
+    "Synovus Securities, Inc.": (r"Synovus Securities(?:,? Inc\.?)?",),
+    "BOK Financial Securities, Inc.": (r"BOK Financial Securities(?:,? Inc\.?)?", r"BOKF(?= |,|\))"),
+    "HSBC Securities (USA) Inc.": (r"HSBC Securities(?: \(USA\))?(?: Inc\.?)?",),
+    "Yorkville Securities, LLC": (r"Yorkville Securities(?:,? LLC)?",),
+    "Spartan Capital Securities, LLC": (r"Spartan Capital Securities(?:,? LLC)?", r"Spartan Capital(?! Holdings)"),
+    "Moelis & Company LLC": (r"Moelis & Company(?: LLC)?", r"Moelis(?= |,|\))"),
+    "Titan Partners Group LLC": (r"Titan Partners Group(?:,? LLC)?", r"Titan Partners"),
+    "Univest Securities, LLC": (r"Univest Securities(?:,? LLC)?",),
+    "Desjardins Securities Inc.": (r"Desjardins Securities(?: Inc\.?)?",),
+    "National Bank of Canada Financial Inc.": (r"National Bank of Canada Financial(?: Inc\.?)?", r"NBF Securities"),
+    "Natixis Securities Americas LLC": (r"Natixis Securities Americas(?: LLC)?",),
+    "Daiwa Capital Markets America Inc.": (r"Daiwa Capital Markets America(?: Inc\.?)?", r"Daiwa Capital Markets"),
+    "ING Financial Markets LLC": (r"ING Financial Markets(?: LLC)?",),
+    "CastleOak Securities, L.P.": (r"CastleOak Securities(?:,? L\.P\.)?", r"CastleOak"),
+    "Mischler Financial Group, Inc.": (r"Mischler Financial Group(?:,? Inc\.?)?",),
+    "Blaylock Van, LLC": (r"Blaylock Van(?:,? LLC)?",),
+    "Tuohy Brothers Investment Research, Inc.": (r"Tuohy Brothers(?: Investment Research)?(?:,? Inc\.?)?",),
+    "Zions Direct, Inc.": (r"Zions Direct(?:,? Inc\.?)?",),
+    "Lazard Frères & Co. LLC": (r"Lazard Fr[eè]res & Co\.?(?: LLC)?",),
+    "Kingswood Capital Partners, LLC": (r"Kingswood Capital (?:Partners|Markets)(?:,? LLC)?",),
+    "Joseph Gunnar & Co., LLC": (r"Joseph Gunnar & Co\.?(?:,? LLC)?",),
+    "Laidlaw & Company (UK) Ltd.": (r"Laidlaw & Company(?: \(UK\))?(?: Ltd\.?)?",),
+    "Alexander Capital, L.P.": (r"Alexander Capital,? L\.P\.",),
+    "Newbridge Securities Corporation": (r"Newbridge Securities(?: Corporation)?",),
+    "Boustead Securities, LLC": (r"Boustead Securities(?:,? LLC)?",),
     "TD Securities (USA) LLC ": (),
     "Jones": (),
 }
@@ -123,6 +153,23 @@ AGENTS = {name: aliases for name, aliases in AGENTS.items() if aliases}
 
 # A role phrase after a name that means "not a sales agent" (forward purchasers).
 _FORWARD_PURCHASER_RE = re.compile(r"[^;]{0,40}?\bas (?:the )?forward purchasers?\b", re.I)
+
+# "we may enter into forward sale agreements ... between us and each of X Bank, an affiliate of
+# Barclays, Goldman Sachs & Co. LLC, ...": the counterparties listed there are the forward
+# purchasers (agents' affiliates or the agents themselves), not a list of sales agents.
+FORWARD_COUNTERPARTY_LIST_RE = re.compile(
+    r"\bforward (?:sale|sales|purchase) (?:agreements?|transactions?|contracts?|confirmations?)\b[^.;]{0,200}?"
+    r"\bbetween (?:us|the Company|the Trust|[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4}) and (?:each of )?", re.I)
+# Where that counterparty list stops: its defined term, or the next sentence.
+_FORWARD_LIST_END_RE = re.compile(r"forward purchasers?\b|\.\s+(?=(?:We|The|In|Our|Each|Under|Such|Any|If)\b)", re.I)
+
+
+def forward_counterparty_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in FORWARD_COUNTERPARTY_LIST_RE.finditer(text):
+        end = _FORWARD_LIST_END_RE.search(text, m.end())
+        spans.append((m.end(), end.start() if end else len(text)))
+    return spans
 
 
 @lru_cache(maxsize=1)
@@ -149,6 +196,15 @@ _NOT_AGENT_RE = re.compile(r"\bBank\b|N\.A\.|National Association|Financial Prod
                            r"Group,? Inc\.|Depository|Securities and Exchange|Nasdaq|NYSE|Exchange", re.I)
 
 
+# A corporate suffix glued to the name before it ("JefferiesLLC", "Mizuho Securities USAInc.").
+_GLUED_SUFFIX_RE = re.compile(r"(?<=[a-z]{3})(?=(?:LLC|Inc\.|Corp\.|Incorporated)(?!\w))")
+# Issuer-side parties to an agreement, named beside the agents ("and our investment adviser,
+# Ares Capital Management LLC, and our administrator, Ares Operations LLC"): not agents.
+_ISSUER_SIDE_RE = re.compile(
+    r"\b(?:our|the Company's|its) (?:external |investment |sub-?)?(?:adviser|advisor|administrator|manager|sponsor|"
+    r"operating partnership|general partner|parent)\s*,?\s*\(?$", re.I)
+
+
 def find_agents(text: str, *, keep_unknown: bool = False) -> list[str]:
     """Canonical agent names mentioned in `text`, in order of first mention, without
     forward purchasers. With `keep_unknown`, firms missing from the table (a legal name
@@ -156,10 +212,15 @@ def find_agents(text: str, *, keep_unknown: bool = False) -> list[str]:
     pattern, group_to_name = _matcher()
     if "\n" in text or "  " in text:
         text = " ".join(text.split())  # a name broken across lines ("Cantor\nFitzgerald & Co.")
+    if _GLUED_SUFFIX_RE.search(text):
+        text = _GLUED_SUFFIX_RE.sub(" ", text)  # "JefferiesLLC": a space lost in text extraction
     hits: list[tuple[int, str]] = []
     covered: list[tuple[int, int]] = []
+    counterparties = forward_counterparty_spans(text) if "orward" in text else []
     for m in pattern.finditer(text):
         covered.append((m.start(), m.end()))
+        if any(a <= m.start() < b for a, b in counterparties):
+            continue
         name = group_to_name[m.lastgroup or ""]
         if _FORWARD_PURCHASER_RE.match(text, m.end()) and "forward seller" not in text[m.end():m.end() + 60].lower():
             continue
@@ -171,7 +232,11 @@ def find_agents(text: str, *, keep_unknown: bool = False) -> list[str]:
                 continue
             if _NOT_AGENT_RE.search(name) or _FORWARD_PURCHASER_RE.match(text, m.end()):
                 continue
+            if any(a <= m.start() < b for a, b in counterparties):
+                continue
             if re.search(r"(?:(?:division|affiliate|subsidiary) of|f/k/a|formerly known as|formerly)$", text[max(0, m.start() - 25):m.start()].rstrip(" ,("), re.I):
+                continue
+            if _ISSUER_SIDE_RE.search(text[max(0, m.start() - 40):m.start()]):
                 continue
             hits.append((m.start(), name))
     found: list[str] = []

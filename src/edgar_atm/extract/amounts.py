@@ -25,9 +25,15 @@ def money(match: re.Match[str]) -> Decimal | None:
     except InvalidOperation:
         return None
     scale = match.group("scale")
-    if scale:
+    if scale and not _redundant_scale(value, scale):
         value *= _SCALE[scale.lower()]
     return value.normalize() if value == value.to_integral_value() else value
+
+
+def _redundant_scale(value: Decimal, scale: str) -> bool:
+    """A figure already written out in full followed by a scale word ("$75,000,000 million"): a
+    drafting slip, since no ATM program reaches a trillion dollars; the digits are the amount."""
+    return value >= 1_000_000 and value * _SCALE[scale.lower()] >= Decimal(10) ** 12
 
 
 def parse_money(text: str) -> Decimal | None:

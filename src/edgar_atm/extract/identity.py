@@ -10,10 +10,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from .agents import find_agents
+from .agents import find_agents, forward_counterparty_spans
 from .agreements import AGREEMENT_RE, written_agreement
 from .amounts import MONEY_RE, as_dollars, money, shares
-from .dates import DATE_RE, to_date
+from .dates import DATE_RE, all_dates, to_date
 from .events.amended import INCREMENT_RE, amends_agreement
 from .model import Program, Sentence, Span, dollar_start, norm
 from .vocab import NOT_ATM_AGREEMENT_RE
@@ -46,7 +46,13 @@ _AS_AMENDED_RE = re.compile(r"\b(?:as|(?:which|that) (?:was|were|has been|have b
 _AMENDMENT_DATED_RE = re.compile(r"\bamendment(?: no\. ?\d+)?,? (?:\(\"?amendment[^)]*\)\s*,?\s*)?dated", re.I)
 _AMENDMENT_TO_DATED_RE = re.compile(r"amendment[^.]{0,80}\bto the [^.]{0,80}agreement,? dated", re.I)
 _PREVIOUSLY_ENTERED_RE = re.compile(r"\bpreviously (?:entered into|executed)\b", re.I)
-_ENTERED_AMENDMENT_RE = re.compile(r"entered into (?:an |the )?(?:first |second |third )?amendment", re.I)
+_ENTERED_AMENDMENT_RE = re.compile(r"(?:entered into|executed|signed) (?:an |the )?(?:first |second |third )?amendment", re.I)
+ON_DATE_AMENDED_RE = re.compile(
+    r"\b(?:On|on|As of|as of|Effective|effective)\s+(?P<date>" + DATE_RE.pattern + r"),?\s+"
+    r"(?:we|the Company|[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})(?: and [\w.,&' -]{1,60}?)?\s+"
+    r"amended(?! and restated)\s+(?:our|the|its|their|that certain|each of (?:our|the))\b")
+"""Verb form of an amendment, date first: "On February 15, 2024, we amended our equity
+distribution agreement, dated February 18, 2021": the first date dates the change."""
 
 
 def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Found | None, bool]:
@@ -79,7 +85,16 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
     if entered_date and entered_date[0] and _ENTERED_AMENDMENT_RE.search(text):
         # "On X, we entered into an amendment to our agreement dated Y": X dates the change.
         return (dated[0] if dated else None), entered_date, True
+    on_amended = ON_DATE_AMENDED_RE.search(text) if "amended" in text else None
+    if on_amended and not previously:
+        dm = DATE_RE.search(on_amended.group("date"))
+        when = (to_date(dm) if dm else None, on_amended.start("date"), on_amended.end("date"))
+        if when[0]:
+            return (dated[0] if dated else None), when, True
     if "amends and restates" in low or "amended and restated" in low:
+        later = _restated_after_dated(text, dated, doc_date)
+        if later is not None:
+            return dated[0], later[0], later[1]
         if len(dated) >= 2:
             return dated[-1], dated[0], not previously
         single = dated[0] if dated else entered_date
@@ -101,6 +116,35 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
     if dated:
         return dated[0], None, amended
     return entered_date, None, amended
+
+
+# "an equity distribution agreement dated X, which was amended and restated on Y and Z, and
+# further amended and restated on the date hereof": X is the original date, the newest restatement
+# dates the change.
+RESTATED_AFTER_DATED_RE = re.compile(
+    r"[,\s]*(?:(?:which|that) (?:was|were|has been|have been|is|are) |as )?(?:subsequently |later |further )?"
+    r"amended and restated\b", re.I)
+_HEREOF_RE = re.compile(r"\b(?:on|as of) the date (?:hereof|of this prospectus supplement)", re.I)
+
+
+def _restated_after_dated(text: str, dated: list[Found], doc_date: date | None) -> tuple[Found | None, bool] | None:
+    """(newest restatement date, is-amendment) when the only agreement date stands before
+    "which was amended and restated on ..."; None when the sentence is not written that way."""
+    if len(dated) != 1 or not dated[0][0]:
+        return None
+    m = RESTATED_AFTER_DATED_RE.match(text, dated[0][2])
+    if not m:
+        return None
+    rest = text[m.end():]
+    newest: Found | None = None
+    for at, d in all_dates(rest):
+        if newest is None or (newest[0] and d > newest[0]):
+            dm = DATE_RE.match(rest, at)
+            newest = (d, m.end() + at, m.end() + (dm.end() if dm else at))
+    hereof = _HEREOF_RE.search(rest)
+    if hereof:
+        return ((doc_date, m.end() + hereof.start(), m.end() + hereof.end()) if doc_date else None), True
+    return newest, newest is not None and not _PREVIOUSLY_ENTERED_RE.search(text)
 
 
 _FURTHER_AMENDED_RE = re.compile(r"\b(?:as |and |, )?(?:further |subsequently |previously )?amended(?: (?:on|as of|by)[^,;)]{0,60}?)?\s*(?:on |as of )?(?P<date>" + DATE_RE.pattern + ")")
@@ -262,6 +306,10 @@ def sentence_agents(text: str) -> list[str]:
     missing from the table when they stand in the agent list ("with X, Y and Z, ...")."""
     known = find_agents(text)
     start = _LIST_START_RE.search(text)
+    # A "with" inside the forward purchasers' list ("Mizuho Markets Americas LLC (with Mizuho
+    # Securities USA LLC acting as agent)") starts no agent list.
+    if start and "orward" in text and any(a <= start.start() < b for a, b in forward_counterparty_spans(text)):
+        return known
     if not start:
         return known
     end = _LIST_END_RE.search(text, start.end())

@@ -38,14 +38,18 @@ from .vocab import AGENT_ROLE_RE, NOT_ATM_AGREEMENT_RE
 _THIS_PROSPECTUS_RE = re.compile(r"this prospectus supplement|offered hereby|this offering|under this prospectus", re.I)
 _AGREEMENT_PERMITS_RE = re.compile(r"agreement[^.]{0,80}(?:provides|permits|allows)", re.I)
 _GENERIC_NAMES = ("Sales Agreement", "Distribution Agreement")
-_AMENDMENT_STATED_RE = re.compile(r"\b(?:entered into|executed|signed)\b[^.]{0,80}?\bamendment\b|\bamendment\b[^.]{0,80}?\b(?:was|were) (?:entered into|executed)", re.I)
+_AMENDMENT_STATED_RE = re.compile(r"\b(?:entered into|executed|signed)\b[^.]{0,80}?\bamendment\b|\bamendment\b[^.]{0,80}?\b(?:was|were) (?:entered into|executed)"
+                                  r"|\b(?:we|Company|[A-Z]\w+) amended (?:our|the|its|their|that certain)\b", re.I)
+_ENDED_RE = re.compile(r"\bterminat|\breplac|\bsupersed", re.I)
 _EXISTING_RE = re.compile(r"\b(?:are|is) (?:a )?party to\b|\bpreviously (?:entered into|executed)\b", re.I)
 _LIMITED_RE = re.compile(r"I\.B\.6|(?:these|such|this) limitations?|baby[\s-]shelf|public float", re.I)
 
 
 def main_program(specific: list[Sentence], sentences: list[Sentence], head: Window, doc_date: date | None,
                  atm_sents: list[Sentence] = ()) -> Program:
-    # Figures of a terminated or replaced agreement are not this program's.
+    # Figures of a terminated or replaced agreement are not this program's; an amendment to
+    # the "Original Sales Agreement" still dates this program's change (see _dates).
+    stated = specific
     specific = [s for s in specific if not terminated.about_other_program(s.text)] or specific
     defining = [s for s in specific if is_defining(s.text)]
     if not defining:
@@ -54,7 +58,7 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
     prog = Program(excerpt=norm(first.text), source=first.span)
 
     _agreement_type(prog, defining, specific)
-    _dates(prog, defining, doc_date)
+    _dates(prog, defining, stated, doc_date)
     prog.amended = amended.made_now(prog, first.text, doc_date)
     _agents(prog, defining, specific, sentences, first)
     if not prog.agents:
@@ -72,7 +76,9 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
 
     _caps(prog, specific, sentences, head, bool(_EXISTING_RE.search(first.text)))
     amended.cap_changes(specific[:60], prog)
-    amended.agent_changes(defining[:6] + [s for s in specific[:60] if s not in defining[:6]], prog)
+    # An amendment adding agents to the "Original Sales Agreement" changes this program too.
+    changes = [s for s in stated[:60] if s not in specific[:60] and not _ENDED_RE.search(s.text)]
+    amended.agent_changes(defining[:6] + [s for s in specific[:60] if s not in defining[:6]] + changes, prog)
 
     program_paras = {x.para for x in specific[:60]}
     nearby = [x for x in sentences if x.para in program_paras]
@@ -123,7 +129,7 @@ def _agreement_type(prog: Program, defining: list[Sentence], specific: list[Sent
                 break
 
 
-def _dates(prog: Program, defining: list[Sentence], doc_date: date | None) -> None:
+def _dates(prog: Program, defining: list[Sentence], specific: list[Sentence], doc_date: date | None) -> None:
     """Original agreement date and amendment date from the first defining sentences that give them."""
     for s in defining[:6]:
         agr, amd, is_amendment = agreement_dates(s.text, doc_date)
@@ -137,10 +143,13 @@ def _dates(prog: Program, defining: list[Sentence], doc_date: date | None) -> No
             break
     # An amendment stated after the defining sentence ("On X, we entered into an amendment to the
     # Sales Agreement ("Amendment No. 3")"): the newest one dates the change.
-    for s in defining[1:10]:
+    later = defining[1:10] + [s for s in specific[:40] if s not in defining[:10]]
+    for s in later:
         agr, amd, is_amendment = agreement_dates(s.text, doc_date)
         if not (is_amendment and amd and amd[0]) or not _AMENDMENT_STATED_RE.search(s.text):
             continue
+        if _ENDED_RE.search(s.text):
+            continue  # an amendment to an agreement that was then terminated or replaced
         if prog.amendment_date is None or amd[0] > prog.amendment_date:
             set_found(prog, "amendment_date", amd, s)
             prog.amended = True

@@ -194,7 +194,8 @@ REPLACE_RES = (
     re.compile(r"(?P<new>[^;]{3,200}?)\s+(?:replaced|replaces|will replace|has replaced)\s+(?P<old>[^;]{3,200}?),?\s+as\s+" + _ROLE, re.I),
 )
 """One agent swapped for another: "to replace X with Y as sales agent", "Y replaced X as agent"."""
-_CLAUSE_RE = re.compile(r"\b(?:which|whereby|whom|wherein|that|pursuant to)\b|[(]", re.I)
+# "(" opens a clause, except inside a legal name: "Credit Suisse Securities (USA) LLC".
+_CLAUSE_RE = re.compile(r"\b(?:which|whereby|whom|wherein|that|pursuant to)\b|[(](?!USA\)|U\.S\.A\.\)|UK\))", re.I)
 _AMEND_WORDS_RE = re.compile(r"\bamend|\brestat", re.I)
 
 INCREASE_BY_RE = re.compile(

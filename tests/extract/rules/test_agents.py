@@ -1,0 +1,109 @@
+"""Agent names: firms added to the canonical table (docs/atm-domain.md 4.2), and the forward
+purchasers' counterparty list, which names banks and agents that are not the agent list."""
+
+from __future__ import annotations
+
+import pytest
+
+from edgar_atm.extract.agents import find_agents
+
+from .doc import events
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("Synovus Securities, Inc.", "Synovus Securities, Inc."),
+    ("BOK Financial Securities, Inc.", "BOK Financial Securities, Inc."),
+    ("HSBC Securities (USA) Inc.", "HSBC Securities (USA) Inc."),
+    ("Yorkville Securities, LLC", "Yorkville Securities, LLC"),
+    ("Spartan Capital Securities, LLC", "Spartan Capital Securities, LLC"),
+    ("Moelis & Company LLC", "Moelis & Company LLC"),
+    ("Stifel Nicolaus Canada Inc.", "Stifel Nicolaus Canada Inc."),
+    ("TCBI Securities, Inc.", "TCBI Securities, Inc."),
+    ("Texas Capital Securities", "TCBI Securities, Inc."),
+    ("Santander Investment Securities Inc.", "Santander US Capital Markets LLC"),
+    ("Titan Partners Group LLC", "Titan Partners Group LLC"),
+    ("Desjardins Securities Inc.", "Desjardins Securities Inc."),
+    ("Daiwa Capital Markets America Inc.", "Daiwa Capital Markets America Inc."),
+    ("CastleOak Securities, L.P.", "CastleOak Securities, L.P."),
+])
+def test_table_names_in_a_defining_sentence(written, canonical):
+    ev = events(f"We have entered into a Sales Agreement, dated May 5, 2025, with {written}, as agent, relating to "
+                "shares of our common stock having an aggregate offering price of up to $10,000,000.")[0]
+    assert ev.agents == [canonical]
+
+
+def test_stifel_canada_and_stifel_are_two_firms():
+    assert find_agents("with Stifel Nicolaus Canada Inc. and Stifel, Nicolaus & Company, Incorporated") == [
+        "Stifel Nicolaus Canada Inc.", "Stifel, Nicolaus & Company, Incorporated"]
+
+
+def test_tcbi_doing_business_as_texas_capital_is_one_agent():
+    assert find_agents("TCBI Securities, Inc., doing business as Texas Capital Securities, and BTIG, LLC") == [
+        "TCBI Securities, Inc.", "BTIG, LLC"]
+
+
+def test_bare_bank_name_is_not_an_agent():
+    # near miss: the bank (a lender or forward purchaser), not its broker-dealer
+    assert find_agents("a credit agreement with Synovus Bank and BOK Financial Corporation") == []
+
+
+# FORWARD_COUNTERPARTY_LIST_RE: "forward sale agreements ... between us and (each of) <list>".
+@pytest.mark.parametrize("sentence", [
+    "The sales agency agreements provide that we also may enter into forward sale agreements between us and each "
+    "of Barclays Bank PLC, an affiliate of Barclays, Goldman Sachs & Co. LLC, and Mizuho Markets Americas LLC "
+    "(with Mizuho Securities USA LLC acting as agent).",
+    "In addition, we may enter into forward sales transactions under separate master forward confirmations between "
+    "the Company and Morgan Stanley & Co. LLC, Royal Bank of Canada and Jefferies LLC.",
+    "The equity distribution agreement contemplates that we may enter into one or more forward purchase contracts "
+    "between us and each of Citibank, N.A., Wells Fargo Bank, National Association and Goldman Sachs & Co. LLC, "
+    "as forward purchasers.",
+])
+def test_forward_counterparties_are_not_agents(sentence):
+    assert find_agents(sentence) == []
+
+
+def test_agents_before_the_counterparty_list_are_kept():
+    sentence = ("We have entered into a sales agreement with BofA Securities, Inc. and Truist Securities, Inc., and "
+                "we may enter into forward sale agreements between us and each of Bank of America, N.A. and "
+                "Goldman Sachs & Co. LLC.")
+    assert find_agents(sentence) == ["BofA Securities, Inc.", "Truist Securities, Inc."]
+
+
+def test_forward_sellers_named_outside_a_counterparty_list_stay_agents():
+    # near miss: agents acting as forward sellers are still agents
+    sentence = ("We have entered into an equity distribution agreement with Goldman Sachs & Co. LLC and Jefferies "
+                "LLC, as sales agents and forward sellers, and we may enter into forward sale agreements.")
+    assert find_agents(sentence) == ["Goldman Sachs & Co. LLC", "Jefferies LLC"]
+
+
+# _GLUED_SUFFIX_RE: a space lost before the corporate suffix in extracted text.
+@pytest.mark.parametrize("written, canonical", [
+    ("JefferiesLLC", "Jefferies LLC"),
+    ("Mizuho Securities USALLC and BTIG, LLC", "Mizuho Securities USA LLC"),
+    ("B. Riley Securities,Inc. and Needham & Company, LLC", "B. Riley Securities, Inc."),
+    ("Piper Sandler & Co. and Lake Street Capital MarketsLLC", "Piper Sandler & Co."),
+])
+def test_glued_suffix(written, canonical):
+    assert find_agents(f"with each of {written}, as sales agents")[0] == canonical
+
+
+def test_glued_suffix_keeps_unknown_firms_whole():
+    assert find_agents("with Harbor Row SecuritiesLLC, as agent", keep_unknown=True) == ["Harbor Row Securities LLC"]
+
+
+# _ISSUER_SIDE_RE: the issuer's adviser, administrator or operating partnership beside the agents.
+@pytest.mark.parametrize("sentence", [
+    "with each of Truist Securities, Inc. and Regions Securities LLC, and our investment adviser, Ares Capital "
+    "Management LLC, and our administrator, Ares Operations LLC",
+    "with Truist Securities, Inc. and Regions Securities LLC and our external manager, Harbor Row Advisors LLC",
+    "among the Company, our operating partnership, Harbor Row Operating LP, and Truist Securities, Inc. and Regions "
+    "Securities LLC",
+])
+def test_issuer_side_parties_are_not_agents(sentence):
+    assert find_agents(sentence, keep_unknown=True) == ["Truist Securities, Inc.", "Regions Securities LLC"]
+
+
+def test_unknown_firm_named_as_agent_is_kept():
+    # near miss: an unknown firm in the agent list itself stays
+    assert find_agents("with Truist Securities, Inc. and Harbor Row Securities LLC, as our sales agents",
+                       keep_unknown=True) == ["Truist Securities, Inc.", "Harbor Row Securities LLC"]

@@ -1,0 +1,28 @@
+"""Agreement names (agreements.py): "Omnibus Sales Agreement" is its own name."""
+
+from __future__ import annotations
+
+import pytest
+
+from edgar_atm.extract.agreements import AGREEMENT_RE, canonical_agreement
+
+from .doc import events
+
+
+@pytest.mark.parametrize("sentence", [
+    "On November 4, 2025, we entered into an Omnibus Sales Agreement with TD Securities (USA) LLC and BTIG, LLC "
+    "relating to shares of our class A common stock having an aggregate offering price of up to $20,000,000.",
+    "We have entered into an omnibus sales agreement, dated March 2, 2025, with Cantor Fitzgerald & Co., relating to "
+    "shares of our common stock having an aggregate offering price of up to $50,000,000.",
+    "Under the Omnibus Sales Agreement, dated May 5, 2025, among us and Jefferies LLC, we may offer shares of our "
+    "common stock having an aggregate offering price of up to $75,000,000.",
+])
+def test_omnibus_sales_agreement(sentence):
+    ev = events(sentence)[0]
+    assert ev.agreement_type.lower() == "omnibus sales agreement"
+
+
+def test_plain_sales_agreement_is_not_omnibus():
+    # near miss
+    m = AGREEMENT_RE.search("we entered into a Sales Agreement with Jefferies LLC")
+    assert m and canonical_agreement(m.group(0)) == "Sales Agreement"

@@ -1,0 +1,99 @@
+"""Agreement and amendment dates (identity.agreement_dates, programs._dates)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from edgar_atm.extract.identity import ON_DATE_AMENDED_RE, agreement_dates
+
+from .doc import by_type, events
+
+
+# ON_DATE_AMENDED_RE: "On <X>, we amended our <agreement>, dated <Y>" - X dates the change.
+@pytest.mark.parametrize("sentence, original, amended", [
+    ("This supplement is being filed to reflect that, on February 15, 2024, we amended our equity distribution "
+     "agreement, dated February 18, 2021, with BMO Capital Markets Corp. and Scotia Capital (USA) Inc.",
+     date(2021, 2, 18), date(2024, 2, 15)),
+    ("On July 1, 2025, the Company amended the Sales Agreement dated March 3, 2022 with Cantor Fitzgerald & Co. to "
+     "add B. Riley Securities, Inc. as an agent.", date(2022, 3, 3), date(2025, 7, 1)),
+    ("Effective October 9, 2024, we and the Operating Partnership amended our ATM Equity Offering Sales Agreement, "
+     "dated as of May 2, 2023, with Jefferies LLC to increase the aggregate offering price.",
+     date(2023, 5, 2), date(2024, 10, 9)),
+])
+def test_on_date_we_amended_our_agreement(sentence, original, amended):
+    agr, amd, is_amendment = agreement_dates(sentence, None)
+    assert (agr and agr[0], amd and amd[0], is_amendment) == (original, amended, True)
+
+
+def test_amended_and_restated_is_not_this_rule():
+    # near miss: "amended and restated" is read by the A&R rules, not as "we amended our ..."
+    assert ON_DATE_AMENDED_RE.search("On July 1, 2025, we amended and restated our sales agreement with "
+                                     "Cantor Fitzgerald & Co.") is None
+
+
+def test_previously_amended_agreement_is_no_change_now():
+    # near miss: an amendment stated as history of an existing agreement
+    _, _, is_amendment = agreement_dates("We previously entered into a sales agreement, dated March 3, 2022, which "
+                                         "on July 1, 2023, we amended our sales agreement to add an agent.", None)
+    assert not is_amendment
+
+
+# An amendment to the "Original Sales Agreement" stated after the defining sentence dates the change.
+@pytest.mark.parametrize("body, amended", [
+    ("On August 3, 2023, we entered into a Sales Agreement (the \"Original Sales Agreement\") with Cantor "
+     "Fitzgerald & Co. relating to shares of our common stock. On March 6, 2024, we entered into an amendment to the "
+     "Original Sales Agreement to include Stifel, Nicolaus & Company, Incorporated as an additional agent.",
+     date(2024, 3, 6)),
+    ("On May 1, 2022, we entered into an At Market Issuance Sales Agreement with B. Riley "
+     "Securities, Inc. relating to shares of our common stock. On June 12, 2024, we executed an amendment to the "
+     "sales agreement to add Needham & Company, LLC as an agent.", date(2024, 6, 12)),
+    ("On January 9, 2023, we entered into an Equity Distribution Agreement with Piper Sandler & Co. relating to "
+     "shares of our common stock. On April 2, 2024, we and Piper Sandler & Co. entered into an amendment to the "
+     "Equity Distribution Agreement to add Oppenheimer & Co. Inc. as an agent.", date(2024, 4, 2)),
+])
+def test_amendment_to_the_original_agreement_dates_the_change(body, amended):
+    ev = by_type(events(body + " The aggregate offering price of up to $50,000,000 remains available."))
+    prog = ev.get("program_amended") or ev.get("program_established")
+    assert prog is not None and prog.amendment_date == amended
+
+
+def test_amendment_to_a_terminated_agreement_dates_nothing():
+    # near miss: the amended agreement was later terminated
+    body = ("On August 3, 2023, we entered into a Sales Agreement with Cantor Fitzgerald & Co. relating to shares of "
+            "our common stock. On March 6, 2024, we entered into an amendment to the prior sales agreement, which we "
+            "terminated on May 1, 2024.")
+    ev = by_type(events(body))
+    prog = ev.get("program_amended") or ev.get("program_established")
+    assert prog is None or prog.amendment_date is None
+
+
+# RESTATED_AFTER_DATED_RE: "<agreement> dated X, which was amended and restated on Y": X is the
+# original date, the newest restatement dates the change.
+@pytest.mark.parametrize("sentence, original, newest", [
+    ("We entered into an equity distribution agreement dated August 30, 2022, which was amended and restated on "
+     "August 4, 2023 and May 7, 2024, with Citigroup Global Markets Inc.", date(2022, 8, 30), date(2024, 5, 7)),
+    ("We are party to a sales agreement dated March 1, 2021, as amended and restated on June 3, 2024, with Jefferies "
+     "LLC relating to shares of our common stock.", date(2021, 3, 1), date(2024, 6, 3)),
+    ("The Company entered into an At Market Issuance Sales Agreement dated as of May 5, 2020, that was subsequently "
+     "amended and restated on January 12, 2025, with B. Riley Securities, Inc.", date(2020, 5, 5), date(2025, 1, 12)),
+])
+def test_restated_after_the_original_date(sentence, original, newest):
+    agr, amd, is_amendment = agreement_dates(sentence, None)
+    assert (agr and agr[0], amd and amd[0], is_amendment) == (original, newest, True)
+
+
+def test_restated_on_the_date_hereof_takes_the_supplements_date():
+    sentence = ("We entered into an equity distribution agreement dated August 30, 2022, which was amended and restated "
+                "on August 4, 2023, and further amended and restated on the date hereof, with Citigroup Global Markets "
+                "Inc.")
+    agr, amd, _ = agreement_dates(sentence, date(2024, 10, 31))
+    assert agr and agr[0] == date(2022, 8, 30) and amd and amd[0] == date(2024, 10, 31)
+
+
+def test_amended_and_restated_agreement_dated_x_is_the_restatement():
+    # near miss: "an amended and restated sales agreement dated X" - X dates the restatement
+    agr, amd, _ = agreement_dates("We entered into an amended and restated sales agreement dated May 7, 2024 with "
+                                  "Jefferies LLC.", None)
+    assert agr is None and amd and amd[0] == date(2024, 5, 7)
