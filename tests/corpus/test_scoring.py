@@ -91,6 +91,11 @@ def test_normalisation():
     assert field_equal("agreement_type", "At Market Issuance Sales Agreement", "At-Market Issuance Sales Agreement")
     assert field_equal("agreement_type", "Sales Agreement", "Amended and Restated Sales Agreement")
     assert field_equal("agreement_type", "Open Market Sale Agreement", "Open Market Sale Agreement℠")
+    # A superscript mark glued to its word when the page was copied as text.
+    assert field_equal("agreement_type", "Controlled Equity OfferingSM Sales Agreement",
+                       "Controlled Equity Offering Sales Agreement")
+    assert field_equal("agreement_type", "Capital on Demand TM Sales Agreement", "Capital on Demand Sales Agreement")
+    assert not field_equal("agreement_type", "ATM Sales Agreement", "Sales Agreement")
     assert field_equal("security", "common stock", "Common Stock")
     assert field_equal("security", "common shares", "Common Shares of Beneficial Interest")
     assert not field_equal("security", "common stock", "Series A Preferred Stock")

@@ -166,6 +166,8 @@ def _is_iso_date(text: str) -> bool:
 # Normalisation: two values are equal when their normal forms are.
 
 _MARKS = re.compile(r"\s*(?:\(sm\)|\(tm\)|℠|™|®)\s*", re.I)
+# A superscript mark that lost its formatting in a copied text: "OfferingSM", "Demand TM".
+_GLUED_MARK = re.compile(r"(?<=[a-z])(?:SM|TM)\b|\s(?:SM|TM)\b")
 _AR_PREFIX = re.compile(r"^(?:(?:first|second|third|fourth|fifth)\s+)?amended\s+and\s+restated\s+", re.I)
 
 
@@ -183,7 +185,7 @@ def normalise(name: str, value: Any) -> Any:
         except InvalidOperation:
             return str(value)
     if name == "agreement_type":
-        text = _MARKS.sub(" ", str(value)).replace("-", " ")
+        text = _MARKS.sub(" ", _GLUED_MARK.sub(" ", str(value))).replace("-", " ")
         text = _AR_PREFIX.sub("", " ".join(text.split()))
         return text.lower()
     if name == "security":
