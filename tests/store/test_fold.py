@@ -315,3 +315,36 @@ def test_a_wider_syndicate_that_replaces_the_old_agreement_is_a_new_program():
            agents=[WELLS, BOFA], security="common stock"),
     ])
     assert [p.status for p in programs] == ["terminated", "active"]
+
+
+@pytest.mark.parametrize("caps, programs", [
+    # A utility's successive equity distribution agreements, agents below the excerpt's cut: one per cap.
+    ((500_000_000, 1_000_000_000, 1_700_000_000), 3),
+    # The same agentless program registered again at the same cap, or with its cap unstated.
+    ((300_000_000, 300_000_000), 1),
+    ((300_000_000, None), 1),
+])
+def test_agentless_establishments_are_one_program_only_at_the_same_cap(caps, programs):
+    events = [ev(f"u-{i}", date(2018 + 2 * i, 11, 1), "program_established", agreement_type=EDA,
+                 security="common stock", max_amount=None if cap is None else D(cap)) for i, cap in enumerate(caps)]
+    assert len(fold(events)) == programs
+
+
+def test_an_amendment_adding_agents_to_a_program_first_seen_in_it_keeps_the_full_list():
+    # "... amended and restated the sales agreement with A.G.P. to add Cantor, B. Riley and Wainwright":
+    # the first filing about the program is the amendment, which states the full list and the added firms.
+    full = ["A.G.P./Alliance Global Partners", CANTOR, "B. Riley Securities, Inc.", "H.C. Wainwright & Co., LLC"]
+    (p,) = fold([ev("s-1", date(2021, 12, 3), "program_amended", agreement_type="Sales Agreement",
+                    agreement_date=date(2020, 4, 27), amendment_date=date(2021, 12, 3), agents=full,
+                    agents_added=full[1:], max_amount=D(450_000_000))])
+    assert {agent_key(a) for a in p.agents} == {agent_key(a) for a in full}
+
+
+def test_an_amendment_removing_an_agent_drops_it_even_when_the_full_list_repeats_it():
+    (p,) = fold([
+        ev("d-1", date(2022, 2, 25), "program_established", agreement_type=SALES_AGREEMENT, agents=[WELLS, BOFA, GS],
+           max_amount=D(300_000_000)),
+        ev("d-2", date(2023, 11, 3), "program_amended", agreement_type=SALES_AGREEMENT, agents=[WELLS, BOFA, GS],
+           agents_removed=[GS]),
+    ])
+    assert {agent_key(a) for a in p.agents} == {agent_key(WELLS), agent_key(BOFA)}

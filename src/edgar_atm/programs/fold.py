@@ -23,7 +23,9 @@ Which program an event belongs to
    `program_established` joins an open program only when it names the same agent set (as the
    program has it now, or everyone it ever named), or names no agents and states no other
    cap, or keeps every agent the program ever named and adds more with its cap stated the same
-   way, dollars or shares (a syndicate widened by an amendment); otherwise it is a new program. Agreement names are compatible when one's words contain
+   way, dollars or shares (a syndicate widened by an amendment); otherwise it is a new program.
+   Two establishments that name no agents at all are one program only at the same (or an
+   unknown) cap, and one naming agents joins an agentless program only at the same cap. Agreement names are compatible when one's words contain
    the other's ("Sales Agreement" fits "Open Market Sale Agreement"). A filing that also ends a prior agreement (a "prior" termination) establishes a
    new program: it is a replacing agreement.
 4. Scope: "this" events concern the program the filing registers or amends. Within a filing,
@@ -47,8 +49,8 @@ What a program's state is
 8. Cap: a `program_established` or `program_amended` stating `max_amount` sets it (the new
    total); an amendment stating only `max_amount_increase` adds it to the previous cap. Other
    events fill the cap only while it is unknown.
-9. Agents: an amendment's `agents_added` / `agents_removed` change the current set; failing
-   those, a `program_established` or `program_amended` naming agents gives the full new list.
+9. Agents: an amendment's `agents_added` / `agents_removed` change the current set (a full list
+   beside them adds whom the program had not named yet); failing those, a `program_established` or `program_amended` naming agents gives the full new list.
    Other events (a termination naming the renamed agent, say) fill agents only while unknown.
 10. A sales-only supplement is not an amendment: a `program_amended` that changes neither cap
    nor agents and carries sales figures counts as a sales report only.
@@ -254,9 +256,11 @@ class Program:
             if e.offered_amount is not None:
                 self.offered_amount = e.offered_amount
             if e.agents_added or e.agents_removed:
+                # The changes apply to the current set; a full list stated beside them (the
+                # agents after the amendment) fills in whom the program had not yet named.
                 removed = _keys(e.agents_removed)
                 current = [a for a in self.agents if agent_key(a) not in removed]
-                for name in e.agents_added:
+                for name in (*e.agents_added, *(a for a in e.agents if agent_key(a) not in removed)):
                     if agent_key(name) not in {agent_key(a) for a in current}:
                         current.append(name)
                 self.agents = current
@@ -390,9 +394,11 @@ def _match(programs: list[Program], e: FoldEvent, *, scope: str, own: Program | 
     if establishing:
         if replaces:
             return None
+        # An agent set names a program only when there is one: two agentless establishments are
+        # the same program only at the same (or an unknown) cap.
         same = [p for p in pool if p.status != TERMINATED
-                and (keys == p.agent_keys or keys == p.all_agent_keys or (keys and not p.all_agent_keys)
-                     or _grown_syndicate(keys, e, p)
+                and ((keys and (keys == p.agent_keys or keys == p.all_agent_keys or _grown_syndicate(keys, e, p)
+                                or (not p.all_agent_keys and _same_cap(e, p))))
                      or (not keys and _same_cap(e, p)))]
         return _latest(same, keys) if same else None
 
