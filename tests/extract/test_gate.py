@@ -27,3 +27,20 @@ def test_gated_submission_keeps_header_fields(filings_dir):
     result = parse_filing((filings_dir / "submissions" / "0001918704-24-002559.txt").read_bytes())
     assert result.form_type == "424B2" and result.cik == 1682472
     assert not result.atm_related and result.events == []
+
+
+def test_a_distribution_agreement_with_a_sales_agent_for_shares_passes():
+    # Equity distribution programs that call the agreement just a "distribution agreement".
+    assert may_be_atm(b"We have entered into a distribution agreement with Raymond James &amp; Associates, Inc., "
+                      b"as our sales agent, relating to the shares of common stock offered by this prospectus supplement.")
+    assert may_be_atm(b"Under the Distribution Agreement, Piper Sandler &amp; Co., acting as sales agent, may sell "
+                      b"shares of our common stock from time to time.")
+    assert may_be_atm(b"our distribution agreement with Northland Securities, Inc. as our sales agent for "
+                      b"common units representing limited partner interests")
+
+
+def test_a_distribution_agreement_for_notes_still_fails_the_gate():
+    # MTN programs: the agents sell notes, sometimes linked to shares of an index fund.
+    assert not may_be_atm(b"We have entered into a distribution agreement with the agents named below, each acting as "
+                          b"our sales agent, for the notes, whose return is linked to shares of the SPDR fund.")
+    assert not may_be_atm(b"Under the distribution agreement, BofAS acts as our agent for the Notes.")

@@ -104,3 +104,31 @@ def test_mangled_real_filings(case):
         data[pos:pos] = data[pos:pos + length]
     lo, hi = sorted((a, b))
     outcome(bytes(data[lo:hi]), "mangled.md" if key == "cellectar" else None)
+
+
+def test_a_flattened_submission_header_without_document_tags_is_read_as_the_document():
+    # Filing viewers copy the .txt submission with its header run onto one line and the
+    # <DOCUMENT> tags gone; the prospectus text follows.
+    from edgar_atm.extract import parse_filing
+
+    data = (b"0001628280-24-043816.txt : 20241025 ACCESSION NUMBER: 0001628280-24-043816 CONFORMED SUBMISSION "
+            b"TYPE: 424B5 PUBLIC DOCUMENT COUNT: 16 FILED AS OF DATE: 20241025 FILER: COMPANY DATA: COMPANY "
+            b"CONFORMED NAME: EXAMPLE REALTY TRUST, INC. CENTRAL INDEX KEY: 0001728951\n\n"
+            b"Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT\n$500,000,000\nCommon Stock\n"
+            b"We have entered into an ATM Equity Offering Sales Agreement with BofA Securities, Inc. and "
+            b"Wells Fargo Securities, LLC, as agents, relating to shares of our common stock having an aggregate "
+            b"gross sales price of up to $500,000,000. Sales may be made in transactions that are deemed to be "
+            b"\"at the market\" offerings as defined in Rule 415 under the Securities Act.\n")
+    result = parse_filing(data)
+    assert result.atm_related
+    assert [(e.type, e.max_amount) for e in result.events] == [("program_established", 500_000_000)]
+
+
+def test_a_submission_whose_documents_hold_no_text_still_gives_nothing():
+    from edgar_atm.extract import parse_filing
+
+    data = (b"<SEC-DOCUMENT>0000000000-24-000001.txt : 20240101\n<SEC-HEADER>ACCESSION NUMBER: 0000000000-24-000001\n"
+            b"CONFORMED SUBMISSION TYPE: 424B5\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>GRAPHIC\n<FILENAME>logo.jpg\n"
+            b"<TEXT>\nbegin 644 logo.jpg\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n")
+    result = parse_filing(data)
+    assert result.events == [] and not result.atm_related

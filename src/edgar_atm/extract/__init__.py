@@ -76,15 +76,18 @@ def _read(data: bytes, path: str | None) -> tuple[ParsedFiling, str | None]:
         if issuer is not None:
             result.cik, result.company = issuer.cik, issuer.name
         doc = primary_document(sub)
-        if doc is None or doc.text is None:
+        if doc is not None and doc.text is not None:
+            body = doc.text
+            kind = _kind_from_name(doc.filename)
+            try:
+                _reject_binary(body, what=f"primary document {doc.filename!r}")
+            except ParseError as exc:
+                raise ParseError(f"{sub.accession_number}: {exc}", accession_number=sub.accession_number) from None
+        elif b"<document>" in data[:1_000_000].lower():
             logger.info("submission %s has no text document to parse", sub.accession_number)
             return result, None
-        body = doc.text
-        kind = _kind_from_name(doc.filename)
-        try:
-            _reject_binary(body, what=f"primary document {doc.filename!r}")
-        except ParseError as exc:
-            raise ParseError(f"{sub.accession_number}: {exc}", accession_number=sub.accession_number) from None
+        # else: a copy whose header kept its fields but lost its <DOCUMENT> tags (filing viewers
+        # flatten the header to one line before the text): the bytes themselves are the document.
 
     if len(body) > MAX_DOCUMENT_BYTES:
         logger.warning("document is %d bytes; only the first %d are read", len(body), MAX_DOCUMENT_BYTES)

@@ -93,6 +93,11 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
         if change is None:
             found.append(established.detect(program))
         elif sold is None or said is not None or amended.states_change(program):
+            dated = role.document_date_span(text) if notice is not None and change.event.amendment_date is None else None
+            if dated is not None:
+                # A notice that amends the program's prospectus and names no amendment of the
+                # agreement itself: the change takes effect with this document, on its cover date.
+                change.event.amendment_date, change.spans["amendment_date"] = dated
             found.append(change)
         # else: a notice supplement that only reports sales is a sales report, not an amendment
     for other in others:

@@ -3,8 +3,8 @@
 It runs on the raw bytes before any HTML parsing. A filing passes when it mentions an
 at-the-market offering (in any spelling, including entity-separated words), Rule
 415(a)(4), an ATM agreement noun (also "distribution agency" and "sales and registration"
-agreements), a "continuous (equity) offering program", Managers selling "as our agent" under a
-"Distribution Agreement", or a fee table's "Sales Agents' commission". Bank structured notes on 424B2 mention none of
+agreements), a "continuous (equity) offering program", Managers selling "as our agent" (or a firm selling
+shares "as our sales agent") under a "Distribution Agreement", or a fee table's "Sales Agents' commission". Bank structured notes on 424B2 mention none of
 these ("distribution agreement" alone is deliberately not enough: MTN programs use it),
 so they are rejected after one lower-casing pass and a few substring searches.
 """
@@ -32,6 +32,7 @@ _WINDOW = 400
 # "Distribution Agreement" is also the MTN programs' word; with "Managers" acting "as our agent"
 # (equity distribution programs) or a fee table's "Sales Agents' commission" it is worth a parse.
 _MANAGER_AGENT = (b"as our agent", b"as our sales agent", b"as sales agent", b"as agent for us")
+_EQUITY_WORDS = (b"common stock", b"shares of", b"common units", b"depositary shares")
 _SALES_AGENT_FEE_RE = re.compile(rb"sales" + _SEP + rb"agents?(?:'|&#8217;|&#x2019;|\xe2\x80\x99|&rsquo;)s?" + _SEP + rb"(?:commission|compensation|fee)")
 
 
@@ -51,12 +52,16 @@ def may_be_atm(data: bytes) -> bool:
 
 
 def _managers_as_agents(low: bytes) -> bool:
-    """A "Distribution Agreement" with a Manager acting "as our agent" near it (one sentence
-    either side): searched around each mention, not over the whole document."""
+    """A "Distribution Agreement" with a Manager acting "as our agent" near it, or a firm "as our
+    sales agent" for shares of stock (one sentence either side): searched around each mention,
+    not over the whole document. MTN programs sell notes through their agents, so a window that
+    speaks of notes needs the Manager wording."""
     pos = low.find(b"distribution agreement")
     while pos >= 0:
         near = low[max(0, pos - 600):pos + 600]
-        if b"manager" in near and any(m in near for m in _MANAGER_AGENT):
+        if any(m in near for m in _MANAGER_AGENT) and (
+                b"manager" in near
+                or (b"sales agent" in near and any(w in near for w in _EQUITY_WORDS) and b"notes" not in near)):
             return True
         pos = low.find(b"distribution agreement", pos + 22)
     return False

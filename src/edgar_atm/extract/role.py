@@ -13,7 +13,7 @@ from datetime import date
 from .agents import find_agents
 from .agreements import AGREEMENT_RE, canonical_agreement
 from .dates import DATE_RE, to_date
-from .model import Document, Window
+from .model import Document, Span, Window
 from .vocab import ATM_WORDS_RE, NOT_ATM_AGREEMENT_RE
 
 FIRM_OFFER_RE = re.compile(
@@ -54,7 +54,8 @@ SUPPLEMENT_NOTICE_RE = re.compile(
     r"(?:prospectus supplement|amount|at[\s-]the[\s-]market)|"
     r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplement(?:,)? dated|"
     r"\bthis (?:prospectus supplement|supplement|amendment)\b[^.]{0,80}?" + _NOTICE_VERBS
-    + r"\s+(?:certain\s+)?(?:of\s+)?(?:the\s+)?information\s+(?:contained\s+|included\s+)?in\s+" + _UPTO + r"{0,300}?\bprospectus supplement,? dated|"
+    + r"\s+(?:certain\s+)?(?:of\s+)?(?:the\s+)?information\s+(?:contained\s+|included\s+)?in\s+" + _UPTO + r"{0,300}?\bprospectus supplements?,? dated|"
+    r"\bthis amendment(?: no\. ?\d+)?\b[^.]{0,40}?\bamends (?:the |our )(?:atm )?prospectus,? dated|"
     r"\bsupplement no\. ?\d+,?\s+dated\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4},?\s+to\s+(?:the\s+|our\s+)?prospectus supplement|"
     r"\b(?:offered|sold|registered) (?:by|under|pursuant to) this amendment\b",
     re.I,
@@ -62,7 +63,9 @@ SUPPLEMENT_NOTICE_RE = re.compile(
 """A cover that amends an earlier ATM prospectus supplement ("Supplement No. 1 to Prospectus
 Supplement", "Supplement No. 2 dated X To Prospectus Supplement", "This supplement amends and
 supplements the prospectus supplement dated ...", "This prospectus supplement updates and amends
-certain information contained in the prospectus supplement dated ...", "We are filing this
+certain information contained in the prospectus supplement dated ...", "amends and supplements
+the information in the prospectus dated X and the prospectus supplements, dated Y and Z", "This
+Amendment No. 1 amends our prospectus dated X" (an ATM prospectus filed with its shelf), "We are filing this
 Amendment to amend the Prospectus Supplement", "This Amendment is being filed ... to update the
 amount", a plan of distribution that speaks of the shares "offered by this amendment")."""
 
@@ -201,11 +204,28 @@ def is_notice(head: str) -> bool:
     return bool(SUPPLEMENT_NOTICE_RE.search(head))
 
 
+COVER_DATED_RE = re.compile(
+    r"(?:^|\n)[ \t]*(?:prospectus supplement|supplement|amendment)(?: no\. ?\d+)?(?: to (?:the )?prospectus supplement)?"
+    r",? dated (?P<date>[A-Z][a-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})", re.I)
+"""A cover line that dates the document itself: "Prospectus Supplement dated February 22, 2023",
+"Amendment No. 1 dated November 24, 2023", "Supplement No. 2 dated May 3, 2024". It must open its
+line: "(To Prospectus Supplement dated ...)" dates an earlier document."""
+
+
 def document_date(text: str) -> date | None:
-    """The date the cover gives itself (DOC_DATE_RE)."""
-    m = DOC_DATE_RE.search(text[:400_000])
+    """The date the cover gives itself: DOC_DATE_RE ("The date of this prospectus supplement is
+    ..."), else a dated cover line near the top (COVER_DATED_RE)."""
+    found = document_date_span(text)
+    return found[0] if found else None
+
+
+def document_date_span(text: str) -> tuple[date, Span] | None:
+    """document_date with where the text says it."""
+    m = DOC_DATE_RE.search(text[:400_000]) or COVER_DATED_RE.search(text[:3000])
     if m:
         dm = DATE_RE.search(m.group("date"))
-        if dm:
-            return to_date(dm)
+        day = to_date(dm) if dm else None
+        if dm is not None and day is not None:
+            start = m.start("date") + dm.start()
+            return day, Span(start, start + len(dm.group(0)))
     return None

@@ -340,3 +340,52 @@ def test_capacity_restored_by_an_increment(sentence, increase):
     amended = by_type(events("We previously entered into an Open Market Sale Agreement with Jefferies LLC. "
                              + sentence))["program_amended"]
     assert amended.max_amount_increase == increase
+
+
+# -- notices that amend the ATM prospectus itself (role.SUPPLEMENT_NOTICE_RE, role.COVER_DATED_RE) ----
+
+_PROGRAM = ("We have entered into a {agreement} with {agent}, as sales agent, relating to shares of our common "
+            "stock. We may offer and sell shares having an aggregate offering price of up to {cap} from time to "
+            "time through {agent}.")
+
+
+@pytest.mark.parametrize("cover, when", [
+    # An ATM prospectus filed with the shelf, amended by a numbered amendment dated on its cover.
+    ("Filed Pursuant to Rule 424(b)(5)\nAmendment No. 1 dated November 24, 2023\n(To Prospectus dated May 15, 2023)\n"
+     "Common Stock\nThis Amendment No. 1, or Amendment, amends our prospectus dated May 15, 2023 (File No. 333-271400), "
+     "or the Prospectus, relating to our at the market offering.\n", date(2023, 11, 24)),
+    ("Filed Pursuant to Rule 424(b)(3)\nAmendment No. 2 dated June 3, 2022\n(To Prospectus dated January 7, 2021)\n"
+     "This Amendment No. 2 amends the prospectus dated January 7, 2021 relating to the offer and sale of our shares.\n",
+     date(2022, 6, 3)),
+    # Amends both the base prospectus and earlier ATM supplements, plural ("the prospectus supplements, dated").
+    ("Prospectus Supplement dated October 17, 2025\n(To Prospectus Supplements Dated April 2, 2025 and February 21, "
+     "2025)\nThis prospectus supplement amends and supplements the information in the prospectus dated May 10, 2023 "
+     "and the prospectus supplements, dated April 2, 2025 and February 21, 2025, relating to our shares.\n",
+     date(2025, 10, 17)),
+    ("Supplement No. 3 dated March 8, 2024\nThis supplement updates and amends certain information contained in the "
+     "prospectus dated June 1, 2022 and the prospectus supplements, dated June 1, 2022 and May 2, 2023.\n",
+     date(2024, 3, 8)),
+])
+def test_a_notice_amending_the_atm_prospectus_is_an_amendment_dated_by_its_cover(cover, when):
+    body = _PROGRAM.format(agreement="Controlled Equity Offering Sales Agreement", agent="Cantor Fitzgerald & Co.",
+                           cap="$75,000,000")
+    found = by_type(events(body, cover=cover))
+    assert "program_established" not in found
+    assert found["program_amended"].amendment_date == when
+
+
+def test_a_new_atm_supplement_dated_on_its_cover_is_no_amendment():
+    # The cover's "(To Prospectus dated ...)" and its own date say nothing about amending.
+    cover = "Prospectus Supplement dated August 1, 2023\n(To Prospectus dated May 15, 2023)\n$50,000,000\nCommon Stock\n"
+    body = _PROGRAM.format(agreement="Sales Agreement", agent="Jefferies LLC", cap="$50,000,000")
+    assert types(events(body, cover=cover)) == ["program_established"]
+
+
+def test_the_cover_date_of_an_earlier_document_is_not_this_documents_date():
+    from edgar_atm.extract.role import document_date
+
+    assert document_date("PROSPECTUS SUPPLEMENT\n(To Prospectus Supplement dated March 1, 2024)\nCommon Stock\n") is None
+    assert document_date("Prospectus Supplement dated February 22, 2023\n(To Prospectus dated December 7, 2020)\n") \
+        == date(2023, 2, 22)
+    assert document_date("Supplement No. 2, dated May 3, 2024, to Prospectus Supplement dated May 10, 2023\n") \
+        == date(2024, 5, 3)

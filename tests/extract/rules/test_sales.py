@@ -202,3 +202,31 @@ def test_sales_said_without_an_active_sold_verb(sentence, shares, gross):
 ])
 def test_proceeds_and_capacity_near_misses(sentence):
     assert "sales_reported" not in by_type(events(PROGRAM + sentence))
+
+
+@pytest.mark.parametrize("sentence, shares, gross, as_of", [
+    # a dollar amount as the subject, "were sold"
+    ("Prior to April 16, 2020, $2.1 million of shares of our common stock were sold pursuant to the Sales "
+     "Agreement.", None, Decimal("2100000"), date(2020, 4, 16)),
+    ("Through June 30, 2023, approximately $12.5 million of our common stock was sold under the Sales Agreement.",
+     None, Decimal("12500000"), date(2023, 6, 30)),
+    ("As of May 1, 2024, $3,250,000 in shares of our common stock were sold through Cantor Fitzgerald & Co. under "
+     "the Sales Agreement.", None, Decimal("3250000"), date(2024, 5, 1)),
+    # a misspelt "aggregate" and words between the count and "shares"
+    ("As of March 31, 2024, we have sold an aggerate of 249,173 post reverse split shares of common stock pursuant "
+     "to the Sales Agreement for gross proceeds of $4,384,168.", 249173, Decimal("4384168"), date(2024, 3, 31)),
+    ("As of March 31, 2024, we have sold an agregate of 1,100,000 shares pursuant to the Sales Agreement for gross "
+     "proceeds of $2,000,000.", 1100000, Decimal("2000000"), date(2024, 3, 31)),
+])
+def test_sales_said_with_the_amount_as_subject_or_a_misspelt_aggregate(sentence, shares, gross, as_of):
+    sold = by_type(events(PROGRAM + sentence))["sales_reported"]
+    assert (sold.shares_sold, sold.gross_proceeds, sold.as_of) == (shares, gross, as_of)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Up to $2.1 million of shares of our common stock may be sold pursuant to the Sales Agreement.",
+    "Assuming $2.1 million of shares of our common stock were sold at $4.00 per share, we would receive net proceeds "
+    "of approximately $2.0 million.",
+])
+def test_amounts_that_may_be_or_would_be_sold_are_no_report(sentence):
+    assert "sales_reported" not in by_type(events(PROGRAM + sentence))
