@@ -349,7 +349,7 @@ def render(report: dict) -> str:
             f"## Fields over matched events ({name} split)",
             "",
             "Equal after normalisation (amounts as Decimal, dates ISO, agents as a set of names, agreement",
-            "type and security case- and hyphen-insensitive); null and null count as correct in the first",
+            "type and security case- and hyphen-insensitive, agreement type also singular or plural and without service marks); null and null count as correct in the first",
             "column, the second counts only fields the label states. scope / max_amount_increase /",
             "agents_added / agents_removed are scored only on labels that write them.",
             "",

@@ -96,6 +96,7 @@ def test_normalisation():
                        "Controlled Equity Offering Sales Agreement")
     assert field_equal("agreement_type", "Capital on Demand TM Sales Agreement", "Capital on Demand Sales Agreement")
     assert not field_equal("agreement_type", "ATM Sales Agreement", "Sales Agreement")
+    assert field_equal("agreement_type", "equity distribution agreements", "Equity Distribution Agreement")
     assert field_equal("security", "common stock", "Common Stock")
     assert field_equal("security", "common shares", "Common Shares of Beneficial Interest")
     assert not field_equal("security", "common stock", "Series A Preferred Stock")

@@ -187,7 +187,8 @@ def normalise(name: str, value: Any) -> Any:
     if name == "agreement_type":
         text = _MARKS.sub(" ", _GLUED_MARK.sub(" ", str(value))).replace("-", " ")
         text = _AR_PREFIX.sub("", " ".join(text.split()))
-        return text.lower()
+        # "separate equity distribution agreements" name the same kind of agreement as the singular.
+        return re.sub(r"agreements$", "agreement", text.lower())
     if name == "security":
         text = " ".join(str(value).replace("-", " ").split()).lower()
         text = re.sub(r"^(?:shares of )?(?:our |the company's )?", "", text)
