@@ -54,11 +54,12 @@ def test_timeline_csv_is_one_line_per_event(filled_url):
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert [r["event_type"] for r in rows] == ["program_established", "sales_reported", "program_amended",
-                                                "program_amended"]
+                                                "program_amended", "sales_reported"]
     first = rows[0]
     assert (first["cik"], first["accession_number"], first["max_amount"]) == ("105016", "0001193125-21-320145", "300000000")
     assert first["agreement_date"] == "2021-08-06" and first["agents"] == "Robert W. Baird & Co. Incorporated"
     assert rows[1]["shares_sold"] == "0" and rows[1]["remaining_amount"] == "300000000"
+    assert rows[4]["gross_proceeds"] == "300000000" and rows[4]["accession_number"] == "0001193125-24-130674"
 
 
 def test_timeline_json_is_one_document(filled_url):
