@@ -69,3 +69,14 @@ def test_markdown_escapes_and_emphasis(filings_dir):
     assert "up to $14,500,000" in text
     assert "**" not in text and "\\$" not in text
     assert text.splitlines()[0] == "CELLECTAR BIOSCIENCES, INC."
+
+
+def test_a_short_line_ending_on_a_joining_word_goes_on():
+    # A hard-wrapped passage where a sentence's first word ends a short line: "On" / "May 29, ...".
+    raw = (b"through an at-the-market program (the \"ATM Program\"). On\n"
+           b"May 29, 2020, we entered into an At Market Issuance Sales Agreement\n"
+           b"with B. Riley Securities, Inc. relating to our common shares.\n\n"
+           b"Up to $50,000,000\nCommon Shares\n")
+    text = to_text(raw, kind="text")
+    assert "On May 29, 2020, we entered into" in text
+    assert "Up to $50,000,000\nCommon Shares" in text  # cover lines stay apart

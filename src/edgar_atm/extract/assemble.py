@@ -24,7 +24,7 @@ Confidence, in [0, 1], from how the event was found:
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..records import Event
@@ -80,6 +80,10 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     notice = role.SUPPLEMENT_NOTICE_RE.search(head.text)
     if sold is not None:
         sold = sales.attribute(sold, program, [d.program for d in ended if d.program is not program])
+        if sold.event.scope == "this" and sold.event.remaining_amount is None and program.carried is not None:
+            # What the prospectus carries over from the program is what remains of it.
+            sold.event = replace(sold.event, remaining_amount=program.carried)
+            sold.spans["remaining_amount"] = program.spans["offered_amount"]
 
     found: list[Detection] = [d for d in ended if d.program is program]
     if suspension is not None:
@@ -87,6 +91,10 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     if resumption is not None:
         found.append(resumption)
     registers = not (suspension is not None or any(d.program is program for d in ended))
+    if ended and all(terminated.about_other_program(s.text) for s in specific):
+        # Every sentence about a program speaks of the one that ended ("the Prior ATM Program ...
+        # We have terminated the Prior Distribution Agreement"): no new program is described.
+        registers = False
     if registers and established.has_identity(program) and resumption is None:
         said = _change_said(sentences, specific, program, doc_date, notice is not None)
         change = amended.detect(program, notice is not None, head.match(notice) if notice else None, said)
@@ -132,7 +140,16 @@ def _change_said(sentences: list[Sentence], specific: list[Sentence], program: P
         if hit and hit[0] not in specific[:60]:
             amended.cap_changes(hit, program)
         return said
-    return amended.notice_reason(sentences) if notice else None
+    if not notice:
+        return None
+    said = amended.notice_reason(sentences)
+    if said is not None and not program.changes:
+        # The notice's numbered edits follow its reason ("1. Each reference to X is hereby
+        # replaced with Y"): they say which agents changed.
+        at = next((i for i, s in enumerate(sentences) if s.span == said), None)
+        if at is not None:
+            amended.agent_changes(sentences[at:at + 12], program)
+    return said
 
 
 def finish(d: Detection, doc: Document) -> Event:

@@ -33,15 +33,17 @@ AGREEMENT_DATE_RE = re.compile(
 
 ON_DATE_ENTERED_RE = re.compile(
     r"\b(?:On|on|As of|as of|In|in)\s+(?P<date>" + DATE_RE.pattern.replace("(?P<month>", "(?P<m2>").replace("(?P<day>", "(?P<d2>").replace("(?P<year>", "(?P<y2>")
-    + r"),?\s+[\w.,&'() -]{1,100}?\s+(?:entered into|executed|signed)",
+    + r"),?\s+(?:and (?:on )?the date hereof[^.;]{0,160}?,\s+)?[\w.,&'() -]{1,100}?\s+(?:entered into|executed|signed)",
 )
-"""Date first: "On October 28, 2024, we and the Operating Partnership entered into ..."."""
+"""Date first: "On October 28, 2024, we and the Operating Partnership entered into ...", "On February 17,
+2023 and the date hereof as it relates to BTIG, LLC ..., we entered into separate equity distribution
+agreements" (the first date is the agreements'; the newcomer's is this supplement's)."""
 
 ENTERED_ON_DATE_RE = re.compile(
     r"\b(?:previously )?entered into [^.]{0,400}?\bon (?P<date>" + DATE_RE.pattern + r")")
 """Date last: "We entered into a sales agreement with Cantor ... on March 3, 2023"."""
 
-_NOUN_RE = re.compile(r"\b(agreements?|amendment|prospectus|supplement|registration statement|no)\b", re.I)
+_NOUN_RE = re.compile(r"\b(agreements?|amendment|prospectus|supplement|registration statement|(?<!supplement )no)\b", re.I)
 _AS_AMENDED_RE = re.compile(r"\b(?:as|(?:which|that) (?:was|were|has been|have been)) (?:further |subsequently )?amended(?: (?:on|as of|by)[^,;]{0,60}?)?\s*(?:on |as of )?(?P<date>" + DATE_RE.pattern + ")")
 _AMENDMENT_DATED_RE = re.compile(r"\bamendment(?: no\. ?\d+)?,? (?:\(\"?amendment[^)]*\)\s*,?\s*)?dated", re.I)
 _AMENDMENT_TO_DATED_RE = re.compile(r"amendment[^.]{0,80}\bto the [^.]{0,80}agreement,? dated", re.I)
@@ -53,6 +55,11 @@ ON_DATE_AMENDED_RE = re.compile(
     r"amended(?! and restated)\s+(?:our|the|its|their|that certain|each of (?:our|the))\b")
 """Verb form of an amendment, date first: "On February 15, 2024, we amended our equity
 distribution agreement, dated February 18, 2021": the first date dates the change."""
+AMENDMENT_ON_RE = re.compile(
+    r"\b(?:amendment|restatement)(?: no\. ?\d+)?,? (?:on|effective(?: as of)?|as of) (?P<date>" + DATE_RE.pattern + r"),? of\b", re.I)
+"""The change dated by its noun: "to reflect the second amendment and restatement on November 3,
+2023, of that certain amended and restated sales agreement dated February 25, 2022" (the agreement
+keeps the date it is "dated")."""
 
 
 def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Found | None, bool]:
@@ -91,6 +98,13 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
         when = (to_date(dm) if dm else None, on_amended.start("date"), on_amended.end("date"))
         if when[0]:
             return (dated[0] if dated else None), when, True
+    on_noun = AMENDMENT_ON_RE.search(text) if not previously else None
+    if on_noun:
+        dm = DATE_RE.search(on_noun.group("date"))
+        when = (to_date(dm) if dm else None, on_noun.start("date"), on_noun.end("date"))
+        if when[0]:
+            agreements = [d for d in dated if d[0] and d[0] != when[0]]
+            return (agreements[0] if agreements else None), when, True
     if "amends and restates" in low or "amended and restated" in low:
         later = _restated_after_dated(text, dated, doc_date)
         if later is not None:
@@ -202,6 +216,40 @@ OFFERED_RES = (
 )
 """What this prospectus registers when smaller than the agreement's cap: an I.B.6 slice ("we
 are only offering $4.1 million"), or the unsold remainder moved to this supplement."""
+
+_MONEY_CAP = MONEY_RE.pattern.replace("(?P<num>", "(?P<cap>").replace("(?P<scale>", "(?P<capscale>")
+_UNUSED = r"(?:unused|unsold|remaining|unissued|undrawn)"
+REMAINDER_RES = (
+    re.compile(MONEY_RE.pattern + r"(?:[^.$;]{0,80}?,)?\s+(?:which|that)\s+(?:reflects|represents|is|constitutes|equals)\s+(?:the\s+)?(?:amount\s+of\s+the\s+)?"
+               + _UNUSED + r"\s+(?:portion|balance|amount|part)\b(?:[^.$]{0,160}?" + _MONEY_CAP + r")?", re.I),
+    re.compile(r"\brepresents?\s+(?:the\s+)?(?:remaining\s+)?" + MONEY_RE.pattern
+               + r"[^.$]{0,120}?\b(?:previously registered|registered)\b[^.$]{0,40}?\b(?:but|and)\s+(?:were\s+|was\s+|have\s+|has\s+)?(?:not\s+(?:yet\s+)?(?:been\s+)?sold|unsold)", re.I),
+    re.compile(r"\b(?:the\s+)?(?:remaining|unsold)\s+" + MONEY_RE.pattern
+               + r"[^.$]{0,80}?\b(?:that|which)\s+(?:were|was|have|has)\s+not\s+(?:yet\s+)?(?:been\s+)?sold\b", re.I),
+)
+"""The unsold remainder of an existing program carried into this prospectus: "up to $237,591,694 ...,
+which reflects the unused portion of the previously authorized aggregate offering amount under the
+Equity Distribution Agreement of $600,000,000" (cap: the amount after it), "The shares ... represent the
+$77,051,513 of shares ... previously registered but not sold", "the remaining $20,000,000 of shares that
+were not sold". What this prospectus offers, and what remains of the program."""
+
+
+def remainder(text: str) -> tuple[Found, Found | None] | None:
+    """The carried-over remainder a sentence states (REMAINDER_RES), with the program's cap when
+    the same sentence gives it after the remainder."""
+    for pattern in REMAINDER_RES:
+        m = pattern.search(text)
+        if not m or money(m) is None:
+            continue
+        left: Found = (money(m), dollar_start(text, m.start("num")), m.end("num"))
+        cap = None
+        if "cap" in pattern.groupindex and m.group("cap"):
+            value = money(MONEY_RE.match(text, dollar_start(text, m.start("cap"))) or m)
+            if value is not None and value > left[0]:
+                cap = (value, dollar_start(text, m.start("cap")), m.end("cap"))
+        return left, cap
+    return None
+
 
 COVER_CAP_RE = re.compile(
     r"(?:^|\n)\s*(?:Up to )?" + MONEY_RE.pattern

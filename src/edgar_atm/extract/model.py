@@ -156,6 +156,8 @@ class Program:
     agents_removed: list[str] = field(default_factory=list)
     max_amount_increase: Decimal | None = None
     changes: list[str] = field(default_factory=list)
+    # The unsold remainder of an existing program this prospectus carries over (what is left of it).
+    carried: Decimal | None = None
 
     def event(self, type_: str, *, trigger: Span | None, spans: dict[str, Span] | None = None,
               how: str = "explicit", **fields: Any) -> Detection:

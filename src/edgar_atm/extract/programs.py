@@ -26,6 +26,7 @@ from .identity import (
     largest,
     max_shares,
     program_from,
+    remainder,
     security,
     security_class,
     sentence_agents,
@@ -240,13 +241,28 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
         # A rounded restatement of the cap ("$13.5 million" for $13,504,438) is the cap, not a slice.
         if prog.max_amount is None or low < prog.max_amount * Decimal("0.98"):
             prog.offered_amount, prog.spans["offered_amount"] = as_dollars(low), low_span
+    for s in specific[:60] + [x for x in nearby if x not in specific]:
+        found_remainder = remainder(s.text)
+        if found_remainder is None:
+            continue
+        (left, a, b), cap = found_remainder
+        if cap is not None and (prog.max_amount is None or prog.max_amount <= left):
+            prog.max_amount, prog.spans["max_amount"] = as_dollars(cap[0]), s.sub(cap[1], cap[2])
+        if prog.max_amount is None or left < prog.max_amount:
+            prog.offered_amount, prog.spans["offered_amount"] = as_dollars(left), s.sub(a, b)
+            prog.carried = prog.offered_amount
+        break
     for s in specific[:60]:
         m = amended.NEW_TOTAL_RE.search(s.text)
         if m:
             prog.amended = True
             prog.changes.append("new total")
-            prog.max_amount = as_dollars(money(m))
-            prog.spans["max_amount"] = s.sub(dollar_start(s.text, m.start("num")), m.end("num"))
+            total, span = as_dollars(money(m)), s.sub(dollar_start(s.text, m.start("num")), m.end("num"))
+            if prog.max_amount is not None and total < prog.max_amount:
+                # What this prospectus may now sell, raised within a larger agreement cap stated elsewhere.
+                prog.offered_amount, prog.spans["offered_amount"] = total, span
+            else:
+                prog.max_amount, prog.spans["max_amount"] = total, span
             break
 
 

@@ -56,6 +56,7 @@ SUPPLEMENT_NOTICE_RE = re.compile(
     r"\bthis (?:prospectus supplement|supplement|amendment)\b[^.]{0,80}?" + _NOTICE_VERBS
     + r"\s+(?:certain\s+)?(?:of\s+)?(?:the\s+)?information\s+(?:contained\s+|included\s+)?in\s+" + _UPTO + r"{0,300}?\bprospectus supplements?,? dated|"
     r"\bthis amendment(?: no\. ?\d+)?\b[^.]{0,40}?\bamends (?:the |our )(?:atm )?prospectus,? dated|"
+    r"\bthis prospectus supplement amends (?:and supplements )?(?:the )?information (?:contained )?in (?:the|our) (?:prior )?prospectus,? dated|"
     r"\bsupplement no\. ?\d+,?\s+dated\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4},?\s+to\s+(?:the\s+|our\s+)?prospectus supplement|"
     r"\b(?:offered|sold|registered) (?:by|under|pursuant to) this amendment\b",
     re.I,
@@ -65,7 +66,8 @@ Supplement", "Supplement No. 2 dated X To Prospectus Supplement", "This suppleme
 supplements the prospectus supplement dated ...", "This prospectus supplement updates and amends
 certain information contained in the prospectus supplement dated ...", "amends and supplements
 the information in the prospectus dated X and the prospectus supplements, dated Y and Z", "This
-Amendment No. 1 amends our prospectus dated X" (an ATM prospectus filed with its shelf), "We are filing this
+Amendment No. 1 amends our prospectus dated X" or "This prospectus supplement amends and supplements the
+information in the prospectus, dated X" (an ATM prospectus filed with its shelf), "We are filing this
 Amendment to amend the Prospectus Supplement", "This Amendment is being filed ... to update the
 amount", a plan of distribution that speaks of the shares "offered by this amendment")."""
 
@@ -205,11 +207,11 @@ def is_notice(head: str) -> bool:
 
 
 COVER_DATED_RE = re.compile(
-    r"(?:^|\n)[ \t]*(?:prospectus supplement|supplement|amendment)(?: no\. ?\d+)?(?: to (?:the )?prospectus supplement)?"
+    r"(?:^|\n)[ \t]*(?:this )?(?:prospectus supplement|supplement|amendment)(?: no\. ?\d+)?(?: to (?:the )?prospectus supplement)?"
     r",? dated (?P<date>[A-Z][a-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})", re.I)
 """A cover line that dates the document itself: "Prospectus Supplement dated February 22, 2023",
-"Amendment No. 1 dated November 24, 2023", "Supplement No. 2 dated May 3, 2024". It must open its
-line: "(To Prospectus Supplement dated ...)" dates an earlier document."""
+"Amendment No. 1 dated November 24, 2023", "Supplement No. 2 dated May 3, 2024", "This supplement no. 1
+dated January 7, 2022, or this supplement, supplements ...". It must open its line: "(To Prospectus Supplement dated ...)" dates an earlier document."""
 
 
 def document_date(text: str) -> date | None:

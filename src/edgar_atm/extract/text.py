@@ -269,11 +269,17 @@ def plain_to_text(text: str) -> str:
     return "\n\n" + "\n".join(out) + "\n\n"
 
 
+# A line ending on one of these words goes on ("... (the “ATM Program”). On" / "May 29, 2020, we ...").
+_CARRY_WORDS = frozenset("a an the of and or to by on in with for as at from dated our its under into that which "
+                         "per than between".split())
+
+
 def _join_wrapped(lines: list[str]) -> str:
     """Join hard-wrapped lines; keep short cover lines ("$500,000,000", "Common Stock") apart."""
     out = [lines[0]]
     for prev, line in zip(lines, lines[1:]):
-        wrapped = len(prev) >= 50 or line[:1].islower() or prev.endswith((",", "-", "&", " and", " of", " the"))
+        wrapped = len(prev) >= 50 or line[:1].islower() or prev.endswith((",", "-", "&")) or \
+            prev.rsplit(None, 1)[-1].lower() in _CARRY_WORDS
         out.append(" " if wrapped else "\n")
         out.append(line)
     return "".join(out)

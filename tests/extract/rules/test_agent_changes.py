@@ -64,3 +64,67 @@ def test_agents_of_a_terminated_agreement_are_not_added():
             "May 1, 2024.")
     prog = _prog(body)
     assert prog is None or "Needham & Company, LLC" not in prog.agents_added
+
+
+@pytest.mark.parametrize("edit, old, new", [
+    ("1. Each reference to “Credit Suisse Securities (USA) LLC” is hereby replaced with “BMO Capital Markets Corp.”",
+     "Credit Suisse Securities (USA) LLC", "BMO Capital Markets Corp."),
+    ("All references to \"Cowen and Company, LLC\" are hereby replaced by \"TD Securities (USA) LLC\" throughout "
+     "the Prospectus Supplement.", "Cowen and Company, LLC", "TD Securities (USA) LLC"),
+    ("Effective immediately, Jefferies LLC has been replaced by Piper Sandler & Co. as sales agent under the Sales "
+     "Agreement.", "Jefferies LLC", "Piper Sandler & Co."),
+])
+def test_a_notice_that_swaps_one_agent_for_another(edit, old, new):
+    evs = events("This supplement supplements the prospectus supplement, dated April 23, 2021, providing for the "
+                 "offer and sale of shares of our common stock having an aggregate offering price of up to "
+                 "$200,000,000 through the agents named therein under our equity distribution agreement with "
+                 f"{old} and Wells Fargo Securities, LLC. This Supplement is being filed to reflect the amendment of "
+                 "the equity distribution agreement to revise the list of sales agents. " + edit,
+                 cover="Supplement dated June 15, 2023\nTo Prospectus Supplement dated April 23, 2021\n")
+    amended = by_type(evs)["program_amended"]
+    assert amended.agents_removed == [old] and amended.agents_added == [new]
+    assert old not in amended.agents and new in amended.agents
+
+
+@pytest.mark.parametrize("sentence, added", [
+    ("On May 13, 2025, we entered into separate equity distribution agreements with each of Stifel, Nicolaus & "
+     "Company, Incorporated (“Stifel”) and A.G.P./Alliance Global Partners (“A.G.P.”), as additional Sales Agents, "
+     "Forward Sellers and Forward Purchasers.",
+     ["Stifel, Nicolaus & Company, Incorporated", "A.G.P./Alliance Global Partners"]),
+    ("We have also entered into a sales agreement with Roth Capital Partners, LLC, as an additional agent.",
+     ["Roth Capital Partners, LLC"]),
+])
+def test_agreements_with_additional_agents(sentence, added):
+    evs = events("This supplement is being filed to supplement certain information in the prospectus supplement "
+                 "dated February 26, 2025, relating to our equity distribution agreements, dated May 24, 2024, with "
+                 "each of BTIG, LLC and Jefferies LLC, acting as sales agents, relating to the offer and sale of shares "
+                 "of our common stock having an aggregate offering price of up to $500,000,000. " + sentence,
+                 cover="Supplement No. 1 dated May 13, 2025\nTo Prospectus Supplement dated February 26, 2025\n")
+    amended = by_type(evs)["program_amended"]
+    assert amended.agents_added == added
+    assert amended.agents == ["BTIG, LLC", "Jefferies LLC", *added]
+
+
+def test_a_defined_term_after_the_added_agent_names_no_other_agent():
+    evs = events("On June 7, 2021, we entered into an amended and restated Sales Agreement to add Cantor Fitzgerald "
+                 "& Co. (“Cantor” and together with B. Riley Securities, Inc., the “Agents”) as an additional sales "
+                 "agent, relating to shares of our common stock having an aggregate offering price of up to "
+                 "$50,000,000.")
+    amended = by_type(evs)["program_amended"]
+    assert amended.agents_added == ["Cantor Fitzgerald & Co."]
+
+
+@pytest.mark.parametrize("opening", [
+    "On February 17, 2023 and the date hereof as it relates to BTIG, LLC and the relevant forward seller and forward "
+    "purchaser, we entered into separate equity distribution agreements",
+    "On February 17, 2023, and on the date hereof with respect to BTIG, LLC, we entered into separate equity "
+    "distribution agreements",
+])
+def test_an_agent_joining_existing_agreements_as_of_the_date_hereof(opening):
+    ev = by_type(events(opening + " with each of BofA Securities, Inc., BTIG, LLC and Wells Fargo Securities, LLC, "
+                        "relating to shares of our common stock having an aggregate offering price of up to "
+                        "$1,250,000,000."))
+    program = ev.get("program_established") or ev.get("program_amended")
+    assert program.agreement_date.isoformat() == "2023-02-17"
+    assert program.agents_added == ["BTIG, LLC"]
+    assert set(program.agents) == {"BofA Securities, Inc.", "BTIG, LLC", "Wells Fargo Securities, LLC"}

@@ -389,3 +389,36 @@ def test_the_cover_date_of_an_earlier_document_is_not_this_documents_date():
         == date(2023, 2, 22)
     assert document_date("Supplement No. 2, dated May 3, 2024, to Prospectus Supplement dated May 10, 2023\n") \
         == date(2024, 5, 3)
+
+
+@pytest.mark.parametrize("sentence, agreement, amendment", [
+    ("This Supplement is being filed to reflect the second amendment and restatement on November 3, 2023, of that "
+     "certain amended and restated sales agreement dated February 25, 2022 with Robert W. Baird & Co. Incorporated, "
+     "relating to shares of our common stock having an aggregate offering price of up to $300,000,000.",
+     date(2022, 2, 25), date(2023, 11, 3)),
+    ("We are filing this supplement to reflect the amendment, effective as of June 1, 2024, of our equity "
+     "distribution agreement dated May 1, 2022 with Jefferies LLC relating to shares of our common stock having an "
+     "aggregate offering price of up to $100,000,000.", date(2022, 5, 1), date(2024, 6, 1)),
+])
+def test_the_amendment_dated_by_its_own_noun(sentence, agreement, amendment):
+    amended = by_type(events(sentence))["program_amended"]
+    assert (amended.agreement_date, amended.amendment_date) == (agreement, amendment)
+
+
+@pytest.mark.parametrize("raise_sentence", [
+    "We are filing this supplement to increase the amount that we may issue and sell by $25.0 million, for an "
+    "aggregate total of $75.0 million.",
+    "This supplement increases the amount of common stock we may offer under the prospectus by $25,000,000, to an "
+    "aggregate of $75,000,000.",
+])
+def test_a_supplement_raising_what_the_prospectus_covers_within_the_agreement_cap(raise_sentence):
+    evs = events("This supplement no. 1 dated January 7, 2022, or this supplement, supplements, modifies and supersedes "
+                 "certain information contained in our prospectus dated December 2, 2020, relating to the offer and "
+                 "sale of shares of our common stock through A.G.P./Alliance Global Partners, acting as our sales "
+                 "agent, in accordance with the terms of a sales agreement dated November 20, 2020. The sales "
+                 "agreement with A.G.P. provides that we may issue and sell shares of our common stock having an "
+                 "aggregate gross sales price of up to $100.0 million. " + raise_sentence,
+                 cover="Supplement No. 1 to Prospectus dated December 2, 2020\nUp to $75,000,000\nShares of Common Stock\n")
+    amended = by_type(evs)["program_amended"]
+    assert (amended.agreement_date, amended.amendment_date) == (date(2020, 11, 20), date(2022, 1, 7))
+    assert (amended.max_amount, amended.offered_amount) == (Decimal(100_000_000), Decimal(75_000_000))

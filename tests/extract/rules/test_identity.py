@@ -9,7 +9,7 @@ import pytest
 
 from edgar_atm.extract import parse_filing
 
-from .doc import events
+from .doc import by_type, events
 
 
 @pytest.mark.parametrize("sentence, security", [
@@ -108,3 +108,39 @@ def test_american_depositary_shares_named_in_full():
                 "representing five ordinary shares, having an aggregate offering price of up to $20,000,000.",
                 security="American Depositary Shares")[0]
     assert ev.security == "American Depositary Shares"
+
+
+@pytest.mark.parametrize("sentence, offered, cap", [
+    ("This prospectus supplement relates to the issuance and sale pursuant to the Equity Distribution Agreement of "
+     "shares of our common stock having an aggregate offering price of up to $237,591,694 through the Sales Agent, "
+     "which reflects the unused portion of the previously authorized aggregate offering amount under the Equity "
+     "Distribution Agreement of $600,000,000.", Decimal(237_591_694), Decimal(600_000_000)),
+    ("Under this prospectus supplement we may sell shares of our common stock having an aggregate offering price of "
+     "up to $41.5 million, which represents the unsold balance of the $100 million that may be sold under the "
+     "Sales Agreement.", Decimal(41_500_000), Decimal(100_000_000)),
+    ("The shares of common stock offered pursuant to this prospectus supplement represent the $77,051,513 of shares "
+     "previously registered but not sold under our prospectus supplement dated January 10, 2023 filed in connection "
+     "with our entry into the Sales Agreement with B. Riley Securities, Inc.", Decimal(77_051_513), None),
+    ("This prospectus supplement covers the remaining $12,250,000 of shares of common stock that were not sold under "
+     "our prior prospectus supplement pursuant to the Sales Agreement with B. Riley Securities, Inc.",
+     Decimal(12_250_000), None),
+])
+def test_unsold_remainder_carried_into_this_prospectus(sentence, offered, cap):
+    ev = by_type(events(sentence + " As of the date of this prospectus supplement, we have sold 1,000,000 shares "
+                        "under the Sales Agreement for gross proceeds of $5.0 million."))
+    program = ev.get("program_established") or ev.get("program_amended")
+    assert program.offered_amount == offered
+    if cap is not None:
+        assert program.max_amount == cap
+    assert ev["sales_reported"].remaining_amount == offered
+
+
+@pytest.mark.parametrize("sentence", [
+    # The cap of a new program described as such is no remainder.
+    "We have entered into a Sales Agreement with B. Riley Securities, Inc. relating to shares of our common stock "
+    "having an aggregate offering price of up to $50,000,000, which represents the maximum amount we may sell.",
+])
+def test_no_remainder_without_an_unsold_amount(sentence):
+    ev = by_type(events(sentence))
+    assert ev["program_established"].offered_amount is None
+    assert ev["program_established"].max_amount == Decimal(50_000_000)

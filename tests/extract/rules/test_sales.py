@@ -44,6 +44,11 @@ PROGRAM = ("We have entered into a Sales Agreement, dated June 3, 2022, with Can
     # dollars only, with cents
     ("As of June 30, 2024, we had previously sold shares of common stock with an aggregate offering price of "
      "$49,999,716.65 under the Sales Agreement.", None, Decimal("49999716.65"), date(2024, 6, 30)),
+    # dollars sold with no word for the security, straight to "under"
+    ("As of June 30, 2024, we have sold $50.0 million under the prospectus.", None, Decimal(50_000_000),
+     date(2024, 6, 30)),
+    ("Through June 30, 2024, we sold $1,250,000 pursuant to the Sales Agreement.", None, Decimal(1_250_000),
+     date(2024, 6, 30)),
 ])
 def test_sales_paraphrases(sentence, shares, gross, as_of):
     sales = by_type(events(PROGRAM + sentence))["sales_reported"]

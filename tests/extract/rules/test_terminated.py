@@ -83,3 +83,19 @@ def test_prior_agreement_ended_when_the_new_one_has_no_date(sentence):
     term = by_type(evs)["terminated"]
     assert term.scope == "prior" and term.agreement_date == date(2021, 3, 3)
     assert by_type(evs)["program_established"].max_amount == 40_000_000
+
+
+@pytest.mark.parametrize("definition, ended", [
+    ("Shares were previously offered under our $400.0 million at-the-market offering program established pursuant "
+     "to the equity distribution agreement, dated December 11, 2019, with Wells Fargo Securities, LLC (the “Prior "
+     "Distribution Agreement”).",
+     "We have terminated the Prior Distribution Agreement and that at-the-market offering program pursuant to the "
+     "termination rights set forth in it."),
+    ("Before this offering, we sold shares under a sales agreement, dated December 11, 2019, with Wells Fargo "
+     "Securities, LLC (the \"Prior Sales Agreement\").",
+     "The Prior Sales Agreement was terminated effective May 30, 2025."),
+])
+def test_a_prior_agreement_ended_by_its_defined_name_takes_its_identity_from_the_definition(definition, ended):
+    term = by_type(events(NEW + definition + " " + ended))["terminated"]
+    assert term.scope == "prior" and term.agreement_date == date(2019, 12, 11)
+    assert term.agents == ["Wells Fargo Securities, LLC"]

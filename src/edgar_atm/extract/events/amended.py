@@ -28,8 +28,11 @@ _MONEY_ANON = re.sub(r"\(\?P<\w+>", "(?:", MONEY_RE.pattern)
 INCREMENT_RE = re.compile(r"\b(?:an? )?additional\s+" + _MONEY_ANON + r"|\bby (?:up to )?(?:an additional )?" + _MONEY_ANON + r"(?! to)", re.I)
 """An increment, not a cap: "an additional $75.0 million", "by $50,000,000"."""
 
-NEW_TOTAL_RE = re.compile(r"\bby (?:up to )?(?:an additional )?\$[\d,.]+(?:\s*(?:million|billion))? to\s+" + MONEY_RE.pattern, re.I)
-"""A cap raised to a new total: "increase ... by $302,073,006 to $1,000,000,000" (the total counts)."""
+NEW_TOTAL_RE = re.compile(r"\bby (?:up to )?(?:an additional )?\$[\d,.]+(?:\s*(?:million|billion))?,? "
+                          r"(?:to|for an aggregate (?:total )?of|for a total of|for an aggregate total of|to an aggregate of)\s+"
+                          r"(?:up to )?" + MONEY_RE.pattern, re.I)
+"""A cap raised to a new total: "increase ... by $302,073,006 to $1,000,000,000", "by $25.0 million, for an
+aggregate total of $75.0 million" (the total counts)."""
 
 def amends_agreement(text: str) -> bool:
     """AMEND_RE about the agreement, not "Amendment No. 1 to Prospectus Supplement" / "This
@@ -178,9 +181,15 @@ _NAMES = r"(?P<names>[^;]{3,400}?)"
 ADD_RES = (
     re.compile(r"\b(?:to add|adding|to include|including|to appoint|appointing|add(?:s|ed)?|join(?:s|ed)?)\s+" + _NAMES + r",?\s+as\s+" + _ROLE, re.I),
     re.compile(_NAMES + r"\s+(?:was|were|has been|have been|is|are|will be)\s+(?:added|appointed|joined)\b[^;.]{0,60}?\bas\s+" + _ROLE, re.I),
+    re.compile(r"\b(?:on\s+)?the date hereof,?\s+(?:as it relates to|with respect to|in the case of)\s+" + _NAMES
+               + r",\s+(?:we|the company)\b[^.;]{0,60}?\b(?:entered into|executed)\b", re.I),
+    re.compile(r"\b(?:entered into|executed|are (?:now )?(?:a )?party to)\b[^;.]{0,120}?\bwith (?:each of )?" + _NAMES
+               + r",?\s+(?:each )?as\s+(?:an? )?additional\s+(?:sales |placement |distribution )?(?:agents?|managers?|forward sellers?)\b", re.I),
 )
 """An agent added by the amendment: "to add X as an additional sales agent", "to include X as
-an additional agent", "X and Y were added as agents"."""
+an additional agent", "X and Y were added as agents", "On <date> and the date hereof as it relates to
+X, we entered into ...", "we entered into separate equity distribution agreements with each of X
+and Y, as additional Sales Agents"."""
 REMOVE_RES = (
     re.compile(r"\b(?:to remove|removing|remove[sd]?)\s+" + _NAMES + r",?\s+as\s+" + _ROLE, re.I),
     re.compile(_NAMES + r"\s+(?:ceased|ceases|will cease|has ceased|have ceased) to (?:be|act as)\s+" + _ROLE, re.I),
@@ -191,11 +200,19 @@ REMOVE_RES = (
 party to the agreement", "X resigned as agent"."""
 REPLACE_RES = (
     re.compile(r"\bto replace\s+(?P<old>[^;]{3,200}?)\s+with\s+(?P<new>[^;]{3,200}?),?\s+as\s+" + _ROLE, re.I),
-    re.compile(r"(?P<new>[^;]{3,200}?)\s+(?:replaced|replaces|will replace|has replaced)\s+(?P<old>[^;]{3,200}?),?\s+as\s+" + _ROLE, re.I),
+    re.compile(r"(?P<new>[^;]{3,200}?)\s+(?:replaced|replaces|will replace|has replaced)\s+(?!by\b|with\b)(?P<old>[^;]{3,200}?),?\s+as\s+" + _ROLE, re.I),
+    re.compile(r"\breferences? to [“\"](?P<old>[^”\"]{3,120})[”\"],? (?:is|are|shall be|will be|has been|have been) (?:hereby )?"
+               r"(?:replaced|substituted) (?:with|by) [“\"](?P<new>[^”\"]{3,120})[”\"]", re.I),
+    re.compile(r"(?P<old>[^;]{3,200}?)\s+(?:is|are|was|were|has been|have been) (?:hereby )?replaced (?:with|by)\s+(?P<new>[^;]{3,200}?),?\s+as\s+" + _ROLE, re.I),
 )
-"""One agent swapped for another: "to replace X with Y as sales agent", "Y replaced X as agent"."""
+"""One agent swapped for another: "to replace X with Y as sales agent", "Y replaced X as agent",
+"each reference to “X” is hereby replaced with “Y”" (a notice that edits the prospectus's list),
+"X has been replaced by Y as sales agent"."""
 # "(" opens a clause, except inside a legal name: "Credit Suisse Securities (USA) LLC".
 _CLAUSE_RE = re.compile(r"\b(?:which|whereby|whom|wherein|that|pursuant to)\b|[(](?!USA\)|U\.S\.A\.\)|UK\))", re.I)
+# A defined-term parenthetical after a name ("Cantor (“Cantor” and together with B. Riley, the
+# “Agents”)") names agents that are not the ones being added.
+_DEFINED_TERM_RE = re.compile(r"\((?=[“\"])[^()]*\)")
 _AMEND_WORDS_RE = re.compile(r"\bamend|\brestat", re.I)
 
 INCREASE_BY_RE = re.compile(
@@ -223,7 +240,7 @@ _MODAL_RE = re.compile(r"\b(?:may|might|could|would|if)\b[^.]{0,30}$", re.I)
 
 def _names(text: str) -> str:
     # The names stand after the last clause word before the verb ("..., pursuant to which X was added").
-    parts = _CLAUSE_RE.split(text)
+    parts = _CLAUSE_RE.split(_DEFINED_TERM_RE.sub("", text))
     return parts[-1] if parts else text
 
 
@@ -235,7 +252,7 @@ def agent_changes(sentences, program: Program) -> None:
     where = None
     for s in sentences:
         t = s.text
-        if not _AMEND_WORDS_RE.search(t) and not re.search(r"\b(?:added|removed|replace|ceased|no longer)\b", t, re.I):
+        if not _AMEND_WORDS_RE.search(t) and not re.search(r"\b(?:added|removed|replac\w*|ceased|no longer|additional|date hereof)\b", t, re.I):
             continue
         hit = False
         for pattern in REPLACE_RES:
@@ -275,7 +292,17 @@ def cap_changes(sentences, program: Program) -> None:
     stated). Only sentences that speak of the ATM cap, never a commitment or expense amount."""
     for s in sentences:
         t = s.text
-        if NEW_TOTAL_RE.search(t) or _NOT_CAP_RE.search(t[:300]) and not _CAP_OBJECT_RE.search(t):
+        total = NEW_TOTAL_RE.search(t)
+        if total and "new total" not in program.changes and _CAP_OBJECT_RE.search(t):
+            # Read here only when the program's own sentences did not give it (programs._caps).
+            value, span = as_dollars(money(total)), s.sub(dollar_start(t, total.start("num")), total.end("num"))
+            if program.max_amount is not None and value < program.max_amount:
+                program.offered_amount, program.spans["offered_amount"] = value, span
+            else:
+                program.max_amount, program.spans["max_amount"] = value, span
+            program.changes.append("new total")
+            continue
+        if total or _NOT_CAP_RE.search(t[:300]) and not _CAP_OBJECT_RE.search(t):
             continue
         m = REMAINS_AT_RE.search(t)
         if m and _CAP_OBJECT_RE.search(t) and program.max_amount is None:

@@ -27,4 +27,7 @@ def has_identity(program: Program) -> bool:
 
 def detect(program: Program) -> Detection:
     how = "explicit" if program.excerpt and ENTERED_RE.search(program.excerpt) else "inferred"
-    return program.event("program_established", trigger=program.source, how=how, excerpt=program.excerpt)
+    # A re-registration can name a newcomer ("On X and the date hereof as it relates to Y, we entered into").
+    return program.event("program_established", trigger=program.source, how=how, excerpt=program.excerpt,
+                         agents_added=list(program.agents_added), agents_removed=list(program.agents_removed),
+                         spans={k: program.spans[k] for k in ("agents_added", "agents_removed") if k in program.spans})

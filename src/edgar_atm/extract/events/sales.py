@@ -27,7 +27,7 @@ SALES_RE = re.compile(
     r"\b(?:have|has|had)\s+(?:previously\s+|already\s+|collectively\s+)?(?:offered\s+and\s+)?(?:issued\s+and\s+)?sold(?![a-z])|"
     r"\b(?:have|has|had)\s+not\s+(?:yet\s+)?(?:offered\s+(?:or|and)\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+any\b|"
     r"\bno\s+(?:shares|sales)\b[^.]{0,80}?\b(?:have|has|had)\s+(?:yet\s+)?been\s+(?:sold|made)\b|"
-    r"\bsold\s+no\s+shares\b|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+)?[\d,]+\s+shares|\b(?:were|was|have been|had been) (?:issued and |offered and )?sold\b|"
+    r"\bsold\s+no\s+shares\b|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+)?[\d,]+\s+shares|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+|approximately\s+)?\$|\b(?:were|was|have been|had been) (?:issued and |offered and )?sold\b|"
     r"\bpreviously\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|\b(?:did|has|have)\s+not\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b|"
     r"\bwe\s+(?:issued\s+and\s+|offered\s+and\s+)sold\b|"
     r"\b(?:have|has|had)\s+(?:previously\s+)?issued\s+(?:a total of\s+|an aggregate of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,4}?(?:shares|ADSs|units)\b|"
@@ -41,7 +41,7 @@ SALES_RE = re.compile(
     re.I,
 )
 """The sales verb: "have sold", "had not sold any", "no shares have been sold", "were sold",
-"we sold N shares", "we issued and sold", "we have issued N shares", "previously sold", "proceeds ... from
+"we sold N shares", "we sold $X", "we issued and sold", "we have issued N shares", "previously sold", "proceeds ... from
 the sale of N shares", "$X of our common stock has been sold", "sales of N shares have been made",
 "we have received gross proceeds of $X from sales of", "our utilization of approximately the full $X
 of availability" (the whole capacity used)."""
@@ -75,10 +75,12 @@ GROSS_AFTER_RE = re.compile(MONEY_RE.pattern + r"\s+(?:in|of)\s+(?:aggregate\s+)
 """Gross proceeds named after the amount: "$Y in gross proceeds"."""
 GROSS_SOLD_RE = re.compile(
     r"\bsold\s+(?:a total of\s+|an aggregate of\s+|approximately\s+)*" + MONEY_RE.pattern
-    + r"\s+(?:of\s+|in\s+)?(?:our\s+)?(?:shares|ADSs|American Depositary Shares|common stock|common shares|ordinary shares|common units|units)\b",
+    + r"(?:\s+(?:of\s+|in\s+)?(?:our\s+)?(?:shares|ADSs|American Depositary Shares|common stock|common shares|ordinary shares|common units|units)\b"
+    r"|(?=\s+(?:under|pursuant to|through)\s+(?:the|our|this)\b))",
     re.I,
 )
-"""A dollar amount of securities sold: "sold an aggregate of $22.2 million ADSs", "sold $3.5 million of our common stock"."""
+"""A dollar amount of securities sold: "sold an aggregate of $22.2 million ADSs", "sold $3.5 million of our
+common stock", "we have sold $50.0 million under the prospectus"."""
 GROSS_PASSIVE_RE = re.compile(
     MONEY_RE.pattern + r"\s+(?:of|in)\s+(?:our\s+)?(?:shares|ADSs|American Depositary Shares|common stock|common shares|ordinary shares|"
     r"common units|units|preferred stock)\b[^.;$]{0,60}?\b(?:(?:have|has|had)\s+been|were|was)\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b",

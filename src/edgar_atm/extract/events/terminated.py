@@ -87,9 +87,37 @@ def detect(specific: list[Sentence], program: Program, doc_date: date | None) ->
         fields = {"effective_date": eff[0] if eff else None, "excerpt": norm(t)}
         if not other:
             return [program.event("terminated", trigger=s.span, spans=spans, **fields)]
+        _fill_from_definition(prior, t, specific, doc_date)
         if not prior.security and program.security:
             prior.security = program.security
             if "security" in program.spans:
                 prior.spans["security"] = program.spans["security"]
         return [prior.event("terminated", trigger=s.span, spans=spans, scope="prior", **fields)]
     return []
+
+
+_DEFINED_NAME_RE = re.compile(r"\b[Tt]he ((?:Prior|Previous|Former|Existing|Original|Old)(?: [A-Z][\w-]*){0,4} (?:Agreement|Program))\b")
+"""A prior agreement called by its defined term: "We have terminated the Prior Distribution Agreement"."""
+
+
+def _fill_from_definition(prior: Program, text: str, specific: list[Sentence], doc_date: date | None) -> None:
+    """The prior agreement's identity from the sentence that defines its term ("... the equity
+    distribution agreement, dated December 11, 2019, among ... (the “Prior Distribution
+    Agreement”)"), for what the termination sentence itself does not say."""
+    for m in _DEFINED_NAME_RE.finditer(text):
+        defined = re.compile(r"\(\s*(?:the\s+)?[“\"]" + re.escape(m.group(1)) + r"[”\"]")
+        source = next((x for x in specific if defined.search(x.text)), None)
+        if source is None:
+            continue
+        cut = defined.search(source.text).start()
+        head = Sentence(source.index, source.para, source.start, source.text[:cut])
+        named = program_from(head, doc_date)
+        if named.agreement_type and (prior.agreement_type is None or m.group(1) == prior.agreement_type
+                                     or m.group(1).endswith(prior.agreement_type)):
+            prior.agreement_type, prior.spans["agreement_type"] = named.agreement_type, named.spans["agreement_type"]
+        for name in ("agreement_date", "max_amount", "agents", "security"):
+            if not getattr(prior, name) and getattr(named, name):
+                setattr(prior, name, getattr(named, name))
+                if name in named.spans:
+                    prior.spans[name] = named.spans[name]
+        return
