@@ -80,3 +80,15 @@ def test_a_short_line_ending_on_a_joining_word_goes_on():
     text = to_text(raw, kind="text")
     assert "On May 29, 2020, we entered into" in text
     assert "Up to $50,000,000\nCommon Shares" in text  # cover lines stay apart
+
+
+def test_prose_cut_before_a_capitalised_word_is_joined_but_cover_lines_are_not():
+    raw = (b"PROSPECTUS SUPPLEMENT\n"
+           b"Amendment No. 1 to Prospectus dated May 1, 2024\n"
+           b"Up to $11,091,100\n"
+           b"Common Stock\n"
+           b"We have entered into an Open Market Sale\n"
+           b"AgreementSM (the \"sales agreement\") with Jefferies LLC.\n")
+    text = to_text(raw, kind="text")
+    assert "We have entered into an Open Market Sale AgreementSM" in text
+    assert "May 1, 2024\nUp to $11,091,100\nCommon Stock\n" in text

@@ -90,8 +90,9 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
         dm = DATE_RE.search(entered.group("date"))
         entered_date = (to_date(dm) if dm else None, entered.start("date"), entered.end("date"))
     if entered_date and entered_date[0] and _ENTERED_AMENDMENT_RE.search(text):
-        # "On X, we entered into an amendment to our agreement dated Y": X dates the change.
-        return (dated[0] if dated else None), entered_date, True
+        # "On X, we entered into an amendment to our agreement dated Y": X dates the change; of
+        # several ("On X, ... an amendment ... and on Z, ... a second amendment"), the newest.
+        return (dated[0] if dated else None), _newest_entered_amendment(text) or entered_date, True
     on_amended = ON_DATE_AMENDED_RE.search(text) if "amended" in text else None
     if on_amended and not previously:
         dm = DATE_RE.search(on_amended.group("date"))
@@ -176,6 +177,22 @@ def _newest_amendment(text: str, first: re.Match[str]) -> Found | None:
         if d and (best[0] is None or d > best[0]):
             best = (d, m.start("date"), m.end("date"))
     return best
+
+
+_AMENDMENT_NEXT_RE = re.compile(r"\s*(?:an? |the )?(?:first |second |third |fourth |fifth |further )?amendment\b", re.I)
+
+
+def _newest_entered_amendment(text: str) -> Found | None:
+    """The newest "On X, we entered into [a second] amendment" of a sentence that tells several."""
+    found: list[Found] = []
+    for m in ON_DATE_ENTERED_RE.finditer(text):
+        if not _AMENDMENT_NEXT_RE.match(text, m.end()):
+            continue
+        dm = DATE_RE.search(m.group("date"))
+        day = to_date(dm) if dm else None
+        if day is not None:
+            found.append((day, m.start("date"), m.end("date")))
+    return max(found, key=lambda f: f[0]) if found else None
 
 
 def _entered_on_date(text: str) -> re.Match[str] | None:

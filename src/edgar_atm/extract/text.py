@@ -274,12 +274,24 @@ _CARRY_WORDS = frozenset("a an the of and or to by on in with for as at from dat
                          "per than between".split())
 
 
+def _prose(line: str, after: str) -> bool:
+    """A line of running prose cut mid-sentence ("We have entered into an Open Market Sale" /
+    "AgreementSM (the ..."), as against cover lines ("Amendment No. 1 dated February 13, 2024 to
+    Prospectus dated August 12, 2022" / "Up to $11,091,100")."""
+    if line.endswith((".", ":", ";", "!", "?", ")")) or line[-1:].isdigit() or not after[:1].isalpha():
+        return False
+    if after.lower().startswith(("up to ", "prospectus", "common ", "shares")):
+        return False
+    words = line.split()
+    return len(words) >= 4 and sum(1 for w in words if w[:1].islower()) >= 3
+
+
 def _join_wrapped(lines: list[str]) -> str:
     """Join hard-wrapped lines; keep short cover lines ("$500,000,000", "Common Stock") apart."""
     out = [lines[0]]
     for prev, line in zip(lines, lines[1:]):
         wrapped = len(prev) >= 50 or line[:1].islower() or prev.endswith((",", "-", "&")) or \
-            prev.rsplit(None, 1)[-1].lower() in _CARRY_WORDS
+            prev.rsplit(None, 1)[-1].lower() in _CARRY_WORDS or _prose(prev, line)
         out.append(" " if wrapped else "\n")
         out.append(line)
     return "".join(out)

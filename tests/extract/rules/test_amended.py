@@ -422,3 +422,17 @@ def test_a_supplement_raising_what_the_prospectus_covers_within_the_agreement_ca
     amended = by_type(evs)["program_amended"]
     assert (amended.agreement_date, amended.amendment_date) == (date(2020, 11, 20), date(2022, 1, 7))
     assert (amended.max_amount, amended.offered_amount) == (Decimal(100_000_000), Decimal(75_000_000))
+
+
+@pytest.mark.parametrize("sentence", [
+    "On December 17, 2021, we entered into an amendment to the Sales Agreement (“Amendment No. 1”) and on July 19, "
+    "2023, we entered into a second amendment to the Sales Agreement (“Amendment No. 2”) with the Agents.",
+    "On December 17, 2021, we entered into a first amendment to the Sales Agreement, and on July 19, 2023, we "
+    "entered into a further amendment to reflect our new registration statement.",
+])
+def test_of_several_amendments_entered_into_the_newest_dates_the_change(sentence):
+    evs = events("We are party to an At Market Issuance Sales Agreement, dated May 29, 2020, with B. Riley "
+                 "Securities, Inc. relating to shares of our common stock having an aggregate offering price of up "
+                 "to $50,000,000. " + sentence)
+    amended = by_type(evs)["program_amended"]
+    assert amended.amendment_date == date(2023, 7, 19)
