@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 
 from ..records import Event
 from . import programs, role
@@ -178,7 +179,7 @@ def confidence(d: Detection) -> float:
     score *= 0.7 + 0.3 * sum(stated) / len(stated)
     if ev.type == "sales_reported":
         if (ev.gross_proceeds is not None and ev.remaining_amount is not None and ev.max_amount is not None
-                and abs(ev.gross_proceeds + ev.remaining_amount - ev.max_amount) <= max(ev.max_amount / 1000, 1)):
+                and abs(ev.gross_proceeds + ev.remaining_amount - ev.max_amount) <= max(ev.max_amount / 1000, Decimal(1))):
             score += AGREEMENT_BONUS
     elif d.program.agreeing >= 2 and ev.type in ("program_established", "program_amended"):
         score += AGREEMENT_BONUS

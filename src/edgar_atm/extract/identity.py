@@ -124,9 +124,9 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
                 # "as amended by Amendment No. 1, dated X, and Amendment No. 2, dated Y": the newest counts.
                 return agreements[0], max(amendments, key=lambda d: d[0]), True
             return dated[1], dated[0], True
-    m = _AS_AMENDED_RE.search(text)
-    if m and dated:
-        newest = _newest_amendment(text, m)
+    as_amended = _AS_AMENDED_RE.search(text)
+    if as_amended and dated:
+        newest = _newest_amendment(text, as_amended)
         return dated[0], newest, amended
     if dated:
         return dated[0], None, amended
@@ -168,7 +168,7 @@ _FURTHER_AMENDED_RE = re.compile(r"\b(?:as |and |, )?(?:further |subsequently |p
 def _newest_amendment(text: str, first: re.Match[str]) -> Found | None:
     """The latest of the dates in "as amended on X and as further amended on Y"."""
     dm = DATE_RE.search(first.group("date"))
-    best: Found | None = (to_date(dm) if dm else None, first.start("date"), first.end("date"))
+    best: Found = (to_date(dm) if dm else None, first.start("date"), first.end("date"))
     for m in _FURTHER_AMENDED_RE.finditer(text, first.end()):
         if m.start() - first.end() > 300:
             break

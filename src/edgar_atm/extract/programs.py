@@ -7,6 +7,7 @@ span it came from.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -47,7 +48,7 @@ _LIMITED_RE = re.compile(r"I\.B\.6|(?:these|such|this) limitations?|baby[\s-]she
 
 
 def main_program(specific: list[Sentence], sentences: list[Sentence], head: Window, doc_date: date | None,
-                 atm_sents: list[Sentence] = ()) -> Program:
+                 atm_sents: Sequence[Sentence] = ()) -> Program:
     # Figures of a terminated or replaced agreement are not this program's; an amendment to
     # the "Original Sales Agreement" still dates this program's change (see _dates).
     stated = specific
@@ -194,8 +195,9 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
     agreement_caps: list[tuple[Decimal, Span]] = []
     prospectus_caps: list[tuple[Decimal, Span]] = []
     cover_cap = COVER_CAP_RE.search(head.text) or COVER_CAP_PHRASE_RE.search(head.text)
-    if cover_cap and money(cover_cap) is not None:
-        prospectus_caps.append((money(cover_cap), head.sub(dollar_start(head.text, cover_cap.start("num")), cover_cap.end("num"))))
+    cover_value = money(cover_cap) if cover_cap else None
+    if cover_cap and cover_value is not None:
+        prospectus_caps.append((cover_value, head.sub(dollar_start(head.text, cover_cap.start("num")), cover_cap.end("num"))))
     limited: list[tuple[Decimal, Span]] = []
     for s in specific[:60]:
         found = caps(s.text)
@@ -217,15 +219,16 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
     for s in specific[:60] + [x for x in nearby if x not in specific]:
         for pattern in OFFERED_RES:
             m = pattern.search(s.text)
-            if m and money(m):
-                prospectus_caps.append((money(m), s.sub(dollar_start(s.text, m.start("num")), m.end("num"))))
+            offered = money(m) if m else None
+            if m and offered:
+                prospectus_caps.append((offered, s.sub(dollar_start(s.text, m.start("num")), m.end("num"))))
     if agreement_caps:
         value, span = largest(agreement_caps)
         prog.max_amount, prog.spans["max_amount"] = as_dollars(value), span
         prog.agreeing = sum(1 for v, _ in agreement_caps + prospectus_caps if v == value)
         if prospectus_caps:
             low, low_span = smallest(prospectus_caps)
-            if low < prog.max_amount:
+            if low < value:
                 prog.offered_amount, prog.spans["offered_amount"] = as_dollars(low), low_span
     elif prospectus_caps:
         value, span = prospectus_caps[0]
@@ -258,6 +261,8 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
             prog.amended = True
             prog.changes.append("new total")
             total, span = as_dollars(money(m)), s.sub(dollar_start(s.text, m.start("num")), m.end("num"))
+            if total is None:
+                continue
             if prog.max_amount is not None and total < prog.max_amount:
                 # What this prospectus may now sell, raised within a larger agreement cap stated elsewhere.
                 prog.offered_amount, prog.spans["offered_amount"] = total, span
@@ -305,5 +310,5 @@ def other_programs(specific: list[Sentence], program: Program, doc_date: date | 
             program.max_amount = as_dollars(value)
             source = next((x for x in specific if x.span == program.source), None)
             raw = [f for f in caps(source.text) if f[0] == value] if source else []
-            program.spans["max_amount"] = source.sub(raw[0][1], raw[0][2]) if raw else program.source
+            program.spans["max_amount"] = source.sub(raw[0][1], raw[0][2]) if source and raw else program.source
     return out

@@ -278,11 +278,12 @@ def agent_changes(sentences, program: Program) -> None:
         return
     program.agents_added, program.agents_removed = added, removed
     program.agents = [a for a in program.agents if a not in removed] + [a for a in added if a not in program.agents]
-    for name in ("agents_added", "agents_removed"):
-        if getattr(program, name):
-            program.spans[name] = where
-    if program.agents:
-        program.spans["agents"] = program.spans.get("agents") or where
+    if where is not None:
+        for name in ("agents_added", "agents_removed"):
+            if getattr(program, name):
+                program.spans[name] = where
+        if program.agents and "agents" not in program.spans:
+            program.spans["agents"] = where
     program.changes.append("agents")
 
 
@@ -296,6 +297,8 @@ def cap_changes(sentences, program: Program) -> None:
         if total and "new total" not in program.changes and _CAP_OBJECT_RE.search(t):
             # Read here only when the program's own sentences did not give it (programs._caps).
             value, span = as_dollars(money(total)), s.sub(dollar_start(t, total.start("num")), total.end("num"))
+            if value is None:
+                continue
             if program.max_amount is not None and value < program.max_amount:
                 program.offered_amount, program.spans["offered_amount"] = value, span
             else:
@@ -322,6 +325,8 @@ def cap_changes(sentences, program: Program) -> None:
             if _MODAL_RE.search(t[:m.start() + 1]):
                 continue
             value = as_dollars(money(m))
+            if value is None:
+                continue
             span = s.sub(dollar_start(t, m.start("num")), m.end("num"))
             if kind == "cut" and program.max_amount is not None and value < program.max_amount:
                 program.offered_amount, program.spans["offered_amount"] = value, span

@@ -181,10 +181,11 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
                 continue
         spans: dict[str, Span] = {}
         fields: dict = {}
-        if ZERO_SALES_RE.search(t):
+        zero = ZERO_SALES_RE.search(t)
+        if zero:
             # Explicit zero: shares_sold 0; proceeds stay unstated unless the text gives them.
             fields["shares_sold"] = 0
-            spans["shares_sold"] = s.match(ZERO_SALES_RE.search(t))
+            spans["shares_sold"] = s.match(zero)
         else:
             sm = SOLD_SHARES_RE.search(t) or PASSIVE_SHARES_RE.search(t) or SOLD_COUNT_RE.search(t)
             if sm:
@@ -266,9 +267,9 @@ def attribute(sales: Detection, program: Program, others: list[Program]) -> Dete
             for k in ("agreement_type", "agreement_date", "agents", "max_amount", "max_shares", "commission_rate"):
                 if k in other.spans:
                     spans[k] = other.spans[k]
-            spans["security"] = other.spans.get("security") or sales.spans.get("security")
-            if spans["security"] is None:
-                del spans["security"]
+            security_span = other.spans.get("security") or sales.spans.get("security")
+            if security_span is not None:
+                spans["security"] = security_span
             return Detection(ev, sales.trigger, spans, sales.how, other)
     return sales
 
@@ -360,9 +361,10 @@ def table(doc: Document, doc_date: date | None, program: Program) -> Detection |
             last = i - 1
             for j in range(i, min(len(paras), i + 6)):
                 row = _cells(*paras[j])
-                if len(row) < 2 or not _label(row[0][1]):
+                label = _label(row[0][1]) if len(row) >= 2 else None
+                if label is None:
                     break
-                name = _label(row[0][1])
+                name = label
                 for at, cell in row[1:]:
                     value = _value(name, cell)
                     if value is not None and name not in found:

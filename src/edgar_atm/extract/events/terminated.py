@@ -84,15 +84,16 @@ def detect(specific: list[Sentence], program: Program, doc_date: date | None) ->
             other = True  # a different agent's agreement (Cantor's ends, Wainwright's begins)
         eff = when.effective_date(t, doc_date)
         spans = {"effective_date": s.sub(eff[1], eff[2])} if eff else {}
-        fields = {"effective_date": eff[0] if eff else None, "excerpt": norm(t)}
+        effective = eff[0] if eff else None
         if not other:
-            return [program.event("terminated", trigger=s.span, spans=spans, **fields)]
+            return [program.event("terminated", trigger=s.span, spans=spans, effective_date=effective, excerpt=norm(t))]
         _fill_from_definition(prior, t, specific, doc_date)
         if not prior.security and program.security:
             prior.security = program.security
             if "security" in program.spans:
                 prior.spans["security"] = program.spans["security"]
-        return [prior.event("terminated", trigger=s.span, spans=spans, scope="prior", **fields)]
+        return [prior.event("terminated", trigger=s.span, spans=spans, scope="prior", effective_date=effective,
+                            excerpt=norm(t))]
     return []
 
 
@@ -106,10 +107,10 @@ def _fill_from_definition(prior: Program, text: str, specific: list[Sentence], d
     Agreement”)"), for what the termination sentence itself does not say."""
     for m in _DEFINED_NAME_RE.finditer(text):
         defined = re.compile(r"\(\s*(?:the\s+)?[“\"]" + re.escape(m.group(1)) + r"[”\"]")
-        source = next((x for x in specific if defined.search(x.text)), None)
-        if source is None:
+        found = next(((x, hit) for x in specific if (hit := defined.search(x.text))), None)
+        if found is None:
             continue
-        cut = defined.search(source.text).start()
+        source, cut = found[0], found[1].start()
         head = Sentence(source.index, source.para, source.start, source.text[:cut])
         named = program_from(head, doc_date)
         if named.agreement_type and (prior.agreement_type is None or m.group(1) == prior.agreement_type
