@@ -44,7 +44,7 @@ ENTERED_ON_DATE_RE = re.compile(
 """Date last: "We entered into a sales agreement with Cantor ... on March 3, 2023"."""
 
 _NOUN_RE = re.compile(r"\b(agreements?|amendment|prospectus|supplement|registration statement|(?<!supplement )no)\b", re.I)
-_AS_AMENDED_RE = re.compile(r"\b(?:as|(?:which|that) (?:was|were|has been|have been)) (?:further |subsequently )?amended(?: (?:on|as of|by)[^,;]{0,60}?)?\s*(?:on |as of )?(?P<date>" + DATE_RE.pattern + ")")
+_AS_AMENDED_RE = re.compile(r"\b(?:as|and|(?:which|that) (?:was|were|has been|have been)) (?:further |subsequently )?amended(?: (?:on|as of|by)[^,;]{0,60}?)?\s*(?:on |as of )?(?P<date>" + DATE_RE.pattern + ")")
 _AMENDMENT_DATED_RE = re.compile(r"\bamendment(?: no\. ?\d+)?,? (?:\(\"?amendment[^)]*\)\s*,?\s*)?dated", re.I)
 _AMENDMENT_TO_DATED_RE = re.compile(r"amendment[^.]{0,80}\bto the [^.]{0,80}agreement,? dated", re.I)
 _PREVIOUSLY_ENTERED_RE = re.compile(r"\bpreviously (?:entered into|executed)\b", re.I)
@@ -125,9 +125,10 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
                 return agreements[0], max(amendments, key=lambda d: d[0]), True
             return dated[1], dated[0], True
     as_amended = _AS_AMENDED_RE.search(text)
-    if as_amended and dated:
+    if as_amended and (dated or entered_date):
+        # "dated X, as amended on Y" / "On X, we entered into ..., as amended on Y".
         newest = _newest_amendment(text, as_amended)
-        return dated[0], newest, amended
+        return (dated[0] if dated else entered_date), newest, amended
     if dated:
         return dated[0], None, amended
     return entered_date, None, amended
