@@ -436,3 +436,16 @@ def test_of_several_amendments_entered_into_the_newest_dates_the_change(sentence
                  "to $50,000,000. " + sentence)
     amended = by_type(evs)["program_amended"]
     assert amended.amendment_date == date(2023, 7, 19)
+
+
+@pytest.mark.parametrize("dated_line, is_amendment", [
+    ("The date of this prospectus supplement is August 2, 2024.", True),
+    ("The date of this prospectus supplement is March 3, 2026.", False),  # an old amendment, re-registered
+])
+def test_a_previously_made_agreement_amended_close_to_the_supplement(dated_line, is_amendment):
+    evs = events("We previously entered into an ATM sales agreement, dated November 4, 2021, which was amended on "
+                 "August 1, 2024 (as amended, the “ATM Sales Agreement”), with Wells Fargo Securities, LLC and BTIG, "
+                 "LLC, relating to the offering of up to 4,000,000 shares of our common stock by this prospectus "
+                 "supplement. " + dated_line)
+    assert types(evs) == (["program_amended"] if is_amendment else ["program_established"])
+    assert evs[0].agreement_date == date(2021, 11, 4)

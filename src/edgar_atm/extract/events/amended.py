@@ -57,7 +57,9 @@ def made_now(program: Program, first_text: str, doc_date: date | None) -> bool:
     amended = program.amended
     if amended and re.search(r"\bpreviously (?:entered into|executed)\b", first_text, re.I):
         return False  # an old A&R agreement re-registered: context, not this filing's change
-    if program.amendment_date and not amended and not re.search(r"\bpreviously\b", first_text, re.I):
+    if program.amendment_date and not amended:
+        # "We previously entered into an agreement dated X, which was amended on Y": the
+        # agreement is old, its amendment may be this filing's news; the date decides.
         if doc_date is None or abs((doc_date - program.amendment_date).days) <= RECENT_DAYS:
             program.amended_how = "inferred"
             return True
