@@ -220,10 +220,13 @@ CAP_RES = (
     re.compile(r"maximum aggregate (?:offering|sales) (?:price|amount) of\s+" + MONEY_RE.pattern, re.I),
     re.compile(r"\bterminate upon the (?:earlier|earliest) of\b[^$]{0,300}?\b(?:sale|issuance)\b[^$]{0,250}?"
                r"aggregate (?:gross )?(?:offering|sales|sale) (?:price|amount) of\s+(?:approximately\s+)?" + MONEY_RE.pattern, re.I),
+    re.compile(MONEY_RE.pattern + r"\s+(?:[“\"]?[\w-]+[”\"]?\s+){0,3}?program\b", re.I),
 )
 """A dollar cap: "aggregate offering price of up to $X", "in excess of $X" (forward programs),
-"up to $X", "maximum aggregate offering price of $X", and the amount whose sale ends the offering
-("will terminate upon the earlier of (1) the sale of ... having an aggregate offering price of $X")."""
+"up to $X", "maximum aggregate offering price of $X", the amount whose sale ends the offering
+("will terminate upon the earlier of (1) the sale of ... having an aggregate offering price of $X"),
+and a program named by its size ("the $400 million offering program", "a $100 million
+“at-the-market” offering program")."""
 
 OFFERED_RES = (
     re.compile(r"\b(?:are|is) (?:now )?only offering [^.$]{0,80}?" + MONEY_RE.pattern, re.I),
@@ -414,6 +417,9 @@ def commission(text: str) -> Found | None:
 # --------------------------------------------------------------------------- one sentence -> program
 
 
+_ENTRY_INTO_RE = re.compile(r"\b(?:entry into|entering into|entrance into|execution of)\s+(?:the|our|an?|this|such)\s*$", re.I)
+
+
 def program_from(s: Sentence, doc_date: date | None) -> Program:
     """The identity one sentence gives an agreement it names (a prior agreement that is
     terminated, a second program for another security)."""
@@ -421,12 +427,14 @@ def program_from(s: Sentence, doc_date: date | None) -> Program:
     prog = Program(source=s.span)
     # The agreement named after the verb is the one terminated ("In connection with our
     # entry into the Distribution Agreement, we terminated our prior Equity Distribution ...").
-    verb = re.search(r"terminat", text, re.I)
+    verb = re.search(r"terminat|supersed|replac", text, re.I)
     after = verb.start() if verb else 0
     m = None
     for cand in AGREEMENT_RE.finditer(text):
         if NOT_ATM_AGREEMENT_RE.search(text[max(0, cand.start() - 40):cand.end()]):
             continue
+        if cand.start() < after and _ENTRY_INTO_RE.search(text[max(0, cand.start() - 40):cand.start()]):
+            continue  # "Upon entry into the equity distribution agreement, we terminated ...": the new one
         if m is None or (cand.start() >= after and m.start() < after):
             m = cand
         if m.start() >= after:

@@ -23,6 +23,8 @@ EFFECTIVE_RE = re.compile(r"\beffective(?: as of| on| upon)?\s+(?P<date>" + DATE
 ON_DATE_RE = re.compile(r"\b(?:On|on|As of|as of)\s+(" + DATE_RE.pattern + ")")
 """A change dated by "On <date>, we ..."."""
 
+_BEGAN_ON_RE = re.compile(r"\b(?:entered into|commenced|began|dated|executed|established)\s*$", re.I)
+
 EFFECTIVE_NOW_RE = re.compile(r"\beffective (?:immediately|as of the date (?:of|hereof)|today|upon the filing)|\bas of the date (?:of this|hereof)", re.I)
 """A change that takes effect with the supplement itself ("effective immediately")."""
 
@@ -50,12 +52,14 @@ def effective_date(text: str, doc_date: date | None) -> Found | None:
         if dm:
             d = to_date(dm)
             return (d, m.start("date"), m.end("date")) if d else None
-    m = ON_DATE_RE.search(text)
-    if m:
+    for m in ON_DATE_RE.finditer(text):
+        if _BEGAN_ON_RE.search(text[max(0, m.start() - 20):m.start()]):
+            continue  # "entered into on August 26, 2021": when the agreement began, not when it ends
         dm = DATE_RE.search(m.group(1))
         if dm:
             d = to_date(dm)
             return (d, m.start(1), m.end(1)) if d else None
+        break
     if doc_date:
         m = EFFECTIVE_NOW_RE.search(text)
         if m:

@@ -4,6 +4,7 @@ supplement has scope "prior"; rights to terminate and ending the offering only a
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -99,3 +100,24 @@ def test_a_prior_agreement_ended_by_its_defined_name_takes_its_identity_from_the
     term = by_type(events(NEW + definition + " " + ended))["terminated"]
     assert term.scope == "prior" and term.agreement_date == date(2019, 12, 11)
     assert term.agents == ["Wells Fargo Securities, LLC"]
+
+
+@pytest.mark.parametrize("sentence, prior_date, unsold", [
+    ("This new sales agreement replaces and supersedes our prior sales agreement with B. Riley Securities, Inc. "
+     "entered into on August 26, 2021, which had provided for a $100 million at-the-market offering program for our "
+     "common units.", date(2021, 8, 26), None),
+    ("This offering program supersedes and replaces the $400 million offering program we commenced on August 4, "
+     "2020, and is inclusive of the approximately $140 million of securities that remain unsold under that program.",
+     None, Decimal(140_000_000)),
+    ("Upon entry into the equity distribution agreement, we terminated our prior at-the-market offering program. At "
+     "the time of such termination, shares of common stock having an aggregate gross sales price of up to "
+     "$137,024,610 remained unsold under such prior program.", None, Decimal(137_024_610)),
+])
+def test_a_program_replaced_by_the_new_one_ends(sentence, prior_date, unsold):
+    evs = events(NEW + sentence)
+    term = by_type(evs)["terminated"]
+    assert term.scope == "prior" and term.agreement_date == prior_date
+    assert term.effective_date is None  # the date the old program began is not when it ended
+    assert term.remaining_amount == unsold
+    assert term.agreement_type != "Equity Distribution Agreement"  # the new agreement is not the ended one
+    assert by_type(evs)["program_established"].agents == ["Needham & Company, LLC"]

@@ -13,14 +13,17 @@ terminate"; terminating the continuous offering or the prospectus supplement whi
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 
 from .. import when
+from ..amounts import as_dollars, money
 from ..identity import program_from
-from ..model import Detection, Program, Sentence, norm
+from ..model import Detection, Program, Sentence, Span, dollar_start, norm
 
 TERMINATE_RE = re.compile(
-    r"\b(?:(?:we|the company|it|they|[A-Z][\w.&,' -]{1,60}) (?:have |has |had )?(?:voluntarily |mutually )?"
+    r"\b(?:(?:we|the company|it|they|[A-Z][\w.&,' -]{1,60}) ?(?:have |has |had )?(?:voluntarily |mutually )?"
     r"(?:terminated|elected to terminate|agreed to terminate|delivered (?:a )?(?:written )?notice.{0,160}?terminat|"
     r"gave (?:written )?notice.{0,120}?terminat|provided (?:written )?notice.{0,120}?terminat)|"
     r"\b(?:acknowledged|accepted).{0,120}?notice (?:to terminate|of termination)|"
@@ -29,6 +32,13 @@ TERMINATE_RE = re.compile(
 )
 """A termination stated as done: active ("we terminated", "X delivered notice ... to terminate"),
 passive ("was terminated", "has been cancelled") or dated ("terminated effective X")."""
+
+SUPERSEDE_RE = re.compile(
+    r"\b(?:this|the|our)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|program)\s+(?:replaces|supersedes|will replace|will supersede)"
+    r"(?:\s+and\s+(?:replaces|supersedes))?\s+(?:the|our|its|that)\s+[^.;]{0,80}?\b(?:agreement|program)\b", re.I)
+"""A new agreement or program that takes the place of an earlier one, which thereby ends: "This new
+sales agreement replaces and supersedes our prior sales agreement with the Agent", "This offering
+program supersedes and replaces the $400 million offering program we commenced on August 4, 2020"."""
 
 TERMINATE_BOILER_RE = re.compile(
     r"\b(?:may(?!\s+\d)|will terminate upon|terminate upon|shall terminate|right to terminate|may be terminated|"
@@ -56,8 +66,8 @@ simultaneously terminated ..."): the agreement terminated is another one."""
 
 
 def states_termination(text: str) -> bool:
-    """A sentence that says an agreement was terminated (not boilerplate)."""
-    return bool(TERMINATE_RE.search(text)) and not TERMINATE_BOILER_RE.search(text)
+    """A sentence that says an agreement was terminated or superseded (not boilerplate)."""
+    return bool(TERMINATE_RE.search(text) or SUPERSEDE_RE.search(text)) and not TERMINATE_BOILER_RE.search(text)
 
 
 def about_other_program(text: str) -> bool:
@@ -65,7 +75,27 @@ def about_other_program(text: str) -> bool:
     return states_termination(text) or bool(PRIOR_AGREEMENT_RE.search(text))
 
 
-def detect(specific: list[Sentence], program: Program, doc_date: date | None) -> list[Detection]:
+UNSOLD_RE = re.compile(
+    r"(?:US)?\$\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<scale>million|billion)\b)?"
+    r"[^.;$]{0,80}?\b(?:remain(?:s|ed)?|were|was|are|is)\s+unsold\b", re.I)
+"""What an ended program left unsold: "shares ... having an aggregate gross sales price of up to
+$137,024,610 remained unsold under such prior program", "the approximately $140 million of
+securities that remain unsold under that program"."""
+
+
+def _unsold(sentences: list[Sentence], at: Sentence) -> tuple[Decimal, Span] | None:
+    """The unsold amount of the ended program, in its termination sentence or the next one."""
+    following = [x for x in sentences if x.index == at.index + 1 and x.para == at.para]
+    for s in [at, *following]:
+        m = UNSOLD_RE.search(s.text)
+        value = money(m) if m else None
+        if m and value is not None:
+            return as_dollars(value) or value, s.sub(dollar_start(s.text, m.start("num")), m.end("num"))
+    return None
+
+
+def detect(specific: list[Sentence], program: Program, doc_date: date | None,
+           sentences: Sequence[Sentence] = ()) -> list[Detection]:
     """The first sentence that terminates an agreement: this program's, or a prior one's
     (another date, other agents, or "our prior ... agreement")."""
     for s in specific:
@@ -77,7 +107,7 @@ def detect(specific: list[Sentence], program: Program, doc_date: date | None) ->
         if "remains in full force" in t.lower():
             continue
         prior = program_from(s, doc_date)
-        other = bool(PRIOR_AGREEMENT_RE.search(t) or UPON_ENTRY_RE.search(t))
+        other = bool(PRIOR_AGREEMENT_RE.search(t) or UPON_ENTRY_RE.search(t) or SUPERSEDE_RE.search(t))
         if prior.agreement_date and program.agreement_date and prior.agreement_date != program.agreement_date:
             other = True
         if prior.agents and program.agents and not set(prior.agents) & set(program.agents):
@@ -85,15 +115,19 @@ def detect(specific: list[Sentence], program: Program, doc_date: date | None) ->
         eff = when.effective_date(t, doc_date)
         spans = {"effective_date": s.sub(eff[1], eff[2])} if eff else {}
         effective = eff[0] if eff else None
+        unsold = _unsold(list(sentences) or specific, s)
+        if unsold is not None:
+            spans["remaining_amount"] = unsold[1]
         if not other:
-            return [program.event("terminated", trigger=s.span, spans=spans, effective_date=effective, excerpt=norm(t))]
+            return [program.event("terminated", trigger=s.span, spans=spans, effective_date=effective, excerpt=norm(t),
+                                  remaining_amount=unsold[0] if unsold else None)]
         _fill_from_definition(prior, t, specific, doc_date)
         if not prior.security and program.security:
             prior.security = program.security
             if "security" in program.spans:
                 prior.spans["security"] = program.spans["security"]
         return [prior.event("terminated", trigger=s.span, spans=spans, scope="prior", effective_date=effective,
-                            excerpt=norm(t))]
+                            excerpt=norm(t), remaining_amount=unsold[0] if unsold else None)]
     return []
 
 
