@@ -44,3 +44,8 @@ def test_a_distribution_agreement_for_notes_still_fails_the_gate():
     assert not may_be_atm(b"We have entered into a distribution agreement with the agents named below, each acting as "
                           b"our sales agent, for the notes, whose return is linked to shares of the SPDR fund.")
     assert not may_be_atm(b"Under the distribution agreement, BofAS acts as our agent for the Notes.")
+
+
+def test_a_sales_agency_financing_agreement_passes():
+    assert may_be_atm(b"<p>We have entered into a sales agency financing agreement with Barclays Capital Inc.</p>")
+    assert not may_be_atm(b"<p>We have entered into a loan financing agreement with Barclays Bank PLC.</p>")

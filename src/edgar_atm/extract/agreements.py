@@ -37,7 +37,7 @@ AGREEMENT_RE = re.compile(
     r"(?<![\w-])(?:(?:amended\s+and\s+restated|amendment(?:\s+no\.\s*\d+)?\s+to\s+(?:the|our)?)\s+)?"
     r"(?:controlled\s+equity\s+offering\s*(?:sm)?\s+sales|open\s+market\s+sale|at[\s-]+(?:the[\s-]+)?market\s+issuance\s+sales"
     r"|capital\s+on\s+demand\s*(?:tm)?\s+sales|atm\s+equity\s+offering\s*(?:sm)?\s+sales|\"?at[\s-]+the[\s-]+market\"?(?:\s+equity)?(?:\s+offering)?(?:\s+sales)?"
-    r"|atm(?:\s+sales)?|(?:atm\s+)?equity\s+distribution|common\s+stock\s+sales|omnibus\s+sales|equity\s+sales|sales\s+agency|market\s+offering"
+    r"|atm(?:\s+sales)?|(?:atm\s+)?equity\s+distribution|common\s+stock\s+sales|omnibus\s+sales|equity\s+sales|sales\s+agency(?:\s+financing)?|market\s+offering"
     r"|distribution\s+agency|sales\s+and\s+registration"
     r"|distribution|sales|open\s+market\s+sale)\s+agreements?",
     re.I,

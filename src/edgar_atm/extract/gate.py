@@ -16,7 +16,7 @@ import re
 _LITERALS = (
     b"415(a)(4)", b"equity distribution agreement",
     b"sales agreement", b"open market sale", b"at market issuance", b"controlled equity offering",
-    b"capital on demand", b"sales agency agreement", b"atm program", b"atm offering",
+    b"capital on demand", b"sales agency agreement", b"sales agency financing agreement", b"atm program", b"atm offering",
 )
 # Words separated by markup, entities or odd spaces ("at&nbsp;the&#8209;market").
 _SEP = rb"(?:\s|-|&nbsp;|&#160;|&#xa0;|&#8209;|&#8208;|&#8211;|&#x2011;|&#45;|\xc2\xa0|\xe2\x80[\x90\x91\x93]|\xa0|<[^>]{0,300}>)+"

@@ -10,8 +10,10 @@ from .dates import DATE_RE, to_date
 
 Found = tuple[date, int, int]  # value, start, end (offsets into the text searched)
 
-AS_OF_RE = re.compile(r"(?<!dated )\b(?:as of|through|prior to|up to|until|on or before|at)\s+(?P<date>" + DATE_RE.pattern + ")", re.I)
-"""Sales measured at a stated date: "As of April 26, 2023", "through June 30, 2024"."""
+AS_OF_RE = re.compile(r"(?<!dated )\b(?:as of|through|prior to|up to|until|on or before|at|(?:year|quarter|period|months) ended)\s+(?P<date>"
+                      + DATE_RE.pattern + ")", re.I)
+"""Sales measured at a stated date: "As of April 26, 2023", "through June 30, 2024", "During the year ended
+December 31, 2020"."""
 
 AS_OF_DOC_RE = re.compile(
     r"\b(?:as of|through|prior to|until|up to)\s+(?:the date (?:of|hereof)|the date of this|immediately prior to the date of)", re.I)

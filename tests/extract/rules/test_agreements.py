@@ -26,3 +26,16 @@ def test_plain_sales_agreement_is_not_omnibus():
     # near miss
     m = AGREEMENT_RE.search("we entered into a Sales Agreement with Jefferies LLC")
     assert m and canonical_agreement(m.group(0)) == "Sales Agreement"
+
+
+@pytest.mark.parametrize("sentence", [
+    "We have entered into a sales agency financing agreement with Barclays Capital Inc. relating to the issuance, "
+    "offer and sale of shares of our common stock. In accordance with the terms of the sales agency financing "
+    "agreement, we may offer and sell up to $600,000,000 of common stock from time to time through the sales agent.",
+    "On May 2, 2024, we entered into a Sales Agency Financing Agreement with BNY Mellon Capital Markets, LLC, as "
+    "sales agent, relating to shares of our common stock having an aggregate offering price of up to $300,000,000.",
+])
+def test_sales_agency_financing_agreement(sentence):
+    evs = events(sentence)
+    assert evs and evs[0].type == "program_established"
+    assert evs[0].agreement_type.lower() == "sales agency financing agreement"

@@ -49,6 +49,15 @@ PROGRAM = ("We have entered into a Sales Agreement, dated June 3, 2022, with Can
      date(2024, 6, 30)),
     ("Through June 30, 2024, we sold $1,250,000 pursuant to the Sales Agreement.", None, Decimal(1_250_000),
      date(2024, 6, 30)),
+    # the agent between the verb and the count
+    ("During the period from June 3, 2022 through June 30, 2024, we sold through Cantor as our sales agent an "
+     "aggregate of 1,281,100 shares of common stock for gross proceeds of $2.3 million.", 1281100,
+     Decimal(2_300_000), date(2024, 6, 30)),
+    ("As of June 30, 2024, we have sold to or through the agent a total of 1,281,100 shares under the Sales "
+     "Agreement for gross proceeds of $2.3 million.", 1281100, Decimal(2_300_000), date(2024, 6, 30)),
+    # a fiscal period's end dates the figure
+    ("During the year ended December 31, 2023, we sold 832,676 shares of common stock under the Sales Agreement for "
+     "gross proceeds of approximately $7.2 million.", 832676, Decimal(7_200_000), date(2023, 12, 31)),
 ])
 def test_sales_paraphrases(sentence, shares, gross, as_of):
     sales = by_type(events(PROGRAM + sentence))["sales_reported"]

@@ -27,7 +27,7 @@ SALES_RE = re.compile(
     r"\b(?:have|has|had)\s+(?:previously\s+|already\s+|collectively\s+)?(?:offered\s+and\s+)?(?:issued\s+and\s+)?sold(?![a-z])|"
     r"\b(?:have|has|had)\s+not\s+(?:yet\s+)?(?:offered\s+(?:or|and)\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+any\b|"
     r"\bno\s+(?:shares|sales)\b[^.]{0,80}?\b(?:have|has|had)\s+(?:yet\s+)?been\s+(?:sold|made)\b|"
-    r"\bsold\s+no\s+shares\b|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+)?[\d,]+\s+shares|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+|approximately\s+)?\$|\b(?:were|was|have been|had been) (?:issued and |offered and )?sold\b|"
+    r"\bsold\s+no\s+shares\b|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+)?[\d,]+\s+shares|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+|approximately\s+)?\$|\bwe\s+(?:have\s+)?sold\s+(?:through|to|via)\s+[^.;$\d]{1,80}?(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,3}?shares|\b(?:were|was|have been|had been) (?:issued and |offered and )?sold\b|"
     r"\bpreviously\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|\b(?:did|has|have)\s+not\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b|"
     r"\bwe\s+(?:issued\s+and\s+|offered\s+and\s+)sold\b|"
     r"\b(?:have|has|had)\s+(?:previously\s+)?issued\s+(?:a total of\s+|an aggregate of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,4}?(?:shares|ADSs|units)\b|"
@@ -41,7 +41,7 @@ SALES_RE = re.compile(
     re.I,
 )
 """The sales verb: "have sold", "had not sold any", "no shares have been sold", "were sold",
-"we sold N shares", "we sold $X", "we issued and sold", "we have issued N shares", "previously sold", "proceeds ... from
+"we sold N shares", "we sold $X", "we sold through X as our sales agent an aggregate of N shares", "we issued and sold", "we have issued N shares", "previously sold", "proceeds ... from
 the sale of N shares", "$X of our common stock has been sold", "sales of N shares have been made",
 "we have received gross proceeds of $X from sales of", "our utilization of approximately the full $X
 of availability" (the whole capacity used)."""
@@ -93,7 +93,8 @@ NET_RE = re.compile(r"net\s+proceeds[^$.]{0,60}?(?:of\s+)?(?:approximately\s+|ab
 NET_AFTER_RE = re.compile(MONEY_RE.pattern + r"\s+(?:in|of)\s+(?:aggregate\s+)?net\s+proceeds", re.I)
 """Net proceeds after the amount: "$Y in net proceeds"."""
 SOLD_SHARES_RE = re.compile(
-    r"\b(?:sold|issued(?: and sold)?|(?:issuance(?: and sale)?|sales?) of)\s*(?:a total of\s+|an? [a-z]{6,10} of\s+|approximately\s+|aggregate\s+)*"
+    r"\b(?:sold|issued(?: and sold)?|(?:issuance(?: and sale)?|sales?) of)\s*(?:(?:through|to|via)\s+[^.;$\d]{1,80}?\s)?"
+    r"(?:a total of\s+|an? [a-z]{6,10} of\s+|approximately\s+|aggregate\s+)*"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:[\w.%-]+\s+){0,4}?(?:shares|ADSs|American Depositary Shares|units)\b",
     re.I,
 )
