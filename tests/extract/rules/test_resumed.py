@@ -20,6 +20,11 @@ PROGRAM = ("We are party to an Equity Distribution Agreement, dated June 2, 2022
     ("With this prospectus supplement, we are reactivating our at-the-market program under the Equity Distribution "
      "Agreement, which we suspended on October 20, 2023.", None),
     ("The Company recommenced sales under the Equity Distribution Agreement on March 4, 2024.", date(2024, 3, 4)),
+    # the filing made for the restart, in nominal form
+    ("This prospectus supplement is being filed with respect to the reactivation of our previously announced "
+     "at-the-market equity program under the Equity Distribution Agreement.", None),
+    ("We are filing this prospectus supplement in connection with the resumption of our at-the-market offering "
+     "program under the Equity Distribution Agreement.", None),
 ])
 def test_resumption_paraphrases(sentence, effective):
     evs = events(PROGRAM + sentence)
@@ -33,6 +38,7 @@ def test_resumption_paraphrases(sentence, effective):
     "Sales will not resume until we file a new prospectus supplement.",
     "Prior to the resumption of sales, we will file a new prospectus supplement.",
     "If we resume sales, we will notify Oppenheimer & Co. Inc.",
+    "We may file a prospectus supplement with respect to the reactivation of our at-the-market program.",
 ])
 def test_conditional_restarts_are_not_events(sentence):
     assert "resumed" not in types(events(PROGRAM + sentence))

@@ -1,7 +1,8 @@
 """resumed: sales restart after a suspension.
 
 Ways filings say it: "we are resuming sales under the Sales Agreement"; "we reinstated the
-ATM program by filing this prospectus supplement"; "the Company recommenced sales".
+ATM program by filing this prospectus supplement"; "the Company recommenced sales"; "This prospectus
+supplement is being filed with respect to the reactivation of our ... program".
 
 Not a resumption: "may resume", "until we resume", "prior to the resumption of", "if".
 """
@@ -24,10 +25,19 @@ ISSUER_RESUMES_RE = re.compile(r"\b(?:we|the company)\b[^.]{0,60}?\b(?:resum|rei
 """The issuer is the one restarting ("we are resuming", "the Company reinstated")."""
 
 
+FILED_FOR_RESTART_RE = re.compile(
+    r"\b(?:this (?:prospectus )?supplement|we are filing|is being filed|are filing this)\b[^.]{0,80}?"
+    r"\b(?:reactivation|resumption|reinstatement|recommencement) of (?:our|the|its)\b[^.]{0,80}?\b(?:program|agreement|offering)\b", re.I)
+"""The filing is made for the restart: "This prospectus supplement is being filed with respect to the
+reactivation of our previously announced “at-the-market” equity program"."""
+
+
 def detect(specific: list[Sentence], program: Program, doc_date: date | None) -> Detection | None:
     for s in specific:
         t = s.text
-        if not RESUME_RE.search(t) or RESUME_BOILER_RE.search(t) or not ISSUER_RESUMES_RE.search(t):
+        filed_for = FILED_FOR_RESTART_RE.search(t)
+        said = filed_for is not None and not re.search(r"\b(?:may|might|could|if)\b", t[:filed_for.start()], re.I)
+        if not said and (not RESUME_RE.search(t) or RESUME_BOILER_RE.search(t) or not ISSUER_RESUMES_RE.search(t)):
             continue
         eff = when.effective_date(t, doc_date)
         spans = {"effective_date": s.sub(eff[1], eff[2])} if eff else {}
