@@ -24,6 +24,7 @@ Confidence, in [0, 1], from how the event was found:
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -104,7 +105,8 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
         said = _change_said(sentences, specific, program, doc_date, notice is not None)
         change = amended.detect(program, notice is not None, head.match(notice) if notice else None, said)
         if change is None:
-            found.append(established.detect(program))
+            if not _reports_sales_only(program, sold, head.text):
+                found.append(established.detect(program))
         elif sold is None or said is not None or amended.states_change(program):
             dated = role.document_date_span(text) if notice is not None and change.event.amendment_date is None else None
             if dated is not None:
@@ -122,6 +124,22 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     if sold is not None:
         found.append(sold)
     return Extraction(True, [finish(d, doc) for d in found])
+
+
+_COVER_COUNT_RE = re.compile(r"(?:^|\n)[ \t]*(?P<num>\d{1,3}(?:,\d{3})+)\s+(?:Shares|Common Shares|Units)\b", re.I)
+
+
+def _reports_sales_only(program: Program, sold: Detection | None, cover: str) -> bool:
+    """A supplement that reports sales made under a program and registers nothing new (the
+    2009-2011 REIT style: "Pursuant to the ... sales agreement dated X ..., we sold 760,700 shares ..."
+    under a cover of "760,700 Shares"): the sales sentence is the one that names the program, no
+    dollar cap is stated, and the cover's share count is the number sold."""
+    if sold is None or program.source is None or sold.trigger is None or program.max_amount is not None:
+        return False
+    if not sold.trigger.start <= program.source.start < sold.trigger.end:
+        return False
+    m = _COVER_COUNT_RE.search(cover)
+    return m is not None and sold.event.shares_sold is not None and int(m.group("num").replace(",", "")) == sold.event.shares_sold
 
 
 def _change_said(sentences: list[Sentence], specific: list[Sentence], program: Program, doc_date: date | None,

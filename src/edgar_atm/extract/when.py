@@ -31,9 +31,14 @@ EFFECTIVE_NOW_RE = re.compile(r"\beffective (?:immediately|as of the date (?:of|
 """A change that takes effect with the supplement itself ("effective immediately")."""
 
 
+BETWEEN_RE = re.compile(r"\bbetween\s+" + DATE_RE.pattern.replace("(?P<", "(?P<a_") + r"\s+and\s+(?P<date>" + DATE_RE.pattern + ")", re.I)
+"""Sales over a stated window: "between May 4, 2010 and August 2, 2010" (measured at its end)."""
+
+
 def as_of(text: str, doc_date: date | None) -> Found | None:
-    """The date a sales figure is measured at (AS_OF_RE, else AS_OF_DOC_RE -> the document date)."""
-    m = AS_OF_RE.search(text)
+    """The date a sales figure is measured at (AS_OF_RE, BETWEEN_RE's end date, else AS_OF_DOC_RE
+    -> the document date)."""
+    m = AS_OF_RE.search(text) or BETWEEN_RE.search(text)
     if m:
         dm = DATE_RE.search(m.group("date"))
         d = to_date(dm) if dm else None

@@ -244,3 +244,23 @@ def test_sales_said_with_the_amount_as_subject_or_a_misspelt_aggregate(sentence,
 ])
 def test_amounts_that_may_be_or_would_be_sold_are_no_report(sentence):
     assert "sales_reported" not in by_type(events(PROGRAM + sentence))
+
+
+@pytest.mark.parametrize("cover_count, is_report_only", [
+    ("760,700 Shares", True),      # the cover counts the shares sold: a report of sales, nothing registered
+    ("Up to $50,000,000", False),  # a program's prospectus with its cap, sales beside it
+])
+def test_a_supplement_that_reports_one_periods_sales(cover_count, is_report_only):
+    evs = events("Pursuant to the ATM Equity OfferingSM* sales agreement dated September 15, 2009, entered into "
+                 "between us and Merrill Lynch, Pierce, Fenner & Smith Incorporated, we sold 760,700 shares of our "
+                 "common stock through the agent in ordinary brokers' transactions between May 4, 2010 and August 2, "
+                 "2010, at an average sales price of $21.4263 per share, for aggregate gross proceeds of "
+                 "approximately $16,299,016. Our aggregate net proceeds from such sales were approximately "
+                 "$15,972,828, after deducting related expenses.",
+                 cover=f"PROSPECTUS SUPPLEMENT\n{cover_count}\nCommon Stock\n")
+    sales = by_type(evs)["sales_reported"]
+    assert (sales.shares_sold, sales.gross_proceeds, sales.net_proceeds) == (760700, Decimal(16_299_016),
+                                                                            Decimal(15_972_828))
+    assert sales.as_of == date(2010, 8, 2)
+    assert sales.agreement_type == "ATM Equity Offering Sales Agreement"
+    assert ("program_established" not in by_type(evs)) == is_report_only

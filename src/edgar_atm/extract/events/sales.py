@@ -90,6 +90,8 @@ GROSS_PASSIVE_RE = re.compile(
 "$2.1 million of shares of our common stock were sold"."""
 NET_RE = re.compile(r"net\s+proceeds[^$.]{0,60}?(?:of\s+)?(?:approximately\s+|about\s+)?" + MONEY_RE.pattern, re.I)
 """Net proceeds before the amount: "net proceeds of $Y"."""
+_NET_OF_THESE_RE = re.compile(r"(?:our|the)\s+(?:aggregate\s+)?net\s+proceeds\s+(?:from|of)\s+(?:such|these|those|the)\s+sales\b", re.I)
+"""A next sentence that gives the net proceeds of the sales just reported."""
 NET_AFTER_RE = re.compile(MONEY_RE.pattern + r"\s+(?:in|of)\s+(?:aggregate\s+)?net\s+proceeds", re.I)
 """Net proceeds after the amount: "$Y in net proceeds"."""
 SOLD_SHARES_RE = re.compile(
@@ -207,6 +209,13 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
                 spans["net_proceeds"] = s.match(nm)
             if fields.get("shares_sold") is None and fields.get("gross_proceeds") is None:
                 continue
+            nxt_s = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
+            if nm is None and nxt_s is not None and nxt_s.para == s.para and _NET_OF_THESE_RE.match(nxt_s.text):
+                # "... for aggregate gross proceeds of $Y. Our aggregate net proceeds from such sales were $Z."
+                nm = NET_RE.search(nxt_s.text)
+                if nm:
+                    fields["net_proceeds"] = as_dollars(money(nm))
+                    spans["net_proceeds"] = nxt_s.match(nm)
         # Remaining capacity: this sentence or the next in the same paragraph (or the one after,
         # when a short aside stands between: "... (File No. 333-1). Accordingly, $Y remains").
         pieces = [s]
