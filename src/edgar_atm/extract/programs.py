@@ -44,6 +44,8 @@ _AMENDMENT_STATED_RE = re.compile(r"\b(?:entered into|executed|signed)\b[^.]{0,8
                                   r"|\b(?:we|Company|[A-Z]\w+) amended (?:our|the|its|their|that certain)\b", re.I)
 _ENDED_RE = re.compile(r"\bterminat|\breplac|\bsupersed", re.I)
 _EXISTING_RE = re.compile(r"\b(?:are|is) (?:a )?party to\b|\bpreviously (?:entered into|executed)\b", re.I)
+_AGENT_PAID_RE = re.compile(r"\b(?:agents?|managers?|[A-Z][\w.&]+)\s+will\s+be\s+entitled\s+to\s+(?:compensation|a\s+commission)|"
+                            r"\bcompensation\s+(?:to|of|payable\s+to)\s+(?:the\s+|each\s+|our\s+)?(?:sales\s+)?(?:agents?|managers?)\b", re.I)
 _LIMITED_RE = re.compile(r"I\.B\.6|(?:these|such|this) limitations?|baby[\s-]shelf|public float", re.I)
 
 
@@ -106,6 +108,16 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
         if found:
             set_found(prog, "commission_rate", found, s)
             break
+    if prog.commission_rate is None:
+        # The plan of distribution often gives the rate in a sentence of its own that names
+        # only the agent ("Wainwright will be entitled to compensation at a fixed commission rate
+        # of 3% of the gross proceeds of each sale").
+        for s in sentences:
+            if "commission" in s.text and _AGENT_PAID_RE.search(s.text):
+                found = commission(s.text)
+                if found:
+                    set_found(prog, "commission_rate", found, s)
+                    break
     return prog
 
 

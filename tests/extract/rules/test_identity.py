@@ -144,3 +144,30 @@ def test_no_remainder_without_an_unsold_amount(sentence):
     ev = by_type(events(sentence))
     assert ev["program_established"].offered_amount is None
     assert ev["program_established"].max_amount == Decimal(50_000_000)
+
+
+@pytest.mark.parametrize("plan", [
+    "Wainwright will be entitled to compensation at a fixed commission rate of 3% of the gross proceeds of each sale "
+    "of shares of our common stock.",
+    "Each sales agent will be entitled to compensation at a commission rate equal to 3% of the gross sales price per "
+    "share sold.",
+    "The compensation to the Agent for sales of common stock will be a commission equal to 3% of the gross sales "
+    "price.",
+])
+def test_commission_in_a_plan_of_distribution_paragraph_of_its_own(plan):
+    # A paragraph apart from the program's, as plans of distribution are laid out.
+    doc = ("PROSPECTUS SUPPLEMENT\nUp to $10,000,000\nCommon Stock\nWe have entered into a Common Stock Sales "
+           "Agreement, dated May 5, 2025, with H.C. Wainwright & Co., LLC relating to shares of our common stock "
+           "offered by this prospectus supplement. Sales, if any, will be made in \"at the market offerings\" as "
+           "defined in Rule 415(a)(4).\n\nPLAN OF DISTRIBUTION\n\nThe Agent will use commercially reasonable "
+           "efforts to sell the shares.\n\n" + plan + "\n")
+    ev = parse_filing(doc.encode(), path="plan.md").events[0]
+    assert ev.commission_rate == Decimal(3)
+
+
+def test_an_underwriting_discount_paragraph_is_no_commission():
+    doc = ("PROSPECTUS SUPPLEMENT\nUp to $10,000,000\nCommon Stock\nWe have entered into a Common Stock Sales "
+           "Agreement, dated May 5, 2025, with H.C. Wainwright & Co., LLC relating to shares of our common stock "
+           "offered by this prospectus supplement in \"at the market offerings\".\n\nThe underwriters will be entitled "
+           "to an underwriting discount and commission of 6% of the gross proceeds of the notes offering.\n")
+    assert parse_filing(doc.encode(), path="plan.md").events[0].commission_rate is None
