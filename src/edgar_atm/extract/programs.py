@@ -268,18 +268,8 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
             prog.carried = prog.offered_amount
         break
     for s in specific[:60]:
-        m = amended.NEW_TOTAL_RE.search(s.text)
-        if m:
+        if amended.new_total(s, prog):
             prog.amended = True
-            prog.changes.append("new total")
-            total, span = as_dollars(money(m)), s.sub(dollar_start(s.text, m.start("num")), m.end("num"))
-            if total is None:
-                continue
-            if prog.max_amount is not None and total < prog.max_amount:
-                # What this prospectus may now sell, raised within a larger agreement cap stated elsewhere.
-                prog.offered_amount, prog.spans["offered_amount"] = total, span
-            else:
-                prog.max_amount, prog.spans["max_amount"] = total, span
             break
 
 

@@ -289,25 +289,34 @@ def agent_changes(sentences, program: Program) -> None:
     program.changes.append("agents")
 
 
+def new_total(s: Sentence, program: Program) -> bool:
+    """A new total after an increase in this sentence (NEW_TOTAL_RE): the program's cap, or what
+    this prospectus may now sell when a larger agreement cap is already known."""
+    m = NEW_TOTAL_RE.search(s.text)
+    value = as_dollars(money(m)) if m else None
+    if m is None or value is None:
+        return False
+    span = s.sub(dollar_start(s.text, m.start("num")), m.end("num"))
+    if program.max_amount is not None and value < program.max_amount:
+        program.offered_amount, program.spans["offered_amount"] = value, span
+    else:
+        program.max_amount, program.spans["max_amount"] = value, span
+    program.changes.append("new total")
+    return True
+
+
 def cap_changes(sentences, program: Program) -> None:
     """An increment with no new total (max_amount_increase), a cap raised or restored to a total
     (max_amount), a registered amount cut (offered_amount, or max_amount when no larger cap is
     stated). Only sentences that speak of the ATM cap, never a commitment or expense amount."""
     for s in sentences:
         t = s.text
-        total = NEW_TOTAL_RE.search(t)
-        if total and "new total" not in program.changes and _CAP_OBJECT_RE.search(t):
+        if NEW_TOTAL_RE.search(t):
             # Read here only when the program's own sentences did not give it (programs._caps).
-            value, span = as_dollars(money(total)), s.sub(dollar_start(t, total.start("num")), total.end("num"))
-            if value is None:
-                continue
-            if program.max_amount is not None and value < program.max_amount:
-                program.offered_amount, program.spans["offered_amount"] = value, span
-            else:
-                program.max_amount, program.spans["max_amount"] = value, span
-            program.changes.append("new total")
+            if "new total" not in program.changes and _CAP_OBJECT_RE.search(t):
+                new_total(s, program)
             continue
-        if total or _NOT_CAP_RE.search(t[:300]) and not _CAP_OBJECT_RE.search(t):
+        if _NOT_CAP_RE.search(t[:300]) and not _CAP_OBJECT_RE.search(t):
             continue
         m = REMAINS_AT_RE.search(t)
         if m and _CAP_OBJECT_RE.search(t) and program.max_amount is None:
