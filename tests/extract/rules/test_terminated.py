@@ -121,3 +121,23 @@ def test_a_program_replaced_by_the_new_one_ends(sentence, prior_date, unsold):
     assert term.remaining_amount == unsold
     assert term.agreement_type != "Equity Distribution Agreement"  # the new agreement is not the ended one
     assert by_type(evs)["program_established"].agents == ["Needham & Company, LLC"]
+
+
+@pytest.mark.parametrize("definition, ended, cap, unsold", [
+    ("Pursuant to an equity distribution agreement, dated as of November 13, 2020, we previously offered shares having "
+     "an aggregate gross sales price of up to $150,000,000 by means of a prospectus supplement dated November 13, 2020 "
+     "(the “Prior Program”).", "The Prior Program has been terminated and is no longer effective.",
+     Decimal(150_000_000), None),
+    ("We previously sold shares under a sales agreement, dated as of November 13, 2020, with aggregate gross sales of "
+     "up to $200,000,000 (the \"Prior Offering\").", "The Prior Offering has been terminated with shares of common "
+     "stock having an aggregate offering price of approximately $1.5 million unsold.",
+     Decimal(200_000_000), Decimal(1_500_000)),
+])
+def test_a_prior_program_ended_by_its_defined_term_in_a_paragraph_of_its_own(definition, ended, cap, unsold):
+    evs = events(NEW + definition + "\n\n" + ended)
+    assert sorted(types(evs)) == ["program_established", "terminated"]
+    term, new = by_type(evs)["terminated"], by_type(evs)["program_established"]
+    assert term.scope == "prior" and term.agreement_date == date(2020, 11, 13)
+    assert (term.max_amount, term.remaining_amount) == (cap, unsold)
+    # The new program keeps its own identity: the prior one's date and cap are not its.
+    assert new.agreement_date == date(2025, 6, 2) and new.max_amount == Decimal(40_000_000)

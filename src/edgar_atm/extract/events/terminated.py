@@ -70,17 +70,24 @@ def states_termination(text: str) -> bool:
     return bool(TERMINATE_RE.search(text) or SUPERSEDE_RE.search(text)) and not TERMINATE_BOILER_RE.search(text)
 
 
+_DEFINES_PRIOR_RE = re.compile(r"\(\s*(?:the\s+)?[“\"](?:Prior|Previous|Former|Old)\b[^”\"]{0,60}[”\"]\s*\)")
+"""A sentence that defines an earlier program's term: "... by means of a prospectus supplement dated
+November 13, 2020 (the “Prior Program”)". Not "(the “Original Sales Agreement”)": that is often
+the agreement an amendment changes, this program itself."""
+
+
 def about_other_program(text: str) -> bool:
     """A sentence about an agreement that is ending or was replaced, not the program itself."""
-    return states_termination(text) or bool(PRIOR_AGREEMENT_RE.search(text))
+    return states_termination(text) or bool(PRIOR_AGREEMENT_RE.search(text) or _DEFINES_PRIOR_RE.search(text))
 
 
 UNSOLD_RE = re.compile(
     r"(?:US)?\$\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<scale>million|billion)\b)?"
-    r"[^.;$]{0,80}?\b(?:remain(?:s|ed)?|were|was|are|is)\s+unsold\b", re.I)
+    r"[^.;$]{0,80}?\b(?:(?:remain(?:s|ed|ing)?|were|was|are|is|left)\s+)?unsold\b", re.I)
 """What an ended program left unsold: "shares ... having an aggregate gross sales price of up to
 $137,024,610 remained unsold under such prior program", "the approximately $140 million of
-securities that remain unsold under that program"."""
+securities that remain unsold under that program", "terminated with shares ... of approximately $1.5
+million unsold"."""
 
 
 def _unsold(sentences: list[Sentence], at: Sentence) -> tuple[Decimal, Span] | None:
@@ -107,7 +114,8 @@ def detect(specific: list[Sentence], program: Program, doc_date: date | None,
         if "remains in full force" in t.lower():
             continue
         prior = program_from(s, doc_date)
-        other = bool(PRIOR_AGREEMENT_RE.search(t) or UPON_ENTRY_RE.search(t) or SUPERSEDE_RE.search(t))
+        other = bool(PRIOR_AGREEMENT_RE.search(t) or UPON_ENTRY_RE.search(t) or SUPERSEDE_RE.search(t)
+                     or _DEFINED_NAME_RE.search(t))
         if prior.agreement_date and program.agreement_date and prior.agreement_date != program.agreement_date:
             other = True
         if prior.agents and program.agents and not set(prior.agents) & set(program.agents):
@@ -131,8 +139,15 @@ def detect(specific: list[Sentence], program: Program, doc_date: date | None,
     return []
 
 
-_DEFINED_NAME_RE = re.compile(r"\b[Tt]he ((?:Prior|Previous|Former|Existing|Original|Old)(?: [A-Z][\w-]*){0,4} (?:Agreement|Program))\b")
-"""A prior agreement called by its defined term: "We have terminated the Prior Distribution Agreement"."""
+_DEFINED_NAME_RE = re.compile(r"\b[Tt]he ((?:Prior|Previous|Former|Existing|Original|Old)(?: [A-Z][\w-]*){0,4} (?:Agreement|Program|Offering))\b")
+"""A prior agreement called by its defined term: "We have terminated the Prior Distribution Agreement",
+"The Prior Program has been terminated and is no longer effective"."""
+
+
+def ends_defined_prior(text: str) -> bool:
+    """A sentence that ends an earlier program called by its defined term ("The Prior Offering has
+    been terminated"): it may stand apart from the sentences that name an agreement."""
+    return bool(_DEFINED_NAME_RE.search(text)) and states_termination(text)
 
 
 def _fill_from_definition(prior: Program, text: str, specific: list[Sentence], doc_date: date | None) -> None:
