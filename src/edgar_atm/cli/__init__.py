@@ -15,6 +15,7 @@ from . import serve as _serve, timeline as _timeline  # noqa: F401  (register co
 def _add_db_option(group: click.Group) -> None:
     """`edgar-atm --db URL COMMAND`: the database for this command (DATABASE_URL otherwise)."""
     inner = group.callback
+    assert inner is not None  # cli_group is always defined on a function
 
     @functools.wraps(inner)
     def callback(*args, db: str | None = None, **kwargs):

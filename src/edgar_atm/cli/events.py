@@ -10,11 +10,13 @@ filing's parse time and the runs' time windows stand in.
 from __future__ import annotations
 
 import sys
+from typing import Any
 from datetime import date, datetime, time, timezone
 
 import click
 from sqlalchemy import BigInteger, Column, Date, Integer, MetaData, Numeric, Table, Text, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.types import TypeEngine
 
 from ..records import EVENT_TYPES
 from ..store import db as store_db
@@ -31,11 +33,13 @@ COLUMNS = ("recorded_at", "run_id", "cik", "company", "event_date", "event_type"
            "as_of", "remaining_amount", "effective_date", "program_id", "source_url")
 
 _money = Numeric(20, 2)
-_TYPES = {"cik": BigInteger, "filed_date": Date, "event_date": Date, "agreement_date": Date,
-          "amendment_date": Date, "as_of": Date, "effective_date": Date, "max_amount": _money,
-          "offered_amount": _money, "gross_proceeds": _money, "net_proceeds": _money,
-          "remaining_amount": _money, "max_shares": BigInteger, "shares_sold": BigInteger,
-          "program_id": Integer, "run_id": Integer, "recorded_at": UTCDateTime(), "event_seq": Integer}
+_TYPES: dict[str, TypeEngine[Any] | type[TypeEngine[Any]]] = {
+    "cik": BigInteger, "filed_date": Date, "event_date": Date, "agreement_date": Date,
+    "amendment_date": Date, "as_of": Date, "effective_date": Date, "max_amount": _money,
+    "offered_amount": _money, "gross_proceeds": _money, "net_proceeds": _money,
+    "remaining_amount": _money, "max_shares": BigInteger, "shares_sold": BigInteger,
+    "program_id": Integer, "run_id": Integer, "recorded_at": UTCDateTime(), "event_seq": Integer,
+}
 
 
 def _when(ctx, param, value):

@@ -40,7 +40,7 @@ import time
 import uuid
 from itertools import count
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Callable, Protocol, cast
 
 from pyrate_limiter import AbstractBucket, Rate, RateItem, SQLiteBucket
 
@@ -139,7 +139,9 @@ class SharedRateLimiter:
                         if self._admitted % _LEAK_EVERY == 0:
                             self._bucket.leak(now_ms)
                         return name
-                    wait = max(self._bucket.waiting(item), 0) / 1000
+                    # Our buckets (SQLite, PostgreSQL) are synchronous: waiting() is an int, never
+                    # the Awaitable an async bucket would return.
+                    wait = max(cast(int, self._bucket.waiting(item)), 0) / 1000
             time.sleep(min(max(wait, _MIN_SLEEP), _MAX_SLEEP))
 
     def restamp(self, slot: str) -> None:

@@ -386,4 +386,4 @@ def _is_binary(data: bytes, start: int, end: int, doc_type: str, filename: str |
         return True
     if doc_type.upper() in _BINARY_TYPES:
         return True
-    return bool(filename) and filename.lower().endswith(_BINARY_EXTENSIONS)
+    return bool(filename and filename.lower().endswith(_BINARY_EXTENSIONS))

@@ -184,20 +184,20 @@ def load_company_tickers(fetch: Fetch | None, cache: Path | None = None, *,
             fresh = now() - cache.stat().st_mtime <= max_age
         except OSError:
             fresh = None
-    if fresh:
+    if fresh and cache is not None:
         try:
             return parse_company_tickers(cache.read_bytes())
         except (OSError, ParseError) as exc:
             log.warning("cached %s unusable, fetching it again: %s", cache, exc)
     if fetch is None:
-        if fresh is not None:
+        if fresh is not None and cache is not None:
             return parse_company_tickers(cache.read_bytes())
         raise NotFound("no copy of EDGAR's company_tickers.json is cached yet", url=COMPANY_TICKERS_PATH)
     try:
         data = fetch(COMPANY_TICKERS_PATH)
         table = parse_company_tickers(data)
     except Exception:
-        if fresh is not None:  # a stale copy beats none
+        if fresh is not None and cache is not None:  # a stale copy beats none
             log.info("company_tickers.json could not be fetched; using the copy of %s",
                         time.strftime("%Y-%m-%d %H:%M", time.gmtime(cache.stat().st_mtime)))
             return parse_company_tickers(cache.read_bytes())
@@ -275,8 +275,8 @@ def _columnar_refs(cols: Mapping[str, Any], issuer: Issuer, forms: Iterable[str]
         return []
     if not isinstance(cols, Mapping):
         raise ParseError("submissions columns are not an object")
-    columns = [cols.get(k) for k in _REQUIRED_COLUMNS]
-    if not all(isinstance(c, list) for c in columns):
+    columns = [c for c in (cols.get(k) for k in _REQUIRED_COLUMNS) if isinstance(c, list)]
+    if len(columns) != len(_REQUIRED_COLUMNS):
         raise ParseError(f"submissions columns missing: need {_REQUIRED_COLUMNS}")
     accessions, dates, form_col = columns
     if not len(accessions) == len(dates) == len(form_col):

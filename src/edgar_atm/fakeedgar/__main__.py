@@ -74,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         start, end, per_day = _day(args.populate[0]), _day(args.populate[1]), int(args.populate[2])
         site.populate(start, end, per_day, holidays=args.holiday)
     if args.mark_business_days:
-        site.mark_business_days(*args.mark_business_days, holidays=args.holiday)
+        first, last = args.mark_business_days
+        site.mark_business_days(first, last, holidays=args.holiday)
     if args.publish_through:
         site.publish_until(args.publish_through)
     faults = None

@@ -225,8 +225,10 @@ class Site:
             raise ValueError("no template filings to clone")
         made = []
         for i in range(count):
-            src = pool[i % len(pool)]
-            src = self.get(src) if isinstance(src, str) else src
+            template = pool[i % len(pool)]
+            src = self.get(template) if isinstance(template, str) else template
+            if src is None:  # as clone() says it
+                raise KeyError(f"no filing {template} on the site")
             cik = company = None
             if distinct_issuers:
                 cik = first_cik + next(self._serial)

@@ -4,9 +4,10 @@ parse failed; and the walks over filings still to fetch or to reparse."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator, cast
 
 from sqlalchemy import and_, bindparam, case, or_, select, update
+from sqlalchemy.engine import CursorResult, Result
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError
@@ -18,6 +19,12 @@ from .issuers import _upsert_issuers
 
 class NoSuchFiling(StoreError):
     """A fetch/parse result for an accession number that was never recorded."""
+
+
+def _cursor(result: Result[Any]) -> CursorResult[Any]:
+    """Session.execute is typed to return a Result; for a Core INSERT/UPDATE it is the
+    CursorResult, whose rowcount the callers read."""
+    return cast(CursorResult[Any], result)
 
 
 def record_discovered(session: Session, refs: Iterable[FilingRef]) -> int:
@@ -54,7 +61,7 @@ def record_discovered(session: Session, refs: Iterable[FilingRef]) -> int:
         if rows:
             stmt = v.insert_for(session, v.filings_t).on_conflict_do_nothing(
                 index_elements=[v.filings_t.c.accession_number])
-            result = session.execute(stmt, rows)
+            result = _cursor(session.execute(stmt, rows))
             new += len(rows) if result.rowcount in (None, -1) else result.rowcount
     return new
 
@@ -80,14 +87,14 @@ def mark_fetch_failed(session: Session, accession: str, error: str, *, permanent
     A filing already fetched keeps its status (a later refetch failing loses nothing)."""
     now = utcnow()
     status = "not_found" if permanent else "failed"
-    result = session.execute(
+    result = _cursor(session.execute(
         update(v.filings_t).where(v.filings_t.c.accession_number == accession).values(
             fetch_status=case((v.filings_t.c.fetch_status == "fetched", "fetched"), else_=status),
             attempts=v.filings_t.c.attempts + 1,
             error=v.text_value(error, what="error")[:4000] if error else error,
             updated_at=now,
         )
-    )
+    ))
     if result.rowcount == 0:
         raise NoSuchFiling(f"filing {accession} was never recorded", accession_number=accession)
 
@@ -96,12 +103,12 @@ def mark_parse_failed(session: Session, accession: str, error: str, *, parser_ve
     """Parsing (or saving the events) failed: parse_status 'failed' with the error. Events
     saved by an earlier successful parse are kept: bad input never loses stored data."""
     now = utcnow()
-    result = session.execute(
+    result = _cursor(session.execute(
         update(v.filings_t).where(v.filings_t.c.accession_number == accession).values(
             parse_status="failed", parser_version=v.text_value(parser_version, limit=64, what="parser version"),
             error=(v.text_value(error, what="error") or "")[:4000], parsed_at=now, updated_at=now,
         )
-    )
+    ))
     if result.rowcount == 0:
         raise NoSuchFiling(f"filing {accession} was never recorded", accession_number=accession)
 

@@ -110,12 +110,14 @@ def recompute(conn, ciks: Iterable[int], *, run_id: int | None = None) -> None:
                 agent_rows += [{"program_id": old.id, "agent": a, "position": i}
                                for i, a in enumerate(program.all_agents)]
             for ev in program.events:
+                assert ev.event_id is not None  # every event folded here was read from the store
                 assignment[ev.event_id] = old.id
     if inserts:
         new_ids = conn.execute(st.program_insert, [row for row, _ in inserts]).scalars().all()
         for (_, program), pid in zip(inserts, new_ids):
             agent_rows += [{"program_id": pid, "agent": a, "position": i} for i, a in enumerate(program.all_agents)]
             for ev in program.events:
+                assert ev.event_id is not None  # every event folded here was read from the store
                 assignment[ev.event_id] = pid
     if updates:
         conn.execute(st.program_update, updates)
@@ -134,7 +136,7 @@ def recompute(conn, ciks: Iterable[int], *, run_id: int | None = None) -> None:
 def program_values(p: Program) -> dict[str, Any]:
     """A program row's derived columns (money also as integer cents)."""
     first, last = p.first_event, p.last_event
-    values = {
+    values: dict[str, Any] = {
         "agreement_type": p.agreement_type,
         "agreement_date": p.agreement_date,
         "security": p.security,

@@ -9,6 +9,9 @@ from . import values as v
 from .base import utcnow
 from .models import Checkpoint, IngestionRun
 
+_runs_t = v.table_of(IngestionRun)
+
+
 def get_checkpoint(session: Session, name: str) -> str | None:
     return session.execute(select(Checkpoint.value).where(Checkpoint.name == name)).scalar()
 
@@ -23,12 +26,12 @@ def set_checkpoint(session: Session, name: str, value: str) -> None:
 
 def start_run(session: Session, kind: str, params: dict | None = None) -> int:
     """Record the start of a nightly/backfill/reparse run; returns its id."""
-    return session.execute(IngestionRun.__table__.insert().values(
+    return session.execute(_runs_t.insert().values(
         kind=kind, params=params or {}, status="running", started_at=utcnow()
-    ).returning(IngestionRun.__table__.c.id)).scalar_one()
+    ).returning(_runs_t.c.id)).scalar_one()
 
 
 def finish_run(session: Session, run_id: int, *, status: str, counts: dict | None = None,
                error: str | None = None) -> None:
-    session.execute(update(IngestionRun.__table__).where(IngestionRun.__table__.c.id == run_id).values(
+    session.execute(update(_runs_t).where(_runs_t.c.id == run_id).values(
         status=status, counts=counts or {}, finished_at=utcnow(), error=v.text_value(error, what="error")))

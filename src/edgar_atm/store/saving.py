@@ -54,7 +54,7 @@ def _event_values(event: Event, filed_date: date | None) -> _EventValues:
         raise StoreError(f"unknown event scope {scope!r}")
     agents, added, removed = _agents(event.agents), _agents(event.agents_added), _agents(event.agents_removed)
     evidence = json.dumps(_jsonable(event.evidence), sort_keys=True, ensure_ascii=False) if event.evidence else None
-    values = {
+    values: dict[str, Any] = {  # the event row's columns, as _EventValues keeps them
         "event_type": event.type,
         "agreement_type": v.text_value(event.agreement_type, what="agreement_type"),
         "agreement_date": v.date_value(event.agreement_date, "agreement_date"),
@@ -179,7 +179,7 @@ def _prepare(parsed: ParsedFiling, source_url, raw_sha256, parser_version) -> _P
             wanted["source_url"] = v.text_value(source_url, what="source URL")
         if raw_sha256 is not None:
             wanted["raw_sha256"] = v.text_value(raw_sha256, limit=64, what="sha256")
-        issuers = {cik: (v.text_value(parsed.company, what="company"), None)}
+        issuers: dict[int, tuple[str | None, int | None]] = {cik: (v.text_value(parsed.company, what="company"), None)}
         filers: dict[int, str | None] = {cik: None}
         for filer in parsed.filers:
             fcik = int(filer.cik)
@@ -272,11 +272,11 @@ def _save_batch(conn, batch: list[_Prepared], run_id: int | None) -> dict[str, i
         conn.execute(st.events_delete, {"fids": events_stale})
     ciks = {p.cik for p in to_insert} | previous_ciks
     if ciks:
-        rows = [{**ev.values, "filing_id": ids[p.acc], "seq": i, "fingerprint": ev.fingerprint, "program_id": None,
-                 "recorded_at": now, "run_id": run_id}
-                for p in to_insert for i, ev in enumerate(p.events)]
-        if rows:
-            conn.execute(st.events_insert, rows)
+        event_rows = [{**ev.values, "filing_id": ids[p.acc], "seq": i, "fingerprint": ev.fingerprint,
+                       "program_id": None, "recorded_at": now, "run_id": run_id}
+                      for p in to_insert for i, ev in enumerate(p.events)]
+        if event_rows:
+            conn.execute(st.events_insert, event_rows)
         recompute(conn, ciks, run_id=run_id)
     return ids
 

@@ -33,11 +33,16 @@ FILING_FIELDS = ("cik", "company", "form_type", "filed_date", "parse_status", "p
 class Statements:
     def __init__(self, dialect_name: str):
         c, e, f, p, pa = v.filings_t.c, v.events_t.c, v.filings_t.c, v.programs_t.c, v.program_agents_t.c
-        insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}.get(dialect_name)
-        if insert is None:
-            raise StoreError(f"unsupported database dialect {dialect_name!r} (SQLite and PostgreSQL are)")
         issuers_t = v.issuers_t
-        upsert = insert(issuers_t).values(cik=bindparam("cik"), name=bindparam("name"), sic=bindparam("sic"),
+        # Each dialect's own Insert, which has ON CONFLICT (excluded, on_conflict_do_update).
+        insert: postgresql.Insert | sqlite.Insert
+        if dialect_name == "postgresql":
+            insert = postgresql.insert(issuers_t)
+        elif dialect_name == "sqlite":
+            insert = sqlite.insert(issuers_t)
+        else:
+            raise StoreError(f"unsupported database dialect {dialect_name!r} (SQLite and PostgreSQL are)")
+        upsert = insert.values(cik=bindparam("cik"), name=bindparam("name"), sic=bindparam("sic"),
                                           created_at=bindparam("now"), updated_at=bindparam("now"))
         new_name = func.coalesce(upsert.excluded.name, issuers_t.c.name)
         new_sic = func.coalesce(upsert.excluded.sic, issuers_t.c.sic)

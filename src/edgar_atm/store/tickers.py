@@ -24,9 +24,10 @@ from sqlalchemy.orm import Session
 from ..edgar.submissions import normalize_ticker
 from .models import Issuer, IssuerTicker
 from .timeline import UnknownIssuer
+from .values import table_of
 
-issuers_t = Issuer.__table__
-tickers_t = IssuerTicker.__table__
+issuers_t = table_of(Issuer)
+tickers_t = table_of(IssuerTicker)
 
 _TICKER_LIMIT = 16          # issuer_tickers.ticker is VARCHAR(16)
 _CHUNK = 500

@@ -199,6 +199,9 @@ def load_programs(session: Session, cik: int) -> list[ProgramRow]:
         .order_by(v.first_filed_date, v.agreement_date, v.program_id)
     ).mappings().all()
     names = [f.name for f in ProgramRow.__dataclass_fields__.values()]
-    return [ProgramRow(**{
-        k: (tuple(r[k].split("; ")) if r[k] else ()) if k == "agents" else r[k] for k in names
-    }) for r in rows]
+    programs = []
+    for r in rows:
+        fields: dict[str, Any] = {k: r[k] for k in names}
+        fields["agents"] = _split(r["agents"])
+        programs.append(ProgramRow(**fields))
+    return programs

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Iterator, Sequence
+from typing import Iterator, Sequence, cast, overload
 
+from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError
 from ..records import SEC_ARCHIVES_URL
+from .base import Base
 from .models import EventRow, Filing, FilingFiler, Issuer, IssuerTicker, Program, ProgramAgent
 
 MONEY_LIMIT = Decimal(10) ** 18
@@ -24,13 +26,23 @@ _CENT = Decimal("0.01")
 _RATE_QUANTUM = Decimal("0.000001")
 _CONFIDENCE_QUANTUM = Decimal("0.0001")
 
-issuers_t = Issuer.__table__
-tickers_t = IssuerTicker.__table__
-filings_t = Filing.__table__
-filers_t = FilingFiler.__table__
-events_t = EventRow.__table__
-programs_t = Program.__table__
-program_agents_t = ProgramAgent.__table__
+
+def table_of(model: type[Base]) -> Table:
+    """A model's table, typed as the Table it is.
+
+    DeclarativeBase declares `__table__` as a FromClause (a mapping may target any
+    selectable); every model here is mapped to a Table, whose insert() and columns we use.
+    """
+    return cast(Table, model.__table__)
+
+
+issuers_t = table_of(Issuer)
+tickers_t = table_of(IssuerTicker)
+filings_t = table_of(Filing)
+filers_t = table_of(FilingFiler)
+events_t = table_of(EventRow)
+programs_t = table_of(Program)
+program_agents_t = table_of(ProgramAgent)
 
 
 def insert_for(session: Session, table):
@@ -43,6 +55,10 @@ def insert_for(session: Session, table):
     raise StoreError(f"unsupported database dialect {name!r} (SQLite and PostgreSQL are)")
 
 
+@overload
+def text_value(value: str, *, limit: int | None = None, what: str = "value") -> str: ...
+@overload
+def text_value(value: str | None, *, limit: int | None = None, what: str = "value") -> str | None: ...
 def text_value(value: str | None, *, limit: int | None = None, what: str = "value") -> str | None:
     """Text as PostgreSQL accepts it (no NUL), within a column's length."""
     if value is None:

@@ -63,8 +63,7 @@ def program_points(rows: Iterable[Mapping[str, Any]]) -> list[Point]:
             return _day(row.get("as_of"))
         return _day(row.get("event_date")) or _day(row.get("filed_date"))
 
-    dated = [(when(r), r) for r in rows]
-    dated = [(d, r) for d, r in dated if d is not None]
+    dated = [(d, r) for d, r in ((when(r), r) for r in rows) if d is not None]
     dated.sort(key=lambda item: (item[0], str(item[1].get("filed_date") or ""), item[1].get("event_seq") or 0))
     cap: Decimal | None = None
     sales: Decimal | None = None

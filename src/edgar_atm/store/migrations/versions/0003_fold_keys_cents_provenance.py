@@ -190,6 +190,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     spec = importlib.util.spec_from_file_location("views_0002", Path(__file__).with_name("0002_views.py"))
+    assert spec is not None and spec.loader is not None  # a .py file next to this one: always loadable
     previous = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(previous)
     _drop_views()
