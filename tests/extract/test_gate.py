@@ -49,3 +49,12 @@ def test_a_distribution_agreement_for_notes_still_fails_the_gate():
 def test_a_sales_agency_financing_agreement_passes():
     assert may_be_atm(b"<p>We have entered into a sales agency financing agreement with Barclays Capital Inc.</p>")
     assert not may_be_atm(b"<p>We have entered into a loan financing agreement with Barclays Bank PLC.</p>")
+
+
+def test_separate_distribution_agreements_with_sales_agents_for_shares_pass():
+    text = (b"The shares of common stock offered by this prospectus supplement are being sold pursuant to separate "
+            b"distribution agreements between us and each of Deutsche Bank Securities Inc. and Wells Fargo "
+            b"Securities, LLC, each of which we refer to as a Sale Agent, and collectively as the Sales Agents.")
+    assert may_be_atm(text)
+    notes = text.replace(b"shares of common stock", b"notes")
+    assert not may_be_atm(notes)

@@ -30,7 +30,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..records import Event
-from . import programs, role
+from . import programs, role, when
 from .events import amended, established, resumed, sales, suspended, terminated
 from .model import Detection, Document, Program, Sentence, Span
 from .vocab import ATM_WORDS_RE
@@ -109,6 +109,12 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
             if not _reports_sales_only(program, sold, head.text):
                 found.append(established.detect(program))
         elif sold is None or said is not None or amended.states_change(program):
+            stated = next((x for x in sentences if x.span == said), None) if said is not None else None
+            when_said = when.effective_date(stated.text, None) if stated and change.event.amendment_date is None else None
+            if stated is not None and when_said is not None:
+                # "We are filing this prospectus supplement to supplement and amend, as of December 31,
+                # 2025, the July 2025 prospectus to increase ...": the change's own date.
+                change.event.amendment_date, change.spans["amendment_date"] = when_said[0], stated.sub(when_said[1], when_said[2])
             dated = role.document_date_span(text) if notice is not None and change.event.amendment_date is None else None
             if dated is not None:
                 # A notice that amends the program's prospectus and names no amendment of the

@@ -31,7 +31,7 @@ _WINDOW = 400
 
 # "Distribution Agreement" is also the MTN programs' word; with "Managers" acting "as our agent"
 # (equity distribution programs) or a fee table's "Sales Agents' commission" it is worth a parse.
-_MANAGER_AGENT = (b"as our agent", b"as our sales agent", b"as sales agent", b"as agent for us")
+_MANAGER_AGENT = (b"as our agent", b"as our sales agent", b"as sales agent", b"as agent for us", b"as the sales agents")
 _EQUITY_WORDS = (b"common stock", b"shares of", b"common units", b"depositary shares")
 _SALES_AGENT_FEE_RE = re.compile(rb"sales" + _SEP + rb"agents?(?:'|&#8217;|&#x2019;|\xe2\x80\x99|&rsquo;)s?" + _SEP + rb"(?:commission|compensation|fee)")
 

@@ -449,3 +449,18 @@ def test_a_previously_made_agreement_amended_close_to_the_supplement(dated_line,
                  "supplement. " + dated_line)
     assert types(evs) == (["program_amended"] if is_amendment else ["program_established"])
     assert evs[0].agreement_date == date(2021, 11, 4)
+
+
+@pytest.mark.parametrize("sentence, when", [
+    ("We are filing this prospectus supplement to supplement and amend, as of December 31, 2025, the July 2025 "
+     "prospectus to increase the maximum aggregate gross sales price of our common stock that may be offered, issued "
+     "and sold under the ATM Agreement from and after the date hereof to $8,200,000.", date(2025, 12, 31)),
+    ("We are filing this prospectus supplement, effective January 5, 2026, to reduce the aggregate sales price of "
+     "the common stock that may be sold under the ATM Agreement to $3,000,000.", date(2026, 1, 5)),
+])
+def test_a_capacity_change_dated_in_its_own_sentence(sentence, when):
+    evs = events("We have previously entered into an At The Market Offering Agreement (“ATM Agreement”) with Roth "
+                 "Capital Partners, LLC relating to shares of our common stock offered by this prospectus supplement. "
+                 + sentence)
+    amended = by_type(evs)["program_amended"]
+    assert amended.amendment_date == when

@@ -87,12 +87,12 @@ def detect(program: Program, notice: bool, notice_span, change: Span | None = No
 # --------------------------------------------------------------------------- said by this filing
 
 _CHANGE_VERB = r"(?:reduc|decreas|increas|restor|rais|lower)"
-_CAPACITY_OBJECT = r"the\s+(?:maximum\s+|aggregate\s+|total\s+|dollar\s+)*(?:amount|number|offering price|value)\b"
+_CAPACITY_OBJECT = r"the\s+(?:maximum\s+|aggregate\s+|total\s+|dollar\s+)*(?:amount|number|(?:gross\s+)?(?:offering|sales)\s+price|value)\b"
 _THIS_FILING = r"this (?:prospectus supplement|prospectus|supplement|amendment)(?: no\. ?\d+)?"
 CAPACITY_CHANGE_RE = re.compile(
     r"\b(?:we are|the company is) (?:hereby )?" + _CHANGE_VERB + r"ing\s+" + _CAPACITY_OBJECT + r"|"
     r"\b" + _THIS_FILING + r"\s+(?:hereby\s+)?" + _CHANGE_VERB + r"(?:es|s)\s+" + _CAPACITY_OBJECT + r"|"
-    r"\b(?:we are|we have|the company is) (?:hereby )?fil(?:ing|ed) " + _THIS_FILING + r"\b[^.]{0,60}?\bto " + _CHANGE_VERB + r"e\s+"
+    r"\b(?:we are|we have|the company is) (?:hereby )?fil(?:ing|ed) " + _THIS_FILING + r"\b[^.]{0,120}?\bto " + _CHANGE_VERB + r"e\s+"
     + _CAPACITY_OBJECT + r"|"
     r"\bthe purpose of " + _THIS_FILING + r"\b[^.]{0,40}?\bis to " + _CHANGE_VERB + r"e\s+" + _CAPACITY_OBJECT,
     re.I,
