@@ -92,3 +92,10 @@ def test_prose_cut_before_a_capitalised_word_is_joined_but_cover_lines_are_not()
     text = to_text(raw, kind="text")
     assert "We have entered into an Open Market Sale AgreementSM" in text
     assert "May 1, 2024\nUp to $11,091,100\nCommon Stock\n" in text
+
+
+def test_an_image_line_stands_apart_from_the_cover_amount():
+    raw = (b"PROSPECTUS SUPPLEMENT\n(To Prospectus dated March 22, 2024)\n"
+           b"![LOGO](https://capedge.com/proxy/424B5/0001193125-24-075452/g70662g01a01.jpg)\n"
+           b"Up to $3,100,000\nCommon Stock\n")
+    assert "\nUp to $3,100,000\nCommon Stock" in to_text(raw, kind="text")

@@ -292,6 +292,8 @@ def _join_wrapped(lines: list[str]) -> str:
     for prev, line in zip(lines, lines[1:]):
         wrapped = len(prev) >= 50 or line[:1].islower() or prev.endswith((",", "-", "&")) or \
             prev.rsplit(None, 1)[-1].lower() in _CARRY_WORDS or _prose(prev, line)
+        if prev.startswith("![") or line.startswith("!["):
+            wrapped = False  # a page's image line ("![LOGO](https://...)") is never part of a sentence
         out.append(" " if wrapped else "\n")
         out.append(line)
     return "".join(out)

@@ -141,3 +141,17 @@ def test_a_prior_program_ended_by_its_defined_term_in_a_paragraph_of_its_own(def
     assert (term.max_amount, term.remaining_amount) == (cap, unsold)
     # The new program keeps its own identity: the prior one's date and cap are not its.
     assert new.agreement_date == date(2025, 6, 2) and new.max_amount == Decimal(40_000_000)
+
+
+def test_an_ended_agreement_that_shares_one_agent_with_the_new_one_is_a_prior_one():
+    evs = events("We have entered into a Controlled Equity OfferingSM Sales Agreement with Cantor Fitzgerald & Co. and "
+                 "A.G.P./Alliance Global Partners relating to shares of our common stock offered by this prospectus "
+                 "supplement having an aggregate offering price of up to $3,100,000. We have previously sold $14,519,843 "
+                 "of common stock pursuant to the Controlled Equity OfferingSM Sales Agreement among Cantor Fitzgerald "
+                 "& Co., Canaccord Genuity LLC and us, which has been terminated.")
+    found = by_type(evs)
+    assert sorted(found) == ["program_established", "sales_reported", "terminated"]
+    assert found["terminated"].scope == "prior" and found["sales_reported"].scope == "prior"
+    assert set(found["terminated"].agents) == {"Cantor Fitzgerald & Co.", "Canaccord Genuity LLC"}
+    assert found["sales_reported"].gross_proceeds == Decimal(14_519_843)
+    assert set(found["program_established"].agents) == {"Cantor Fitzgerald & Co.", "A.G.P./Alliance Global Partners"}

@@ -263,7 +263,7 @@ def attribute(sales: Detection, program: Program, others: list[Program]) -> Dete
     """Sales stated for a terminated prior agreement ("We sold no shares under the Stifel
     Sales Agreement") belong to that agreement, not to the new program (scope "prior")."""
     named = set(find_agents(sales.event.excerpt or ""))
-    if not named or named & set(program.agents):
+    if not named or named <= set(program.agents):
         return sales
     for other in others:
         if named & set(other.agents):

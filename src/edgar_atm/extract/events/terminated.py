@@ -118,8 +118,11 @@ def detect(specific: list[Sentence], program: Program, doc_date: date | None,
                      or _DEFINED_NAME_RE.search(t))
         if prior.agreement_date and program.agreement_date and prior.agreement_date != program.agreement_date:
             other = True
-        if prior.agents and program.agents and not set(prior.agents) & set(program.agents):
-            other = True  # a different agent's agreement (Cantor's ends, Wainwright's begins)
+        if prior.agents and program.agents and set(prior.agents) - set(program.agents):
+            # Another agreement: a different agent's (Cantor's ends, Wainwright's begins), or one
+            # with an agent this program does not have ("among Cantor, Canaccord and us, which has
+            # been terminated" beside a new agreement with Cantor and A.G.P.).
+            other = True
         eff = when.effective_date(t, doc_date)
         spans = {"effective_date": s.sub(eff[1], eff[2])} if eff else {}
         effective = eff[0] if eff else None
