@@ -58,3 +58,7 @@ def test_separate_distribution_agreements_with_sales_agents_for_shares_pass():
     assert may_be_atm(text)
     notes = text.replace(b"shares of common stock", b"notes")
     assert not may_be_atm(notes)
+
+
+def test_a_sales_agency_financing_agreement_split_across_lines_passes():
+    assert may_be_atm(b"through BNY Mellon Capital Markets, LLC, as our agent under a sales agency\nfinancing agreement.")

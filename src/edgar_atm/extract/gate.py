@@ -23,7 +23,8 @@ _SEP = rb"(?:\s|-|&nbsp;|&#160;|&#xa0;|&#8209;|&#8208;|&#8211;|&#x2011;|&#45;|\x
 # Checked only in the bytes just before each "market" / "agreement": a regex over the whole
 # document would cost ten times the rest of the gate.
 _BEFORE_MARKET_RE = re.compile(rb"\bat" + _SEP + rb"the" + _SEP + rb"$")
-_BEFORE_AGREEMENT_RE = re.compile(rb"(?:\bsales|\batm[\"'\x9d]?|\bequity" + _SEP + rb"distribution|\bdistribution" + _SEP + rb"agency|\bsales" + _SEP + rb"and"
+_BEFORE_AGREEMENT_RE = re.compile(rb"(?:\bsales|\batm[\"'\x9d]?|\bequity" + _SEP + rb"distribution|\bdistribution" + _SEP + rb"agency|"
+                                  rb"\bsales" + _SEP + rb"agency" + _SEP + rb"financing|\bsales" + _SEP + rb"and"
                                   + _SEP + rb"registration)" + _SEP + rb"$")
 _BEFORE_PROGRAM_RE = re.compile(rb"\bcontinuous" + _SEP + rb"(?:equity" + _SEP + rb")?offering" + _SEP + rb"$")
 _WINDOW = 400

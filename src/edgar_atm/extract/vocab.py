@@ -14,8 +14,10 @@ AGENT_ROLE_RE = re.compile(r"\b(?:sales agents?|agents?|managers?|forward seller
 NOT_ATM_AGREEMENT_RE = re.compile(
     r"(?:securities|stock|share|common stock|equity)\s+purchase\s+agreement|underwriting\s+agreement|"
     r"placement\s+agency\s+agreement|dealer[\s-]manager\s+agreement|purchase\s+agreement|lincoln\s+park|"
-    r"receivables?\s+(?:sale|purchase)|purchase\s+and\s+sale|gas\s+sales|lng\s+sales|power\s+sales|conditional\s+sales",
+    r"receivables?\s+(?:sale|purchase)|purchase\s+and\s+sale|gas\s+sales|lng\s+sales|power\s+sales|conditional\s+sales|"
+    r"standby\s+equity\s+(?:distribution|purchase)\s+agreement|\bSEDA\b|\bSEPA\b",
     re.I,
 )
 """Agreements that share words with an ATM agreement but are not one (purchase, underwriting,
-placement agency, dealer-manager agreements; commodity "sales agreements")."""
+placement agency, dealer-manager agreements; commodity "sales agreements"; a "Standby Equity
+Distribution Agreement" (SEDA) or "Standby Equity Purchase Agreement" is an equity line)."""

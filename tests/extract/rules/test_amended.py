@@ -464,3 +464,12 @@ def test_a_capacity_change_dated_in_its_own_sentence(sentence, when):
                  + sentence)
     amended = by_type(evs)["program_amended"]
     assert amended.amendment_date == when
+
+
+def test_an_amended_agreement_entered_into_is_an_amendment():
+    evs = events("We have entered into an amended equity distribution agreement with KCCI, Ltd. relating to shares of "
+                 "our common stock offered hereby. In accordance with the terms of the amended equity distribution "
+                 "agreement, we may offer and sell up to 3,135,435 shares of our common stock from time to time "
+                 "through KCCI as our sales agent.")
+    assert types(evs) == ["program_amended"]
+    assert evs[0].max_shares == 3_135_435

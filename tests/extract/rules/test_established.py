@@ -313,3 +313,11 @@ def test_agents_of_other_kinds_are_not_a_program(doc):
 def test_at_the_market_agreement_names_the_table_does_not_know(sentence):
     evs = parse_filing((_COVER + sentence).encode(), path="passage.md").events
     assert types(evs) == ["program_established"] and evs[0].max_amount == Decimal(40_000_000)
+
+
+@pytest.mark.parametrize("name", ["Standby Equity Distribution Agreement, or the SEDA,",
+                                  "Standby Equity Purchase Agreement"])
+def test_a_standby_equity_agreement_is_an_equity_line_not_an_atm(name):
+    evs = events(f"We have entered into a {name} with YA Global Master SPV Ltd., for the offer and sale of up to "
+                 "$50,000,000 worth of our common shares offered by this prospectus supplement.")
+    assert evs == []

@@ -153,6 +153,7 @@ def test_no_remainder_without_an_unsold_amount(sentence):
     "share sold.",
     "The compensation to the Agent for sales of common stock will be a commission equal to 3% of the gross sales "
     "price.",
+    "We will pay Wainwright a commission equal to 3% of the sales price of all shares sold through it as our agent.",
 ])
 def test_commission_in_a_plan_of_distribution_paragraph_of_its_own(plan):
     # A paragraph apart from the program's, as plans of distribution are laid out.

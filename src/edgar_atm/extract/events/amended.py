@@ -18,11 +18,13 @@ from ..model import Detection, Program, Sentence, Span, dollar_start
 
 AMEND_RE = re.compile(
     r"\bamendment(?: no\. ?\d+)?,? (?:dated|to (?:the|our|that certain))|\bamended and restated\b|\bamends and restates\b|"
-    r"\b(?:entered into|executed) (?:an? |the )?(?:first |second |third )?amendment\b|\bAmendment No\. ?\d+",
+    r"\b(?:entered into|executed) (?:an? |the )?(?:first |second |third )?amendment\b|\bAmendment No\. ?\d+|"
+    r"\b(?:entered into|executed) an amended (?:[\w-]+ ){0,4}agreement\b",
     re.I,
 )
 """The agreement itself amended: "Amendment No. 1", "amendment, dated ...", "amended and
-restated", "amends and restates", "entered into an amendment"."""
+restated", "amends and restates", "entered into an amendment", "entered into an amended equity
+distribution agreement"."""
 
 _MONEY_ANON = re.sub(r"\(\?P<\w+>", "(?:", MONEY_RE.pattern)
 INCREMENT_RE = re.compile(r"\b(?:an? )?additional\s+" + _MONEY_ANON + r"|\bby (?:up to )?(?:an additional )?" + _MONEY_ANON + r"(?! to)", re.I)
