@@ -145,6 +145,9 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "Alexander Capital, L.P.": (r"Alexander Capital,? L\.P\.",),
     "Newbridge Securities Corporation": (r"Newbridge Securities(?: Corporation)?",),
     "Boustead Securities, LLC": (r"Boustead Securities(?:,? LLC)?",),
+    "R.F. Lafferty & Co., Inc.": (r"R\.\s?F\. Lafferty & Co\.?(?:,? Inc\.?)?", r"R\.\s?F\. Lafferty"),
+    "Cohen & Company Capital Markets": (r"Cohen & Company Capital Markets",),
+    "D. Boral Capital LLC": (r"D\. Boral Capital(?: LLC)?",),
     "TD Securities (USA) LLC ": (),
     "Jones": (),
 }

@@ -40,6 +40,7 @@ from .vocab import AGENT_ROLE_RE, NOT_ATM_AGREEMENT_RE
 _THIS_PROSPECTUS_RE = re.compile(r"this prospectus supplement|offered hereby|this offering|under this prospectus", re.I)
 _AGREEMENT_PERMITS_RE = re.compile(r"agreement[^.]{0,80}(?:provides|permits|allows)", re.I)
 _GENERIC_NAMES = ("Sales Agreement", "Distribution Agreement")
+_MAY_ENTER_RE = re.compile(r"\bmay(?:,? from time to time,?)? enter into\b[^.]*$", re.I)
 _AMENDMENT_STATED_RE = re.compile(r"\b(?:entered into|executed|signed)\b[^.]{0,80}?\bamendment\b|\bamendment\b[^.]{0,80}?\b(?:was|were) (?:entered into|executed)"
                                   r"|\b(?:we|Company|[A-Z]\w+) amended (?:our|the|its|their|that certain)\b", re.I)
 _ENDED_RE = re.compile(r"\bterminat|\breplac|\bsupersed", re.I)
@@ -129,6 +130,8 @@ def _agreement_type(prog: Program, defining: list[Sentence], specific: list[Sent
         for m in AGREEMENT_RE.finditer(s.text):
             if NOT_ATM_AGREEMENT_RE.search(s.text[max(0, m.start() - 40):m.end()]):
                 continue
+            if _MAY_ENTER_RE.search(s.text, max(0, m.start() - 120), m.start()):
+                continue  # the base prospectus's "we may enter into a ... equity distribution agreement"
             name = canonical_agreement(m.group(0))
             if name:
                 names.append((name, written_agreement(m.group(0)), s.match(m)))

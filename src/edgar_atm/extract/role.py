@@ -48,7 +48,7 @@ offerings", "sales agent", or it supplements an ATM prospectus supplement."""
 
 SUPPLEMENT_NOTICE_RE = re.compile(
     r"\bsupplement no\. ?\d+ to (?:the )?prospectus supplement|"
-    r"this (?:supplement|prospectus supplement amendment)[^.]{0,80}(?:supplements|amends)|"
+    r"this (?:supplement|prospectus supplement amendment)(?:no\. ?\d+|[^.]){0,80}(?:supplements|amends)|"
     r"\bamendment no\. ?\d+ to (?:the |our )?prospectus supplement|"
     r"\bthis amendment(?: no\. ?\d+)?\b[^.]{0,120}?\b(?:amends?|supplements?|to amend|to supplement|to update)\b[^.]{0,60}?"
     r"(?:prospectus supplement|amount|at[\s-]the[\s-]market)|"

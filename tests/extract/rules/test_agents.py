@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from edgar_atm.extract.agents import find_agents
+from edgar_atm.extract.agents import canonical_agent, find_agents
 
 from .doc import events
 
@@ -107,3 +107,13 @@ def test_unknown_firm_named_as_agent_is_kept():
     # near miss: an unknown firm in the agent list itself stays
     assert find_agents("with Truist Securities, Inc. and Harbor Row Securities LLC, as our sales agents",
                        keep_unknown=True) == ["Truist Securities, Inc.", "Harbor Row Securities LLC"]
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("R.F. Lafferty & Co., Inc.", "R.F. Lafferty & Co., Inc."),
+    ("R.F. Lafferty & Co. Inc.", "R.F. Lafferty & Co., Inc."),
+    ("D. Boral Capital LLC", "D. Boral Capital LLC"),
+    ("Cohen & Company Capital Markets, a division of Cohen & Company Securities, LLC", "Cohen & Company Capital Markets"),
+])
+def test_small_cap_agents_in_the_table(written, canonical):
+    assert canonical_agent(written) == canonical

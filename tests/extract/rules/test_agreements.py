@@ -39,3 +39,11 @@ def test_sales_agency_financing_agreement(sentence):
     evs = events(sentence)
     assert evs and evs[0].type == "program_established"
     assert evs[0].agreement_type.lower() == "sales agency financing agreement"
+
+
+def test_the_base_prospectuss_may_enter_into_wording_does_not_name_the_agreement():
+    evs = events("We have entered into a Sales Agreement with Yorkville Securities, LLC relating to shares of our common "
+                 "stock having an aggregate offering price of up to $3,457,461. Without limiting the generality of the "
+                 "foregoing, we may enter into a continuous offering program equity distribution agreement with a "
+                 "broker-dealer, under which we may offer and sell shares of our common stock from time to time.")
+    assert evs[0].agreement_type == "Sales Agreement"

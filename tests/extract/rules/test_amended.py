@@ -473,3 +473,20 @@ def test_an_amended_agreement_entered_into_is_an_amendment():
                  "through KCCI as our sales agent.")
     assert types(evs) == ["program_amended"]
     assert evs[0].max_shares == 3_135_435
+
+
+@pytest.mark.parametrize("sentence, cap", [
+    ("We are filing this amendment to amend the prospectus supplement solely to reflect a reduction in the total "
+     "aggregate offering price of Class A ordinary shares we may offer and sell under the prospectus supplement from "
+     "US$1,000,000,000 to US$750,000,000.", Decimal(750_000_000)),
+    ("We are filing this prospectus supplement to reflect an increase in the maximum aggregate offering price of "
+     "shares we may sell under the Sales Agreement from $50,000,000 to $100,000,000.", Decimal(100_000_000)),
+])
+def test_a_capacity_change_in_nominal_form(sentence, cap):
+    evs = events("This prospectus supplement amendment No. 1 (this \"amendment\") amends the prospectus supplement, "
+                 "dated January 3, 2025, relating to our Sales Agreement with Cantor Fitzgerald & Co. As of the date of "
+                 "this amendment, we have sold shares pursuant to the Sales Agreement for aggregate gross proceeds of "
+                 "$102.2 million. " + sentence,
+                 cover="Amendment No. 1, dated November 12, 2025\n(To Prospectus Supplement dated January 3, 2025)\n")
+    assert sorted(types(evs)) == ["program_amended", "sales_reported"]
+    assert by_type(evs)["program_amended"].max_amount == cap

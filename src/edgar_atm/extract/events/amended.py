@@ -103,6 +103,12 @@ CAPACITY_CHANGE_RE = re.compile(
 the amount ...", "This prospectus restores the maximum amount of securities we may offer under the
 ATM Program", "We are filing this prospectus supplement to reduce the aggregate amount of common
 stock that may be sold", "The purpose of this supplement is to increase the maximum amount"."""
+CAPACITY_CHANGE_NOUN_RE = re.compile(
+    r"\b(?:we are|we have|the company is) (?:hereby )?fil(?:ing|ed) " + _THIS_FILING + r"\b[^.]{0,120}?\bto (?:reflect|effect|make)\s+"
+    r"(?:an? |the )?(?:reduction|decrease|increase)\s+(?:in|of)\s+" + _CAPACITY_OBJECT.replace("the\\s+", "(?:the\\s+)?", 1), re.I)
+"""The same change in nominal form: "We are filing this amendment to amend the prospectus supplement solely
+to reflect a reduction in the total aggregate offering price of Class A ordinary shares we may offer and
+sell ... from US$1,000,000,000 to US$750,000,000"."""
 # The verb forms CAPACITY_CHANGE_RE needs, before "the": substring tests are cheap.
 _CHANGE_PHRASES = tuple(stem + end + " the " for stem in ("reduc", "decreas", "increas", "restor", "rais", "lower")
                         for end in (("ing", "es", "e") if stem != "lower" else ("ing", "s", "")))
@@ -118,9 +124,9 @@ def capacity_change(sentences: list[Sentence]) -> Span | None:
         # The verb follows "we are", "this supplement" or "to": lower case, so no lower() per sentence.
         if not ("reduc" in t or "decreas" in t or "increas" in t or "restor" in t or "rais" in t or "lower" in t):
             continue
-        if not any(phrase in t for phrase in _CHANGE_PHRASES):
+        if not any(phrase in t for phrase in _CHANGE_PHRASES) and not ("tion in" in t or "ease in" in t or "ease of" in t):
             continue
-        m = CAPACITY_CHANGE_RE.search(t)
+        m = CAPACITY_CHANGE_RE.search(t) or CAPACITY_CHANGE_NOUN_RE.search(t)
         if m and _ABOUT_SALES_RE.search(t) and not _CAPACITY_BOILER_RE.search(t[:m.start()]):
             return s.span
     return None
@@ -234,7 +240,7 @@ INCREASE_TO_RE = re.compile(
     r"\b(?:increas|rais|restor)(?:e|es|ed|ing)\b(?P<what>[^.]{0,200}?)(?<!up )\bto (?:up to )?(?:an aggregate (?:of )?)?" + MONEY_RE.pattern, re.I)
 """A cap raised or restored to a total: "to increase the amount ... we may offer ... to $50,000,000"."""
 REDUCE_TO_RE = re.compile(
-    r"\b(?:reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|lower(?:s|ed|ing)?|limit(?:s|ed|ing)?)\b(?P<what>[^.]{0,200}?)(?<!up )\bto (?:up to )?"
+    r"\b(?:reduc(?:e|es|ed|ing|tion)|decreas(?:e|es|ed|ing)|lower(?:s|ed|ing)?|limit(?:s|ed|ing)?)\b(?P<what>[^.]{0,200}?)(?<!up )\bto (?:up to )?"
     r"(?:an aggregate (?:of )?)?" + MONEY_RE.pattern, re.I)
 """The registered amount cut (I.B.6): "to reduce the maximum aggregate offering price ... to $8,250,000"."""
 _CAP_OBJECT_RE = re.compile(r"offering price|offering amount|sales price|amount of|maximum amount|shares|common stock|may (?:offer|sell|issue)", re.I)
