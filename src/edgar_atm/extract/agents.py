@@ -145,6 +145,7 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "Alexander Capital, L.P.": (r"Alexander Capital,? L\.P\.",),
     "Newbridge Securities Corporation": (r"Newbridge Securities(?: Corporation)?",),
     "Boustead Securities, LLC": (r"Boustead Securities(?:,? LLC)?",),
+    "Hancock Whitney Investment Services, Inc.": (r"Hancock Whitney Investment Services(?:,? Inc\.?)?",),
     "R.F. Lafferty & Co., Inc.": (r"R\.\s?F\. Lafferty & Co\.?(?:,? Inc\.?)?", r"R\.\s?F\. Lafferty"),
     "Cohen & Company Capital Markets": (r"Cohen & Company Capital Markets",),
     "D. Boral Capital LLC": (r"D\. Boral Capital(?: LLC)?",),
@@ -185,7 +186,9 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, str]]:
     for i, (alias, name) in enumerate(entries):
         group = f"a{i}"
         group_to_name[group] = name
-        parts.append(f"(?P<{group}>{alias})")
+        # Mirror pages glue words where a line broke ("BMOCapital Markets Corp."): a space between
+        # the words of a name may be missing.
+        parts.append(f"(?P<{group}>{alias.replace(' ', ' ?')})")
     pattern = re.compile(r"(?<![\w.&])(?:" + "|".join(parts) + r")(?!\w)")
     return pattern, group_to_name
 

@@ -117,3 +117,13 @@ def test_unknown_firm_named_as_agent_is_kept():
 ])
 def test_small_cap_agents_in_the_table(written, canonical):
     assert canonical_agent(written) == canonical
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("BMOCapital Markets Corp. (“BMO”)", ["BMO Capital Markets Corp."]),
+    ("B. RileySecurities, Inc.", ["B. Riley Securities, Inc."]),
+    ("Wells FargoSecurities, LLC and Hancock Whitney Investment Services, Inc.",
+     ["Wells Fargo Securities, LLC", "Hancock Whitney Investment Services, Inc."]),
+])
+def test_names_with_a_space_lost_where_a_mirror_page_broke_a_line(written, canonical):
+    assert find_agents(written) == canonical
