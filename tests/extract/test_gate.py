@@ -62,3 +62,11 @@ def test_separate_distribution_agreements_with_sales_agents_for_shares_pass():
 
 def test_a_sales_agency_financing_agreement_split_across_lines_passes():
     assert may_be_atm(b"through BNY Mellon Capital Markets, LLC, as our agent under a sales agency\nfinancing agreement.")
+
+
+def test_a_distribution_agreement_with_a_distribution_agent_for_shares_passes():
+    text = (b"We have entered into a distribution agreement with J.P. Morgan Securities Inc., relating to our common "
+            b"shares. Under the distribution agreement, we may offer and sell common shares having an aggregate "
+            b"offering price of up to $75,000,000 from time to time through J.P. Morgan, as our distribution agent.")
+    assert may_be_atm(text)
+    assert parse_filing(b"PROSPECTUS SUPPLEMENT\n$75,000,000\nCommon shares\n" + text, path="ottr.txt").events

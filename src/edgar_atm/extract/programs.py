@@ -14,6 +14,7 @@ from decimal import Decimal
 from .agents import find_agents
 from .agreements import AGREEMENT_RE, canonical_agreement, written_agreement
 from .amounts import as_dollars, money, shares
+from . import role
 from .events import amended, terminated
 from .identity import (
     COVER_CAP_PHRASE_RE,
@@ -65,7 +66,7 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
 
     _agreement_type(prog, defining, specific)
     _dates(prog, defining, stated, doc_date)
-    prog.amended = amended.made_now(prog, first.text, doc_date)
+    prog.amended = amended.made_now(prog, first.text, doc_date, role.base_prospectus_date(head.text))
     _agents(prog, defining, specific, sentences, first)
     if not prog.agents:
         # The cover's list of agents (one firm per line, names sometimes broken across lines).

@@ -133,7 +133,7 @@ def names_program(text: str, doc_atm: bool = False) -> bool:
         if NOT_ATM_AGREEMENT_RE.search(span):
             continue
         name = canonical_agreement(m.group(0)) or ""
-        if name == "Distribution Agreement" and not (ATM_WORDS_RE.search(text) or re.search(r"sales agent|equity", text, re.I)
+        if name == "Distribution Agreement" and not (ATM_WORDS_RE.search(text) or re.search(r"sales agent|distribution agent|equity", text, re.I)
                                                      or MANAGER_AS_AGENT_RE.search(text)
                                                      or (doc_atm and (find_agents(text) or re.search(r"\bentered into\b", text))
                                                          and not re.search(r"\bnotes\b|debt securities|medium-term", text, re.I))):
@@ -212,6 +212,17 @@ COVER_DATED_RE = re.compile(
 """A cover line that dates the document itself: "Prospectus Supplement dated February 22, 2023",
 "Amendment No. 1 dated November 24, 2023", "Supplement No. 2 dated May 3, 2024", "This supplement no. 1
 dated January 7, 2022, or this supplement, supplements ...". It must open its line: "(To Prospectus Supplement dated ...)" dates an earlier document."""
+
+
+BASE_DATED_RE = re.compile(r"\(\s*to (?:the )?(?:base )?prospectus,? dated (?P<date>[A-Z][a-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})", re.I)
+"""The cover's "(To Prospectus dated October 30, 2023)": the base prospectus this supplement goes with."""
+
+
+def base_prospectus_date(cover: str) -> date | None:
+    """The base prospectus's date on the cover: the earliest this supplement can be dated."""
+    m = BASE_DATED_RE.search(cover)
+    dm = DATE_RE.search(m.group("date")) if m else None
+    return to_date(dm) if dm else None
 
 
 def document_date(text: str) -> date | None:

@@ -490,3 +490,16 @@ def test_a_capacity_change_in_nominal_form(sentence, cap):
                  cover="Amendment No. 1, dated November 12, 2025\n(To Prospectus Supplement dated January 3, 2025)\n")
     assert sorted(types(evs)) == ["program_amended", "sales_reported"]
     assert by_type(evs)["program_amended"].max_amount == cap
+
+
+@pytest.mark.parametrize("base, is_amendment", [
+    ("October 30, 2023", False),  # amended in August: months before this supplement could exist
+    ("August 1, 2023", True),     # the amendment fits this supplement's time
+])
+def test_the_base_prospectus_date_bounds_an_undated_supplement(base, is_amendment):
+    evs = events("We have entered into separate open market sale agreements, dated November 4, 2022, each as amended "
+                 "on August 8, 2023, with each of BMO Capital Markets Corp. and Jefferies LLC, as sales agents, relating "
+                 "to shares of our Class A common stock offered by this prospectus supplement, having an aggregate "
+                 "offering price of up to $150,000,000.",
+                 cover=f"PROSPECTUS SUPPLEMENT\n(To prospectus dated {base})\nUp to $150,000,000\nClass A Common Stock\n")
+    assert types(evs) == (["program_amended"] if is_amendment else ["program_established"])

@@ -264,3 +264,15 @@ def test_a_supplement_that_reports_one_periods_sales(cover_count, is_report_only
     assert sales.as_of == date(2010, 8, 2)
     assert sales.agreement_type == "ATM Equity Offering Sales Agreement"
     assert ("program_established" not in by_type(evs)) == is_report_only
+
+
+def test_no_shares_sold_under_the_ended_agreement_belong_to_it():
+    evs = events("We have entered into an amended and restated at-the-market sales agreement, dated April 8, 2022, with "
+                 "Jefferies LLC for the offer and sale of our common shares having an aggregate offering price of up to "
+                 "$75,000,000. Upon entry into the Sales Agreement, we terminated our prior at-the-market offering "
+                 "program established pursuant to the original sales agreement (the “Original Sales Agreement”). At "
+                 "the time of such termination, no Common Shares were sold under our prior registration statement "
+                 "pursuant to the Original Sales Agreement.")
+    found = by_type(evs)
+    assert found["sales_reported"].shares_sold == 0 and found["sales_reported"].scope == "prior"
+    assert found["terminated"].scope == "prior"

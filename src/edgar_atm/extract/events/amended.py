@@ -52,11 +52,16 @@ def amends_agreement(text: str) -> bool:
 RECENT_DAYS = 62
 
 
-def made_now(program: Program, first_text: str, doc_date: date | None) -> bool:
+def made_now(program: Program, first_text: str, doc_date: date | None, not_before: date | None = None) -> bool:
     """Whether the amendment the defining sentences describe is this filing's change: not
     an old A&R agreement re-registered ("previously entered into"), and dated close to the
-    supplement ("dated X, as amended on Y")."""
+    supplement ("dated X, as amended on Y"). Without the supplement's own date, `not_before`
+    (its base prospectus's date: a supplement is never older) rules out amendments made well
+    before it."""
     amended = program.amended
+    if doc_date is None and not_before is not None and program.amendment_date is not None \
+            and (not_before - program.amendment_date).days > RECENT_DAYS:
+        return False
     if amended and re.search(r"\bpreviously (?:entered into|executed)\b", first_text, re.I):
         return False  # an old A&R agreement re-registered: context, not this filing's change
     if program.amendment_date and not amended:

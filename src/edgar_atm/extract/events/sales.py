@@ -27,6 +27,7 @@ SALES_RE = re.compile(
     r"\b(?:have|has|had)\s+(?:previously\s+|already\s+|collectively\s+)?(?:offered\s+and\s+)?(?:issued\s+and\s+)?sold(?![a-z])|"
     r"\b(?:have|has|had)\s+not\s+(?:yet\s+)?(?:offered\s+(?:or|and)\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+any\b|"
     r"\bno\s+(?:shares|sales)\b[^.]{0,80}?\b(?:have|has|had)\s+(?:yet\s+)?been\s+(?:sold|made)\b|"
+    r"\bno\s+(?:[A-Z][\w-]*\s+){1,3}(?:Shares|Stock|Units)\s+(?:were|was|have\s+been|had\s+been)\s+(?:issued\s+(?:or|and)\s+)?sold\b|"
     r"\bsold\s+no\s+shares\b|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+)?[\d,]+\s+shares|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+|approximately\s+)?\$|\bwe\s+(?:have\s+)?sold\s+(?:through|to|via)\s+[^.;$\d]{1,80}?(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,3}?shares|\b(?:were|was|have been|had been) (?:issued and |offered and )?sold\b|"
     r"\bpreviously\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|\b(?:did|has|have)\s+not\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b|"
     r"\bwe\s+(?:issued\s+and\s+|offered\s+and\s+)sold\b|"
@@ -53,7 +54,8 @@ UTILIZED_RE = re.compile(
 availability" (gross sales of about that amount)."""
 
 ZERO_SALES_RE = re.compile(
-    r"\bnot\s+(?:yet\s+)?(?:offered\s+(?:or|and)\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+any\b|\bnot\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b|\bno\s+(?:shares|sales)\b[^.]{0,80}?\bbeen\s+(?:sold|made)\b|\bsold\s+no\s+shares\b",
+    r"\bnot\s+(?:yet\s+)?(?:offered\s+(?:or|and)\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+any\b|\bnot\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b|\bno\s+(?:shares|sales)\b[^.]{0,80}?\bbeen\s+(?:sold|made)\b|\bsold\s+no\s+shares\b|"
+    r"\bno\s+(?:[A-Z][\w-]*\s+){1,3}(?:Shares|Stock|Units)\s+(?:were|was|have\s+been|had\s+been)\s+(?:issued\s+(?:or|and)\s+)?sold\b",
     re.I,
 )
 """An explicit zero: "have not sold any", "no shares have been sold", "sold no shares"."""
@@ -259,14 +261,22 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
     return None
 
 
+_ENDED_TERM_RE = re.compile(r"\b(?:such termination|the (?:Original|Prior|Previous|Former|Existing) [A-Z][\w ]{0,40}?Agreement|"
+                            r"(?:our|the) prior (?:at[\s-]the[\s-]market (?:offering )?program|sales agreement|registration statement))\b")
+
+
 def attribute(sales: Detection, program: Program, others: list[Program]) -> Detection:
     """Sales stated for a terminated prior agreement ("We sold no shares under the Stifel
     Sales Agreement") belong to that agreement, not to the new program (scope "prior")."""
-    named = set(find_agents(sales.event.excerpt or ""))
-    if not named or named <= set(program.agents):
+    text = sales.event.excerpt or ""
+    named = set(find_agents(text))
+    # "At the time of such termination, no Common Shares were sold ... pursuant to the Original
+    # Sales Agreement": the ended agreement, named by its term rather than its agents.
+    by_term = bool(others) and not named and bool(_ENDED_TERM_RE.search(text))
+    if not by_term and (not named or named <= set(program.agents)):
         return sales
     for other in others:
-        if named & set(other.agents):
+        if by_term or named & set(other.agents):
             ev = replace(sales.event, agreement_type=other.agreement_type, agreement_date=other.agreement_date,
                          agents=list(other.agents), security=other.security or sales.event.security,
                          max_amount=other.max_amount, max_shares=other.max_shares,
