@@ -32,7 +32,8 @@ from decimal import Decimal
 from ..records import Event
 from . import programs, role, when
 from .events import amended, established, resumed, sales, suspended, terminated
-from .model import Detection, Document, Program, Sentence, Span
+from .amounts import as_dollars
+from .model import Detection, Document, Program, Sentence, Span, Window
 from .vocab import ATM_WORDS_RE
 
 logger = logging.getLogger(__name__)
@@ -103,7 +104,11 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
         # We have terminated the Prior Distribution Agreement"): no new program is described.
         registers = False
     if registers and established.has_identity(program) and resumption is None:
-        said = _change_said(sentences, specific, program, doc_date, notice is not None)
+        said = _change_said(sentences, specific, program, doc_date, notice is not None, head)
+        if sold is not None and sold.event.scope == "this" and "cover amount" in program.changes:
+            sold.event = replace(sold.event, max_amount=program.max_amount)
+            if "max_amount" in program.spans:
+                sold.spans["max_amount"] = program.spans["max_amount"]
         change = amended.detect(program, notice is not None, head.match(notice) if notice else None, said)
         if change is None:
             if not _reports_sales_only(program, sold, head.text):
@@ -150,7 +155,7 @@ def _reports_sales_only(program: Program, sold: Detection | None, cover: str) ->
 
 
 def _change_said(sentences: list[Sentence], specific: list[Sentence], program: Program, doc_date: date | None,
-                 notice: bool) -> Span | None:
+                 notice: bool, head: Window | None = None) -> Span | None:
     """Where the filing says it changes the program when the defining sentences do not: an
     amendment entered into stated later, a capacity cut or restored by this supplement, or
     (on a notice cover) the reason it is filed. Capacity figures of that sentence are read
@@ -172,6 +177,18 @@ def _change_said(sentences: list[Sentence], specific: list[Sentence], program: P
         return said
     if not notice:
         return None
+    cover = role.cover_amount(head.text) if head is not None else None
+    said = amended.registered_before(sentences[:200], cover[0] if cover else None)
+    if said is not None and cover is not None and head is not None:
+        # The notice's cover offers the new amount: a raise is the program's new cap, a cut (I.B.6)
+        # what this prospectus may now sell under the larger one.
+        value, span = as_dollars(cover[0]), head.sub(cover[1], cover[2])
+        if program.max_amount is not None and value is not None and value < program.max_amount:
+            program.offered_amount, program.spans["offered_amount"] = value, span
+        else:
+            program.max_amount, program.spans["max_amount"] = value, span
+        program.changes.append("cover amount")
+        return said
     said = amended.notice_reason(sentences)
     if said is not None and not program.changes:
         # The notice's numbered edits follow its reason ("1. Each reference to X is hereby

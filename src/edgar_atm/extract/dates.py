@@ -11,7 +11,9 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }
-_MONTH_ALT = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+_FULL_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# Covers print month names in capitals ("AMENDMENT NO. 1 DATED APRIL 5, 2021").
+_MONTH_ALT = (rf"(?:{_FULL_MONTHS}|{_FULL_MONTHS.upper()}"
               r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 DATE_RE = re.compile(rf"(?P<month>{_MONTH_ALT})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d\d)\b")
 NUMERIC_DATE_RE = re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d\d)\b")

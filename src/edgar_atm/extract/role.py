@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
 from .agents import find_agents
 from .agreements import AGREEMENT_RE, canonical_agreement
+from .amounts import money
 from .dates import DATE_RE, to_date
-from .model import Document, Span, Window
+from .identity import COVER_CAP_RE
+from .model import Document, Span, Window, dollar_start
 from .vocab import ATM_WORDS_RE, NOT_ATM_AGREEMENT_RE
 
 FIRM_OFFER_RE = re.compile(
@@ -208,7 +211,7 @@ def is_notice(head: str) -> bool:
 
 COVER_DATED_RE = re.compile(
     r"(?:^|\n)[ \t]*(?:this )?(?:prospectus supplement|supplement|amendment)(?: no\. ?\d+)?(?: to (?:the )?prospectus supplement)?"
-    r",? dated (?P<date>[A-Z][a-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})", re.I)
+    r",? dated (?P<date>[A-Z][A-Za-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})", re.I)
 """A cover line that dates the document itself: "Prospectus Supplement dated February 22, 2023",
 "Amendment No. 1 dated November 24, 2023", "Supplement No. 2 dated May 3, 2024", "This supplement no. 1
 dated January 7, 2022, or this supplement, supplements ...". It must open its line: "(To Prospectus Supplement dated ...)" dates an earlier document."""
@@ -216,6 +219,15 @@ dated January 7, 2022, or this supplement, supplements ...". It must open its li
 
 BASE_DATED_RE = re.compile(r"\(\s*to (?:the )?(?:base )?prospectus,? dated (?P<date>[A-Z][a-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})", re.I)
 """The cover's "(To Prospectus dated October 30, 2023)": the base prospectus this supplement goes with."""
+
+
+def cover_amount(cover: str) -> tuple[Decimal, int, int] | None:
+    """The cover's dollar amount line ("Up to $30,000,000"): value and offsets into the cover."""
+    m = COVER_CAP_RE.search(cover)
+    value = money(m) if m else None
+    if m is None or value is None:
+        return None
+    return value, dollar_start(cover, m.start("num")), m.end("num")
 
 
 def base_prospectus_date(cover: str) -> date | None:

@@ -274,6 +274,9 @@ _CARRY_WORDS = frozenset("a an the of and or to by on in with for as at from dat
                          "per than between".split())
 
 
+_AMOUNT_LINE_RE = re.compile(r"(?:Up to )?(?:US)?\$\s?[\d,.]+(?: (?:million|billion))?(?: [\w-]+){0,5}$", re.I)
+
+
 def _prose(line: str, after: str) -> bool:
     """A line of running prose cut mid-sentence ("We have entered into an Open Market Sale" /
     "AgreementSM (the ..."), as against cover lines ("Amendment No. 1 dated February 13, 2024 to
@@ -292,8 +295,10 @@ def _join_wrapped(lines: list[str]) -> str:
     for prev, line in zip(lines, lines[1:]):
         wrapped = len(prev) >= 50 or line[:1].islower() or prev.endswith((",", "-", "&")) or \
             prev.rsplit(None, 1)[-1].lower() in _CARRY_WORDS or _prose(prev, line)
-        if prev.startswith("![") or line.startswith("!["):
-            wrapped = False  # a page's image line ("![LOGO](https://...)") is never part of a sentence
+        if prev.startswith("![") or line.startswith("![") or _AMOUNT_LINE_RE.match(line):
+            # A page's image line ("![LOGO](https://...)") and a cover's amount line ("Up to
+            # $30,000,000") are never part of the sentence before them.
+            wrapped = False
         out.append(" " if wrapped else "\n")
         out.append(line)
     return "".join(out)

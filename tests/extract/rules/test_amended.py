@@ -503,3 +503,33 @@ def test_the_base_prospectus_date_bounds_an_undated_supplement(base, is_amendmen
                  "offering price of up to $150,000,000.",
                  cover=f"PROSPECTUS SUPPLEMENT\n(To prospectus dated {base})\nUp to $150,000,000\nClass A Common Stock\n")
     assert types(evs) == (["program_amended"] if is_amendment else ["program_established"])
+
+
+@pytest.mark.parametrize("cover_amount, before, field, expected", [
+    ("Up to $30,000,000", "$4,486,846", "max_amount", Decimal(30_000_000)),      # upsized: the new cap
+    ("Up to $1,900,000", "$25,200,000", "offered_amount", Decimal(1_900_000)),  # cut: what may be sold now
+])
+def test_a_notice_whose_cover_offers_another_amount_than_was_registered(cover_amount, before, field, expected):
+    evs = events("This prospectus supplement updates, amends and supplements certain information in the prospectus "
+                 "supplement, dated September 25, 2024. Under the Prior Prospectus, we registered up to "
+                 f"{before} of shares of our common stock, relating to the offer and sale of our Common Stock through "
+                 "A.G.P./Alliance Global Partners, acting as sales agent, pursuant to that certain Sales Agreement, "
+                 "dated as of September 25, 2024. From September 25, 2024 through the date of this prospectus "
+                 "supplement, we sold an aggregate of 572,725 shares of our Common Stock for an aggregate purchase "
+                 "price of $1,257,464 under the Prior Prospectus.",
+                 cover=f"PROSPECTUS SUPPLEMENT\n(To Prospectus Supplement Dated September 25, 2024)\n{cover_amount}\nCommon Stock\n")
+    found = by_type(evs)
+    assert sorted(found) == ["program_amended", "sales_reported"]
+    assert getattr(found["program_amended"], field) == expected
+    assert found["sales_reported"].gross_proceeds == Decimal(1_257_464)
+
+
+def test_an_amendment_filed_to_increase_the_offering_price_dated_in_capitals():
+    evs = events("This Amendment No. 1 to Prospectus (this “Amendment”) amends our prospectus dated November 15, 2018. "
+                 "On November 8, 2018, we entered into a Controlled Equity OfferingSM Sales Agreement with Cantor "
+                 "Fitzgerald & Co., acting as the agent, relating to shares of our common stock. This Amendment is "
+                 "being filed to increase the aggregate offering price of the shares of our common stock offered by "
+                 "the Prospectus and that may be sold pursuant to the Sales Agreement.",
+                 cover="AMENDMENT NO. 1 DATED APRIL 5, 2021\n(To the Prospectus Dated November 15, 2018)\nUp to $70,000,000\n")
+    amended = by_type(evs)["program_amended"]
+    assert amended.amendment_date == date(2021, 4, 5) and amended.agreement_date == date(2018, 11, 8)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
 from ..agents import find_agents
 from ..amounts import MONEY_RE, as_dollars, money
@@ -101,13 +102,15 @@ CAPACITY_CHANGE_RE = re.compile(
     r"\b" + _THIS_FILING + r"\s+(?:hereby\s+)?" + _CHANGE_VERB + r"(?:es|s)\s+" + _CAPACITY_OBJECT + r"|"
     r"\b(?:we are|we have|the company is) (?:hereby )?fil(?:ing|ed) " + _THIS_FILING + r"\b[^.]{0,120}?\bto " + _CHANGE_VERB + r"e\s+"
     + _CAPACITY_OBJECT + r"|"
-    r"\bthe purpose of " + _THIS_FILING + r"\b[^.]{0,40}?\bis to " + _CHANGE_VERB + r"e\s+" + _CAPACITY_OBJECT,
+    r"\bthe purpose of " + _THIS_FILING + r"\b[^.]{0,40}?\bis to " + _CHANGE_VERB + r"e\s+" + _CAPACITY_OBJECT + r"|"
+    r"\b" + _THIS_FILING + r"\s+(?:is|was|has been)\s+(?:being\s+)?filed\b[^.]{0,80}?\bto " + _CHANGE_VERB + r"e\s+" + _CAPACITY_OBJECT,
     re.I,
 )
 """This filing changes how much the program may sell (E4/E5 by a supplement): "we are decreasing
 the amount ...", "This prospectus restores the maximum amount of securities we may offer under the
 ATM Program", "We are filing this prospectus supplement to reduce the aggregate amount of common
-stock that may be sold", "The purpose of this supplement is to increase the maximum amount"."""
+stock that may be sold", "The purpose of this supplement is to increase the maximum amount", "This
+Amendment is being filed to increase the aggregate offering price"."""
 CAPACITY_CHANGE_NOUN_RE = re.compile(
     r"\b(?:we are|we have|the company is) (?:hereby )?fil(?:ing|ed) " + _THIS_FILING + r"\b[^.]{0,120}?\bto (?:reflect|effect|make)\s+"
     r"(?:an? |the )?(?:reduction|decrease|increase)\s+(?:in|of)\s+" + _CAPACITY_OBJECT.replace("the\\s+", "(?:the\\s+)?", 1), re.I)
@@ -133,6 +136,28 @@ def capacity_change(sentences: list[Sentence]) -> Span | None:
             continue
         m = CAPACITY_CHANGE_RE.search(t) or CAPACITY_CHANGE_NOUN_RE.search(t)
         if m and _ABOUT_SALES_RE.search(t) and not _CAPACITY_BOILER_RE.search(t[:m.start()]):
+            return s.span
+    return None
+
+
+REGISTERED_BEFORE_RE = re.compile(
+    r"\b(?:we|the company)\s+(?:initially\s+|previously\s+|originally\s+)?registered\s+(?:the\s+(?:offer\s+and\s+)?sale\s+of\s+)?"
+    r"(?:up\s+to\s+)?" + MONEY_RE.pattern, re.I)
+"""What the program's prospectus registered before this notice: "Under the Prior Prospectus, we
+registered up to $4,486,846 of shares", "we initially registered up to $50,000,000"."""
+
+
+def registered_before(sentences: list[Sentence], cover_cap: Decimal | None) -> Span | None:
+    """On a notice cover: the sentence that says what was registered before, when the cover now
+    offers another amount (the notice raised or cut the program's capacity)."""
+    if cover_cap is None:
+        return None
+    for s in sentences:
+        if "registered" not in s.text:
+            continue
+        m = REGISTERED_BEFORE_RE.search(s.text)
+        before = money(m) if m else None
+        if before is not None and before != cover_cap and not _MODAL_RE.search(s.text[:m.start() + 1] if m else ""):
             return s.span
     return None
 

@@ -67,7 +67,7 @@ PREVIOUSLY_RE = re.compile(r"\bpreviously (?:entered into|filed)|\bprior prospec
 """Sales under a named earlier prospectus ("under the prior prospectus")."""
 
 GROSS_RE = re.compile(
-    r"(?:aggregate\s+(?:gross\s+)?(?:(?:offering|sales|sale)\s+)?price|gross\s+(?:sales\s+)?proceeds|aggregate\s+gross\s+proceeds|"
+    r"(?:aggregate\s+(?:gross\s+)?(?:(?:offering|sales|sale|purchase)\s+)?price|gross\s+(?:sales\s+)?proceeds|aggregate\s+gross\s+proceeds|"
     r"aggregate\s+(?:offering|sales)\s+amount|for\s+(?:total|aggregate)\s+(?:gross\s+)?(?:consideration|proceeds))"
     r"[^$.]{0,40}?(?:of\s+)?(?:approximately\s+|about\s+)?" + MONEY_RE.pattern,
     re.I,
