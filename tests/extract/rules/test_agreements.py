@@ -47,3 +47,9 @@ def test_the_base_prospectuss_may_enter_into_wording_does_not_name_the_agreement
                  "foregoing, we may enter into a continuous offering program equity distribution agreement with a "
                  "broker-dealer, under which we may offer and sell shares of our common stock from time to time.")
     assert evs[0].agreement_type == "Sales Agreement"
+
+
+@pytest.mark.parametrize("written", ["Open Market Sale Agreement", "Open Market Sales Agreement", "open market sale agreementSM"])
+def test_open_market_sale_agreement_singular_or_plural(written):
+    m = AGREEMENT_RE.search(f"We have entered into an {written} with Jefferies LLC")
+    assert m and canonical_agreement(m.group(0)) == "Open Market Sale Agreement"
