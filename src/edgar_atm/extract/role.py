@@ -59,7 +59,8 @@ SUPPLEMENT_NOTICE_RE = re.compile(
     r"\bthis (?:prospectus supplement|supplement|amendment)\b[^.]{0,80}?" + _NOTICE_VERBS
     + r"\s+(?:certain\s+)?(?:of\s+)?(?:the\s+)?information\s+(?:contained\s+|included\s+)?in\s+" + _UPTO + r"{0,300}?\bprospectus supplements?,? dated|"
     r"\bthis amendment(?: no\. ?\d+)?\b[^.]{0,40}?\bamends (?:the |our )(?:atm )?prospectus,? dated|"
-    r"\bthis prospectus supplement amends (?:and supplements )?(?:the )?information (?:contained )?in (?:the|our) (?:prior )?prospectus,? dated|"
+    r"\bthis prospectus supplement amends (?:and supplements )?(?:the )?information (?:contained )?in (?:the|our) (?:prior )?"
+    r"(?:at[\s-]the[\s-]market (?:offering )?|atm )?prospectus,? dated|"
     r"\bsupplement no\. ?\d+,?\s+dated\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4},?\s+to\s+(?:the\s+|our\s+)?prospectus supplement|"
     r"\b(?:offered|sold|registered) (?:by|under|pursuant to) this amendment\b",
     re.I,

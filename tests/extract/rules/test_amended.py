@@ -533,3 +533,26 @@ def test_an_amendment_filed_to_increase_the_offering_price_dated_in_capitals():
                  cover="AMENDMENT NO. 1 DATED APRIL 5, 2021\n(To the Prospectus Dated November 15, 2018)\nUp to $70,000,000\n")
     amended = by_type(evs)["program_amended"]
     assert amended.amendment_date == date(2021, 4, 5) and amended.agreement_date == date(2018, 11, 8)
+
+
+@pytest.mark.parametrize("body", [
+    "We previously entered into a Controlled Equity OfferingSM Sales Agreement with Cantor Fitzgerald & Co. pursuant to "
+    "which we may offer and sell shares of our common stock having an aggregate offering price of up to $25,000,000. As "
+    "of September 19, 2018, we have not sold any of our common stock under the Sales Agreement, which leaves $25.0 "
+    "million of common stock available under the Sales Agreement. We are now subject to General Instruction I.B.6 of "
+    "Form S-3, which limits the amounts that we may sell under the registration statement.",
+])
+def test_a_supplement_for_a_program_now_under_the_baby_shelf_limit_amends_it(body):
+    evs = events(body, cover="PROSPECTUS SUPPLEMENT\n(To Prospectus Dated November 21, 2017)\nUp to $10,800,000\nCommon Stock\n")
+    found = by_type(evs)
+    assert sorted(found) == ["program_amended", "sales_reported"]
+    assert found["sales_reported"].shares_sold == 0 and found["sales_reported"].remaining_amount == Decimal(25_000_000)
+
+
+def test_a_supplement_to_the_at_the_market_offering_prospectus_is_a_notice():
+    evs = events("This prospectus supplement amends and supplements the information in our at the market offering "
+                 "prospectus, dated May 31, 2024. This prospectus supplement is being filed to update the remaining "
+                 "amount of shares that we may sell through B. Riley Securities, Inc. pursuant to our At Market Issuance "
+                 "Sales Agreement, dated May 9, 2024.",
+                 cover="Prospectus Supplement No. 1\n(To Prospectus Dated May 31, 2024)\nUp to $21,292,944 of Shares\n")
+    assert types(evs) == ["program_amended"]

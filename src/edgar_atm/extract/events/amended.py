@@ -103,14 +103,16 @@ CAPACITY_CHANGE_RE = re.compile(
     r"\b(?:we are|we have|the company is) (?:hereby )?fil(?:ing|ed) " + _THIS_FILING + r"\b[^.]{0,120}?\bto " + _CHANGE_VERB + r"e\s+"
     + _CAPACITY_OBJECT + r"|"
     r"\bthe purpose of " + _THIS_FILING + r"\b[^.]{0,40}?\bis to " + _CHANGE_VERB + r"e\s+" + _CAPACITY_OBJECT + r"|"
-    r"\b" + _THIS_FILING + r"\s+(?:is|was|has been)\s+(?:being\s+)?filed\b[^.]{0,80}?\bto " + _CHANGE_VERB + r"e\s+" + _CAPACITY_OBJECT,
+    r"\b" + _THIS_FILING + r"\s+(?:is|was|has been)\s+(?:being\s+)?filed\b[^.]{0,80}?\bto " + _CHANGE_VERB + r"e\s+" + _CAPACITY_OBJECT + r"|"
+    r"\bwe are now subject to General Instruction I\.B\.6\b",
     re.I,
 )
 """This filing changes how much the program may sell (E4/E5 by a supplement): "we are decreasing
 the amount ...", "This prospectus restores the maximum amount of securities we may offer under the
 ATM Program", "We are filing this prospectus supplement to reduce the aggregate amount of common
 stock that may be sold", "The purpose of this supplement is to increase the maximum amount", "This
-Amendment is being filed to increase the aggregate offering price"."""
+Amendment is being filed to increase the aggregate offering price", "We are now subject to General
+Instruction I.B.6 of Form S-3" (the program's capacity now cut to the baby-shelf limit)."""
 CAPACITY_CHANGE_NOUN_RE = re.compile(
     r"\b(?:we are|we have|the company is) (?:hereby )?fil(?:ing|ed) " + _THIS_FILING + r"\b[^.]{0,120}?\bto (?:reflect|effect|make)\s+"
     r"(?:an? |the )?(?:reduction|decrease|increase)\s+(?:in|of)\s+" + _CAPACITY_OBJECT.replace("the\\s+", "(?:the\\s+)?", 1), re.I)
@@ -130,9 +132,11 @@ def capacity_change(sentences: list[Sentence]) -> Span | None:
     for s in sentences:
         t = s.text
         # The verb follows "we are", "this supplement" or "to": lower case, so no lower() per sentence.
-        if not ("reduc" in t or "decreas" in t or "increas" in t or "restor" in t or "rais" in t or "lower" in t):
+        baby_shelf = "I.B.6" in t and "now subject" in t
+        if not baby_shelf and not ("reduc" in t or "decreas" in t or "increas" in t or "restor" in t or "rais" in t or "lower" in t):
             continue
-        if not any(phrase in t for phrase in _CHANGE_PHRASES) and not ("tion in" in t or "ease in" in t or "ease of" in t):
+        if not baby_shelf and not any(phrase in t for phrase in _CHANGE_PHRASES) and not (
+                "tion in" in t or "ease in" in t or "ease of" in t):
             continue
         m = CAPACITY_CHANGE_RE.search(t) or CAPACITY_CHANGE_NOUN_RE.search(t)
         if m and _ABOUT_SALES_RE.search(t) and not _CAPACITY_BOILER_RE.search(t[:m.start()]):

@@ -121,7 +121,7 @@ at the end of the sentence or before "under/pursuant to ..." (dollar amounts car
 REMAINING_RE = re.compile(
     MONEY_RE.pattern + r"(?:[^.;]{0,120}?\bremain(?:s|ed|ing)?\b(?:\s+(?:available|unsold|to be sold))?| (?:are|is|were|remain) (?:still )?available for (?:offer and )?(?:sale|issuance))|"
     r"\bremaining[^.;$]{0,60}?(?:of|is|was)\s+(?:approximately\s+)?(?P<num2>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
-    r"\bleaving\s+(?:approximately\s+)?(?P<num3>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
+    r"\b(?:leaving|leaves|which\s+left)\s+(?:an?\s+aggregate\s+of\s+|approximately\s+)?(?P<num3>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
     r"\b(?:as such|as a result|accordingly|consequently|therefore|thus),?\s+(?:we\s+)?(?:may|can)\s+(?:offer and |issue and )?sell\b"
     r"[^.]{0,200}?\bup to\s+(?:approximately\s+)?(?P<num4>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)",
     re.I,
