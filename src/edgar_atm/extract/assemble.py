@@ -88,10 +88,12 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     notice = role.SUPPLEMENT_NOTICE_RE.search(head.text)
     if sold is not None:
         sold = sales.attribute(sold, program, [d.program for d in ended if d.program is not program])
-        if sold.event.scope == "this" and sold.event.remaining_amount is None and program.carried is not None:
+        carried_span = program.spans.get("offered_amount")
+        if sold.event.scope == "this" and sold.event.remaining_amount is None and program.carried is not None \
+                and carried_span is not None and program.offered_amount == program.carried:
             # What the prospectus carries over from the program is what remains of it.
             sold.event = replace(sold.event, remaining_amount=program.carried)
-            sold.spans["remaining_amount"] = program.spans["offered_amount"]
+            sold.spans["remaining_amount"] = carried_span
 
     found: list[Detection] = [d for d in ended if d.program is program]
     if suspension is not None:
