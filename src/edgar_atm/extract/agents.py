@@ -145,6 +145,10 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "Alexander Capital, L.P.": (r"Alexander Capital,? L\.P\.",),
     "Newbridge Securities Corporation": (r"Newbridge Securities(?: Corporation)?",),
     "Boustead Securities, LLC": (r"Boustead Securities(?:,? LLC)?",),
+    # Closed-end funds sell at the market through their own distributor.
+    "Nuveen Securities, LLC": (r"Nuveen Securities(?:,? LLC)?",),
+    "ALPS Distributors, Inc.": (r"ALPS Distributors(?:,? Inc\.?)?",),
+    "Paralel Distributors LLC": (r"Paralel Distributors(?:,? LLC)?",),
     "Hancock Whitney Investment Services, Inc.": (r"Hancock Whitney Investment Services(?:,? Inc\.?)?",),
     "R.F. Lafferty & Co., Inc.": (r"R\.\s?F\. Lafferty & Co\.?(?:,? Inc\.?)?", r"R\.\s?F\. Lafferty"),
     "Cohen & Company Capital Markets": (r"Cohen & Company Capital Markets",),

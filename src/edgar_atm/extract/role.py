@@ -42,6 +42,7 @@ ATM_OFFER_RE = re.compile(
     r"(?:sales agreement|distribution agreement|sale agreement|offering agreement|atm agreement|sales agency|distribution agency agreement|"
     r"sales and registration agreement)|\bat[\s-]the[\s-]market[\"'\u201d\u2019]?\s+(?:[\w-]+\s+){0,3}agreement\b|"
     r"at[\s-]the[\s-]market[\"'\u201d\u2019]? offerings?\b|continuous offering program|\bsales agents?\b|\bsupplement no\. ?\d+ to (?:the )?prospectus supplement|"
+    r"\b(?:transactions|sales)\s+deemed\s+(?:to\s+be\s+)?[\"'\u201c]?at[\s-]the[\s-]market\b|"
     r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplement|"
     + _NOTICE_VERBS + r"\s+(?:certain\s+)?(?:of\s+)?(?:the\s+)?information\s+(?:contained\s+|included\s+)?in\s+" + _UPTO + r"{0,300}?\bprospectus supplement",
     re.I,
@@ -85,6 +86,9 @@ DOC_DATE_RE = re.compile(
 GENERIC_RE = re.compile(r"\b(?:to the extent|if we|we may|will do so|any such|one or more|the applicable prospectus supplement)\b", re.I)
 """Base-prospectus talk about ATM offerings in general ("we may sell ... in at-the-market offerings")."""
 _INDEFINITE_RE = re.compile(r"\b(?:a|an|any|one or more)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_THIS_PROSPECTUS_SALES_RE = re.compile(
+    r"\b(?:offered|sold|distribute[ds]?)\b[^.]{0,40}?\b(?:pursuant to|under|by) this prospectus supplement\b[^.]{0,120}?"
+    r"\b(?:transactions|sales)\s+deemed\b", re.I)
 _PROGRAM_NOUN_RE = re.compile(
     r"at[\s-]the[\s-]market (?:equity )?(?:offering )?(?:program|facility|sales agreement)|\bATM (?:program|facility|offering)|"
     r"\bsales agents?['\u2019]s? (?:commission|compensation)|\bcontinuous (?:equity )?offering program\b|"
@@ -137,13 +141,16 @@ def names_program(text: str, doc_atm: bool = False) -> bool:
         if NOT_ATM_AGREEMENT_RE.search(span):
             continue
         name = canonical_agreement(m.group(0)) or ""
-        if name == "Distribution Agreement" and not (ATM_WORDS_RE.search(text) or re.search(r"sales agent|distribution agent|equity", text, re.I)
+        if name == "Distribution Agreement" and not (ATM_WORDS_RE.search(text) or re.search(r"sales agent|distribution agent|distributor|equity", text, re.I)
                                                      or MANAGER_AS_AGENT_RE.search(text)
                                                      or (doc_atm and (find_agents(text) or re.search(r"\bentered into\b", text))
                                                          and not re.search(r"\bnotes\b|debt securities|medium-term", text, re.I))):
             continue  # "Distribution Agreement" alone is also the MTN programs' word
         return True
-    return bool(_PROGRAM_NOUN_RE.search(text))
+    # A fund's program has no agreement noun on its cover: "The Fund currently intends to distribute the
+    # shares offered pursuant to this prospectus supplement primarily through transactions deemed
+    # 'at the market'".
+    return bool(_PROGRAM_NOUN_RE.search(text) or (ATM_WORDS_RE.search(text) and _THIS_PROSPECTUS_SALES_RE.search(text)))
 
 
 def names_program_by_agent(text: str, doc_atm: bool) -> bool:

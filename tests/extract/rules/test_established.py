@@ -321,3 +321,29 @@ def test_a_standby_equity_agreement_is_an_equity_line_not_an_atm(name):
     evs = events(f"We have entered into a {name} with YA Global Master SPV Ltd., for the offer and sale of up to "
                  "$50,000,000 worth of our common shares offered by this prospectus supplement.")
     assert evs == []
+
+
+FUND_COVER = "PROSPECTUS SUPPLEMENT\n(To Prospectus dated November 22, 2024)\n600,000 COMMON SHARES\nNuveen Municipal Fund\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Fund currently intends to distribute the shares offered pursuant to this prospectus supplement primarily "
+    "through transactions deemed “at the market,” as defined in Rule 415 under the Securities Act.",
+    "The Fund intends to sell the common shares offered by this prospectus supplement in sales deemed to be \"at the "
+    "market\" through its distributor.",
+])
+def test_a_closed_end_fund_selling_at_the_market_through_its_distributor(sentence):
+    evs = parse_filing((FUND_COVER + "Nuveen Municipal Fund (the “Fund”), a closed-end management investment "
+                        "company, is offering up to 600,000 of its common shares pursuant to this prospectus "
+                        "supplement. The minimum price will not be less than the net asset value plus the commission "
+                        "to be paid to the Fund’s distributor, Nuveen Securities, LLC. " + sentence).encode(),
+                       path="fund.md").events
+    assert [e.type for e in evs] == ["program_established"]
+    assert evs[0].agents == ["Nuveen Securities, LLC"] and evs[0].max_shares == 600_000
+
+
+def test_a_fund_offering_of_fixed_size_through_underwriters_is_no_program():
+    evs = parse_filing((FUND_COVER + "The Fund is offering 600,000 common shares through the underwriters named in "
+                        "this prospectus supplement at a public offering price of $12.00 per share.").encode(),
+                       path="fund.md").events
+    assert evs == []
