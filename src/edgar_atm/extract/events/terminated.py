@@ -90,10 +90,11 @@ securities that remain unsold under that program", "terminated with shares ... o
 million unsold"."""
 
 
-def _unsold(sentences: list[Sentence], at: Sentence) -> tuple[Decimal, Span] | None:
-    """The unsold amount of the ended program, in its termination sentence or the next one."""
-    following = [x for x in sentences if x.index == at.index + 1 and x.para == at.para]
-    for s in [at, *following]:
+def _unsold(sentences: Sequence[Sentence], at: Sentence) -> tuple[Decimal, Span] | None:
+    """The unsold amount of the ended program, in its termination sentence or the next one of its
+    paragraph (`sentences` is the document's list: a sentence's index is its place in it)."""
+    after = sentences[at.index + 1] if at.index + 1 < len(sentences) else None
+    for s in [at] + ([after] if after is not None and after.para == at.para else []):
         m = UNSOLD_RE.search(s.text)
         value = money(m) if m else None
         if m and value is not None:
@@ -102,7 +103,7 @@ def _unsold(sentences: list[Sentence], at: Sentence) -> tuple[Decimal, Span] | N
 
 
 def detect(specific: list[Sentence], program: Program, doc_date: date | None,
-           sentences: Sequence[Sentence] = ()) -> list[Detection]:
+           sentences: Sequence[Sentence]) -> list[Detection]:
     """The first sentence that terminates an agreement: this program's, or a prior one's
     (another date, other agents, or "our prior ... agreement")."""
     for s in specific:
@@ -126,7 +127,7 @@ def detect(specific: list[Sentence], program: Program, doc_date: date | None,
         eff = when.effective_date(t, doc_date)
         spans = {"effective_date": s.sub(eff[1], eff[2])} if eff else {}
         effective = eff[0] if eff else None
-        unsold = _unsold(list(sentences) or specific, s)
+        unsold = _unsold(sentences, s)
         if unsold is not None:
             spans["remaining_amount"] = unsold[1]
         if not other:
