@@ -35,6 +35,7 @@ _WINDOW = 400
 _MANAGER_AGENT = (b"as our agent", b"as our sales agent", b"as sales agent", b"as agent for us", b"as the sales agents",
                   b"as our distribution agent")
 _EQUITY_WORDS = (b"common stock", b"shares of", b"common units", b"depositary shares")
+_AGENT_EQUITY_WORDS = _EQUITY_WORDS + (b"common shares",)
 _SALES_AGENT_FEE_RE = re.compile(rb"sales" + _SEP + rb"agents?(?:'|&#8217;|&#x2019;|\xe2\x80\x99|&rsquo;)s?" + _SEP + rb"(?:commission|compensation|fee)")
 
 
@@ -64,7 +65,7 @@ def _managers_as_agents(low: bytes) -> bool:
         if any(m in near for m in _MANAGER_AGENT) and (
                 b"manager" in near
                 or ((b"sales agent" in near or b"distribution agent" in near)
-                    and any(w in near for w in _EQUITY_WORDS + (b"common shares",)) and b"notes" not in near)):
+                    and any(w in near for w in _AGENT_EQUITY_WORDS) and b"notes" not in near)):
             return True
         pos = low.find(b"distribution agreement", pos + 22)
     return False

@@ -265,9 +265,11 @@ def remainder(text: str) -> tuple[Found, Found | None] | None:
         left: Found = (money(m), dollar_start(text, m.start("num")), m.end("num"))
         cap = None
         if "cap" in pattern.groupindex and m.group("cap"):
-            value = money(MONEY_RE.match(text, dollar_start(text, m.start("cap"))) or m)
+            at = dollar_start(text, m.start("cap"))
+            cap_match = MONEY_RE.match(text, at)
+            value = money(cap_match) if cap_match else None
             if value is not None and value > left[0]:
-                cap = (value, dollar_start(text, m.start("cap")), m.end("cap"))
+                cap = (value, at, m.end("cap"))
         return left, cap
     return None
 
