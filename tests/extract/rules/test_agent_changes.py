@@ -128,3 +128,18 @@ def test_an_agent_joining_existing_agreements_as_of_the_date_hereof(opening):
     assert program.agreement_date.isoformat() == "2023-02-17"
     assert program.agents_added == ["BTIG, LLC"]
     assert set(program.agents) == {"BofA Securities, Inc.", "BTIG, LLC", "Wells Fargo Securities, LLC"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "We have entered into an At Market Issuance Sales Agreement, dated March 9, 2018, with B. Riley FBR, Inc., as "
+    "sales agent, which replaced a prior sales agreement with B. Riley FBR, Inc. as sales agent which expired on "
+    "April 16, 2018.",
+    "Our Sales Agreement, dated March 9, 2018, with B. Riley FBR, Inc., as sales agent, replaces our earlier "
+    "at-the-market agreement with B. Riley FBR, Inc. as agent.",
+])
+def test_an_agreement_replaced_with_the_same_agent_removes_no_agent(sentence):
+    evs = events(sentence + " Under it we may offer and sell shares of our common stock having an aggregate "
+                 "offering price of up to $9,400,000 from time to time through B. Riley FBR, Inc.")
+    prog = by_type(evs).get("program_amended") or by_type(evs)["program_established"]
+    assert prog.agents_removed == []
+    assert prog.agents == ["B. Riley Securities, Inc."]

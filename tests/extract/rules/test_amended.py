@@ -556,3 +556,18 @@ def test_a_supplement_to_the_at_the_market_offering_prospectus_is_a_notice():
                  "Sales Agreement, dated May 9, 2024.",
                  cover="Prospectus Supplement No. 1\n(To Prospectus Dated May 31, 2024)\nUp to $21,292,944 of Shares\n")
     assert types(evs) == ["program_amended"]
+
+
+@pytest.mark.parametrize("opening", [
+    "This prospectus supplement updates, amends and supplements the information previously included in our "
+    "prospectus, dated April 16, 2018, and the prospectus supplement, dated November 15, 2018.",
+    "This prospectus supplement amends and supplements the information previously contained in the prospectus "
+    "supplements, dated November 15, 2018 and March 2, 2019.",
+])
+def test_a_supplement_that_amends_an_earlier_atm_supplement_and_sets_a_new_amount(opening):
+    evs = events(opening + " We have entered into an At Market Issuance Sales Agreement, dated March 9, 2018, with "
+                 "B. Riley FBR, Inc., as sales agent. We may now offer and sell shares of our common stock having an "
+                 "aggregate offering price of up to $9,400,000 from time to time through B. Riley FBR, Inc.",
+                 cover="PROSPECTUS SUPPLEMENT\n$9,400,000\nCommon Stock\n")
+    assert types(evs) == ["program_amended"]
+    assert by_type(evs)["program_amended"].max_amount == 9_400_000

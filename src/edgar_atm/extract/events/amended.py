@@ -258,6 +258,8 @@ _CLAUSE_RE = re.compile(r"\b(?:which|whereby|whom|wherein|that|pursuant to)\b|[(
 # “Agents”)") names agents that are not the ones being added.
 _DEFINED_TERM_RE = re.compile(r"\((?=[“\"])[^()]*\)")
 _AMEND_WORDS_RE = re.compile(r"\bamend|\brestat", re.I)
+_AGREEMENT_REPLACED_RE = re.compile(r"(?:an?|the|our|its|that)\s+(?:[\w-]+\s+){0,4}?(?:agreement|program|facility)\b", re.I)
+"""What was replaced is an agreement, not an agent: "which replaced a prior sales agreement with X as sales agent"."""
 
 INCREASE_BY_RE = re.compile(
     r"\b(?:increas|rais|restor)\w*\b[^.]{0,200}?\bby (?:up to )?(?:an additional |an aggregate of |the same amount \(?)?" + MONEY_RE.pattern
@@ -301,6 +303,8 @@ def agent_changes(sentences, program: Program) -> None:
         hit = False
         for pattern in REPLACE_RES:
             for m in pattern.finditer(t):
+                if _AGREEMENT_REPLACED_RE.match(m.group("old")):
+                    continue  # "which replaced a prior sales agreement with X as sales agent": supersession, same agent
                 old, new = find_agents(_names(m.group("old")), keep_unknown=True), find_agents(m.group("new"), keep_unknown=True)
                 removed += [a for a in old if a not in removed]
                 added += [a for a in new if a not in added and a not in old]
