@@ -84,7 +84,8 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     ended = terminated.detect(specific + superseding, program, doc_date, sentences)
     suspension = suspended.detect(sentences, program, doc_date)
     resumption = resumed.detect(specific, program, doc_date)
-    sold = sales.detect(sentences, doc_date, program) or sales.table(doc, doc_date, program)
+    sold = (sales.detect(sentences, doc_date, program) or sales.table(doc, doc_date, program)
+            or sales.remaining_only(sentences, doc_date, program))
     notice = role.SUPPLEMENT_NOTICE_RE.search(head.text)
     if sold is not None:
         sold = sales.attribute(sold, program, [d.program for d in ended if d.program is not program])

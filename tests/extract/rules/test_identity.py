@@ -25,6 +25,11 @@ from .doc import by_type, events
     ("We have entered into an Equity Distribution Agreement, dated May 5, 2025, with Ladenburg Thalmann & Co. Inc. "
      "relating to our 7.75% Notes due 2029 having an aggregate principal amount of up to $20,000,000.",
      "7.75% Notes due 2029"),
+    # a numbered class, as a letter class
+    ("We have entered into a sales agreement, dated May 5, 2025, with Cowen and Company, LLC relating to shares of "
+     "our Class 2 common stock having an aggregate offering price of up to $20,000,000.", "Class 2 common stock"),
+    ("We have entered into a sales agreement, dated May 5, 2025, with Cowen and Company, LLC relating to our Class B "
+     "ordinary shares having an aggregate offering price of up to $20,000,000.", "Class B ordinary shares"),
 ])
 def test_securities(sentence, security):
     ev = events(sentence, security="Securities")[0]

@@ -276,3 +276,29 @@ def test_no_shares_sold_under_the_ended_agreement_belong_to_it():
     found = by_type(evs)
     assert found["sales_reported"].shares_sold == 0 and found["sales_reported"].scope == "prior"
     assert found["terminated"].scope == "prior"
+
+
+@pytest.mark.parametrize("sentence, remaining, as_of", [
+    ("As of the date of this prospectus supplement, $59,416,327 remains available to be sold under the sales "
+     "agreement.", Decimal("59416327"), None),
+    ("As of March 31, 2024, approximately $41.5 million of our common stock remained available for sale under the "
+     "Sales Agreement.", Decimal("41500000"), date(2024, 3, 31)),
+    ("As of March 31, 2024, $41,500,000 was available for issuance pursuant to the ATM program.",
+     Decimal("41500000"), date(2024, 3, 31)),
+])
+def test_sales_told_by_the_remainder_alone(sentence, remaining, as_of):
+    ev = by_type(events(PROGRAM + sentence))["sales_reported"]
+    assert ev.remaining_amount == remaining and ev.as_of == as_of
+    assert ev.shares_sold is None and ev.gross_proceeds is None
+
+
+@pytest.mark.parametrize("sentence", [
+    # the whole cap is what remains: nothing sold, nothing to report
+    "As of the date of this prospectus supplement, $75,000,000 remains available under the Sales Agreement.",
+    # the shelf's remainder, not the program's
+    "As of March 31, 2024, $41,500,000 remains available under our shelf registration statement.",
+    # a condition
+    "If we sell $30,000,000 of shares, $45,000,000 would remain available under the Sales Agreement.",
+])
+def test_remainder_near_misses_report_no_sales(sentence):
+    assert "sales_reported" not in by_type(events(PROGRAM + sentence))

@@ -264,6 +264,40 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
     return None
 
 
+REMAINS_UNDER_RE = re.compile(
+    MONEY_RE.pattern + r"(?:\s+(?:of|in)\s+(?:our\s+)?[\w\s-]{0,40}?)?\s+(?:remains|remained|remain|is|was|are)\s+(?:still\s+)?available\s+"
+    r"(?:(?:to\s+be\s+)?(?:offered\s+and\s+)?(?:sold|issued)|for\s+(?:offer\s+and\s+)?(?:sale|issuance))?\s*"
+    r"(?:under|pursuant\s+to)\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,4}?(?:agreements?|program|ATM)\b",
+    re.I,
+)
+"""Sales to date told by what is left: "As of the date of this prospectus supplement, $159,416,327
+remains available to be sold under the sales agreement" (the program has sold the rest)."""
+_REMAINS_NOT_RE = re.compile(r"\b(?:if|may|would|assum\w*|registration statement|shelf)\b", re.I)
+
+
+def remaining_only(sentences: list[Sentence], doc_date: date | None, program: Program) -> Detection | None:
+    """A sentence that gives only the program's unsold remainder, below its cap: sales have been
+    made, and this is how the filing reports them."""
+    for s in sentences:
+        t = s.text
+        if "available" not in t or "$" not in t:
+            continue
+        m = REMAINS_UNDER_RE.search(t)
+        if m is None or _REMAINS_NOT_RE.search(t):
+            continue
+        remaining = as_dollars(money(m))
+        if remaining is None or program.max_amount is None or remaining >= program.max_amount:
+            continue
+        spans = {"remaining_amount": s.sub(dollar_start(t, m.start("num")), m.end("num"))}
+        fields: dict = {"remaining_amount": remaining}
+        found = when.as_of(t, doc_date)
+        if found:
+            fields["as_of"] = found[0]
+            spans["as_of"] = s.sub(found[1], found[2])
+        return program.event("sales_reported", trigger=s.span, spans=spans, excerpt=norm(t), **fields)
+    return None
+
+
 _ENDED_TERM_RE = re.compile(r"\b(?:such termination|the (?:Original|Prior|Previous|Former|Existing) [A-Z][\w ]{0,40}?Agreement|"
                             r"(?:our|the) prior (?:at[\s-]the[\s-]market (?:offering )?program|sales agreement|registration statement))\b")
 
