@@ -46,7 +46,7 @@ ENTERED_ON_DATE_RE = re.compile(
 _NOUN_RE = re.compile(r"\b(agreements?|amendment|prospectus|supplement|registration statement|(?<!supplement )no)\b", re.I)
 _AS_AMENDED_RE = re.compile(r"\b(?:as|and|(?:which|that) (?:was|were|has been|have been)) (?:further |subsequently )?amended(?: (?:on|as of|by)[^,;]{0,60}?)?\s*(?:on |as of )?(?P<date>" + DATE_RE.pattern + ")")
 _AMENDMENT_DATED_RE = re.compile(r"\bamendment(?: no\. ?\d+)?,? (?:\(\"?amendment[^)]*\)\s*,?\s*)?dated", re.I)
-_AMENDMENT_TO_DATED_RE = re.compile(r"amendment[^.]{0,80}\bto the [^.]{0,80}agreement,? dated", re.I)
+_AMENDMENT_TO_DATED_RE = re.compile(r"amendment(?: no\. ?\d+)?[^.]{0,80}?\bto the [^.]{0,80}agreement,? dated", re.I)
 _PREVIOUSLY_ENTERED_RE = re.compile(r"\bpreviously (?:entered into|executed)\b", re.I)
 _ENTERED_AMENDMENT_RE = re.compile(r"(?:entered into|executed|signed) (?:an |the )?(?:first |second |third )?amendment", re.I)
 ON_DATE_AMENDED_RE = re.compile(
@@ -60,6 +60,10 @@ AMENDMENT_ON_RE = re.compile(
 """The change dated by its noun: "to reflect the second amendment and restatement on November 3,
 2023, of that certain amended and restated sales agreement dated February 25, 2022" (the agreement
 keeps the date it is "dated")."""
+
+
+# An amendment dated this close to the supplement is this filing's change (as events.amended.RECENT_DAYS).
+_RECENT_DAYS = 62
 
 
 def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Found | None, bool]:
@@ -124,11 +128,18 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
                 # "as amended by Amendment No. 1, dated X, and Amendment No. 2, dated Y": the newest counts.
                 return agreements[0], max(amendments, key=lambda d: d[0]), True
             return dated[1], dated[0], True
+        if len(dated) == 1 and dated[0][0] and doc_date and abs((doc_date - dated[0][0]).days) <= _RECENT_DAYS:
+            # "to reflect Amendment No. 2 to the sales agreement, dated August 10, 2023" in a
+            # supplement of that date: the one date is the amendment's.
+            first = entered_date if entered_date and entered_date[0] != dated[0][0] else None
+            return first, dated[0], True
     as_amended = _AS_AMENDED_RE.search(text)
     if as_amended and (dated or entered_date):
-        # "dated X, as amended on Y" / "On X, we entered into ..., as amended on Y".
+        # "dated X, as amended on Y" / "On X, we entered into ..., as amended on Y"; a date inside
+        # the amended clause ("as amended by the amendment ... dated Y") is not the agreement's.
         newest = _newest_amendment(text, as_amended)
-        return (dated[0] if dated else entered_date), newest, amended
+        before = [d for d in dated if d[1] < as_amended.start()]
+        return (before[0] if before else entered_date or dated[0]), newest, amended
     if dated:
         return dated[0], None, amended
     return entered_date, None, amended

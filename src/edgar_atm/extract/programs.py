@@ -80,6 +80,7 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
         set_found(prog, "security", found, window)
     else:
         set_found(prog, "security", security(head.text), head)
+    _full_series_name(prog, head)
 
     _caps(prog, specific, sentences, head, bool(_EXISTING_RE.search(first.text)))
     amended.cap_changes(specific[:60], prog)
@@ -276,6 +277,21 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
         if amended.new_total(s, prog):
             prog.amended = True
             break
+
+
+_SHORT_SERIES_RE = re.compile(r"Series (?P<series>[A-Z][\w-]*) Preferred (?:Stock|Shares)")
+
+
+def _full_series_name(prog: Program, head: Window) -> None:
+    """A preferred series named by its defined short term ("the Series A Preferred Stock") takes
+    its full name from the cover ("7.50% Series A Cumulative Redeemable Perpetual Preferred Stock")."""
+    short = _SHORT_SERIES_RE.fullmatch(prog.security or "")
+    if short is None:
+        return
+    full = security(head.text)
+    if full and full[0] != prog.security and re.match(r"(?:\d+(?:\.\d+)?%\s+)?Series " + re.escape(short.group("series")) + r"\b", full[0]) \
+            and full[0].endswith(prog.security.split()[-1]):
+        set_found(prog, "security", full, head)
 
 
 def other_programs(specific: list[Sentence], program: Program, doc_date: date | None) -> list[Program]:

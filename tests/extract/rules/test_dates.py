@@ -97,3 +97,28 @@ def test_amended_and_restated_agreement_dated_x_is_the_restatement():
     agr, amd, _ = agreement_dates("We entered into an amended and restated sales agreement dated May 7, 2024 with "
                                   "Jefferies LLC.", None)
     assert agr is None and amd and amd[0] == date(2024, 5, 7)
+
+
+# One date after "Amendment No. N to the ... agreement": the amendment's when the supplement bears
+# (about) that date, the agreement's otherwise; "On X, we entered into ..." keeps X as the agreement's.
+@pytest.mark.parametrize("sentence, doc_date, original, amended", [
+    ("This supplement is being filed to reflect Amendment No. 2 to the sales agreement, dated August 10, 2023, "
+     "among the Company, Jefferies LLC and Barclays Capital Inc.", date(2023, 8, 10), None, date(2023, 8, 10)),
+    ("We entered into Amendment No. 1 to the Equity Distribution Agreement, dated March 1, 2024, with BTIG, LLC.",
+     date(2024, 3, 4), None, date(2024, 3, 1)),
+    ("On January 22, 2021, we entered into an At-The-Market Issuance Sales Agreement with Ascendiant Capital "
+     "Markets, LLC, as amended by the amendment to the sales agreement dated February 16, 2021.",
+     date(2021, 2, 17), date(2021, 1, 22), date(2021, 2, 16)),
+    ("On January 22, 2021, we entered into a sales agreement with Ascendiant Capital Markets, LLC, as amended by "
+     "Amendment No. 1 to the sales agreement dated February 16, 2021.", None, date(2021, 1, 22), date(2021, 2, 16)),
+])
+def test_one_date_after_an_amendment_to_the_agreement(sentence, doc_date, original, amended):
+    agr, amd, is_amendment = agreement_dates(sentence, doc_date)
+    assert (agr and agr[0], amd and amd[0], is_amendment) == (original, amended, True)
+
+
+def test_an_old_agreement_date_after_an_amendment_stays_the_agreements():
+    # near miss: the supplement is two years younger than the one date: it dates the agreement
+    agr, amd, _ = agreement_dates("We entered into Amendment No. 1 to the Equity Distribution Agreement, dated "
+                                  "March 1, 2022, with BTIG, LLC.", date(2024, 3, 4))
+    assert agr[0] == date(2022, 3, 1)

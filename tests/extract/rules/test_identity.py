@@ -177,3 +177,18 @@ def test_an_underwriting_discount_paragraph_is_no_commission():
            "offered by this prospectus supplement in \"at the market offerings\".\n\nThe underwriters will be entitled "
            "to an underwriting discount and commission of 6% of the gross proceeds of the notes offering.\n")
     assert parse_filing(doc.encode(), path="plan.md").events[0].commission_rate is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We have entered into an equity distribution agreement, dated May 5, 2025, with B. Riley Securities, Inc. "
+     "relating to shares of the Series A Preferred Stock having an aggregate offering price of up to $20,000,000.",
+     "7.50% Series A Cumulative Redeemable Perpetual Preferred Stock"),
+    # near miss: the cover names another series; the short name stays
+    ("We have entered into an equity distribution agreement, dated May 5, 2025, with B. Riley Securities, Inc. "
+     "relating to shares of the Series B Preferred Stock having an aggregate offering price of up to $20,000,000.",
+     "Series B Preferred Stock"),
+])
+def test_a_series_named_by_its_short_term_takes_the_covers_full_name(sentence, expected):
+    cover = "PROSPECTUS SUPPLEMENT\n\nUp to $20,000,000\n\n7.50% Series A Cumulative Redeemable Perpetual Preferred Stock\n\n"
+    ev = events(sentence, cover=cover)[0]
+    assert ev.security == expected
