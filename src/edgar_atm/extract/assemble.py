@@ -102,7 +102,7 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     if resumption is not None:
         found.append(resumption)
     registers = not (suspension is not None or any(d.program is program for d in ended))
-    if ended and all(terminated.about_other_program(s.text) for s in specific):
+    if ended and all(terminated.about_other_program(s.text) and not terminated.replaced_by_this(s.text) for s in specific):
         # Every sentence about a program speaks of the one that ended ("the Prior ATM Program ...
         # We have terminated the Prior Distribution Agreement"): no new program is described.
         registers = False

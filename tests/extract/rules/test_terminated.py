@@ -155,3 +155,32 @@ def test_an_ended_agreement_that_shares_one_agent_with_the_new_one_is_a_prior_on
     assert set(found["terminated"].agents) == {"Cantor Fitzgerald & Co.", "Canaccord Genuity LLC"}
     assert found["sales_reported"].gross_proceeds == Decimal(14_519_843)
     assert set(found["program_established"].agents) == {"Cantor Fitzgerald & Co.", "A.G.P./Alliance Global Partners"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The offer and sale of our common stock as described in this prospectus supplement replaces the prior "
+    "continuous offering program previously established by us in May 2020.",
+    "Sales under this prospectus supplement supersede our previous at-the-market offering program.",
+    "This offering replaces and supersedes the existing equity distribution agreement with Cantor Fitzgerald & Co.",
+])
+def test_a_new_offering_replaces_the_prior_program(sentence):
+    evs = events(NEW + sentence)
+    assert by_type(evs)["terminated"].scope == "prior"
+    assert "program_established" in types(evs)
+
+
+def test_replacing_a_prospectus_ends_no_program():
+    # near miss: the object is a document, not a program or agreement
+    assert "terminated" not in types(events(NEW + "This prospectus supplement replaces the prior prospectus "
+                                                  "supplement dated March 3, 2021."))
+
+
+def test_we_are_terminating_the_prior_agreement_with_its_defined_term():
+    evs = events(NEW + "As of the date of this prospectus supplement, we have sold shares of our common stock with an "
+                 "aggregate gross sales price of approximately $396.6 million under the sales agreement, dated as of "
+                 "March 11, 2021, with Cantor Fitzgerald & Co., relating to shares of our common stock having an "
+                 "aggregate offering price of up to $500,000,000 (the “prior sales agreement”). In connection with "
+                 "entering into the Equity Distribution Agreement, we are terminating the prior sales agreement.")
+    term, sales = by_type(evs)["terminated"], by_type(evs)["sales_reported"]
+    assert term.scope == "prior" and term.max_amount == Decimal(500_000_000)
+    assert sales.scope == "prior" and sales.gross_proceeds == Decimal("396600000")

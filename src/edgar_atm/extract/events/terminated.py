@@ -24,7 +24,7 @@ from ..model import Detection, Program, Sentence, Span, dollar_start, norm
 
 TERMINATE_RE = re.compile(
     r"\b(?:(?:we|the company|it|they|[A-Z][\w.&,' -]{1,60}) ?(?:have |has |had )?(?:voluntarily |mutually )?"
-    r"(?:terminated|elected to terminate|agreed to terminate|delivered (?:a )?(?:written )?notice.{0,160}?terminat|"
+    r"(?:terminated|elected to terminate|agreed to terminate|(?<=we )are terminating|delivered (?:a )?(?:written )?notice.{0,160}?terminat|"
     r"gave (?:written )?notice.{0,120}?terminat|provided (?:written )?notice.{0,120}?terminat)|"
     r"\b(?:acknowledged|accepted).{0,120}?notice (?:to terminate|of termination)|"
     r"(?:was|were|has been|have been|is|are|will be) (?:being )?(?:terminated|cancell?ed)(?! upon)(?! at)(?! by either)|"
@@ -35,10 +35,14 @@ passive ("was terminated", "has been cancelled") or dated ("terminated effective
 
 SUPERSEDE_RE = re.compile(
     r"\b(?:this|the|our)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|program)\s+(?:replaces|supersedes|will replace|will supersede)"
-    r"(?:\s+and\s+(?:replaces|supersedes))?\s+(?:the|our|its|that)\s+[^.;]{0,80}?\b(?:agreement|program)\b", re.I)
+    r"(?:\s+and\s+(?:replaces|supersedes))?\s+(?:the|our|its|that)\s+[^.;]{0,80}?\b(?:agreement|program)\b|"
+    r"\b(?:replaces?|supersedes?|will replace|will supersede)(?:\s+and\s+(?:replaces?|supersedes?))?\s+(?:the|our|its)\s+"
+    r"(?:prior|previous|existing|former|earlier)\s+[^.;]{0,60}?\b(?:agreement|program)\b", re.I)
 """A new agreement or program that takes the place of an earlier one, which thereby ends: "This new
 sales agreement replaces and supersedes our prior sales agreement with the Agent", "This offering
-program supersedes and replaces the $400 million offering program we commenced on August 4, 2020"."""
+program supersedes and replaces the $400 million offering program we commenced on August 4, 2020", "The
+offer and sale of our common stock as described in this prospectus supplement replaces the prior continuous
+offering program" (any subject, when the object is named as earlier)."""
 
 TERMINATE_BOILER_RE = re.compile(
     r"\b(?:may(?!\s+\d)|will terminate upon|terminate upon|shall terminate|right to terminate|may be terminated|"
@@ -68,6 +72,19 @@ simultaneously terminated ..."): the agreement terminated is another one."""
 def states_termination(text: str) -> bool:
     """A sentence that says an agreement was terminated or superseded (not boilerplate)."""
     return bool(TERMINATE_RE.search(text) or SUPERSEDE_RE.search(text)) and not TERMINATE_BOILER_RE.search(text)
+
+
+_REPLACE_VERB_RE = re.compile(r"\b(?:replaces?|supersedes?|will replace|will supersede)\b", re.I)
+_EARLIER_RE = re.compile(r"\b(?:prior|previous|former|earlier|old|existing|original)\b", re.I)
+
+
+def replaced_by_this(text: str) -> bool:
+    """A supersession whose subject is this program ("The offer and sale ... described in this
+    prospectus supplement replaces the prior program"): the sentence is about this program too."""
+    if not SUPERSEDE_RE.search(text):
+        return False
+    verb = _REPLACE_VERB_RE.search(text)
+    return verb is not None and not _EARLIER_RE.search(text[:verb.start()])
 
 
 _DEFINES_PRIOR_RE = re.compile(r"\(\s*(?:the\s+)?[“\"](?:Prior|Previous|Former|Old)\b[^”\"]{0,60}[”\"]\s*\)")
@@ -110,11 +127,17 @@ def detect(specific: list[Sentence], program: Program, doc_date: date | None,
         t = s.text
         if not states_termination(t):
             continue
-        if OFFERING_ONLY_RE.search(t) and not AGREEMENT_TERMINATED_RE.search(t):
+        if OFFERING_ONLY_RE.search(t) and not AGREEMENT_TERMINATED_RE.search(t) and not SUPERSEDE_RE.search(t):
             continue  # terminating the offering, not the agreement: a suspension
         if "remains in full force" in t.lower():
             continue
-        prior = program_from(s, doc_date)
+        replaced = SUPERSEDE_RE.search(t)
+        if replaced is not None and replaced.start() > 40:
+            # "Our Sales Agreement, dated X, with Y, replaces our earlier agreement with Z": the
+            # ended agreement is the verb's object; the subject is this program.
+            prior = program_from(Sentence(s.index, s.para, s.start + replaced.start(), t[replaced.start():]), doc_date)
+        else:
+            prior = program_from(s, doc_date)
         other = bool(PRIOR_AGREEMENT_RE.search(t) or UPON_ENTRY_RE.search(t) or SUPERSEDE_RE.search(t)
                      or _DEFINED_NAME_RE.search(t))
         if prior.agreement_date and program.agreement_date and prior.agreement_date != program.agreement_date:
@@ -148,6 +171,10 @@ _DEFINED_NAME_RE = re.compile(r"\b[Tt]he ((?:Prior|Previous|Former|Existing|Orig
 "The Prior Program has been terminated and is no longer effective"."""
 
 
+_DEFINED_NAME_LOWER_RE = re.compile(r"\bthe ((?:prior|previous|former|existing|original|old)(?: [a-z][\w-]*){0,4}? (?:agreement|program|offering))\b")
+"""The same term defined in lower case: "(the “prior sales agreement”)"; read only where the text defines it."""
+
+
 def ends_defined_prior(text: str) -> bool:
     """A sentence that ends an earlier program called by its defined term ("The Prior Offering has
     been terminated"): it may stand apart from the sentences that name an agreement."""
@@ -158,7 +185,7 @@ def _fill_from_definition(prior: Program, text: str, specific: list[Sentence], d
     """The prior agreement's identity from the sentence that defines its term ("... the equity
     distribution agreement, dated December 11, 2019, among ... (the “Prior Distribution
     Agreement”)"), for what the termination sentence itself does not say."""
-    for m in _DEFINED_NAME_RE.finditer(text):
+    for m in [*_DEFINED_NAME_RE.finditer(text), *_DEFINED_NAME_LOWER_RE.finditer(text)]:
         defined = re.compile(r"\(\s*(?:the\s+)?[“\"]" + re.escape(m.group(1)) + r"[”\"]")
         found = next(((x, hit) for x in specific if (hit := defined.search(x.text))), None)
         if found is None:
