@@ -80,7 +80,8 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     # on ...", "The Prior Program has been terminated" may stand apart from the program's sentences.
     paras = {x.para + d for x in specific[:60] for d in (-1, 0, 1)}
     superseding = [x for x in sentences if x.para in paras
-                   and (terminated.SUPERSEDE_RE.search(x.text) or terminated.ends_defined_prior(x.text)) and x not in specific]
+                   and (terminated.SUPERSEDE_RE.search(x.text) or terminated.ends_defined_prior(x.text)
+                        or terminated.ends_on_entry(x.text)) and x not in specific]
     ended = terminated.detect(specific + superseding, program, doc_date, sentences)
     suspension = suspended.detect(sentences, program, doc_date)
     resumption = resumed.detect(specific, program, doc_date)

@@ -336,7 +336,7 @@ def smallest(found: list[tuple[Decimal, Span]]) -> tuple[Decimal, Span]:
 # --------------------------------------------------------------------------- security
 
 SECURITY_RES = (
-    (re.compile(r"(?:\d+(?:\.\d+)?%\s+|(?:(?!The |Our |Of |And )[A-Z][a-z]+ ){1,2})?Series [A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}\s+Preferred (?:Stock|Shares)"), None),
+    (re.compile(r"(?:\d+(?:\.\d+)?%\s+|(?:(?!The |Our |Of |And )[A-Z][a-z]+ ){1,2})?Series ?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}?\s*Preferred (?:Stock|Shares)"), None),
     (re.compile(r"\bclass ([A-Z]|[1-9]) common stock\b", re.I), "Class {0} common stock"),
     (re.compile(r"\bclass ([A-Z]|[1-9]) ((?:common |ordinary )?shares)\b", re.I), "Class {0} {1}"),
     (re.compile(r"\d+(?:\.\d+)?% (?:Senior |Subordinated |Fixed[\w-]* )*Notes due \d{4}"), None),
@@ -353,6 +353,9 @@ Stock"), Class A common stock, listed notes ("7.75% Notes due 2029"), ADSs, bene
 shares, units, ordinary/common shares."""
 
 
+_GLUED_PREFERRED_RE = re.compile(r"(?<=Series)(?=[A-Z]\b)|(?<=[a-z])(?=Preferred\b)")
+
+
 def security(text: str) -> Found | None:
     """The first security named (the longest name where two start together)."""
     best: tuple[int, int, str, int] | None = None
@@ -361,7 +364,8 @@ def security(text: str) -> Found | None:
         if not m:
             continue
         if template is None:
-            value = norm(m.group(0))
+            # Mirror pages glue words at tag edges ("SeriesD Cumulative RedeemablePreferred Stock").
+            value = _GLUED_PREFERRED_RE.sub(" ", norm(m.group(0)))
         else:
             value = template.format(*[g.upper() if len(g) == 1 else g.lower() for g in m.groups()])
         key = (m.start(), -(m.end() - m.start()), value, m.end())

@@ -192,3 +192,10 @@ def test_a_series_named_by_its_short_term_takes_the_covers_full_name(sentence, e
     cover = "PROSPECTUS SUPPLEMENT\n\nUp to $20,000,000\n\n7.50% Series A Cumulative Redeemable Perpetual Preferred Stock\n\n"
     ev = events(sentence, cover=cover)[0]
     assert ev.security == expected
+
+
+def test_a_series_name_glued_at_tag_edges_is_spaced():
+    ev = events("We have entered into a sales agreement dated March 5, 2025 with B. Riley Securities, Inc., relating to "
+                "the issuance and sale from time to time of up to $20,000,000 in aggregate sales price of our 6.375% "
+                "SeriesD Cumulative RedeemablePreferred Stock.")[0]
+    assert ev.security == "6.375% Series D Cumulative Redeemable Preferred Stock"

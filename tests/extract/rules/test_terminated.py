@@ -184,3 +184,21 @@ def test_we_are_terminating_the_prior_agreement_with_its_defined_term():
     term, sales = by_type(evs)["terminated"], by_type(evs)["sales_reported"]
     assert term.scope == "prior" and term.max_amount == Decimal(500_000_000)
     assert sales.scope == "prior" and sales.gross_proceeds == Decimal("396600000")
+
+
+@pytest.mark.parametrize("sentence", [
+    # the sentence is cut before it names what ended (a mirror's excerpt)
+    "Upon entry into the Equity Distribution Agreement, we terminated our prior “at the market” offeri",
+    "In connection with our entry into the Equity Distribution Agreement, we terminated our prior arrangement with "
+    "Cantor Fitzgerald & Co.",
+])
+def test_a_termination_upon_entry_into_the_new_agreement_ends_a_prior_one(sentence):
+    evs = events(NEW + "\n\n" + sentence + "\n")  # its own paragraph, as where the excerpt ends
+    assert by_type(evs)["terminated"].scope == "prior"
+    assert by_type(evs)["program_established"].max_amount == Decimal(40_000_000)
+
+
+def test_a_right_to_terminate_upon_entry_is_no_termination():
+    # near miss: a right, not a termination
+    evs = events(NEW + "\n\nUpon entry into the Equity Distribution Agreement, we may terminate our prior agreement.\n")
+    assert "terminated" not in types(evs)

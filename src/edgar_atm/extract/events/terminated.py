@@ -87,6 +87,14 @@ def replaced_by_this(text: str) -> bool:
     return verb is not None and not _EARLIER_RE.search(text[:verb.start()])
 
 
+def ends_on_entry(text: str) -> bool:
+    """"Upon entry into the Sales Agreement, we terminated our prior ...": a termination that comes
+    with the new agreement ends an earlier arrangement, even where the sentence names it no further."""
+    m = UPON_ENTRY_RE.search(text)
+    return m is not None and m.start() < 40 and bool(re.search(r"\b(?:we|the company) (?:have |has )?terminated (?:our|its|the) prior\b", text, re.I)) \
+        and not TERMINATE_BOILER_RE.search(text)
+
+
 _DEFINES_PRIOR_RE = re.compile(r"\(\s*(?:the\s+)?[“\"](?:Prior|Previous|Former|Old)\b[^”\"]{0,60}[”\"]\s*\)")
 """A sentence that defines an earlier program's term: "... by means of a prospectus supplement dated
 November 13, 2020 (the “Prior Program”)". Not "(the “Original Sales Agreement”)": that is often
