@@ -6,6 +6,7 @@ span it came from.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -13,10 +14,11 @@ from decimal import Decimal
 
 from .agents import find_agents
 from .agreements import AGREEMENT_RE, canonical_agreement, written_agreement
-from .amounts import as_dollars, money, shares
+from .amounts import MONEY_RE, as_dollars, money, shares
 from . import role
 from .events import amended, terminated
 from .identity import (
+    Found,
     COVER_CAP_PHRASE_RE,
     COVER_CAP_RE,
     COVER_SHARES_RE,
@@ -279,7 +281,7 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
             break
 
 
-_SHORT_SERIES_RE = re.compile(r"Series (?P<series>[A-Z][\w-]*) Preferred (?:Stock|Shares)")
+_SHORT_SERIES_RE = re.compile(r"Series (?P<series>[A-Z][\w-]*) Preferred (?P<noun>Stock|Shares)")
 
 
 def _full_series_name(prog: Program, head: Window) -> None:
@@ -290,8 +292,58 @@ def _full_series_name(prog: Program, head: Window) -> None:
         return
     full = security(head.text)
     if full and full[0] != prog.security and re.match(r"(?:\d+(?:\.\d+)?%\s+)?Series " + re.escape(short.group("series")) + r"\b", full[0]) \
-            and full[0].endswith(prog.security.split()[-1]):
+            and full[0].endswith(short.group("noun")):
         set_found(prog, "security", full, head)
+
+
+_AMOUNT = r"(?P<{0}>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?|\d{{1,3}}(?:,\d{{3}})+(?:\s+shares)?|\d+(?:\.\d+)?\s+million\s+shares)"
+PER_CLASS_RE = re.compile(
+    r"\bup to (?:an aggregate of )?" + _AMOUNT.format("first") + r"\s+(?:of\s+)?(?:shares\s+of\s+)?(?:our\s+)?(?P<sec1>(?:[^,;.$]|\.\d){3,90}?)"
+    r",?\s+and\s+up to (?:an aggregate of )?" + _AMOUNT.format("second") + r"\s+(?:of\s+)?(?:shares\s+of\s+)?(?:our\s+)?"
+    r"(?P<sec2>(?:[^,;.$]|\.\d){3,90}?)(?=\s+(?:from time to time|through|to or through|under|pursuant)\b|[,;.]|$)", re.I)
+"""One agreement, a cap for each class: "we may offer and sell up to 15,000,000 shares of common stock
+and up to 1,000,000 shares of Series A Preferred Stock from time to time through ..." (two programs)."""
+
+
+def _class_cap(prog: Program, raw: str, sec: Found, s: Sentence, span: tuple[int, int]) -> None:
+    prog.security, prog.spans["security"] = sec[0], s.sub(*span)
+    if "$" in raw:
+        m = MONEY_RE.search(raw)
+        value = money(m) if m else None
+        prog.max_amount, prog.max_shares = (as_dollars(value) if value is not None else None), None
+        prog.spans["max_amount"] = s.sub(*span)
+    else:
+        m = re.match(r"(?P<num>[\d,.]+)(?:\s*(?P<scale>million))?", raw)
+        prog.max_shares, prog.max_amount = (shares(m) if m else None), None
+        prog.spans["max_shares"] = s.sub(*span)
+
+
+def _same_series_full(found: Found, full: str | None) -> Found:
+    short = _SHORT_SERIES_RE.fullmatch(found[0])
+    if short and full and full != found[0] and re.match(r"(?:\d+(?:\.\d+)?%\s+)?Series " + re.escape(short.group("series")) + r"\b", full):
+        return (full, found[1], found[2])
+    return found
+
+
+def per_class_programs(specific: list[Sentence], program: Program) -> list[Program]:
+    """Split a program whose sentence gives one cap per class of security (PER_CLASS_RE): the
+    program keeps the first class, a copy takes the second (same agreement, date and agents)."""
+    for s in specific[:12]:
+        m = PER_CLASS_RE.search(s.text)
+        if m is None:
+            continue
+        first, second = security(m.group("sec1")), security(m.group("sec2"))
+        if not first or not second or security_class(first[0]) == security_class(second[0]):
+            continue
+        # "... shares of Series A Preferred Stock": the full name the program already read, if the same series.
+        first, second = (_same_series_full(f, program.security) for f in (first, second))
+        other = copy.deepcopy(program)
+        other.changes, other.agents_added, other.agents_removed = [], [], []
+        other.offered_amount, other.max_amount_increase, other.carried = None, None, None
+        _class_cap(program, m.group("first"), first, s, (m.start("first"), m.end("sec1")))
+        _class_cap(other, m.group("second"), second, s, (m.start("second"), m.end("sec2")))
+        return [other]
+    return []
 
 
 def other_programs(specific: list[Sentence], program: Program, doc_date: date | None) -> list[Program]:

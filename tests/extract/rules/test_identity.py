@@ -199,3 +199,28 @@ def test_a_series_name_glued_at_tag_edges_is_spaced():
                 "the issuance and sale from time to time of up to $20,000,000 in aggregate sales price of our 6.375% "
                 "SeriesD Cumulative RedeemablePreferred Stock.")[0]
     assert ev.security == "6.375% Series D Cumulative Redeemable Preferred Stock"
+
+
+@pytest.mark.parametrize("sentence, first, second", [
+    ("In accordance with the terms of the equity distribution agreements, we may offer and sell up to 15,000,000 "
+     "shares of common stock and up to 1,000,000 shares of Series A Preferred Stock from time to time through the "
+     "sales agents.", ("common stock", 15_000_000, None), ("Series A Preferred Stock", 1_000_000, None)),
+    ("Under the sales agreement we may sell up to $50,000,000 of our common stock and up to $25,000,000 of our 7.00% "
+     "Series B Cumulative Preferred Stock through the agents.",
+     ("common stock", None, Decimal(50_000_000)), ("7.00% Series B Cumulative Preferred Stock", None, Decimal(25_000_000))),
+])
+def test_one_agreement_with_a_cap_for_each_class_is_two_programs(sentence, first, second):
+    evs = events("We have entered into equity distribution agreements, dated May 5, 2025, with KeyBanc Capital "
+                 "Markets Inc. and B. Riley Securities, Inc. relating to our securities offered by this prospectus "
+                 "supplement. " + sentence)
+    got = sorted((e.security, e.max_shares, e.max_amount) for e in evs if e.type == "program_established")
+    assert got == sorted([first, second])
+    assert all(e.agents == ["KeyBanc Capital Markets Inc.", "B. Riley Securities, Inc."] for e in evs)
+
+
+def test_two_amounts_of_one_class_stay_one_program():
+    # near miss: the same class twice (two tranches), not two programs
+    evs = events("We have entered into a sales agreement, dated May 5, 2025, with B. Riley Securities, Inc. We may sell "
+                 "up to $50,000,000 of our common stock and up to $25,000,000 of our common stock under the forward "
+                 "component.")
+    assert [e.type for e in evs] == ["program_established"]
