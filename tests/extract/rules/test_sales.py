@@ -302,3 +302,27 @@ def test_sales_told_by_the_remainder_alone(sentence, remaining, as_of):
 ])
 def test_remainder_near_misses_report_no_sales(sentence):
     assert "sales_reported" not in by_type(events(PROGRAM + sentence))
+
+
+@pytest.mark.parametrize("sentence, sold", [
+    ("As of February 1, 2024, of the 16,065,000 shares that may be offered and sold under the Sales Agreement, "
+     "7,658,619 shares have been sold and 8,406,381 shares remain available for sale.", 7_658_619),
+    ("Of the $75,000,000 of common stock which may be sold under the Sales Agreement, we have sold 1,250,000 shares "
+     "as of March 31, 2024.", 1_250_000),
+])
+def test_a_modal_in_the_caps_relative_clause_is_not_a_future_sale(sentence, sold):
+    assert by_type(events(PROGRAM + sentence))["sales_reported"].shares_sold == sold
+
+
+def test_a_future_sale_is_still_no_report():
+    # near miss: the modal governs the sale itself
+    evs = events(PROGRAM + "Shares that have been registered may be sold under the Sales Agreement from time to time.")
+    assert "sales_reported" not in by_type(evs)
+
+
+def test_a_total_sold_over_a_period_then_split_by_prospectus():
+    # "we sold a total of N shares" is the report; the next sentence's share of it is not the total
+    evs = events(PROGRAM + "From March 7, 2016 to January 7, 2020, we sold a total of 49,321,226 shares of common stock "
+                 "pursuant to the at-the-market offering. Of the 49,321,226 shares of common stock sold, 13,813,244 "
+                 "shares were sold pursuant to our prior registration statement.")
+    assert by_type(evs)["sales_reported"].shares_sold == 49_321_226

@@ -31,7 +31,7 @@ SALES_RE = re.compile(
     r"\b(?:have|has|had)\s+not\s+(?:yet\s+)?(?:offered\s+(?:or|and)\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+any\b|"
     r"\bno\s+(?:shares|sales)\b[^.]{0,80}?\b(?:have|has|had)\s+(?:yet\s+)?been\s+(?:sold|made)\b|"
     + _NO_NAMED_SHARES_SOLD + r"|"
-    r"\bsold\s+no\s+shares\b|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+)?[\d,]+\s+shares|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+|approximately\s+)?\$|\bwe\s+(?:have\s+)?sold\s+(?:through|to|via)\s+[^.;$\d]{1,80}?(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,3}?shares|\b(?:were|was|have been|had been) (?:issued and |offered and )?sold\b|"
+    r"\bsold\s+no\s+shares\b|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,]+\s+shares|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+)?\$|\bwe\s+(?:have\s+)?sold\s+(?:through|to|via)\s+[^.;$\d]{1,80}?(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,3}?shares|\b(?:were|was|have been|had been) (?:issued and |offered and )?sold\b|"
     r"\bpreviously\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|\b(?:did|has|have)\s+not\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b|"
     r"\bwe\s+(?:issued\s+and\s+|offered\s+and\s+)sold\b|"
     r"\b(?:have|has|had)\s+(?:previously\s+)?issued\s+(?:a total of\s+|an aggregate of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,4}?(?:shares|ADSs|units)\b|"
@@ -109,7 +109,7 @@ SOLD_SHARES_RE = re.compile(
 misspelt, "an aggerate of"; words between the count and "shares": "249,173 post reverse split shares")."""
 PASSIVE_SHARES_RE = re.compile(
     r"(?<![$\d,.])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:[\w.%-]+\s+){0,5}?(?:shares|ADSs|American Depositary Shares|units)\b"
-    r"[^.;$]{0,80}?\b(?:(?:have|has|had)\s+been|were|was)\s+(?:offered\s+and\s+|issued\s+and\s+)?sold\b",
+    r"(?:(?!\d{1,3},\d{3})[^.;$]){0,80}?\b(?:(?:have|has|had)\s+been|were|was)\s+(?:offered\s+and\s+|issued\s+and\s+)?sold\b",
     re.I,
 )
 SOLD_COUNT_RE = re.compile(
@@ -138,6 +138,9 @@ _OTHER_ISSUANCE_RE = re.compile(
     r"under (?:our|the) [\w ]{0,30}?(?:incentive|option|employee|purchase) plan|as (?:consideration|dividends?))", re.I)
 _HYPOTHETICAL_RE = re.compile(r"\bassum(?:e|es|ed|ing|ption)\b|\bwould (?:be|receive|have)\b|\bhypothetical", re.I)
 _FUTURE_RE = re.compile(r"\b(?:may|will|would|could)\s+(?:be\s+)?(?:offer|sell|sold|issue)|\bif any\b|\bunderwriters?\b|\bplacement agent\b", re.I)
+_RELATIVE_CAP_RE = re.compile(r"\b(?:that|which)\s+$")
+"""A modal in a relative clause about the cap ("of the 16,065,000 Common Shares that may be offered and
+sold under the Distribution Agreement, 7,658,619 Common Shares have been sold") is not a future sale."""
 _PROGRAM_WORDS_RE = re.compile(r"sales agents?|this program|the program", re.I)
 _CAP_WORDS_RE = re.compile(r"up to|in excess of", re.I)
 _OWN_SENTENCE_RE = re.compile(r"proceeds|utiliz|used|exhausted", re.I)
@@ -177,7 +180,7 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
             continue  # shares issued on a warrant exercise or under a plan, not sold at the market
         if _HYPOTHETICAL_RE.search(t):
             continue  # dilution arithmetic ("assuming all shares were sold at $4.00"), not a report
-        if _FUTURE_RE.search(t[:m.end() + 20]):
+        if any(not _RELATIVE_CAP_RE.search(t, max(0, f.start() - 12), f.start()) for f in _FUTURE_RE.finditer(t[:m.end() + 20])):
             continue
         if _OWN_SENTENCE_RE.search(m.group(0)) and not _about_program(t):
             continue  # proceeds received or capacity used: only when the sentence names the program itself
