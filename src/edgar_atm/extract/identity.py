@@ -296,8 +296,8 @@ COVER_CAP_PHRASE_RE = re.compile(
 
 MAX_SHARES_RE = re.compile(r"\bup to (?:an aggregate of )?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:of (?:our|its) )?(?:[\w.%-]+\s+){0,4}?(?:shares|ADSs|American Depositary Shares|common units|units)\b", re.I)
 """A cap in shares: "up to 3,000,000 shares of our common stock", "up to 25.0 million shares"."""
-COVER_SHARES_RE = re.compile(r"(?:^|\n)\s*Up to (?P<num>\d{1,3}(?:,\d{3})+)(?P<scale>)\s+(?:[\w.%-]+\s+){0,4}?(?:Shares|Common Shares|ADSs|Units)\b", re.I)
-"""The cover's share line: "Up to 120,000,000 Shares"."""
+COVER_SHARES_RE = re.compile(r"(?:^|\n)\s*Up to (?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?=\s*million\b))(?:\s*(?P<scale>million))?\s+(?:[\w.%-]+\s+){0,4}?(?:Shares|Common Shares|ADSs|Units)\b", re.I)
+"""The cover's share line: "Up to 120,000,000 Shares", "Up to 1.3 Million Common Shares"."""
 
 
 FEE_TABLE_RE = re.compile(r"registration fee|filing fee|fee rate|rule 457|rules 456|fee table", re.I)

@@ -42,7 +42,7 @@ ATM_OFFER_RE = re.compile(
     r"(?:sales agreement|distribution agreement|sale agreement|offering agreement|atm agreement|sales agency|distribution agency agreement|"
     r"sales and registration agreement)|\bat[\s-]the[\s-]market[\"'\u201d\u2019]?\s+(?:[\w-]+\s+){0,3}agreement\b|"
     r"at[\s-]the[\s-]market[\"'\u201d\u2019]? offerings?\b|continuous offering program|\bsales agents?\b|\bsupplement no\. ?\d+ to (?:the )?prospectus supplement|"
-    r"\b(?:transactions|sales)\s+deemed\s+(?:to\s+be\s+)?[\"'\u201c]?at[\s-]the[\s-]market\b|"
+    r"\b(?:transactions|sales)\s+deemed\s+(?:to\s+be\s+)?[\"'\u201c]?at[\s-]the[\s-]market\b|\b(?:through|by means of)\s+at[\s-]the[\s-]market\s+transactions\b|"
     r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplement|"
     + _NOTICE_VERBS + r"\s+(?:certain\s+)?(?:of\s+)?(?:the\s+)?information\s+(?:previously\s+)?(?:contained\s+|included\s+)?in\s+" + _UPTO + r"{0,300}?\bprospectus supplement",
     re.I,
@@ -88,7 +88,7 @@ GENERIC_RE = re.compile(r"\b(?:to the extent|if we|we may|will do so|any such|on
 _INDEFINITE_RE = re.compile(r"\b(?:a|an|any|one or more)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _THIS_PROSPECTUS_SALES_RE = re.compile(
     r"\b(?:offered|sold|distribute[ds]?)\b[^.]{0,40}?\b(?:pursuant to|under|by) this prospectus supplement\b[^.]{0,120}?"
-    r"\b(?:transactions|sales)\s+deemed\b", re.I)
+    r"\b(?:(?:transactions|sales)\s+deemed\b|(?:through|in|by means of)\s+at[\s\-\u2010\u2011]the[\s\-\u2010\u2011]market\s+(?:transactions|sales|offerings)\b)", re.I)
 _PROGRAM_NOUN_RE = re.compile(
     r"at[\s-]the[\s-]market (?:equity )?(?:offering )?(?:program|facility|sales agreement)|\bATM (?:program|facility|offering)|"
     r"\bsales agents?['\u2019]s? (?:commission|compensation)|\bcontinuous (?:equity )?offering program\b|"

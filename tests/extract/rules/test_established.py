@@ -331,6 +331,8 @@ FUND_COVER = "PROSPECTUS SUPPLEMENT\n(To Prospectus dated November 22, 2024)\n60
     "through transactions deemed “at the market,” as defined in Rule 415 under the Securities Act.",
     "The Fund intends to sell the common shares offered by this prospectus supplement in sales deemed to be \"at the "
     "market\" through its distributor.",
+    "The Fund currently intends to distribute the Common Shares offered pursuant to this Prospectus Supplement "
+    "through at-the-market transactions.",
 ])
 def test_a_closed_end_fund_selling_at_the_market_through_its_distributor(sentence):
     evs = parse_filing((FUND_COVER + "Nuveen Municipal Fund (the “Fund”), a closed-end management investment "
@@ -347,3 +349,14 @@ def test_a_fund_offering_of_fixed_size_through_underwriters_is_no_program():
                         "this prospectus supplement at a public offering price of $12.00 per share.").encode(),
                        path="fund.md").events
     assert evs == []
+
+
+def test_a_fund_cover_that_counts_its_shares_in_millions():
+    cover = "PROSPECTUS SUPPLEMENT\n(To Prospectus dated August 4, 2023)\nUp to 1.3 Million Common Shares\nNuveen Municipal Fund\n"
+    evs = parse_filing((cover + "Nuveen Municipal Fund (the “Fund”), a closed-end management investment company, is "
+                        "offering up to 1.3 million of its Common Shares pursuant to this Prospectus Supplement. The "
+                        "minimum price will not be less than the net asset value plus the commission to be paid to the "
+                        "Fund’s distributor, Nuveen Securities, LLC. The Fund currently intends to distribute the Common "
+                        "Shares offered pursuant to this Prospectus Supplement through at-the-market transactions."
+                        ).encode(), path="fund.md").events
+    assert [e.type for e in evs] == ["program_established"] and evs[0].max_shares == 1_300_000
