@@ -34,7 +34,7 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "Citizens JMP Securities, LLC": (r"Citizens JMP(?: Securities,? LLC)?", r"JMP Securities(?:,? LLC)?", r"JMP"),
     "Raymond James & Associates, Inc.": (r"Raymond James(?: & Associates,? Inc\.?)?",),
     "RBC Capital Markets, LLC": (r"RBC Capital Markets(?:, LLC)?", r"RBC"),
-    "BofA Securities, Inc.": (r"BofA Securities(?:, Inc\.?)?", r"Merrill Lynch, Pierce, Fenner & Smith(?: Incorporated)?",
+    "BofA Securities, Inc.": (r"BofA Securities(?:, Inc\.?)?", r"Merrill Lynch,? Pierce,? Fenner & Smith(?: Incorporated)?",
                               r"BofA Merrill Lynch", r"BofA(?! Finance)(?! Merrill)"),
     "Goldman Sachs & Co. LLC": (r"Goldman Sachs & Co\.?(?: LLC)?", r"Goldman,? Sachs(?! Bank)(?! International)", r"Goldman(?= |,|\))"),
     "Morgan Stanley & Co. LLC": (r"Morgan Stanley & Co\.?(?: LLC)?", r"Morgan Stanley(?! Bank)(?! MUFG)"),

@@ -89,7 +89,7 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
             or sales.remaining_only(sentences, doc_date, program))
     notice = role.SUPPLEMENT_NOTICE_RE.search(head.text)
     if sold is not None:
-        sold = sales.attribute(sold, program, [d.program for d in ended if d.program is not program])
+        sold = sales.attribute(sold, program, [d.program for d in ended if d.program is not program], doc.text)
         carried_span = program.spans.get("offered_amount")
         if sold.event.scope == "this" and sold.event.remaining_amount is None and program.carried is not None \
                 and carried_span is not None and program.offered_amount == program.carried:

@@ -166,18 +166,22 @@ def cover(doc: Document) -> Window:
     """The cover page: from the "PROSPECTUS SUPPLEMENT" line (skipping a fee table before
     it) up to the table of contents, at most about 6,000 characters."""
     paragraphs = doc.paragraphs
-    start = 0
+    start = first = 0
     for i, (_, p) in enumerate(paragraphs[:80]):
         if _COVER_START_RE.match(p):
-            start = max(0, i - 2)
+            start, first = max(0, i - 2), i
             break
     out, size = [], 0
-    for offset, p in paragraphs[start:]:
+    for k, (offset, p) in enumerate(paragraphs[start:], start):
         low = p.lower()
         if size > 1200 and (low.startswith("table of contents") or low.startswith("about this prospectus")):
             break
         out.append((offset, p))
-        size += len(p) + 1
+        if k >= first:
+            # The two paragraphs kept before the start line (a fee table's notes, which can be
+            # long) do not use up the cover's length: a mirror's "Table of Contents" page header
+            # after them would end the cover before its first line.
+            size += len(p) + 1
         if size > 6000:
             break
     return Window(out, "\n")

@@ -360,3 +360,19 @@ def test_a_fund_cover_that_counts_its_shares_in_millions():
                         "Shares offered pursuant to this Prospectus Supplement through at-the-market transactions."
                         ).encode(), path="fund.md").events
     assert [e.type for e in evs] == ["program_established"] and evs[0].max_shares == 1_300_000
+
+
+def test_long_fee_table_notes_and_a_page_header_before_the_cover():
+    # A mirror's "Table of Contents" page header after long fee-table notes must not end the cover
+    # before its first line.
+    notes = ("(1) The registrant previously registered common shares having an aggregate offering price of up to "
+             "$100,000,000, pursuant to a prospectus supplement dated September 6, 2013 (the “Prior Prospectus "
+             "Supplement”). " * 8)
+    doc = (notes + "\nTable of Contents\nProspectus Supplement\n(To prospectus dated September 3, 2014)\n"
+           "$75,980,421\nCommon Shares\nIn September 2013, we entered into sales agreements with Robert W. Baird & Co. "
+           "Incorporated and JMP Securities LLC, each of which we refer to as a sales agent, relating to the common "
+           "shares offered by this prospectus supplement. Sales of the common shares, if any, may be made in sales "
+           "deemed to be \"at the market offerings\" as defined in Rule 415.")
+    evs = parse_filing(doc.encode(), path="cover.md").events
+    assert [e.type for e in evs] == ["program_established"]
+    assert evs[0].agents == ["Robert W. Baird & Co. Incorporated", "Citizens JMP Securities, LLC"]

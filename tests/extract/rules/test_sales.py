@@ -326,3 +326,33 @@ def test_a_total_sold_over_a_period_then_split_by_prospectus():
                  "pursuant to the at-the-market offering. Of the 49,321,226 shares of common stock sold, 13,813,244 "
                  "shares were sold pursuant to our prior registration statement.")
     assert by_type(evs)["sales_reported"].shares_sold == 49_321_226
+
+
+@pytest.mark.parametrize("sentence, shares_", [
+    ("The Company issued and sold a total of 2,069,700 common shares pursuant to the Sales Agreement, the net proceeds "
+     "of which were $41.9 million.", 2_069_700),
+    ("The Fund has issued and sold 1,250,000 common shares under the Sales Agreement through March 31, 2024.",
+     1_250_000),
+    ("We completed the sale of 95,669,595 common shares pursuant to the Sales Agreement, resulting in net proceeds of "
+     "approximately $487.5 million.", 95_669_595),
+])
+def test_sales_said_by_the_company_or_as_completed(sentence, shares_):
+    assert by_type(events(PROGRAM + sentence))["sales_reported"].shares_sold == shares_
+
+
+def test_sales_under_an_earlier_dated_agreement_are_its_own():
+    evs = events("We have entered into an ATM Equity Offering Sales Agreement, dated May 7, 2009, with Merrill Lynch, "
+                 "Pierce Fenner & Smith Incorporated for the offer and sale of up to $475 million of our common shares. "
+                 "We previously entered into an ATM Equity Offering Sales Agreement, dated January 28, 2009, with "
+                 "Merrill Lynch for the offer and sale of up to $500.0 million of our common shares. We completed the "
+                 "sale of 95,669,595 common shares pursuant to this January 28, 2009 sales agreement, resulting in net "
+                 "proceeds of approximately $487.5 million.")
+    sales, prog = by_type(evs)["sales_reported"], by_type(evs)["program_established"]
+    assert sales.scope == "prior" and sales.agreement_date == date(2009, 1, 28)
+    assert prog.agents == ["BofA Securities, Inc."] and prog.agreement_date == date(2009, 5, 7)
+
+
+def test_sales_under_the_programs_own_dated_agreement_stay_its_own():
+    # near miss: the date named is the program's own agreement's
+    evs = events(PROGRAM + "We have sold 1,000,000 shares pursuant to the June 3, 2022 sales agreement.")
+    assert by_type(evs)["sales_reported"].scope == "this"

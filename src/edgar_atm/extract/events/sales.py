@@ -20,6 +20,7 @@ from .. import when
 from ..agents import find_agents
 from ..agreements import AGREEMENT_RE
 from ..amounts import MONEY_RE, as_dollars, money, shares
+from ..dates import DATE_RE, to_date
 from ..model import Detection, Document, Program, Sentence, Span, Window, dollar_start, norm
 from ..vocab import ATM_WORDS_RE
 
@@ -33,7 +34,8 @@ SALES_RE = re.compile(
     + _NO_NAMED_SHARES_SOLD + r"|"
     r"\bsold\s+no\s+shares\b|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,]+\s+shares|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+)?\$|\bwe\s+(?:have\s+)?sold\s+(?:through|to|via)\s+[^.;$\d]{1,80}?(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,3}?shares|\b(?:were|was|have been|had been) (?:issued and |offered and )?sold\b|"
     r"\bpreviously\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|\b(?:did|has|have)\s+not\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b|"
-    r"\bwe\s+(?:issued\s+and\s+|offered\s+and\s+)sold\b|"
+    r"\b(?:we|the\s+(?:company|fund|trust|partnership))\s+(?:has\s+|had\s+)?(?:issued\s+and\s+|offered\s+and\s+)sold\b|"
+    r"\bcompleted\s+the\s+sale\s+of\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,3}?(?:shares|ADSs|units)\b|"
     r"\b(?:have|has|had)\s+(?:previously\s+)?issued\s+(?:a total of\s+|an aggregate of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,4}?(?:shares|ADSs|units)\b|"
     r"\bfrom\s+the\s+(?:issuance\s+and\s+)?sale\s+of\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,4}?(?:shares|ADSs|units)\b|"
     r"\bhas\s+been\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|"
@@ -45,7 +47,8 @@ SALES_RE = re.compile(
     re.I,
 )
 """The sales verb: "have sold", "had not sold any", "no shares have been sold", "were sold",
-"we sold N shares", "we sold $X", "we sold through X as our sales agent an aggregate of N shares", "we issued and sold", "we have issued N shares", "previously sold", "proceeds ... from
+"we sold N shares", "we sold $X", "we sold through X as our sales agent an aggregate of N shares", "we issued and sold"
+("The Company issued and sold"), "we completed the sale of N shares", "we have issued N shares", "previously sold", "proceeds ... from
 the sale of N shares", "$X of our common stock has been sold", "sales of N shares have been made",
 "we have received gross proceeds of $X from sales of", "our utilization of approximately the full $X
 of availability" (the whole capacity used)."""
@@ -305,7 +308,30 @@ _ENDED_TERM_RE = re.compile(r"\b(?:such termination|the (?:Original|Prior|Previo
                             r"(?:our|the) [“\"]?prior (?:at[\s-]the[\s-]market (?:offering )?program|sales agreement|registration statement))\b")
 
 
-def attribute(sales: Detection, program: Program, others: list[Program]) -> Detection:
+_DATED_AGREEMENT_RE = re.compile(
+    r"\b(?:this|that|the|our)\s+(?P<date>" + DATE_RE.pattern + r")\s+(?:[\w-]+\s+){0,3}?agreement\b|"
+    r"\bagreement,?\s+dated\s+(?:as\s+of\s+)?(?P<date2>" + DATE_RE.pattern.replace("(?P<month>", "(?P<m2>").replace("(?P<day>", "(?P<d2>").replace("(?P<year>", "(?P<y2>") + r")")
+
+
+def _by_agreement_date(sales: Detection, program: Program, doc_text: str) -> Detection:
+    """Sales "pursuant to this January 28, 2009 sales agreement" when the program's agreement is
+    dated otherwise: an earlier agreement's sales (scope "prior"), not this program's."""
+    if program.agreement_date is None or sales.trigger is None:
+        return sales
+    start = sales.trigger.start
+    text = doc_text[start:sales.trigger.end]
+    m = _DATED_AGREEMENT_RE.search(text)
+    dm = DATE_RE.search(text, m.start(), m.end()) if m else None
+    day = to_date(dm) if dm else None
+    if dm is None or day is None or day == program.agreement_date:
+        return sales
+    ev = replace(sales.event, agreement_date=day, max_amount=None, max_shares=None, scope="prior")
+    spans = {k: v for k, v in sales.spans.items() if k not in ("agreement_date", "max_amount", "max_shares")}
+    spans["agreement_date"] = Span(start + dm.start(), start + dm.end())
+    return Detection(ev, sales.trigger, spans, sales.how, sales.program)
+
+
+def attribute(sales: Detection, program: Program, others: list[Program], doc_text: str = "") -> Detection:
     """Sales stated for a terminated prior agreement ("We sold no shares under the Stifel
     Sales Agreement") belong to that agreement, not to the new program (scope "prior")."""
     text = sales.event.excerpt or ""
@@ -314,7 +340,7 @@ def attribute(sales: Detection, program: Program, others: list[Program]) -> Dete
     # Sales Agreement": the ended agreement, named by its term rather than its agents.
     by_term = bool(others) and not named and bool(_ENDED_TERM_RE.search(text))
     if not by_term and (not named or named <= set(program.agents)):
-        return sales
+        return _by_agreement_date(sales, program, doc_text)
     for other in others:
         if by_term or named & set(other.agents):
             ev = replace(sales.event, agreement_type=other.agreement_type, agreement_date=other.agreement_date,
