@@ -56,7 +56,8 @@ SUPPLEMENT_NOTICE_RE = re.compile(
     r"\bamendment no\. ?\d+ to (?:the |our )?prospectus supplement|"
     r"\bthis amendment(?: no\. ?\d+)?\b[^.]{0,120}?\b(?:amends?|supplements?|to amend|to supplement|to update)\b[^.]{0,60}?"
     r"(?:prospectus supplement|amount|at[\s-]the[\s-]market)|"
-    r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplement(?:,)? dated|"
+    r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplements?(?:,)? dated|"
+    r"\bthis prospectus supplement supplements (?:the|our) prospectus,? dated [^.;]{0,40}?,? as (?:amended and )?supplemented\b|"
     r"\bthis (?:prospectus supplement|supplement|amendment)\b[^.]{0,80}?" + _NOTICE_VERBS
     + r"\s+(?:certain\s+)?(?:of\s+)?(?:the\s+)?information\s+(?:previously\s+)?(?:contained\s+|included\s+)?in\s+" + _UPTO + r"{0,300}?\bprospectus supplements?,? dated|"
     r"\bthis amendment(?: no\. ?\d+)?\b[^.]{0,40}?\bamends (?:the |our )(?:atm )?prospectus,? dated|"
@@ -71,7 +72,8 @@ Supplement", "Supplement No. 2 dated X To Prospectus Supplement", "This suppleme
 supplements the prospectus supplement dated ...", "This prospectus supplement updates and amends
 certain information contained in the prospectus supplement dated ...", "amends and supplements
 the information in the prospectus dated X and the prospectus supplements, dated Y and Z", "This
-Amendment No. 1 amends our prospectus dated X" or "This prospectus supplement amends and supplements the
+Amendment No. 1 amends our prospectus dated X", "This prospectus supplement supplements the prospectus dated X, as
+amended and supplemented to date" (a fund's periodic update to its ATM prospectus) or "This prospectus supplement amends and supplements the
 information in the prospectus, dated X" (an ATM prospectus filed with its shelf), "We are filing this
 Amendment to amend the Prospectus Supplement", "This Amendment is being filed ... to update the
 amount", a plan of distribution that speaks of the shares "offered by this amendment")."""
@@ -229,6 +231,14 @@ COVER_DATED_RE = re.compile(
 dated January 7, 2022, or this supplement, supplements ...". It must open its line: "(To Prospectus Supplement dated ...)" dates an earlier document."""
 
 
+COVER_DATE_CELL_RE = re.compile(
+    r"(?:^|\n)[ \t]*prospectus supplement\b(?:[^\n]{0,200}?\|[ \t|]*|(?:\n[ \t]*\([^\n]{0,200})*\n[ \t]*)"
+    r"(?P<date>[A-Z][a-z]+\.?\s*\d{1,2}\s*,\s*\d{4})[ \t]*(?:\||\n|$)", re.I)
+"""The supplement's date in a cell or line of its own under the cover's heading: "PROSPECTUS SUPPLEMENT (To
+Prospectus dated June 7, 2021 ...) | | August 17, 2021 |", or "PROSPECTUS SUPPLEMENT / (To Prospectus dated
+June 7, 2021) / December 12, 2022" (the dates in parentheses are earlier documents')."""
+
+
 BASE_DATED_RE = re.compile(r"\(\s*to (?:the )?(?:base )?prospectus,? dated (?P<date>[A-Z][a-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})", re.I)
 """The cover's "(To Prospectus dated October 30, 2023)": the base prospectus this supplement goes with."""
 
@@ -258,7 +268,7 @@ def document_date(text: str) -> date | None:
 
 def document_date_span(text: str) -> tuple[date, Span] | None:
     """document_date with where the text says it."""
-    m = DOC_DATE_RE.search(text[:400_000]) or COVER_DATED_RE.search(text[:3000])
+    m = DOC_DATE_RE.search(text[:400_000]) or COVER_DATED_RE.search(text[:3000]) or COVER_DATE_CELL_RE.search(text[:1500])
     if m:
         dm = DATE_RE.search(m.group("date"))
         day = to_date(dm) if dm else None

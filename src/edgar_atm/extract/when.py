@@ -31,8 +31,10 @@ EFFECTIVE_NOW_RE = re.compile(r"\beffective (?:immediately|as of the date (?:of|
 """A change that takes effect with the supplement itself ("effective immediately")."""
 
 
-BETWEEN_RE = re.compile(r"\bbetween\s+" + DATE_RE.pattern.replace("(?P<", "(?P<a_") + r"\s+and\s+(?P<date>" + DATE_RE.pattern + ")", re.I)
-"""Sales over a stated window: "between May 4, 2010 and August 2, 2010" (measured at its end)."""
+BETWEEN_RE = re.compile(r"\b(?:between\s+" + DATE_RE.pattern.replace("(?P<", "(?P<a_") + r"\s+and|from\s+"
+                        + DATE_RE.pattern.replace("(?P<", "(?P<b_") + r"\s+(?:to|through))\s+(?P<date>" + DATE_RE.pattern + ")", re.I)
+"""Sales over a stated window: "between May 4, 2010 and August 2, 2010", "From January 24, 2020 to August
+16, 2021" (measured at its end)."""
 
 
 def as_of(text: str, doc_date: date | None) -> Found | None:

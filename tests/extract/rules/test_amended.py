@@ -571,3 +571,32 @@ def test_a_supplement_that_amends_an_earlier_atm_supplement_and_sets_a_new_amoun
                  cover="PROSPECTUS SUPPLEMENT\n$9,400,000\nCommon Stock\n")
     assert types(evs) == ["program_amended"]
     assert by_type(evs)["program_amended"].max_amount == 9_400_000
+
+
+_FUND_UPDATE = ("{opening} which relate to the sale of shares of common stock of OFS Credit Company, Inc. in an \"at the "
+                "market offering\" pursuant to an equity distribution agreement, dated January 24, 2020, as amended by "
+                "Amendment No. 1 thereto, dated March 16, 2021, and Amendment No. 2 thereto, dated June 8, 2021, with "
+                "Ladenburg Thalmann & Co. Inc. (the “Equity Distribution Agreement”). From January 24, 2020 to "
+                "August 16, 2021, we sold a total of 2,080,689 shares of common stock pursuant to the \"at the market "
+                "offering.\"")
+
+
+@pytest.mark.parametrize("cover, opening", [
+    ("PROSPECTUS SUPPLEMENT (To Prospectus dated June 7, 2021) | | August 17, 2021 |\n$50,000,000\nCommon Stock\n",
+     "This prospectus supplement supplements the prospectus supplements dated June 11, 2021 and July 20, 2021 and the "
+     "accompanying prospectus thereto, dated June 7, 2021,"),
+    ("PROSPECTUS SUPPLEMENT\n(To Prospectus dated June 7, 2021)\nAugust 17, 2021\n$50,000,000\nCommon Stock\n",
+     "This prospectus supplement supplements the prospectus dated June 7, 2021, as amended and supplemented to date,"),
+])
+def test_a_periodic_update_citing_old_amendments_reports_sales_only(cover, opening):
+    evs = events(_FUND_UPDATE.format(opening=opening), cover=cover)
+    assert types(evs) == ["sales_reported"]
+
+
+def test_a_periodic_update_with_a_recent_amendment_is_an_amendment():
+    # near miss: the newest amendment is nine days old: this supplement is filed for it
+    evs = events(_FUND_UPDATE.format(opening="This prospectus supplement supplements the prospectus dated June 7, "
+                                             "2021, as amended and supplemented to date,").replace("June 8, 2021",
+                                                                                                   "August 8, 2021"),
+                 cover="PROSPECTUS SUPPLEMENT\n(To Prospectus dated June 7, 2021)\nAugust 17, 2021\n$50,000,000\n")
+    assert by_type(evs)["program_amended"].amendment_date == date(2021, 8, 8)

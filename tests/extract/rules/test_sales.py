@@ -356,3 +356,15 @@ def test_sales_under_the_programs_own_dated_agreement_stay_its_own():
     # near miss: the date named is the program's own agreement's
     evs = events(PROGRAM + "We have sold 1,000,000 shares pursuant to the June 3, 2022 sales agreement.")
     assert by_type(evs)["sales_reported"].scope == "this"
+
+
+@pytest.mark.parametrize("sentence, as_of, net", [
+    ("From January 24, 2020 to August 16, 2021, we sold a total of 2,080,689 shares of common stock pursuant to the "
+     "Sales Agreement. The net proceeds as a result of these sales of common stock were approximately $29.3 million "
+     "after deducting commissions and fees.", date(2021, 8, 16), Decimal("29300000")),
+    ("From January 24, 2020 through August 16, 2021, we sold 2,080,689 shares under the Sales Agreement. The net "
+     "proceeds resulting from these sales were $29.3 million.", date(2021, 8, 16), Decimal("29300000")),
+])
+def test_sales_over_a_stated_period_with_net_proceeds_in_the_next_sentence(sentence, as_of, net):
+    ev = by_type(events(PROGRAM + sentence))["sales_reported"]
+    assert ev.as_of == as_of and ev.net_proceeds == net and ev.shares_sold == 2_080_689

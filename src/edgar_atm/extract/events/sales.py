@@ -98,8 +98,9 @@ GROSS_PASSIVE_RE = re.compile(
 "$2.1 million of shares of our common stock were sold"."""
 NET_RE = re.compile(r"net\s+proceeds[^$.]{0,60}?(?:of\s+)?(?:approximately\s+|about\s+)?" + MONEY_RE.pattern, re.I)
 """Net proceeds before the amount: "net proceeds of $Y"."""
-_NET_OF_THESE_RE = re.compile(r"(?:our|the)\s+(?:aggregate\s+)?net\s+proceeds\s+(?:from|of)\s+(?:such|these|those|the)\s+sales\b", re.I)
-"""A next sentence that gives the net proceeds of the sales just reported."""
+_NET_OF_THESE_RE = re.compile(r"(?:our|the)\s+(?:aggregate\s+)?net\s+proceeds\s+(?:from|of|as\s+a\s+result\s+of|resulting\s+from)\s+(?:such|these|those|the)\s+sales\b", re.I)
+"""A next sentence that gives the net proceeds of the sales just reported ("Our aggregate net proceeds from
+such sales were $Z", "The net proceeds as a result of these sales of common stock were approximately $Z")."""
 NET_AFTER_RE = re.compile(MONEY_RE.pattern + r"\s+(?:in|of)\s+(?:aggregate\s+)?net\s+proceeds", re.I)
 """Net proceeds after the amount: "$Y in net proceeds"."""
 SOLD_SHARES_RE = re.compile(
