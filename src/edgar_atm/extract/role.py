@@ -25,7 +25,7 @@ FIRM_OFFER_RE = re.compile(
     r"\bplacement agent(?:'s)? (?:fees|has agreed)|\bregistered direct\b|\bsecurities purchase agreement\b|"
     r"\bLincoln Park\b|\bpricing supplement\b|\bselling (?:stockholders|shareholders|securityholders)\b|"
     r"\bdealer[- ]manager\b|\bexchange offer\b|\bresale\b|\bthe notes\b|\bnotes due\b|\bdebentures\b|"
-    r"\bpublic offering price\b|\bcommon stock purchase agreement\b|\bequity line\b",
+    r"\bpublic offering price\b|\bcommon stock purchase agreement\b|\bequity purchase agreement\b|\bequity line\b",
     re.I,
 )
 """A firm offering on the cover ("we are offering 1,974,432 shares", underwriters, a placement
@@ -89,6 +89,8 @@ GENERIC_RE = re.compile(r"\b(?:to the extent|if we|we may|will do so|any such|on
 """Base-prospectus talk about ATM offerings in general ("we may sell ... in at-the-market offerings")."""
 _INDEFINITE_RE = re.compile(r"\b(?:a|an|any|one or more)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _THIS_PROSPECTUS_SALES_RE = re.compile(
+    r"\bsales of (?:our|the) [\w\s-]{0,40}?(?:shares|stock|units)\b,? if any, under (?:this|the) prospectus supplement\b[^.]{0,200}?"
+    r"\b(?:transactions|sales) (?:that are )?deemed (?:to be )?[\"'\u201c]?at[\s-]the[\s-]market\b|"
     r"\b(?:offered|sold|distribute[ds]?)\b[^.]{0,40}?\b(?:pursuant to|under|by) this prospectus supplement\b[^.]{0,120}?"
     r"\b(?:(?:transactions|sales)\s+deemed\b|(?:through|in|by means of)\s+at[\s\-\u2010\u2011]the[\s\-\u2010\u2011]market\s+(?:transactions|sales|offerings)\b)", re.I)
 _PROGRAM_NOUN_RE = re.compile(

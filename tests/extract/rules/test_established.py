@@ -376,3 +376,25 @@ def test_long_fee_table_notes_and_a_page_header_before_the_cover():
     evs = parse_filing(doc.encode(), path="cover.md").events
     assert [e.type for e in evs] == ["program_established"]
     assert evs[0].agents == ["Robert W. Baird & Co. Incorporated", "Citizens JMP Securities, LLC"]
+
+
+def test_a_fund_supplement_naming_its_program_only_by_its_sales_sentence():
+    cover = ("SUPPLEMENT NO. 2, DATED MAY 21, 2025, TO\nPROSPECTUS SUPPLEMENT, DATED OCTOBER 4, 2023\n"
+             "(To Prospectus dated September 29, 2023)\nUp to $125,000,000 of Common Shares\n")
+    body = ("This supplement is being filed to update, amend and supplement certain information in our prospectus "
+            "supplement dated October 4, 2023, pursuant to which we may offer and sell our common shares at an aggregate "
+            "offering price of up to $125.0 million from time to time through the Placement Agents. Sales of our "
+            "common shares, if any, under the prospectus supplement and the accompanying prospectus may be made in "
+            "negotiated transactions or transactions that are deemed to be \"at the market,\" as defined in Rule 415.")
+    evs = parse_filing((cover + body).encode(), path="fund.md").events
+    assert [e.type for e in evs] == ["program_amended"] and evs[0].max_amount == Decimal(125_000_000)
+
+
+def test_an_equity_purchase_agreement_with_an_investor_is_no_program():
+    # near miss: an equity line uses the same sales sentence
+    cover = "PROSPECTUS SUPPLEMENT\n(To Prospectus dated May 1, 2017)\n3,000,000 Shares of Common Stock\n"
+    body = ("We have entered into an equity purchase agreement with Leviston Resources LLC, or the Investor, relating "
+            "to the shares of common stock offered by this prospectus supplement. Sales of our common stock, if any, "
+            "under this prospectus supplement and the accompanying prospectus will be made in transactions deemed to "
+            "be \"at the market\" offerings as defined in Rule 415.")
+    assert parse_filing((cover + body).encode(), path="line.md").events == []
