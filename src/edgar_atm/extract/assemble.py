@@ -74,7 +74,7 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
         return Extraction(True, [])
 
     program = programs.main_program(specific, sentences, head, doc_date, atm_sents)
-    others = programs.per_class_programs(specific, program) + programs.other_programs(specific, program, doc_date)
+    others = programs.per_class_programs(specific, program, sentences) + programs.other_programs(specific, program, doc_date)
 
     # "This offering program supersedes and replaces the $400 million offering program we commenced
     # on ...", "The Prior Program has been terminated" may stand apart from the program's sentences.

@@ -336,7 +336,7 @@ def smallest(found: list[tuple[Decimal, Span]]) -> tuple[Decimal, Span]:
 # --------------------------------------------------------------------------- security
 
 SECURITY_RES = (
-    (re.compile(r"(?:\d+(?:\.\d+)?%\s+|(?:(?!The |Our |Of |And )[A-Z][a-z]+ ){1,2})?Series ?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}?\s*Preferred (?:Stock|Shares)"), None),
+    (re.compile(r"(?:\d+(?:\.\d+)?%\s+|(?:(?!The |Our |Of |And )[A-Z][a-z]+ ){1,2})?Series ?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}?\s*Preferred (?:Stock|Shares|Units)"), None),
     (re.compile(r"\bclass ([A-Z]|[1-9]) common stock\b", re.I), "Class {0} common stock"),
     (re.compile(r"\bclass ([A-Z]|[1-9]) ((?:common |ordinary )?shares)\b", re.I), "Class {0} {1}"),
     (re.compile(r"\d+(?:\.\d+)?% (?:Senior |Subordinated |Fixed[\w-]* )*Notes due \d{4}"), None),

@@ -303,6 +303,13 @@ PER_CLASS_RE = re.compile(
     r"(?P<sec2>(?:[^,;.$]|\.\d){3,90}?)(?=\s+(?:from time to time|through|to or through|under|pursuant)\b|[,;.]|$)", re.I)
 """One agreement, a cap for each class: "we may offer and sell up to 15,000,000 shares of common stock
 and up to 1,000,000 shares of Series A Preferred Stock from time to time through ..." (two programs)."""
+_HAVING = r"(?:,?\s+)having an aggregate offering price of up to "
+PER_CLASS_LIST_RE = re.compile(
+    r"\(i\)\s+(?P<sec1>(?:[^;$]|\.\d){3,300}?)" + _HAVING + r"(?P<first>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)"
+    r",?\s+and\s+\(ii\)\s+(?P<sec2>(?:[^;$]|\.\d){3,300}?)" + _HAVING + r"(?P<second>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)", re.I)
+"""The same as a list: "of (i) common units ... having an aggregate offering price of up to $500,000,000 and
+(ii) 7.875% Series A Cumulative Redeemable Perpetual Preferred Units ... having an aggregate offering price of up
+to $250,000,000"."""
 
 
 def _class_cap(prog: Program, raw: str, sec: Found, s: Sentence, span: tuple[int, int]) -> None:
@@ -318,6 +325,11 @@ def _class_cap(prog: Program, raw: str, sec: Found, s: Sentence, span: tuple[int
         prog.spans["max_shares"] = s.sub(*span)
 
 
+def _both(m: re.Match[str], a: str, b: str) -> tuple[int, int]:
+    """The span of two groups together, in whichever order they stand."""
+    return min(m.start(a), m.start(b)), max(m.end(a), m.end(b))
+
+
 def _same_series_full(found: Found, full: str | None) -> Found:
     short = _SHORT_SERIES_RE.fullmatch(found[0])
     if short and full and full != found[0] and re.match(r"(?:\d+(?:\.\d+)?%\s+)?Series " + re.escape(short.group("series")) + r"\b", full):
@@ -325,11 +337,15 @@ def _same_series_full(found: Found, full: str | None) -> Found:
     return found
 
 
-def per_class_programs(specific: list[Sentence], program: Program) -> list[Program]:
+def per_class_programs(specific: list[Sentence], program: Program, sentences: Sequence[Sentence]) -> list[Program]:
     """Split a program whose sentence gives one cap per class of security (PER_CLASS_RE): the
-    program keeps the first class, a copy takes the second (same agreement, date and agents)."""
-    for s in specific[:12]:
-        m = PER_CLASS_RE.search(s.text)
+    program keeps the first class, a copy takes the second (same agreement, date and agents). The
+    caps may stand in the sentence before one that names the program ("... of (i) common units
+    ... and (ii) ... Preferred Units .... These sales will be made pursuant to the equity
+    distribution agreement")."""
+    before = [sentences[x.index - 1] for x in specific[:12] if x.index > 0 and sentences[x.index - 1].para == x.para]
+    for s in specific[:12] + before:
+        m = PER_CLASS_RE.search(s.text) or PER_CLASS_LIST_RE.search(s.text)
         if m is None:
             continue
         first, second = security(m.group("sec1")), security(m.group("sec2"))
@@ -340,8 +356,8 @@ def per_class_programs(specific: list[Sentence], program: Program) -> list[Progr
         other = copy.deepcopy(program)
         other.changes, other.agents_added, other.agents_removed = [], [], []
         other.offered_amount, other.max_amount_increase, other.carried = None, None, None
-        _class_cap(program, m.group("first"), first, s, (m.start("first"), m.end("sec1")))
-        _class_cap(other, m.group("second"), second, s, (m.start("second"), m.end("sec2")))
+        _class_cap(program, m.group("first"), first, s, _both(m, "first", "sec1"))
+        _class_cap(other, m.group("second"), second, s, _both(m, "second", "sec2"))
         return [other]
     return []
 

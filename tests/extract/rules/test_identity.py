@@ -224,3 +224,15 @@ def test_two_amounts_of_one_class_stay_one_program():
                  "up to $50,000,000 of our common stock and up to $25,000,000 of our common stock under the forward "
                  "component.")
     assert [e.type for e in evs] == ["program_established"]
+
+
+def test_a_cap_for_each_class_as_a_numbered_list_before_the_program_sentence():
+    evs = events("This prospectus supplement relates to the issuance and sale from time to time, through UBS Securities "
+                 "LLC (the “sales agent”), of (i) common units representing limited liability company interests (the "
+                 "“common units”) having an aggregate offering price of up to $500,000,000 and (ii) 7.875% Series A "
+                 "Cumulative Redeemable Perpetual Preferred Units (the “Series A Preferred Units”) having an aggregate "
+                 "offering price of up to $250,000,000. These sales, if any, will be made pursuant to the terms of the "
+                 "equity distribution agreement dated November 26, 2013 between us and the sales agent.")
+    got = sorted((e.security, e.max_amount) for e in evs if e.type == "program_established")
+    assert got == [("7.875% Series A Cumulative Redeemable Perpetual Preferred Units", Decimal(250_000_000)),
+                   ("common units", Decimal(500_000_000))]
