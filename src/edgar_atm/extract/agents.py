@@ -67,6 +67,7 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "Samuel A. Ramirez & Company, Inc.": (r"Samuel A\. Ramirez & Company(?:, Inc\.?)?", r"Ramirez"),
     "Oppenheimer & Co. Inc.": (r"Oppenheimer & Co\.?(?: Inc\.?)?", r"Oppenheimer"),
     "Needham & Company, LLC": (r"Needham & Company(?:, LLC)?", r"Needham"),
+    "Macquarie Capital (USA) Inc.": (r"Macquarie Capital \(USA\) Inc\.?", r"Macquarie Capital(?! Markets)(?! \(Europe\))"),
     "Northland Securities, Inc.": (r"Northland Securities(?:, Inc\.?)?", r"Northland Capital Markets", r"Northland"),
     "Craig-Hallum Capital Group LLC": (r"Craig-Hallum Capital Group(?: LLC)?", r"Craig-Hallum"),
     "Lake Street Capital Markets, LLC": (r"Lake Street Capital Markets(?:, LLC)?", r"Lake Street"),

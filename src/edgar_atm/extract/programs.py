@@ -52,6 +52,11 @@ _AGENT_PAID_RE = re.compile(r"\b(?:agents?|managers?|[A-Z][\w.&]+)\s+will\s+be\s
                             r"\bcompensation\s+(?:to|of|payable\s+to)\s+(?:the\s+|each\s+|our\s+)?(?:sales\s+)?(?:agents?|managers?)\b|"
                             r"\b(?:we|the company)\s+will\s+pay\s+[^.;]{1,60}?\ba\s+commission\b", re.I)
 _LIMITED_RE = re.compile(r"I\.B\.6|(?:these|such|this) limitations?|baby[\s-]shelf|public float", re.I)
+_LIMIT_SET_ASIDE_RE = re.compile(r"\b(?:without giving effect to|disregarding|before (?:applying|giving effect to)|notwithstanding)\b[^.,]{0,80}?"
+                                 r"(?:I\.B\.6|limit)", re.I)
+"""The agreement's full cap stated apart from the I.B.6 limit ("Without giving effect to any offering limit
+imposed by General Instruction I.B.6 of Form S-3, we may offer and sell ... up to $25 million"): the cap, not the
+slice."""
 
 
 def main_program(specific: list[Sentence], sentences: list[Sentence], head: Window, doc_date: date | None,
@@ -223,7 +228,7 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
         found = caps(s.text)
         if not found:
             continue
-        if _LIMITED_RE.search(s.text) and not _THIS_PROSPECTUS_RE.search(s.text):
+        if _LIMITED_RE.search(s.text) and not _THIS_PROSPECTUS_RE.search(s.text) and not _LIMIT_SET_ASIDE_RE.search(s.text):
             # "As a result of these limitations [I.B.6], we may offer and sell up to $X": what may be
             # sold now, not the agreement's cap.
             limited.extend((v, s.sub(a, b)) for v, a, b in found)
@@ -234,7 +239,11 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
     nearby = [x for x in sentences if x.para in program_paras]
     for s in nearby:
         # The I.B.6 amount often stands in a sentence of its own beside the program's.
-        if s not in specific and _LIMITED_RE.search(s.text) and not _THIS_PROSPECTUS_RE.search(s.text):
+        if s in specific or not _LIMITED_RE.search(s.text) or _THIS_PROSPECTUS_RE.search(s.text):
+            continue
+        if _LIMIT_SET_ASIDE_RE.search(s.text):
+            agreement_caps.extend((v, s.sub(a, b)) for v, a, b in caps(s.text))
+        else:
             limited.extend((v, s.sub(a, b)) for v, a, b in caps(s.text))
     for s in specific[:60] + [x for x in nearby if x not in specific]:
         for pattern in OFFERED_RES:

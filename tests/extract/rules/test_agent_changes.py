@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from edgar_atm.extract.agents import canonical_agent
@@ -143,3 +145,22 @@ def test_an_agreement_replaced_with_the_same_agent_removes_no_agent(sentence):
     prog = by_type(evs).get("program_amended") or by_type(evs)["program_established"]
     assert prog.agents_removed == []
     assert prog.agents == ["B. Riley Securities, Inc."]
+
+
+def test_agents_joined_to_the_agreement_and_a_supplement_that_reflects_an_increase():
+    evs = events("We previously entered into an At Market Issuance Sales Agreement, dated September 13, 2023, with B. "
+                 "Riley Securities, Inc. and Cantor Fitzgerald & Co., to which Canaccord Genuity LLC (“Canaccord”) and "
+                 "Macquarie Capital (USA) Inc. (“Macquarie Capital”) were joined on March 21, 2024 (each individually a "
+                 "“sales agent”), relating to the sale of our ordinary shares. This prospectus supplement replaces and "
+                 "supersedes the previously filed prospectus supplement dated September 26, 2023 in its entirety, and "
+                 "reflects an increase of $200,000,000 in the aggregate offering price from an aggregate of up to "
+                 "$300,000,000 under the previously filed prospectus supplement to an aggregate of up to $500,000,000 "
+                 "under this prospectus supplement. As a result, we may offer and sell our ordinary shares having an "
+                 "aggregate offering price of up to $500,000,000 from time to time through the sales agents, of which "
+                 "$261,471,363 have been sold as of March 20, 2024.",
+                 cover="PROSPECTUS SUPPLEMENT\n(To Prospectus Dated September 22, 2023)\nUp to $500,000,000\nOrdinary Shares\n")
+    amended, sales = by_type(evs)["program_amended"], by_type(evs)["sales_reported"]
+    assert amended.agents_added == ["Canaccord Genuity LLC", "Macquarie Capital (USA) Inc."]
+    assert amended.amendment_date == date(2024, 3, 21) and amended.max_amount == 500_000_000
+    assert sales.gross_proceeds == 261_471_363 and sales.as_of == date(2024, 3, 20)
+    assert "terminated" not in by_type(evs)  # a prospectus superseded, not an agreement

@@ -600,3 +600,22 @@ def test_a_periodic_update_with_a_recent_amendment_is_an_amendment():
                                                                                                    "August 8, 2021"),
                  cover="PROSPECTUS SUPPLEMENT\n(To Prospectus dated June 7, 2021)\nAugust 17, 2021\n$50,000,000\n")
     assert by_type(evs)["program_amended"].amendment_date == date(2021, 8, 8)
+
+
+@pytest.mark.parametrize("set_aside", [
+    "Without giving effect to any offering limit imposed by General Instruction I.B.6 of Form S-3,",
+    "Disregarding the limits of General Instruction I.B.6,",
+])
+def test_a_notice_whose_cover_is_the_ib6_slice_of_a_cap_stated_apart_from_the_limit(set_aside):
+    evs = events("This prospectus supplement amends and supplements the information in our prospectus dated May 5, "
+                 "2022, and our prospectus supplement dated January 31, 2023 (the “ATM Prospectus Supplement”). We filed "
+                 "the ATM Prospectus Supplement to register the offer and sale of shares of our common stock pursuant to "
+                 "the terms of an At The Market Offering Agreement, dated January 31, 2023 (the “Agreement”) that we "
+                 "entered into with Craig-Hallum Capital Group LLC as our sales agent. As of the date of this prospectus "
+                 "supplement, we have sold 78,638 shares of our common stock under the Agreement. " + set_aside +
+                 " we may offer and sell additional shares of our common stock having an aggregate offering price of up "
+                 "to $25 million from time to time through Craig-Hallum acting as our sales agent.",
+                 cover="PROSPECTUS SUPPLEMENT\n(To the Prospectus dated May 5, 2022)\n$4,000,000\nCommon Stock\n")
+    amended = by_type(evs)["program_amended"]
+    assert amended.max_amount == 25_000_000 and amended.offered_amount == 4_000_000
+    assert by_type(evs)["sales_reported"].shares_sold == 78_638

@@ -104,7 +104,8 @@ CAPACITY_CHANGE_RE = re.compile(
     + _CAPACITY_OBJECT + r"|"
     r"\bthe purpose of " + _THIS_FILING + r"\b[^.]{0,40}?\bis to " + _CHANGE_VERB + r"e\s+" + _CAPACITY_OBJECT + r"|"
     r"\b" + _THIS_FILING + r"\s+(?:is|was|has been)\s+(?:being\s+)?filed\b[^.]{0,80}?\bto " + _CHANGE_VERB + r"e\s+" + _CAPACITY_OBJECT + r"|"
-    r"\bwe are now subject to General Instruction I\.B\.6\b",
+    r"\bwe are now subject to General Instruction I\.B\.6\b|"
+    r"\b" + _THIS_FILING + r"\b[^.]{0,200}?\breflects? an? (?:increase|decrease|reduction)\b[^.]{0,60}?\bin\s+" + _CAPACITY_OBJECT,
     re.I,
 )
 """This filing changes how much the program may sell (E4/E5 by a supplement): "we are decreasing
@@ -112,7 +113,9 @@ the amount ...", "This prospectus restores the maximum amount of securities we m
 ATM Program", "We are filing this prospectus supplement to reduce the aggregate amount of common
 stock that may be sold", "The purpose of this supplement is to increase the maximum amount", "This
 Amendment is being filed to increase the aggregate offering price", "We are now subject to General
-Instruction I.B.6 of Form S-3" (the program's capacity now cut to the baby-shelf limit)."""
+Instruction I.B.6 of Form S-3" (the program's capacity now cut to the baby-shelf limit), "This prospectus
+supplement replaces and supersedes the previously filed prospectus supplement ... and reflects an increase of
+$200,000,000 in the aggregate offering price"."""
 CAPACITY_CHANGE_NOUN_RE = re.compile(
     r"\b(?:we are|we have|the company is) (?:hereby )?fil(?:ing|ed) " + _THIS_FILING + r"\b[^.]{0,120}?\bto (?:reflect|effect|make)\s+"
     r"(?:an? |the )?(?:reduction|decrease|increase)\s+(?:in|of)\s+" + _CAPACITY_OBJECT.replace("the\\s+", "(?:the\\s+)?", 1), re.I)
@@ -225,13 +228,15 @@ _NAMES = r"(?P<names>[^;]{3,400}?)"
 ADD_RES = (
     re.compile(r"\b(?:to add|adding|to include|including|to appoint|appointing|add(?:s|ed)?|join(?:s|ed)?)\s+" + _NAMES + r",?\s+as\s+" + _ROLE, re.I),
     re.compile(_NAMES + r"\s+(?:was|were|has been|have been|is|are|will be)\s+(?:added|appointed|joined)\b[^;.]{0,60}?\bas\s+" + _ROLE, re.I),
+    re.compile(r"\bto which\s+" + _NAMES + r"\s+(?:was|were|has been|have been)\s+(?:joined|added)\b", re.I),
     re.compile(r"\b(?:on\s+)?the date hereof,?\s+(?:as it relates to|with respect to|in the case of)\s+" + _NAMES
                + r",\s+(?:we|the company)\b[^.;]{0,60}?\b(?:entered into|executed)\b", re.I),
     re.compile(r"\b(?:entered into|executed|are (?:now )?(?:a )?party to)\b[^;.]{0,120}?\bwith (?:each of )?" + _NAMES
                + r",?\s+(?:each )?as\s+(?:an? )?additional\s+(?:sales |placement |distribution )?(?:agents?|managers?|forward sellers?)\b", re.I),
 )
 """An agent added by the amendment: "to add X as an additional sales agent", "to include X as
-an additional agent", "X and Y were added as agents", "On <date> and the date hereof as it relates to
+an additional agent", "X and Y were added as agents", "an agreement ... to which X, Y and Z were joined on
+<date>" (a joinder), "On <date> and the date hereof as it relates to
 X, we entered into ...", "we entered into separate equity distribution agreements with each of X
 and Y, as additional Sales Agents"."""
 REMOVE_RES = (
@@ -290,15 +295,18 @@ def _names(text: str) -> str:
     return parts[-1] if parts else text
 
 
+_JOINED_ON_RE = re.compile(r"(?<=\bjoined on )" + DATE_RE.pattern)
+
+
 def agent_changes(sentences, program: Program) -> None:
     """Agents an amendment adds or removes (REPLACE_RES, ADD_RES, REMOVE_RES), in sentences that
     speak of an amendment; `agents` keeps the full list without the removed ones."""
     added: list[str] = []
     removed: list[str] = []
-    where = None
+    where, where_text = None, ""
     for s in sentences:
         t = s.text
-        if not _AMEND_WORDS_RE.search(t) and not re.search(r"\b(?:added|removed|replac\w*|ceased|no longer|additional|date hereof)\b", t, re.I):
+        if not _AMEND_WORDS_RE.search(t) and not re.search(r"\b(?:added|removed|replac\w*|ceased|no longer|additional|date hereof|joined)\b", t, re.I):
             continue
         hit = False
         for pattern in REPLACE_RES:
@@ -320,12 +328,19 @@ def agent_changes(sentences, program: Program) -> None:
                 removed += [a for a in names if a not in removed and a not in added]
                 hit = hit or bool(names)
         if hit:
-            where = s.span
+            where, where_text = s.span, t
             break
     if not (added or removed):
         return
     program.agents_added, program.agents_removed = added, removed
     program.agents = [a for a in program.agents if a not in removed] + [a for a in added if a not in program.agents]
+    joined = _JOINED_ON_RE.search(where_text) if where is not None and program.amendment_date is None else None
+    if where is not None and joined is not None:
+        # "to which X, Y and Z were joined on March 21, 2024": the joinder dates the change.
+        day = to_date(joined)
+        if day is not None:
+            program.amendment_date = day
+            program.spans["amendment_date"] = Span(where.start + joined.start(), where.start + joined.end())
     if where is not None:
         for name in ("agents_added", "agents_removed"):
             if getattr(program, name):

@@ -96,6 +96,8 @@ GROSS_PASSIVE_RE = re.compile(
 )
 """A dollar amount sold, passive: "approximately $21.4 million of our common stock has been sold",
 "$2.1 million of shares of our common stock were sold"."""
+GROSS_WHICH_RE = re.compile(r"\bof which\s+(?:approximately\s+)?" + MONEY_RE.pattern + r"\s+(?:have|has|had)\s+been\s+(?:issued\s+and\s+)?sold\b", re.I)
+"""Sales as a part of the cap: "up to $500,000,000 ..., of which $261,471,363 have been sold as of March 21"."""
 NET_RE = re.compile(r"net\s+proceeds[^$.]{0,60}?(?:of\s+)?(?:approximately\s+|about\s+)?" + MONEY_RE.pattern, re.I)
 """Net proceeds before the amount: "net proceeds of $Y"."""
 _NET_OF_THESE_RE = re.compile(r"(?:our|the)\s+(?:aggregate\s+)?net\s+proceeds\s+(?:from|of|as\s+a\s+result\s+of|resulting\s+from)\s+(?:such|these|those|the)\s+sales\b", re.I)
@@ -184,7 +186,12 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
             continue  # shares issued on a warrant exercise or under a plan, not sold at the market
         if _HYPOTHETICAL_RE.search(t):
             continue  # dilution arithmetic ("assuming all shares were sold at $4.00"), not a report
-        if any(not _RELATIVE_CAP_RE.search(t, max(0, f.start() - 12), f.start()) for f in _FUTURE_RE.finditer(t[:m.end() + 20])):
+        # "we may offer and sell ... up to $500,000,000, of which $261,471,363 have been sold": the modal
+        # governs the cap, the report starts at "of which".
+        part = t.rfind("of which", 0, m.start())
+        part = part if part >= 0 else 0
+        if any(not _RELATIVE_CAP_RE.search(t, max(0, f.start() - 12), f.start())
+               for f in _FUTURE_RE.finditer(t, part, m.end() + 20)):
             continue
         if _OWN_SENTENCE_RE.search(m.group(0)) and not _about_program(t):
             continue  # proceeds received or capacity used: only when the sentence names the program itself
@@ -207,7 +214,7 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
                 fields["shares_sold"] = shares(sm)
                 spans["shares_sold"] = s.match(sm, "num")
             # The proceeds figure nearest the "sold" verb: a cap may share the sentence.
-            gms = list(GROSS_RE.finditer(t)) + list(GROSS_AFTER_RE.finditer(t)) + list(GROSS_SOLD_RE.finditer(t)) + list(GROSS_PASSIVE_RE.finditer(t))
+            gms = list(GROSS_RE.finditer(t)) + list(GROSS_AFTER_RE.finditer(t)) + list(GROSS_SOLD_RE.finditer(t)) + list(GROSS_PASSIVE_RE.finditer(t)) + list(GROSS_WHICH_RE.finditer(t))
             gms = [g for g in gms if not _CAP_WORDS_RE.search(t[g.start():g.end()])]
             if not gms:
                 gms = list(UTILIZED_RE.finditer(t))
