@@ -300,9 +300,13 @@ def _full_series_name(prog: Program, head: Window) -> None:
     if short is None:
         return
     full = security(head.text)
-    if full and full[0] != prog.security and re.match(r"(?:\d+(?:\.\d+)?%\s+)?Series " + re.escape(short.group("series")) + r"\b", full[0]) \
-            and full[0].endswith(short.group("noun")):
+    if full and _names_same_series(short, full[0]) and full[0].endswith(short.group("noun")):
         set_found(prog, "security", full, head)
+
+
+def _names_same_series(short: re.Match[str], full: str) -> bool:
+    """A fuller name of the series the short term names ("7.50% Series A ..." for "Series A Preferred Stock")."""
+    return full != short.group(0) and bool(re.match(r"(?:\d+(?:\.\d+)?%\s+)?Series " + re.escape(short.group("series")) + r"\b", full))
 
 
 _AMOUNT = r"(?P<{0}>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?|\d{{1,3}}(?:,\d{{3}})+(?:\s+shares)?|\d+(?:\.\d+)?\s+million\s+shares)"
@@ -341,7 +345,7 @@ def _both(m: re.Match[str], a: str, b: str) -> tuple[int, int]:
 
 def _same_series_full(found: Found, full: str | None) -> Found:
     short = _SHORT_SERIES_RE.fullmatch(found[0])
-    if short and full and full != found[0] and re.match(r"(?:\d+(?:\.\d+)?%\s+)?Series " + re.escape(short.group("series")) + r"\b", full):
+    if short and full and _names_same_series(short, full):
         return (full, found[1], found[2])
     return found
 
