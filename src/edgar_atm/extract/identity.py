@@ -44,7 +44,8 @@ ENTERED_ON_DATE_RE = re.compile(
 """Date last: "We entered into a sales agreement with Cantor ... on March 3, 2023"."""
 
 _NOUN_RE = re.compile(r"\b(agreements?|amendment|prospectus|supplement|registration statement|(?<!supplement )no)\b", re.I)
-_AS_AMENDED_RE = re.compile(r"\b(?:as|and|(?:which|that) (?:was|were|has been|have been)) (?:further |subsequently )?amended(?: (?:on|as of|by)[^,;]{0,60}?)?\s*(?:on |as of )?(?P<date>" + DATE_RE.pattern + ")")
+# Case-blind: some filings capitalise the verb ("dated December 30, 2011, as Amended on April 15, 2013").
+_AS_AMENDED_RE = re.compile(r"\b(?:as|and|(?:which|that) (?:was|were|has been|have been)) (?:further |subsequently )?amended(?: (?:on|as of|by)[^,;]{0,60}?)?\s*(?:on |as of )?(?P<date>" + DATE_RE.pattern + ")", re.I)
 _AMENDMENT_DATED_RE = re.compile(r"\bamendment(?: no\. ?\d+)?(?: thereto)?,? (?:\(\"?amendment[^)]*\)\s*,?\s*)?dated", re.I)
 _AMENDMENT_TO_DATED_RE = re.compile(r"amendment(?: no\. ?\d+)?[^.]{0,80}?\bto the [^.]{0,80}agreement,? dated", re.I)
 _PREVIOUSLY_ENTERED_RE = re.compile(r"\bpreviously (?:entered into|executed)\b", re.I)

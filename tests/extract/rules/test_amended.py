@@ -82,6 +82,9 @@ def test_increment_with_a_new_total_uses_the_total():
     "dated May 2, 2023, and Amendment No. 2, dated September 5, 2024, the \"Sales Agreement\").",
     "We have entered into Amendment No. 2, dated September 5, 2024, to the Sales Agreement, dated March 1, 2022, as "
     "previously amended by Amendment No. 1, dated May 2, 2023, with Jefferies LLC.",
+    # the verb capitalised, as some filings write it
+    "We have entered into a Sales Agreement with Jefferies LLC dated March 1, 2022, as Amended on September 5, 2024 "
+    "(as amended, the \"Sales Agreement\").",
 ])
 def test_newest_amendment_date_wins(sentence):
     amended = by_type(events(sentence, cover=NOTICE.replace("March 1, 2024", "March 1, 2022")))["program_amended"]

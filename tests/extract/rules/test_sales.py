@@ -285,6 +285,11 @@ def test_no_shares_sold_under_the_ended_agreement_belong_to_it():
      "Sales Agreement.", Decimal("41500000"), date(2024, 3, 31)),
     ("As of March 31, 2024, $41,500,000 was available for issuance pursuant to the ATM program.",
      Decimal("41500000"), date(2024, 3, 31)),
+    ("As of April 15, 2013, we have $17,213,510 remaining for sale pursuant to the Sales Agreement, which is the "
+     "amount that we are offering pursuant to this prospectus supplement.", Decimal("17213510"), date(2013, 4, 15)),
+    ("As of March 31, 2024, the Company had $41.5 million left to be sold under the Sales Agreement.",
+     Decimal("41500000"), date(2024, 3, 31)),
+    ("As of March 31, 2024, there was $41,500,000 unsold under our ATM program.", Decimal("41500000"), date(2024, 3, 31)),
 ])
 def test_sales_told_by_the_remainder_alone(sentence, remaining, as_of):
     ev = by_type(events(PROGRAM + sentence))["sales_reported"]
@@ -299,6 +304,9 @@ def test_sales_told_by_the_remainder_alone(sentence, remaining, as_of):
     "As of March 31, 2024, $41,500,000 remains available under our shelf registration statement.",
     # a condition
     "If we sell $30,000,000 of shares, $45,000,000 would remain available under the Sales Agreement.",
+    "If we sell $30,000,000 of shares, we would have $45,000,000 remaining for sale under the Sales Agreement.",
+    # the whole cap is what is left
+    "As of the date of this prospectus supplement, we have $75,000,000 remaining for sale under the Sales Agreement.",
 ])
 def test_remainder_near_misses_report_no_sales(sentence):
     assert "sales_reported" not in by_type(events(PROGRAM + sentence))

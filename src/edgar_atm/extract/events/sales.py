@@ -281,11 +281,15 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
 REMAINS_UNDER_RE = re.compile(
     MONEY_RE.pattern + r"(?:\s+(?:of|in)\s+(?:our\s+)?[\w\s-]{0,40}?)?\s+(?:remains|remained|remain|is|was|are)\s+(?:still\s+)?available\s+"
     r"(?:(?:to\s+be\s+)?(?:offered\s+and\s+)?(?:sold|issued)|for\s+(?:offer\s+and\s+)?(?:sale|issuance))?\s*"
+    r"(?:under|pursuant\s+to)\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,4}?(?:agreements?|program|ATM)\b|"
+    + MONEY_RE.pattern.replace("(?P<num>", "(?P<num5>").replace("(?P<scale>", "(?P<scale5>")
+    + r"\s+(?:remaining|left|unsold)\s+(?:available\s+)?(?:for\s+(?:offer\s+and\s+)?(?:sale|issuance)|to\s+be\s+(?:offered\s+and\s+)?(?:sold|issued))?\s*"
     r"(?:under|pursuant\s+to)\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,4}?(?:agreements?|program|ATM)\b",
     re.I,
 )
 """Sales to date told by what is left: "As of the date of this prospectus supplement, $159,416,327
-remains available to be sold under the sales agreement" (the program has sold the rest)."""
+remains available to be sold under the sales agreement" (the program has sold the rest); "we have
+$17,213,510 remaining for sale pursuant to the Sales Agreement"."""
 _REMAINS_NOT_RE = re.compile(r"\b(?:if|may|would|assum\w*|registration statement|shelf)\b", re.I)
 
 
@@ -294,15 +298,17 @@ def remaining_only(sentences: list[Sentence], doc_date: date | None, program: Pr
     made, and this is how the filing reports them."""
     for s in sentences:
         t = s.text
-        if "available" not in t or "$" not in t:
+        if "$" not in t or ("available" not in t and "remaining" not in t and "left" not in t and "unsold" not in t):
             continue
         m = REMAINS_UNDER_RE.search(t)
         if m is None or _REMAINS_NOT_RE.search(t):
             continue
-        remaining = as_dollars(money(m))
+        group = "num" if m.group("num") is not None else "num5"
+        mm = MONEY_RE.match(t, dollar_start(t, m.start(group)))
+        remaining = as_dollars(money(mm)) if mm else None
         if remaining is None or program.max_amount is None or remaining >= program.max_amount:
             continue
-        spans = {"remaining_amount": s.sub(dollar_start(t, m.start("num")), m.end("num"))}
+        spans = {"remaining_amount": s.sub(dollar_start(t, m.start(group)), m.end(group))}
         fields: dict = {"remaining_amount": remaining}
         found = when.as_of(t, doc_date)
         if found:
