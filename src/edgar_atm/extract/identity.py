@@ -46,6 +46,7 @@ ENTERED_ON_DATE_RE = re.compile(
 _NOUN_RE = re.compile(r"\b(agreements?|amendment|prospectus|supplement|registration statement|(?<!supplement )no)\b", re.I)
 # Case-blind: some filings capitalise the verb ("dated December 30, 2011, as Amended on April 15, 2013").
 _AS_AMENDED_RE = re.compile(r"\b(?:as|and|(?:which|that) (?:was|were|has been|have been)) (?:further |subsequently )?amended(?: (?:on|as of|by)[^,;]{0,60}?)?\s*(?:on |as of )?(?P<date>" + DATE_RE.pattern + ")", re.I)
+_AMENDMENT_TO_THE_RE = re.compile(r"\bamendment(?: no\. ?\d+)? to (?:the|that certain|our) [^,;()]{0,80}?agreements?,?\s*$", re.I)
 _AMENDMENT_DATED_RE = re.compile(r"\bamendment(?: no\. ?\d+)?(?: thereto)?,? (?:\(\"?amendment[^)]*\)\s*,?\s*)?dated", re.I)
 _AMENDMENT_TO_DATED_RE = re.compile(r"amendment(?: no\. ?\d+)?[^.]{0,80}?\bto the [^.]{0,80}agreement,? dated", re.I)
 _PREVIOUSLY_ENTERED_RE = re.compile(r"\bpreviously (?:entered into|executed)\b", re.I)
@@ -80,7 +81,10 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
         nouns = _NOUN_RE.findall(text[max(0, m.start() - 250):m.start()])
         if nouns and nouns[-1].lower() not in ("agreement", "agreements", "amendment", "no"):
             continue  # "the prospectus supplement dated ..." dates a prospectus, not the agreement
-        kinds.append("amendment" if nouns and nouns[-1].lower() in ("amendment", "no") else "agreement")
+        head = nouns[-1].lower() if nouns else ""
+        if head in ("agreement", "agreements") and _AMENDMENT_TO_THE_RE.search(text, max(0, m.start() - 120), m.start()):
+            head = "amendment"  # "Amendment No. 1 to the Equity Distribution Agreement, dated X": the amendment's date
+        kinds.append("amendment" if head in ("amendment", "no") else "agreement")
         if m.group("hereof"):
             dated.append((doc_date, m.start("hereof"), m.end("hereof")))
         else:
@@ -125,8 +129,9 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
         if len(dated) >= 2:
             agreements = [d for d, k in zip(dated, kinds) if k == "agreement" and d[0]]
             amendments = [d for d, k in zip(dated, kinds) if k == "amendment" and d[0]]
-            if agreements and len(amendments) >= 2:
-                # "as amended by Amendment No. 1, dated X, and Amendment No. 2, dated Y": the newest counts.
+            if agreements and amendments:
+                # "as amended by Amendment No. 1, dated X, and Amendment No. 2, dated Y": the newest counts;
+                # "Agreement, dated Y, ... as amended by Amendment No. 1 to the Agreement, dated X": X is the change.
                 return agreements[0], max(amendments, key=lambda d: d[0]), True
             return dated[1], dated[0], True
         if len(dated) == 1 and dated[0][0] and doc_date and abs((doc_date - dated[0][0]).days) <= _RECENT_DAYS:

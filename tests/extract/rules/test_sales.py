@@ -376,3 +376,25 @@ def test_sales_under_the_programs_own_dated_agreement_stay_its_own():
 def test_sales_over_a_stated_period_with_net_proceeds_in_the_next_sentence(sentence, as_of, net):
     ev = by_type(events(PROGRAM + sentence))["sales_reported"]
     assert ev.as_of == as_of and ev.net_proceeds == net and ev.shares_sold == 2_080_689
+
+
+@pytest.mark.parametrize("sentence, gross", [
+    ("This prospectus supplement relates to the $33,063,065 of common stock that remains unsold under the prospectus "
+     "supplement, dated March 22, 2022, which includes gross proceeds of $6,936,935 from the sale of common stock "
+     "from April 2022 through the date of this prospectus supplement.", Decimal("6936935")),
+    ("The amount remaining under the Sales Agreement reflects aggregate gross proceeds of approximately $6.9 million "
+     "from sales of common stock under the Sales Agreement through March 31, 2024.", Decimal("6900000")),
+])
+def test_sales_in_nominal_form(sentence, gross):
+    assert by_type(events(PROGRAM + sentence))["sales_reported"].gross_proceeds == gross
+
+
+@pytest.mark.parametrize("sentence", [
+    # future proceeds of this offering, not sales made
+    "The amount we may sell under the Sales Agreement, if sold in full, would include gross proceeds of $75,000,000 "
+    "from the sale of common stock.",
+    "Our net proceeds will reflect gross proceeds of $75,000,000 from the sale of common stock under the Sales Agreement, "
+    "less commissions.",
+])
+def test_nominal_sales_near_misses(sentence):
+    assert "sales_reported" not in by_type(events(PROGRAM + sentence))

@@ -42,6 +42,8 @@ SALES_RE = re.compile(
     r"\bsales\s+of\s+[^.;]{0,120}?\b(?:have|has|had)\s+been\s+(?:made|completed|effected)\b|"
     r"\b(?:have|has|had)\s+(?:received|generated|raised|realized)\s+(?:aggregate\s+|total\s+)?(?:gross\s+|net\s+)?proceeds\s+of\s+"
     r"(?:[^.;]|\.\d){0,80}?\bfrom\s+(?:the\s+)?(?:sales?|issuance)\b|"
+    r"\b(?:includes?|including|reflects?|reflecting|after|following)\s+(?:the\s+)?(?:aggregate\s+|total\s+)?gross\s+proceeds\s+of\s+"
+    r"(?:approximately\s+)?\$[\d,.]+(?:\s*(?:million|billion))?\s+(?:received\s+)?from\s+(?:the\s+)?(?:sales?|issuance)\s+of\b|"
     r"\b(?:utiliz(?:ed|ation\s+of)|used|exhausted)\s+(?:approximately\s+|substantially\s+|nearly\s+)?(?:all\s+of\s+|the\s+full\s+|the\s+entire\s+)"
     r"[^.;]{0,20}?\$[\d,.]+(?:\s*(?:million|billion))?\s+(?:of\s+)?(?:availability|capacity|available)",
     re.I,
@@ -142,12 +144,13 @@ _CONDITIONAL_RE = re.compile(r"\bif (?:no|any|all|we have)\b|\bnot previously so
 _OTHER_ISSUANCE_RE = re.compile(
     r"[^.;]{0,40}?\b(?:upon (?:the )?(?:exercise|conversion|vesting|settlement)|in connection with (?:the |our )?(?:acquisition|merger|exercise)|"
     r"under (?:our|the) [\w ]{0,30}?(?:incentive|option|employee|purchase) plan|as (?:consideration|dividends?))", re.I)
+_MODAL_BEFORE_RE = re.compile(r"\b(?:will|would|may|might|could|shall)\s+(?:\w+\s+)?$", re.I)
 _HYPOTHETICAL_RE = re.compile(r"\bassum(?:e|es|ed|ing|ption)\b|\bwould (?:be|receive|have)\b|\bhypothetical", re.I)
 _FUTURE_RE = re.compile(r"\b(?:may|will|would|could)\s+(?:be\s+)?(?:offer|sell|sold|issue)|\bif any\b|\bunderwriters?\b|\bplacement agent\b", re.I)
 _RELATIVE_CAP_RE = re.compile(r"\b(?:that|which)\s+$")
 """A modal in a relative clause about the cap ("of the 16,065,000 Common Shares that may be offered and
 sold under the Distribution Agreement, 7,658,619 Common Shares have been sold") is not a future sale."""
-_PROGRAM_WORDS_RE = re.compile(r"sales agents?|this program|the program", re.I)
+_PROGRAM_WORDS_RE = re.compile(r"sales agents?|this program|the program|\b(?:remains?|remaining) unsold under\b", re.I)
 _CAP_WORDS_RE = re.compile(r"up to|in excess of", re.I)
 _OWN_SENTENCE_RE = re.compile(r"proceeds|utiliz|used|exhausted", re.I)
 
@@ -156,7 +159,8 @@ def _other_verbs(t: str) -> bool:
     """Cheap test for the sales verbs beyond "sold"/"issued" (substring tests: most sentences
     have none of them)."""
     if "proceeds" in t:
-        return "received" in t or "raised" in t or "generated" in t or "realized" in t
+        return ("received" in t or "raised" in t or "generated" in t or "realized" in t or "includ" in t or "reflect" in t
+                or "after" in t or "following" in t)
     return "utiliz" in t or "exhausted" in t or "used" in t and (" all " in t or " full " in t or " entire " in t) \
         or "been completed" in t or "been effected" in t
 
@@ -182,6 +186,8 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
             continue
         if _CONDITIONAL_RE.search(t[max(0, m.start() - 80):m.end()]):
             continue
+        if _MODAL_BEFORE_RE.search(t, max(0, m.start() - 30), m.start()):
+            continue  # "net proceeds will reflect gross proceeds of $X from the sale": not sales made
         if _OTHER_ISSUANCE_RE.match(t, m.end()):
             continue  # shares issued on a warrant exercise or under a plan, not sold at the market
         if _HYPOTHETICAL_RE.search(t):
