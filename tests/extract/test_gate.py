@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from edgar_atm.extract import parse_filing
 from edgar_atm.extract.gate import may_be_atm
 
@@ -70,3 +72,15 @@ def test_a_distribution_agreement_with_a_distribution_agent_for_shares_passes():
             b"offering price of up to $75,000,000 from time to time through J.P. Morgan, as our distribution agent.")
     assert may_be_atm(text)
     assert parse_filing(b"PROSPECTUS SUPPLEMENT\n$75,000,000\nCommon shares\n" + text, path="ottr.txt").events
+
+
+@pytest.mark.parametrize("phrase", [
+    b"we may offer and sell our Common Shares from time to time through the Dealer as sub-placement agent",
+    b"the Fund may offer and sell up to 17,000,000 Common Shares, from time to time through the Distributor",
+])
+def test_a_funds_distribution_agreement_with_its_distributor_passes(phrase):
+    assert may_be_atm(b"The Fund has entered into a distribution agreement with ALPS Distributors, Inc. " + phrase)
+
+
+def test_a_distributor_without_a_distribution_agreement_fails():
+    assert not may_be_atm(b"Shares of the Fund are offered from time to time through the Distributor in a continuous offering.")

@@ -3,7 +3,7 @@
 It runs on the raw bytes before any HTML parsing. A filing passes when it mentions an
 at-the-market offering (in any spelling, including entity-separated words), Rule
 415(a)(4), an ATM agreement noun (also "distribution agency" and "sales and registration"
-agreements), a "continuous (equity) offering program", Managers selling "as our agent" (or a firm selling
+agreements), a "continuous (equity) offering program", a fund's distributor or sub-placement agent, Managers selling "as our agent" (or a firm selling
 shares "as our sales agent") under a "Distribution Agreement", or a fee table's "Sales Agents' commission". Bank structured notes on 424B2 mention none of
 these ("distribution agreement" alone is deliberately not enough: MTN programs use it),
 so they are rejected after one lower-casing pass and a few substring searches.
@@ -34,6 +34,10 @@ _WINDOW = 400
 # (equity distribution programs) or a fee table's "Sales Agents' commission" it is worth a parse.
 _MANAGER_AGENT = (b"as our agent", b"as our sales agent", b"as sales agent", b"as agent for us", b"as the sales agents",
                   b"as our distribution agent")
+# A closed-end fund's program: shares sold "from time to time through the Distributor" or through
+# a dealer "as sub-placement agent" under the fund's distribution agreement (its cover may be cut
+# before the at-the-market words).
+_FUND_DISTRIBUTOR = (b"from time to time through the distributor", b"sub-placement agent")
 _EQUITY_WORDS = (b"common stock", b"shares of", b"common units", b"depositary shares")
 _AGENT_EQUITY_WORDS = _EQUITY_WORDS + (b"common shares",)
 _SALES_AGENT_FEE_RE = re.compile(rb"sales" + _SEP + rb"agents?(?:'|&#8217;|&#x2019;|\xe2\x80\x99|&rsquo;)s?" + _SEP + rb"(?:commission|compensation|fee)")
@@ -60,6 +64,8 @@ def _managers_as_agents(low: bytes) -> bool:
     not over the whole document. MTN programs sell notes through their agents, so a window that
     speaks of notes needs the Manager wording."""
     pos = low.find(b"distribution agreement")
+    if pos >= 0 and any(m in low for m in _FUND_DISTRIBUTOR):
+        return True
     while pos >= 0:
         near = low[max(0, pos - 600):pos + 600]
         if any(m in near for m in _MANAGER_AGENT) and (

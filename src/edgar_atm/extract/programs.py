@@ -73,7 +73,7 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
 
     _agreement_type(prog, defining, specific)
     _dates(prog, defining, stated, doc_date)
-    prog.amended = amended.made_now(prog, first.text, doc_date, role.base_prospectus_date(head.text))
+    prog.amended = amended.made_now(prog, first.text, doc_date, role.earliest_date(head.text))
     _agents(prog, defining, specific, sentences, first)
     if not prog.agents:
         # The cover's list of agents (one firm per line, names sometimes broken across lines).
@@ -209,9 +209,22 @@ def _agents(prog: Program, defining: list[Sentence], specific: list[Sentence], s
                 if agents:
                     where = s.span
                     break
+    if agents:
+        # A fund's distributor sells through a dealer it appoints ("The Distributor has entered into a
+        # dealer agreement ... with UBS Securities LLC (the "Dealer") ... through the Dealer as
+        # sub-placement agent"): the dealer is an agent of the program too.
+        for x in sentences:
+            if x.para == first.para and x.index > first.index and _SUB_AGENT_RE.search(x.text):
+                added = [a for a in find_agents(x.text) if a not in agents]
+                if added:
+                    agents = agents + added
+                    where = where.cover(x.span) if where else x.span
     prog.agents = agents
     if agents and where:
         prog.spans["agents"] = where
+
+
+_SUB_AGENT_RE = re.compile(r"sub-placement agents?|\(the [\"\u201c]Dealer[\"\u201d]\)|\bdealer agreement\b", re.I)
 
 
 def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], head: Window, existing: bool) -> None:

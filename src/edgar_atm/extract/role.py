@@ -261,6 +261,22 @@ def base_prospectus_date(cover: str) -> date | None:
     return to_date(dm) if dm else None
 
 
+_AS_OF_RE = re.compile(r"\b(?i:as of)\s+(?=[A-Z])")
+
+
+def earliest_date(cover: str) -> date | None:
+    """The earliest this supplement can be dated: its base prospectus's date, or a later date its
+    cover reports figures "as of" ("As of June 11, 2021, 10,589,001 Common Shares have been sold",
+    "As of May 31, 2021, the last reported sale price"): a supplement is never older than either."""
+    found = [d for d in (base_prospectus_date(cover),) if d is not None]
+    for m in _AS_OF_RE.finditer(cover):
+        dm = DATE_RE.match(cover, m.end())
+        day = to_date(dm) if dm else None
+        if day is not None:
+            found.append(day)
+    return max(found) if found else None
+
+
 def document_date(text: str) -> date | None:
     """The date the cover gives itself: DOC_DATE_RE ("The date of this prospectus supplement is
     ..."), else a dated cover line near the top (COVER_DATED_RE)."""

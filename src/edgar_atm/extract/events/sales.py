@@ -150,7 +150,7 @@ _FUTURE_RE = re.compile(r"\b(?:may|will|would|could)\s+(?:be\s+)?(?:offer|sell|s
 _RELATIVE_CAP_RE = re.compile(r"\b(?:that|which)\s+$")
 """A modal in a relative clause about the cap ("of the 16,065,000 Common Shares that may be offered and
 sold under the Distribution Agreement, 7,658,619 Common Shares have been sold") is not a future sale."""
-_PROGRAM_WORDS_RE = re.compile(r"sales agents?|this program|the program|\b(?:remains?|remaining) unsold under\b", re.I)
+_PROGRAM_WORDS_RE = re.compile(r"sales agents?|this program|the program|\bthrough the (?:Distributor|Dealer)\b|\b(?:remains?|remaining) unsold under\b", re.I)
 _CAP_WORDS_RE = re.compile(r"up to|in excess of", re.I)
 _OWN_SENTENCE_RE = re.compile(r"proceeds|utiliz|used|exhausted", re.I)
 

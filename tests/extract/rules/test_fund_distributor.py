@@ -1,0 +1,76 @@
+"""A closed-end fund's program: a distribution agreement with the fund's distributor, shares sold
+"from time to time through the Distributor" or through a dealer "as sub-placement agent", on a
+cover that may be cut before any at-the-market words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from edgar_atm.extract import parse_filing
+
+from .doc import by_type
+
+COVER = ("Prospectus Supplement\n(To Prospectus dated February 25, 2013)\nExample Income Trust\n"
+         "Up to 1,690,275 Common Shares\n")
+DISTRIBUTOR = ("Example Income Trust (the \"Trust\") has entered into a distribution agreement dated March 11, 2013 "
+               "(the \"Distribution Agreement\") with Eaton Vance Distributors, Inc. (\"Distributor\") relating to the "
+               "common shares of beneficial interest (\"Common Shares\") offered by this Prospectus Supplement. ")
+DEALER = ("The Distributor has entered into a dealer agreement, dated March 15, 2013 (the \"Dealer Agreement\") with "
+          "UBS Securities LLC (the \"Dealer\") relating to the Common Shares offered by this Prospectus Supplement. In "
+          "accordance with the terms of the Dealer Agreement, we may offer and sell our Common Shares from time to "
+          "time through the Dealer as sub-placement agent for the offer and sale of the Common Shares. ")
+DIRECT = "In accordance with the Distribution Agreement, the Trust may offer and sell up to 1,690,275 Common Shares, from time to time through the Distributor. "
+NAV = "Under the 1940 Act, the Trust may not sell any Common Shares at a price below the current net asset value."
+
+
+def parse(body: str):
+    return parse_filing((COVER + body).encode("utf-8"), path="fund.md")
+
+
+@pytest.mark.parametrize("body, agents", [
+    (DISTRIBUTOR + DEALER + NAV, ["Eaton Vance Distributors, Inc.", "UBS Securities LLC"]),
+    (DISTRIBUTOR + DIRECT + NAV, ["Eaton Vance Distributors, Inc."]),
+])
+def test_a_funds_distribution_program_without_at_the_market_words(body, agents):
+    ev = by_type(parse(body).events)["program_established"]
+    assert ev.agreement_date == date(2013, 3, 11) and ev.agents == agents and ev.max_shares == 1_690_275
+
+
+def test_fund_sales_through_the_distributor_are_reported():
+    body = DISTRIBUTOR + DIRECT + "As of June 11, 2013, 589,001 Common Shares have been sold through the Distributor."
+    ev = by_type(parse(body).events)["sales_reported"]
+    assert ev.shares_sold == 589_001 and ev.as_of == date(2013, 6, 11)
+
+
+def test_a_distribution_agreement_for_notes_is_still_no_program():
+    body = ("We have entered into a distribution agreement with the agents named below relating to our medium-term "
+            "notes, which may be sold from time to time through the agents.")
+    parsed = parse_filing(("Pricing Supplement\n" + body).encode("utf-8"), path="mtn.md")
+    assert parsed.events == []
+
+
+def test_an_old_amendment_is_context_when_the_cover_reports_later_figures():
+    # The supplement is undated, but its cover reports sales as of a date eight months after the
+    # amendment: the amendment is not this filing's change.
+    body = ("Example Income Trust has entered into a distribution agreement, dated November 14, 2019, with ALPS "
+            "Distributors, Inc. (the \"Distributor\"), as amended by Amendment No. 1 thereto, dated October 6, 2020, "
+            "relating to the Common Shares offered by this Prospectus Supplement. The Fund may offer and sell up to "
+            "17,000,000 Common Shares, from time to time through the Distributor. As of June 11, 2021, 10,589,001 "
+            "Common Shares have been sold through the Distributor.")
+    cover = "Prospectus Supplement\n(To Prospectus dated August 12, 2020)\nExample Income Trust\n"
+    found = by_type(parse_filing((cover + body).encode("utf-8"), path="fund.md").events)
+    assert "program_amended" not in found and "program_established" in found
+    assert found["sales_reported"].shares_sold == 10_589_001
+
+
+def test_a_recent_amendment_on_such_a_cover_is_still_the_change():
+    body = ("Example Income Trust has entered into a distribution agreement, dated November 14, 2019, with ALPS "
+            "Distributors, Inc. (the \"Distributor\"), as amended by Amendment No. 1 thereto, dated June 1, 2021, "
+            "relating to the Common Shares offered by this Prospectus Supplement. The Fund may offer and sell up to "
+            "17,000,000 Common Shares, from time to time through the Distributor. As of June 11, 2021, 10,589,001 "
+            "Common Shares have been sold through the Distributor.")
+    cover = "Prospectus Supplement\n(To Prospectus dated August 12, 2020)\nExample Income Trust\n"
+    found = by_type(parse_filing((cover + body).encode("utf-8"), path="fund.md").events)
+    assert found["program_amended"].amendment_date == date(2021, 6, 1)
