@@ -213,7 +213,13 @@ _GLUED_SUFFIX_RE = re.compile(r"(?<=[a-z]{3})(?=(?:LLC|Inc\.|Corp\.|Incorporated
 # Ares Capital Management LLC, and our administrator, Ares Operations LLC"): not agents.
 _ISSUER_SIDE_RE = re.compile(
     r"\b(?:our|the Company's|its) (?:external |investment |sub-?)?(?:adviser|advisor|administrator|manager|sponsor|"
-    r"operating partnership|general partner|parent)\s*,?\s*\(?$", re.I)
+    r"operating partnership|general partner|parent)\s*,?\s*\(?$|"
+    r"\b(?:investment |sub-?)?(?:adviser|advisor|administrator)\s*,?\s*\(?$", re.I)
+# The issuer or its adviser named by its role right after the name ("Oxford Lane Capital Corp.'s (the
+# "Company") investment adviser", "Oxford Lane Management, LLC (the "Adviser")"): not an agent.
+_ISSUER_NAMED_RE = re.compile(
+    r"\s*(?:['\u2019]s\b|\((?:the |our )?[\"\u201c]?(?:Company|Adviser|Advisor|Administrator|Fund|Trust|Issuer|"
+    r"Partnership|Sponsor|Operating Partnership|Parent|REIT|Corporation)[\"\u201d]?[),])")
 
 
 def find_agents(text: str, *, keep_unknown: bool = False) -> list[str]:
@@ -247,7 +253,7 @@ def find_agents(text: str, *, keep_unknown: bool = False) -> list[str]:
                 continue
             if re.search(r"(?:(?:division|affiliate|subsidiary) of|f/k/a|formerly known as|formerly)$", text[max(0, m.start() - 25):m.start()].rstrip(" ,("), re.I):
                 continue
-            if _ISSUER_SIDE_RE.search(text[max(0, m.start() - 40):m.start()]):
+            if _ISSUER_SIDE_RE.search(text[max(0, m.start() - 40):m.start()]) or _ISSUER_NAMED_RE.match(text, m.end()):
                 continue
             hits.append((m.start(), name))
     found: list[str] = []

@@ -127,3 +127,22 @@ def test_small_cap_agents_in_the_table(written, canonical):
 ])
 def test_names_with_a_space_lost_where_a_mirror_page_broke_a_line(written, canonical):
     assert find_agents(written) == canonical
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Company has entered into an equity distribution agreement dated June 4, 2020, with Ladenburg Thalmann & Co. "
+    "Inc. and Example Fund Capital Corp.'s (the \"Company\") investment adviser, Example Fund Management, LLC (the "
+    "\"Adviser\").",
+    "We, our adviser, Example Advisors, LLC, and Ladenburg Thalmann & Co. Inc. are parties to the equity distribution "
+    "agreement.",
+    "We have entered into an equity distribution agreement with Ladenburg Thalmann & Co. Inc. and Example Fund "
+    "Management, LLC (the \"Adviser\").",
+])
+def test_the_issuer_and_its_adviser_are_not_agents(sentence):
+    assert find_agents(sentence, keep_unknown=True) == ["Ladenburg Thalmann & Co. Inc."]
+
+
+def test_an_unknown_firm_in_the_agent_list_is_still_kept():
+    found = find_agents("We have entered into a sales agreement with Ladenburg Thalmann & Co. Inc. and Example "
+                        "Capital Markets, LLC (the \"Agents\").", keep_unknown=True)
+    assert found == ["Ladenburg Thalmann & Co. Inc.", "Example Capital Markets, LLC"]
