@@ -116,7 +116,8 @@ MANAGER_AS_AGENT_RE = re.compile(
 through such Manager, as our agent, under the Distribution Agreement"): an equity distribution
 program, not an MTN "Distribution Agreement" (notes sold through agents)."""
 _NOTES_WORD_RE = re.compile(r"the notes|notes due|debentures", re.I)
-_ATM_NOTES_RE = re.compile(r"(?:at[\s-]the[\s-]market offerings?|415\(a\)\(4\))", re.I)
+_ATM_NOTES_RE = re.compile(r"(?:at[\s-]the[\s-]market offerings?|415\(a\)\(4\)|\bat market issuance sales agreement\b)", re.I)
+_DEEMED_UNDERWRITER_RE = re.compile(r"\bdeemed\s+(?:to\s+be\s+)?(?:an?\s+)?[\"'\u201c]?$", re.I)
 _UNDERWRITTEN_RE = re.compile(r"\bunderwriters?\b|\bpricing supplement\b|\bmarket measure|\bdealer[- ]manager\b", re.I)
 _COVER_START_RE = re.compile(r"^(?:prospectus supplement|prospectus|pricing supplement|supplement no\.|\(to (?:the )?prospectus)", re.I)
 
@@ -205,7 +206,7 @@ def is_program_prospectus(head: str) -> bool:
         if cand.group(0).lower().startswith("we are offering") and re.search(
                 r"sales agents?|at[\s-]the[\s-]market|(?:sales|distribution|sale) agreement", sentence, re.I):
             continue
-        if _NOTES_WORD_RE.match(cand.group(0)) and _ATM_NOTES_RE.search(head) and not _UNDERWRITTEN_RE.search(head):
+        if _NOTES_WORD_RE.match(cand.group(0)) and _ATM_NOTES_RE.search(head) and not _underwritten(head):
             continue  # listed notes sold at the market ("7.75% Notes due 2029" through a sales agent)
         firm = cand
         break
@@ -218,6 +219,13 @@ def is_program_prospectus(head: str) -> bool:
         # the ATM structure early on the cover.
         return bool(re.search(r"(?:entered into|relate to)[^.]{0,200}?(?:sales|distribution|sale|offering) agreement", head[:firm.start()], re.I))
     return True
+
+
+def _underwritten(head: str) -> bool:
+    """Underwriters, a pricing supplement or a dealer-manager on the cover; an ATM agent that "may be
+    deemed to be an 'underwriter'" is not one."""
+    return any(not _DEEMED_UNDERWRITER_RE.search(head, max(0, m.start() - 40), m.start())
+               for m in _UNDERWRITTEN_RE.finditer(head))
 
 
 def is_notice(head: str) -> bool:

@@ -398,3 +398,28 @@ def test_an_equity_purchase_agreement_with_an_investor_is_no_program():
             "under this prospectus supplement and the accompanying prospectus will be made in transactions deemed to "
             "be \"at the market\" offerings as defined in Rule 415.")
     assert parse_filing((cover + body).encode(), path="line.md").events == []
+
+
+NOTES_COVER = "PROSPECTUS SUPPLEMENT\n(To Prospectus dated April 28, 2024)\n$200,000,000\nExample Inc.\n8.25% Senior Notes due 2028\n"
+
+
+@pytest.mark.parametrize("body", [
+    # the agent "may be deemed to be an underwriter": ATM boilerplate, not an underwritten deal
+    "We have entered into an At Market Issuance Sales Agreement with B. Riley Securities, Inc. (the \"Agent\") under "
+    "which we may offer and sell, from time to time, up to $200,000,000 aggregate principal amount of our 8.25% Senior "
+    "Notes due 2028 (the \"Notes\"). Sales of the Notes may be made in sales deemed to be \"at the market offerings\". "
+    "The Agent may be deemed to be an \"underwriter\" within the meaning of the Securities Act.",
+    # the agreement's name alone tells the mechanism
+    "Example Inc. has entered into an At Market Issuance Sales Agreement (the \"Sales Agreement\") with B. Riley "
+    "Securities, Inc., or the Agent, under which we may offer and sell, from time to time, up to an aggregate principal "
+    "amount of $200,000,000 of our 8.25% Senior Notes due 2028 (the \"Notes\") to or through the Agent.",
+])
+def test_listed_notes_sold_at_the_market(body):
+    ev = by_type(parse_filing((NOTES_COVER + body).encode(), path="passage.md").events)["program_established"]
+    assert ev.agents == ["B. Riley Securities, Inc."] and ev.max_amount == Decimal(200_000_000)
+
+
+def test_underwritten_notes_that_mention_an_at_market_agreement_give_no_events():
+    body = ("The underwriters have agreed to purchase the notes at a price of 97% of their principal amount. We have "
+            "also entered into an At Market Issuance Sales Agreement with B. Riley Securities, Inc. for our common stock.")
+    assert parse_filing((NOTES_COVER + body).encode(), path="passage.md").events == []
