@@ -269,13 +269,16 @@ def base_prospectus_date(cover: str) -> date | None:
     return to_date(dm) if dm else None
 
 
-_AS_OF_RE = re.compile(r"\b(?i:as of)\s+(?=[A-Z])")
+_AS_OF_RE = re.compile(r"\b(?i:as of)\s+(?=[A-Z])|\b(?:On|on)\s+(?=[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4},?\s+the\s+(?:last\s+reported|closing))|"
+                       r"\b(?i:(?:last\s+reported|closing)\s+(?:sales?\s+)?price\b[^.]{0,80}?\bon)\s+(?=[A-Z])")
 
 
 def earliest_date(cover: str) -> date | None:
     """The earliest this supplement can be dated: its base prospectus's date, or a later date its
     cover reports figures "as of" ("As of June 11, 2021, 10,589,001 Common Shares have been sold",
-    "As of May 31, 2021, the last reported sale price"): a supplement is never older than either."""
+    "As of May 31, 2021, the last reported sale price") or a last reported price on ("On February 11, 2021
+    the last reported sale price", "the closing price of our shares on October 25, 2022"): a supplement is
+    never older than any of them."""
     found = [d for d in (base_prospectus_date(cover),) if d is not None]
     for m in _AS_OF_RE.finditer(cover):
         dm = DATE_RE.match(cover, m.end())

@@ -622,3 +622,25 @@ def test_a_notice_whose_cover_is_the_ib6_slice_of_a_cap_stated_apart_from_the_li
     amended = by_type(evs)["program_amended"]
     assert amended.max_amount == 25_000_000 and amended.offered_amount == 4_000_000
     assert by_type(evs)["sales_reported"].shares_sold == 78_638
+
+
+@pytest.mark.parametrize("sentence", [
+    "In accordance with the terms of the Sales Agreement, under the first prospectus supplement and this prospectus "
+    "supplement, we may now offer and sell shares of our common stock having an aggregate offering price of up to "
+    "$25,000,000 from time to time through Jefferies LLC.",
+    "As a result, we can now sell shares of our common stock having an aggregate offering price of up to $25,000,000 "
+    "under the Sales Agreement.",
+])
+def test_a_new_capacity_said_with_now_is_a_change(sentence):
+    evs = events("We have entered into a Sales Agreement, dated March 1, 2024, with Jefferies LLC, relating to shares "
+                 "of our common stock. " + sentence)
+    assert by_type(evs)["program_amended"].max_amount == Decimal(25_000_000)
+
+
+def test_an_old_restatement_is_context_when_the_cover_quotes_a_later_price():
+    cover = "PROSPECTUS SUPPLEMENT\n(To Prospectus dated July 15, 2019)\nUp to $50,000,000\nCommon Stock\n"
+    evs = events("On May 1, 2020, we entered into an amended and restated sales agreement, or the Sales Agreement, with "
+                 "Cantor Fitzgerald & Co., relating to the offer and sale of shares of our common stock having an "
+                 "aggregate offering price of up to $50,000,000. On February 11, 2021 the last reported sale price of "
+                 "our common stock was $12.71 per share.", cover=cover)
+    assert "program_amended" not in by_type(evs) and "program_established" in by_type(evs)

@@ -129,11 +129,19 @@ _ABOUT_SALES_RE = re.compile(r"\b(?:offer|sell|sold|sale|issu\w*|program|agreeme
 _CAPACITY_BOILER_RE = re.compile(r"\b(?:may|might|could|would|if|in the event|from time to time)\b[^.]{0,40}$", re.I)
 
 
+NOW_MAY_SELL_RE = re.compile(r"\b(?:we|the company|the fund)\s+(?:may|can)\s+now\s+(?:offer\s+and\s+|issue\s+and\s+)?sell\b[^.]{0,250}?"
+                             + MONEY_RE.pattern, re.I)
+"""The program's new capacity, said with "now": "we may now offer and sell shares ... having an aggregate
+offering price of up to $25,000,000" (a supplement that allocates a new amount to the program)."""
+
+
 def capacity_change(sentences: list[Sentence]) -> Span | None:
     """The sentence in which this filing changes the program's capacity (CAPACITY_CHANGE_RE),
     not a right to do so ("we may increase the amount")."""
     for s in sentences:
         t = s.text
+        if " now " in t and NOW_MAY_SELL_RE.search(t):
+            return s.span
         # The verb follows "we are", "this supplement" or "to": lower case, so no lower() per sentence.
         baby_shelf = "I.B.6" in t and "now subject" in t
         if not baby_shelf and not ("reduc" in t or "decreas" in t or "increas" in t or "restor" in t or "rais" in t or "lower" in t):
