@@ -59,6 +59,9 @@ imposed by General Instruction I.B.6 of Form S-3, we may offer and sell ... up t
 slice."""
 
 
+_RESTATED_RE = re.compile(r"\bamended and restated\b|\bamends and restates\b", re.I)
+
+
 def main_program(specific: list[Sentence], sentences: list[Sentence], head: Window, doc_date: date | None,
                  atm_sents: Sequence[Sentence] = ()) -> Program:
     # Figures of a terminated or replaced agreement are not this program's; an amendment to
@@ -74,6 +77,13 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
     _agreement_type(prog, defining, specific)
     _dates(prog, defining, stated, doc_date)
     prog.amended = amended.made_now(prog, first.text, doc_date, role.earliest_date(head.text))
+    if not prog.amended and prog.agreement_date is None and prog.amendment_date is not None \
+            and _RESTATED_RE.search(first.text):
+        # An earlier amended and restated agreement whose original date the text does not give: the
+        # restatement's date identifies it (it is no change of this filing's).
+        prog.agreement_date = prog.amendment_date
+        if "amendment_date" in prog.spans:
+            prog.spans["agreement_date"] = prog.spans["amendment_date"]
     _agents(prog, defining, specific, sentences, first)
     if not prog.agents:
         # The cover's list of agents (one firm per line, names sometimes broken across lines).

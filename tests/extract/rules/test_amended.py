@@ -643,4 +643,8 @@ def test_an_old_restatement_is_context_when_the_cover_quotes_a_later_price():
                  "Cantor Fitzgerald & Co., relating to the offer and sale of shares of our common stock having an "
                  "aggregate offering price of up to $50,000,000. On February 11, 2021 the last reported sale price of "
                  "our common stock was $12.71 per share.", cover=cover)
-    assert "program_amended" not in by_type(evs) and "program_established" in by_type(evs)
+    found = by_type(evs)
+    assert "program_amended" not in found
+    # the restatement's date is all the text gives to identify the agreement
+    assert found["program_established"].agreement_date == date(2020, 5, 1)
+    assert found["program_established"].amendment_date is None
