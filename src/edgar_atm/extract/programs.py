@@ -62,12 +62,28 @@ slice."""
 _RESTATED_RE = re.compile(r"\bamended and restated\b|\bamends and restates\b", re.I)
 
 
+_AMENDS_ORIGINAL_RE = re.compile(r"\b(?:we|the company)\b[^.]{0,20}?\bamended(?: and restated)?\s+(?:the|our|that certain)\s+(?:[\w\u2122-]+\s+){0,6}?agreement\b|"
+                                 r"\bamend(?:ed|s|ment|ing)\b(?: and restat(?:ed|es|ing))?[^.]{0,60}?\b(?:the|our) original\b[^.]{0,40}?\bagreement\b", re.I)
+
+
+def _only_original(text: str) -> bool:
+    """The sentence is "about another program" only for naming the original agreement."""
+    if terminated.states_termination(text):
+        return False
+    words = {m.group(1).lower() for m in re.finditer(r"\b(?:our|the|its|that certain) (prior|previous|former|existing|original|old) ", text, re.I)}
+    return words == {"original"}
+
+
 def main_program(specific: list[Sentence], sentences: list[Sentence], head: Window, doc_date: date | None,
                  atm_sents: Sequence[Sentence] = ()) -> Program:
     # Figures of a terminated or replaced agreement are not this program's; an amendment to
     # the "Original Sales Agreement" still dates this program's change (see _dates).
     stated = specific
-    specific = [s for s in specific if not terminated.about_other_program(s.text)] or specific
+    # "We previously entered into a Sales Agreement, or the original sales agreement, ... On June 28, 2022,
+    # we amended and restated the original sales agreement": the "original" agreement is this program.
+    original_amended = any(_AMENDS_ORIGINAL_RE.search(s.text) for s in specific[:20])
+    specific = [s for s in specific if not terminated.about_other_program(s.text)
+                or (original_amended and _only_original(s.text))] or specific
     defining = [s for s in specific if is_defining(s.text)]
     if not defining:
         defining = specific[:3]

@@ -60,7 +60,7 @@ SUPPLEMENT_NOTICE_RE = re.compile(
     r"\bthis prospectus supplement supplements (?:the|our) prospectus,? dated [^.;]{0,40}?,? as (?:amended and )?supplemented\b|"
     r"\bthis (?:prospectus supplement|supplement|amendment)\b[^.]{0,80}?" + _NOTICE_VERBS
     + r"\s+(?:certain\s+)?(?:of\s+)?(?:the\s+)?information\s+(?:previously\s+)?(?:contained\s+|included\s+)?in\s+" + _UPTO + r"{0,300}?\bprospectus supplements?,? dated|"
-    r"\bthis amendment(?: no\. ?\d+)?\b[^.]{0,40}?\bamends (?:the |our )(?:atm )?prospectus,? dated|"
+    r"\bthis amendment(?: no\. ?\d+)?\b[^.]{0,40}?\bamends (?:the |our )(?:atm |sales agreement |at[\s-]the[\s-]market )?prospectus,? dated|"
     r"\bthis prospectus supplement amends (?:and supplements )?(?:the )?information (?:contained )?in (?:the|our) (?:prior )?"
     r"(?:at[\s-]the[\s-]market (?:offering )?|atm )?prospectus,? dated|"
     r"\bsupplement no\. ?\d+,?\s+dated\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4},?\s+to\s+(?:the\s+|our\s+)?prospectus supplement|"
@@ -135,6 +135,9 @@ def is_atm_sentence(text: str) -> bool:
                 or (named and (_PROGRAM_NOUN_RE.search(text) or AGENT_ROLE_NAMED_RE.search(text))))
 
 
+_PROSPECTUS_NAMED_RE = re.compile(r"\s+prospectus\b", re.I)
+
+
 def names_program(text: str, doc_atm: bool = False) -> bool:
     """A sentence that refers to a concrete ATM program, not generic base-prospectus talk.
     `doc_atm`: the document speaks of at-the-market offerings somewhere."""
@@ -145,6 +148,9 @@ def names_program(text: str, doc_atm: bool = False) -> bool:
         span = text[max(0, m.start() - 40):m.end() + 5]
         if NOT_ATM_AGREEMENT_RE.search(span):
             continue
+        if _PROSPECTUS_NAMED_RE.match(text, m.end()):
+            continue  # "our sales agreement prospectus dated ...": a prospectus, named after the agreement
+
         name = canonical_agreement(m.group(0)) or ""
         if name == "Distribution Agreement" and not (ATM_WORDS_RE.search(text) or re.search(r"sales agent|distribution agent|distributor|equity", text, re.I)
                                                      or MANAGER_AS_AGENT_RE.search(text)
@@ -235,7 +241,7 @@ def is_notice(head: str) -> bool:
 
 COVER_DATED_RE = re.compile(
     r"(?:^|\n)[ \t]*(?:this )?(?:prospectus supplement|supplement|amendment)(?: no\. ?\d+)?(?: to (?:the )?prospectus supplement)?"
-    r",? dated (?P<date>[A-Z][a-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})", re.I)
+    r",?[ \t]+dated\s+(?P<date>[A-Z][a-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})", re.I)
 """A cover line that dates the document itself: "Prospectus Supplement dated February 22, 2023",
 "Amendment No. 1 dated November 24, 2023", "Supplement No. 2 dated May 3, 2024", "This supplement no. 1
 dated January 7, 2022, or this supplement, supplements ...". It must open its line: "(To Prospectus Supplement dated ...)" dates an earlier document."""

@@ -16,8 +16,10 @@ AS_OF_RE = re.compile(r"(?<!dated )\b(?:as of|through|prior to|up to|until|on or
 December 31, 2020"."""
 
 AS_OF_DOC_RE = re.compile(
-    r"\b(?:as of|through|prior to|until|up to)\s+(?:the date (?:of|hereof)|the date of this|immediately prior to the date of)", re.I)
-"""Sales measured at the supplement's own date: "as of the date of this prospectus supplement"."""
+    r"\b(?:as of|through|prior to|until|up to)\s+(?:the date (?:of|hereof)|the date of this|immediately prior to the date of)|"
+    r"(?<!up )\bto date\b", re.I)
+"""Sales measured at the supplement's own date: "as of the date of this prospectus supplement", "To date,
+we have sold ..."."""
 
 EFFECTIVE_RE = re.compile(r"\beffective(?: as of| on| upon)?\s+(?P<date>" + DATE_RE.pattern + ")", re.I)
 """A change dated by "effective [as of|on] <date>"."""

@@ -648,3 +648,34 @@ def test_an_old_restatement_is_context_when_the_cover_quotes_a_later_price():
     # the restatement's date is all the text gives to identify the agreement
     assert found["program_established"].agreement_date == date(2020, 5, 1)
     assert found["program_established"].amendment_date is None
+
+
+AMENDMENT_COVER = ("Amendment No. 1 Dated\nJune 28, 2022\n(to Prospectus dated\nAugust 14, 2020)\nExample Inc.\n"
+                   "Up to $200,000,000\nCommon Stock\nThis Amendment No. 1 to Prospectus, or this amendment, amends our "
+                   "sales agreement prospectus dated August 14, 2020, or the sales agreement prospectus.\n")
+
+
+@pytest.mark.parametrize("change", [
+    "On June 28, 2022, we amended and restated the original sales agreement, or the sales agreement, to add B. Riley "
+    "Securities, Inc. as an agent.",
+    "On June 28, 2022, the Company amended the Capital on Demand\u2122 Sales Agreement to add B. Riley Securities, Inc. "
+    "as an additional agent.",
+])
+def test_an_amendment_told_by_its_verb_in_a_later_sentence(change):
+    body = ("We previously entered into a Capital on Demand\u2122 Sales Agreement, or the original sales agreement, with "
+            "JonesTrading Institutional Services LLC, dated August 7, 2020, relating to the sale of shares of our common "
+            "stock having an aggregate offering price of up to $200,000,000. " + change
+            + " To date, we have sold $76,193,552 of shares of common stock under the sales agreement.")
+    found = by_type(events(body, cover=AMENDMENT_COVER))
+    amended = found["program_amended"]
+    assert amended.agreement_type == "Capital on Demand Sales Agreement"
+    assert amended.agreement_date == date(2020, 8, 7) and amended.amendment_date == date(2022, 6, 28)
+    # "To date" on a cover dated June 28, 2022 (its date on the line after "Dated")
+    assert found["sales_reported"].as_of == date(2022, 6, 28)
+
+
+def test_a_right_to_amend_is_no_amendment():
+    body = ("We previously entered into a Sales Agreement with JonesTrading Institutional Services LLC, dated August 7, "
+            "2020, relating to shares of our common stock having an aggregate offering price of up to $200,000,000. "
+            "We and the agent may amend the sales agreement from time to time.")
+    assert "program_amended" not in by_type(events(body))

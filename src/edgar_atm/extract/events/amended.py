@@ -200,10 +200,13 @@ def notice_reason(sentences: list[Sentence]) -> Span | None:
 
 AMENDMENT_ENTERED_RE = re.compile(
     r"\b(?:we|the company)\b(?: and [^.]{1,80}?)? (?:have |has )?(?:entered into|executed)\s+"
-    r"(?:an? |the )?(?:first |second |third |fourth |fifth )?(?:amendment\b|amendment no\. ?\d+|amended and restated\b)", re.I)
+    r"(?:an? |the )?(?:first |second |third |fourth |fifth )?(?:amendment\b|amendment no\. ?\d+|amended and restated\b)|"
+    r"\b(?:we|the company)\b(?: and [^.]{1,80}?)? (?:have |has )?(?:amended and restated|amended)\s+(?:the|our|that certain)\s+"
+    r"(?:[\w\u2122-]+\s+){0,6}?agreements?\b", re.I)
 """An amendment entered into, stated in its own sentence after the one that defines the program:
 "On October 27, 2023, for the sole purpose of appointing X as a Forward Seller, we entered into
-Amendment No. 1 to Equity Distribution Agreement"."""
+Amendment No. 1 to Equity Distribution Agreement"; the verb itself: "On June 28, 2022, we amended and
+restated the original sales agreement ... to add B. Riley Securities"."""
 
 
 def later_amendment(defining: list[Sentence], program: Program, doc_date: date | None) -> Span | None:
