@@ -51,6 +51,10 @@ _AMENDMENT_DATED_RE = re.compile(r"\bamendment(?: no\. ?\d+)?(?: thereto)?,? (?:
 _AMENDMENT_TO_DATED_RE = re.compile(r"amendment(?: no\. ?\d+)?[^.]{0,80}?\bto the [^.]{0,80}agreement,? dated", re.I)
 _PREVIOUSLY_ENTERED_RE = re.compile(r"\bpreviously (?:entered into|executed)\b", re.I)
 _ENTERED_AMENDMENT_RE = re.compile(r"(?:entered into|executed|signed) (?:an |the )?(?:first |second |third )?amendment", re.I)
+ON_DATE_RESTATED_RE = re.compile(
+    r"\b(?:On|on|Effective|effective)\s+(?P<date>" + DATE_RE.pattern + r"),?\s+(?:we|the Company|[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})"
+    r"(?: and [\w.,&' -]{1,60}?)?\s+amended\s+and\s+restated\s+(?:our|the|its|their|that certain)\b")
+"""The A&R verb, date first: "On June 28, 2022, we amended and restated the original sales agreement"."""
 ON_DATE_AMENDED_RE = re.compile(
     r"\b(?:On|on|As of|as of|Effective|effective)\s+(?P<date>" + DATE_RE.pattern + r"),?\s+"
     r"(?:we|the Company|[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})(?: and [\w.,&' -]{1,60}?)?\s+"
@@ -122,6 +126,11 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
         if len(dated) >= 2:
             return dated[-1], dated[0], not previously
         single = dated[0] if dated else entered_date
+        if single is None:
+            restated = ON_DATE_RESTATED_RE.search(text)
+            dm = DATE_RE.search(restated.group("date")) if restated else None
+            if restated is not None and dm is not None:
+                single = (to_date(dm), restated.start("date"), restated.end("date"))
         if previously:
             return single, None, False  # an earlier A&R agreement: its date identifies it
         return None, single, True

@@ -45,7 +45,7 @@ _AGREEMENT_PERMITS_RE = re.compile(r"agreement[^.]{0,80}(?:provides|permits|allo
 _GENERIC_NAMES = ("Sales Agreement", "Distribution Agreement")
 _MAY_ENTER_RE = re.compile(r"\bmay(?:,? from time to time,?)? enter into\b[^.]*$", re.I)
 _AMENDMENT_STATED_RE = re.compile(r"\b(?:entered into|executed|signed)\b[^.]{0,80}?\bamendment\b|\bamendment\b[^.]{0,80}?\b(?:was|were) (?:entered into|executed)"
-                                  r"|\b(?:we|Company|[A-Z]\w+) amended (?:our|the|its|their|that certain)\b", re.I)
+                                  r"|\b(?:we|Company|[A-Z]\w+) amended (?:and restated )?(?:our|the|its|their|that certain)\b", re.I)
 _ENDED_RE = re.compile(r"\bterminat|\breplac|\bsupersed", re.I)
 _EXISTING_RE = re.compile(r"\b(?:are|is) (?:a )?party to\b|\bpreviously (?:entered into|executed)\b", re.I)
 _AGENT_PAID_RE = re.compile(r"\b(?:agents?|managers?|[A-Z][\w.&]+)\s+will\s+be\s+entitled\s+to\s+(?:compensation|a\s+commission)|"

@@ -164,3 +164,17 @@ def test_agents_joined_to_the_agreement_and_a_supplement_that_reflects_an_increa
     assert amended.amendment_date == date(2024, 3, 21) and amended.max_amount == 500_000_000
     assert sales.gross_proceeds == 261_471_363 and sales.as_of == date(2024, 3, 20)
     assert "terminated" not in by_type(evs)  # a prospectus superseded, not an agreement
+
+
+@pytest.mark.parametrize("sentence", [
+    "On June 28, 2022, we amended and restated the original sales agreement to add B. Riley Securities, Inc., with "
+    "JonesTrading Institutional Services LLC, or the agents, to act as agents thereunder.",
+    "On June 28, 2022, we entered into an amendment to add B. Riley Securities, Inc., together with JonesTrading "
+    "Institutional Services LLC, as agents under the sales agreement.",
+])
+def test_the_firm_an_added_agent_joins_is_not_added(sentence):
+    body = ("We previously entered into a Sales Agreement with JonesTrading Institutional Services LLC, dated August 7, "
+            "2020, relating to shares of our common stock having an aggregate offering price of up to $200,000,000. ")
+    amended = by_type(events(body + sentence))["program_amended"]
+    assert amended.agents_added == ["B. Riley Securities, Inc."]
+    assert set(amended.agents) == {"B. Riley Securities, Inc.", "JonesTrading Institutional Services LLC"}

@@ -63,8 +63,11 @@ def made_now(program: Program, first_text: str, doc_date: date | None, not_befor
     if doc_date is None and not_before is not None and program.amendment_date is not None \
             and (not_before - program.amendment_date).days > RECENT_DAYS:
         return False
-    if amended and re.search(r"\bpreviously (?:entered into|executed)\b", first_text, re.I):
-        return False  # an old A&R agreement re-registered: context, not this filing's change
+    if amended and re.search(r"\bpreviously (?:entered into|executed)\b", first_text, re.I) and amends_agreement(first_text):
+        # an old A&R agreement re-registered: context, not this filing's change (an amendment a later
+        # sentence states, "We previously entered into a Sales Agreement ... On June 28, 2022, we amended
+        # and restated it", is the change)
+        return False
     if program.amendment_date and not amended:
         # "We previously entered into an agreement dated X, which was amended on Y": the
         # agreement is old, its amendment may be this filing's news; the date decides.
@@ -300,10 +303,18 @@ _NOT_CAP_RE = re.compile(r"commitment|advance|purchase amount|reimburs|expense|c
 _MODAL_RE = re.compile(r"\b(?:may|might|could|would|if)\b[^.]{0,30}$", re.I)
 
 
-def _names(text: str) -> str:
+_ALONGSIDE_RE = re.compile(r",?\s+(?:together\s+)?(?:with|alongside|in addition to|joining)\s+", re.I)
+
+
+def _names(text: str, added: bool = False) -> str:
     # The names stand after the last clause word before the verb ("..., pursuant to which X was added").
     parts = _CLAUSE_RE.split(_DEFINED_TERM_RE.sub("", text))
-    return parts[-1] if parts else text
+    names = parts[-1] if parts else text
+    if added:
+        # "to add B. Riley Securities, Inc., with JonesTrading, or the agents, to act as agents": the
+        # firm after "with" is already an agent, not an added one.
+        names = _ALONGSIDE_RE.split(names, maxsplit=1)[0]
+    return names
 
 
 _JOINED_ON_RE = re.compile(r"(?<=\bjoined on )" + DATE_RE.pattern)
@@ -330,7 +341,7 @@ def agent_changes(sentences, program: Program) -> None:
                 hit = hit or bool(old or new)
         for pattern in ADD_RES:
             for m in pattern.finditer(t):
-                names = find_agents(_names(m.group("names")), keep_unknown=True)
+                names = find_agents(_names(m.group("names"), added=True), keep_unknown=True)
                 added += [a for a in names if a not in added and a not in removed]
                 hit = hit or bool(names)
         for pattern in REMOVE_RES:
