@@ -25,11 +25,13 @@ FIRM_OFFER_RE = re.compile(
     r"\bplacement agent(?:'s)? (?:fees|has agreed)|\bregistered direct\b|\bsecurities purchase agreement\b|"
     r"\bLincoln Park\b|\bpricing supplement\b|\bselling (?:stockholders|shareholders|securityholders)\b|"
     r"\bdealer[- ]manager\b|\bexchange offer\b|\bresale\b|\bthe notes\b|\bnotes due\b|\bdebentures\b|"
-    r"\bpublic offering price\b|\bcommon stock purchase agreement\b|\bequity purchase agreement\b|\bequity line\b",
+    r"\bpublic offering price\b|\bcommon stock purchase agreement\b|\bequity purchase agreement\b|\bequity line\b|"
+    r"\((?:the\s+)?[\"\u201c](?:Investor|Purchaser|Selling Stockholder)[\"\u201d]\)",
     re.I,
 )
 """A firm offering on the cover ("we are offering 1,974,432 shares", underwriters, a placement
-agent, Lincoln Park, selling stockholders, notes): the filing is not the ATM's prospectus."""
+agent, Lincoln Park, selling stockholders, notes, shares sold to a party defined as the "Investor" under
+a "sales agreement" with no agent: an equity line): the filing is not the ATM's prospectus."""
 
 _NOTICE_VERBS = r"\b(?:updates?|amends?|supplements?|modifies)(?:,? (?:and |or )?(?:updates?|amends?|supplements?|modifies|restates?))*"
 """The verbs a cover uses to change an earlier prospectus supplement ("updates and amends",

@@ -423,3 +423,17 @@ def test_underwritten_notes_that_mention_an_at_market_agreement_give_no_events()
     body = ("The underwriters have agreed to purchase the notes at a price of 97% of their principal amount. We have "
             "also entered into an At Market Issuance Sales Agreement with B. Riley Securities, Inc. for our common stock.")
     assert parse_filing((NOTES_COVER + body).encode(), path="passage.md").events == []
+
+
+@pytest.mark.parametrize("cover_sentence", [
+    "Sales of our Common Stock, if any, will be made directly by us at market prices, or to Example Partners, LLC, a "
+    "Delaware limited liability company (\u201cInvestor\u201d), pursuant to the terms of a written sales agreement "
+    "(\u201cSales Agreement\u201d).",
+    "We may sell shares of our common stock to Example Capital Fund, LLC (the \"Purchaser\") from time to time at "
+    "market prices pursuant to a sales agreement dated November 1, 2023.",
+])
+def test_sales_to_an_investor_under_a_sales_agreement_are_an_equity_line(cover_sentence):
+    doc = ("PROSPECTUS SUPPLEMENT\n(To Prospectus dated March 15, 2021)\n2,000,000 Shares of Common Stock\n"
+           "This prospectus supplement relates to the offer and sale from time to time of up to 2,000,000 shares of "
+           "common stock. " + cover_sentence)
+    assert parse_filing(doc.encode(), path="passage.md").events == []
