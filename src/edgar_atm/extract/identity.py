@@ -119,7 +119,7 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
         if when[0]:
             agreements = [d for d in dated if d[0] and d[0] != when[0]]
             return (agreements[0] if agreements else None), when, True
-    if "amends and restates" in low or "amended and restated" in low:
+    if "amends and restates" in low or "amended and restated" in low or "amend and restate " in low:
         later = _restated_after_dated(text, dated, doc_date)
         if later is not None:
             return dated[0], later[0], later[1]

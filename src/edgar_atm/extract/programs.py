@@ -15,6 +15,7 @@ from decimal import Decimal
 from .agents import find_agents
 from .agreements import AGREEMENT_RE, canonical_agreement, written_agreement
 from .amounts import MONEY_RE, as_dollars, money, shares
+from .dates import DATE_RE, to_date
 from . import role
 from .events import amended, terminated
 from .identity import (
@@ -59,7 +60,12 @@ imposed by General Instruction I.B.6 of Form S-3, we may offer and sell ... up t
 slice."""
 
 
-_RESTATED_RE = re.compile(r"\bamended and restated\b|\bamends and restates\b", re.I)
+_CAP_THROUGH_AGENTS_RE = re.compile(r"\b(?:we|the company)\s+may\s+(?:offer\s+and\s+)?(?:sell|issue)\b[^.]{0,250}?\bthrough\s+"
+                                    r"(?:any\s+of\s+|each\s+of\s+|one\s+or\s+more\s+of\s+)?the\s+(?:sales\s+)?(?:agents?|managers?)\b", re.I)
+_RESTATES_EARLIER_RE = re.compile(
+    r"\b(?:amends?\s+and\s+restates?|amended\s+and\s+restated)\s+(?:the|our|that certain|each of the)\b[^.]{0,200}?"
+    r"\b(?:dated(?:\s+as\s+of)?|entered\s+into\b[^.]{0,100}?\b(?:on|as of))\s+(?P<date>" + DATE_RE.pattern + ")", re.I)
+_RESTATED_RE = re.compile(r"\bamended and restated\b|\bamends? and restates?\b", re.I)
 
 
 _AMENDS_ORIGINAL_RE = re.compile(r"\b(?:we|the company)\b[^.]{0,20}?\bamended(?: and restated)?\s+(?:the|our|that certain)\s+(?:[\w\u2122-]+\s+){0,6}?agreement\b|"
@@ -197,6 +203,20 @@ def _dates(prog: Program, defining: list[Sentence], specific: list[Sentence], do
     # An amendment stated after the defining sentence ("On X, we entered into an amendment to the
     # Sales Agreement ("Amendment No. 3")"): the newest one dates the change.
     later = defining[1:10] + [s for s in specific[:40] if s not in defining[:10]]
+    for s in later[:6]:
+        m = _RESTATES_EARLIER_RE.search(s.text)
+        dm = DATE_RE.search(m.group("date")) if m else None
+        older = to_date(dm) if dm else None
+        if m and older and prog.agreement_date and older < prog.agreement_date and prog.amendment_date is None \
+                and not _ENDED_RE.search(s.text):
+            # "We have entered into ... agreements ..., dated January 17, 2023 ... The agreements amend and restate
+            # the agreements that we entered into ... on May 6, 2019": the first date is the restatement's.
+            prog.amendment_date = prog.agreement_date
+            if "agreement_date" in prog.spans:
+                prog.spans["amendment_date"] = prog.spans["agreement_date"]
+            set_found(prog, "agreement_date", (older, m.start("date"), m.end("date")), s)
+            prog.amended = True
+            break
     for s in later:
         agr, amd, is_amendment = agreement_dates(s.text, doc_date)
         if not (is_amendment and amd and amd[0]) or not _AMENDMENT_STATED_RE.search(s.text):
@@ -290,6 +310,14 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
             offered = money(m) if m else None
             if m and offered:
                 prospectus_caps.append((offered, s.sub(dollar_start(s.text, m.start("num")), m.end("num"))))
+    if not agreement_caps and not prospectus_caps:
+        # The cap in a sentence of its own that names no agreement, only the agents it sells through ("We may
+        # offer and sell up to $1,000,000,000 of our common stock ... through any of the sales agents").
+        for s in nearby:
+            if s not in specific and _CAP_THROUGH_AGENTS_RE.search(s.text) and not _LIMITED_RE.search(s.text):
+                agreement_caps.extend((v, s.sub(a, b)) for v, a, b in caps(s.text))
+                if agreement_caps:
+                    break
     if agreement_caps:
         value, span = largest(agreement_caps)
         prog.max_amount, prog.spans["max_amount"] = as_dollars(value), span

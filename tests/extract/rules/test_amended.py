@@ -679,3 +679,31 @@ def test_a_right_to_amend_is_no_amendment():
             "2020, relating to shares of our common stock having an aggregate offering price of up to $200,000,000. "
             "We and the agent may amend the sales agreement from time to time.")
     assert "program_amended" not in by_type(events(body))
+
+
+@pytest.mark.parametrize("restates", [
+    "The sales agency financing agreements amend and restate the sales agency financing agreements that we entered "
+    "into with certain of the sales agents on May 6, 2019, to include Scotia Capital (USA) Inc. as an additional "
+    "sales agent.",
+    "The equity distribution agreements amended and restated the equity distribution agreements dated May 6, 2019, "
+    "among other things to include Scotia Capital (USA) Inc. as an additional sales agent.",
+])
+def test_plural_agreements_that_amend_and_restate_earlier_ones(restates):
+    body = ("We have entered into separate sales agency financing agreements with each of J.P. Morgan Securities LLC, "
+            "Scotia Capital (USA) Inc. and Wells Fargo Securities, LLC (collectively, the sales agents), dated January "
+            "17, 2023, relating to sales of shares of our common stock. " + restates + " We may offer and sell up to "
+            "$1,000,000,000 of our common stock from time to time through any of the sales agents.")
+    amended = by_type(events(body))["program_amended"]
+    assert amended.agreement_date == date(2019, 5, 6) and amended.amendment_date == date(2023, 1, 17)
+    assert amended.agents_added == ["Scotia Capital (USA) Inc."]
+    assert amended.max_amount == Decimal(1_000_000_000)
+
+
+def test_agreements_that_replaced_earlier_terminated_ones_are_no_restatement():
+    body = ("We have entered into separate equity distribution agreements with each of J.P. Morgan Securities LLC and "
+            "Wells Fargo Securities, LLC, dated January 17, 2023, relating to sales of shares of our common stock having "
+            "an aggregate offering price of up to $500,000,000. In connection with these agreements, we terminated the "
+            "equity distribution agreements dated May 6, 2019.")
+    found = by_type(events(body))
+    assert "program_amended" not in found
+    assert found["program_established"].agreement_date == date(2023, 1, 17)

@@ -18,7 +18,7 @@ from ..dates import DATE_RE, to_date
 from ..model import Detection, Program, Sentence, Span, dollar_start
 
 AMEND_RE = re.compile(
-    r"\bamendment(?: no\. ?\d+)?,? (?:dated|to (?:the|our|that certain))|\bamended and restated\b|\bamends and restates\b|"
+    r"\bamendment(?: no\. ?\d+)?,? (?:dated|to (?:the|our|that certain))|\bamended and restated\b|\bamends? and restates?\b|"
     r"\b(?:entered into|executed) (?:an? |the )?(?:first |second |third )?amendment\b|\bAmendment No\. ?\d+|"
     r"\b(?:entered into|executed) an amended (?:[\w-]+ ){0,4}agreement\b",
     re.I,
