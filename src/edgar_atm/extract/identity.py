@@ -247,12 +247,14 @@ CAP_RES = (
     re.compile(r"\bterminate upon the (?:earlier|earliest) of\b[^$]{0,300}?\b(?:sale|issuance)\b[^$]{0,250}?"
                r"aggregate (?:gross )?(?:offering|sales|sale) (?:price|amount) of\s+(?:approximately\s+)?" + MONEY_RE.pattern, re.I),
     re.compile(MONEY_RE.pattern + r"\s+(?:[“\"]?[\w-]+[”\"]?\s+){0,3}?program\b", re.I),
+    re.compile(r"aggregate (?:gross )?(?:offering|sales|sale) (?:price|amount) of\s+" + MONEY_RE.pattern + r",?\s+of which\b", re.I),
 )
 """A dollar cap: "aggregate offering price of up to $X", "in excess of $X" (forward programs),
 "up to $X", "maximum aggregate offering price of $X", the amount whose sale ends the offering
 ("will terminate upon the earlier of (1) the sale of ... having an aggregate offering price of $X"),
-and a program named by its size ("the $400 million offering program", "a $100 million
-“at-the-market” offering program")."""
+a program named by its size ("the $400 million offering program", "a $100 million
+“at-the-market” offering program"), and the whole of which a part was sold ("having an aggregate gross sales price of
+$4,500,000,000, of which ... $2,609,801,302 have previously been sold")."""
 
 OFFERED_RES = (
     re.compile(r"\b(?:are|is) (?:now )?only offering [^.$]{0,80}?" + MONEY_RE.pattern, re.I),
@@ -386,7 +388,15 @@ def security(text: str) -> Found | None:
         key = (m.start(), -(m.end() - m.start()), value, m.end())
         if best is None or key[:2] < best[:2]:
             best = key
+    if best and "ordinary shares" in best[2].lower():
+        # "Class A Ordinary Shares Represented by American Depositary Shares": the program sells the ADSs.
+        ads = _ADS_RE.search(text)
+        if ads:
+            return "American Depositary Shares", ads.start(), ads.end()
     return (best[2], best[0], best[3]) if best else None
+
+
+_ADS_RE = re.compile(r"\bAmerican\s+Depositary\s+Shares\b|\bADSs\b", re.I)
 
 
 def security_class(value: str | None) -> str | None:

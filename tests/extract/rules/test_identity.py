@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from edgar_atm.extract import parse_filing
+from edgar_atm.extract.identity import security
 
 from .doc import by_type, events
 
@@ -236,3 +237,15 @@ def test_a_cap_for_each_class_as_a_numbered_list_before_the_program_sentence():
     got = sorted((e.security, e.max_amount) for e in evs if e.type == "program_established")
     assert got == [("7.875% Series A Cumulative Redeemable Perpetual Preferred Units", Decimal(250_000_000)),
                    ("common units", Decimal(500_000_000))]
+
+
+@pytest.mark.parametrize("text", [
+    "Up to US$7,200,000 Class A Ordinary Shares Represented by American Depositary Shares",
+    "relating to the offer and sale of our American depositary shares, or ADSs, each representing ten ordinary shares",
+])
+def test_ordinary_shares_sold_as_adss_are_the_adss(text):
+    assert security(text)[0] == "American Depositary Shares"
+
+
+def test_ordinary_shares_alone_stay_ordinary_shares():
+    assert security("relating to the offer and sale of our ordinary shares, nominal value $0.01 per share")[0] == "ordinary shares"

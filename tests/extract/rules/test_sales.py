@@ -398,3 +398,31 @@ def test_sales_in_nominal_form(sentence, gross):
 ])
 def test_nominal_sales_near_misses(sentence):
     assert "sales_reported" not in by_type(events(PROGRAM + sentence))
+
+
+@pytest.mark.parametrize("sentence, gross", [
+    ("The sales agreement relates to shares of our common stock having an aggregate gross sales price of "
+     "$4,500,000,000, of which shares having an aggregate gross sales price of $2,609,801,302 have previously been "
+     "sold.", Decimal("2609801302")),
+    ("We may offer and sell shares having a maximum aggregate offering price of up to US$9.6 million from time to "
+     "time through the Manager, less approximately US$2.4 million of shares previously sold pursuant to our prior "
+     "registration statement.", Decimal("2400000")),
+    ("Of the shares covered by the Sales Agreement, shares with an aggregate offering price of $12,500,000 have "
+     "already been sold.", Decimal("12500000")),
+])
+def test_sales_as_a_part_of_the_cap(sentence, gross):
+    assert by_type(events(PROGRAM + sentence))["sales_reported"].gross_proceeds == gross
+
+
+def test_the_whole_of_which_a_part_was_sold_is_the_cap():
+    evs = events("We have entered into a sales agreement with Jefferies LLC relating to shares of our common stock. The "
+                 "sales agreement relates to shares of our common stock having an aggregate gross sales price of "
+                 "$4,500,000,000, of which shares having an aggregate gross sales price of $2,609,801,302 have "
+                 "previously been sold.")
+    assert by_type(evs)["program_established"].max_amount == Decimal(4_500_000_000)
+
+
+def test_a_cap_less_future_sales_is_no_report():
+    # near miss: "less" before a modal sale, not a past one
+    evs = events(PROGRAM + "We may sell up to $75,000,000, less any shares we may sell under our other programs.")
+    assert "sales_reported" not in by_type(evs)

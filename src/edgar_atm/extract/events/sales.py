@@ -39,6 +39,7 @@ SALES_RE = re.compile(
     r"\b(?:have|has|had)\s+(?:previously\s+)?issued\s+(?:a total of\s+|an aggregate of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,4}?(?:shares|ADSs|units)\b|"
     r"\bfrom\s+the\s+(?:issuance\s+and\s+)?sale\s+of\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,4}?(?:shares|ADSs|units)\b|"
     r"\bhas\s+been\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|"
+    r"\b(?:have|has|had)\s+(?:previously|already|to date)\s+been\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|"
     r"\bsales\s+of\s+[^.;]{0,120}?\b(?:have|has|had)\s+been\s+(?:made|completed|effected)\b|"
     r"\b(?:have|has|had)\s+(?:received|generated|raised|realized)\s+(?:aggregate\s+|total\s+)?(?:gross\s+|net\s+)?proceeds\s+of\s+"
     r"(?:[^.;]|\.\d){0,80}?\bfrom\s+(?:the\s+)?(?:sales?|issuance)\b|"
@@ -93,13 +94,16 @@ GROSS_SOLD_RE = re.compile(
 common stock", "we have sold $50.0 million under the prospectus"."""
 GROSS_PASSIVE_RE = re.compile(
     MONEY_RE.pattern + r"\s+(?:of|in)\s+(?:our\s+)?(?:shares|ADSs|American Depositary Shares|common stock|common shares|ordinary shares|"
-    r"common units|units|preferred stock)\b[^.;$]{0,60}?\b(?:(?:have|has|had)\s+been|were|was)\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b",
+    r"common units|units|preferred stock)\b[^.;$]{0,60}?\b(?:(?:have|has|had)\s+(?:previously\s+)?been|were|was|previously)\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b",
     re.I,
 )
 """A dollar amount sold, passive: "approximately $21.4 million of our common stock has been sold",
 "$2.1 million of shares of our common stock were sold"."""
-GROSS_WHICH_RE = re.compile(r"\bof which\s+(?:approximately\s+)?" + MONEY_RE.pattern + r"\s+(?:have|has|had)\s+been\s+(?:issued\s+and\s+)?sold\b", re.I)
-"""Sales as a part of the cap: "up to $500,000,000 ..., of which $261,471,363 have been sold as of March 21"."""
+GROSS_WHICH_RE = re.compile(r"\bof which\s+(?:(?:shares|ADSs|units)\s+having\s+an\s+aggregate\s+(?:gross\s+)?(?:sales|offering)\s+price\s+of\s+)?"
+                            r"(?:approximately\s+)?" + MONEY_RE.pattern
+                            + r"\s+(?:have|has|had)\s+(?:previously\s+|already\s+)?been\s+(?:issued\s+and\s+)?sold\b", re.I)
+"""Sales as a part of the cap: "up to $500,000,000 ..., of which $261,471,363 have been sold as of March 21", "of
+which shares having an aggregate gross sales price of $2,609,801,302 have previously been sold"."""
 NET_RE = re.compile(r"net\s+proceeds[^$.]{0,60}?(?:of\s+)?(?:approximately\s+|about\s+)?" + MONEY_RE.pattern, re.I)
 """Net proceeds before the amount: "net proceeds of $Y"."""
 _NET_OF_THESE_RE = re.compile(r"(?:our|the)\s+(?:aggregate\s+)?net\s+proceeds\s+(?:from|of|as\s+a\s+result\s+of|resulting\s+from)\s+(?:such|these|those|the)\s+sales\b", re.I)
@@ -192,9 +196,10 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
             continue  # shares issued on a warrant exercise or under a plan, not sold at the market
         if _HYPOTHETICAL_RE.search(t):
             continue  # dilution arithmetic ("assuming all shares were sold at $4.00"), not a report
-        # "we may offer and sell ... up to $500,000,000, of which $261,471,363 have been sold": the modal
-        # governs the cap, the report starts at "of which".
-        part = t.rfind("of which", 0, m.start())
+        # "we may offer and sell ... up to $500,000,000, of which $261,471,363 have been sold" / "up to
+        # US$9.6 million ..., less approximately US$2.4 million of ADSs previously sold": the modal governs
+        # the cap, the report starts at "of which" / "less".
+        part = max(t.rfind("of which", 0, m.start()), t.rfind(", less ", 0, m.start()))
         part = part if part >= 0 else 0
         if any(not _RELATIVE_CAP_RE.search(t, max(0, f.start() - 12), f.start())
                for f in _FUTURE_RE.finditer(t, part, m.end() + 20)):
