@@ -118,7 +118,13 @@ MANAGER_AS_AGENT_RE = re.compile(
 through such Manager, as our agent, under the Distribution Agreement"): an equity distribution
 program, not an MTN "Distribution Agreement" (notes sold through agents)."""
 _NOTES_WORD_RE = re.compile(r"the notes|notes due|debentures", re.I)
-_ATM_NOTES_RE = re.compile(r"(?:at[\s-]the[\s-]market offerings?|415\(a\)\(4\)|\bat market issuance sales agreement\b)", re.I)
+_UPTO_NAMES = r"(?:[^.]|\b(?:No|Nos|Inc|Co|Corp|[A-Z])\.|\.\d)"
+"""Any character of the same sentence, firm names' initials ("B. Riley") included."""
+_ATM_NOTES_RE = re.compile(r"(?:at[\s-]the[\s-]market offerings?|415\(a\)\(4\)|\bat market issuance sales agreement\b|"
+                           r"\bsales agreement\b" + _UPTO_NAMES + r"{0,300}?\bfrom time to time\b" + _UPTO_NAMES
+                           + r"{0,200}?\b(?:to or through|through) the (?:sales )?agent\b)", re.I)
+"""Listed notes sold at the market: the words, the agreement's name, or notes offered "from time to time ... to or
+through the Agent" under a sales agreement."""
 _DEEMED_UNDERWRITER_RE = re.compile(r"\bdeemed\s+(?:to\s+be\s+)?(?:an?\s+)?[\"'\u201c]?$", re.I)
 _UNDERWRITTEN_RE = re.compile(r"\bunderwriters?\b|\bpricing supplement\b|\bmarket measure|\bdealer[- ]manager\b", re.I)
 _COVER_START_RE = re.compile(r"^(?:prospectus supplement|prospectus|pricing supplement|supplement no\.|\(to (?:the )?prospectus)", re.I)

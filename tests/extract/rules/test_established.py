@@ -409,6 +409,10 @@ NOTES_COVER = "PROSPECTUS SUPPLEMENT\n(To Prospectus dated April 28, 2024)\n$200
     "which we may offer and sell, from time to time, up to $200,000,000 aggregate principal amount of our 8.25% Senior "
     "Notes due 2028 (the \"Notes\"). Sales of the Notes may be made in sales deemed to be \"at the market offerings\". "
     "The Agent may be deemed to be an \"underwriter\" within the meaning of the Securities Act.",
+    # notes offered from time to time to or through the agent under a sales agreement (no at-the-market words)
+    "Example Inc. has entered into a sales agreement (the \"Sales Agreement\") with B. Riley Securities, Inc., or the "
+    "Agent, under which we may offer and sell, from time to time, up to an aggregate principal amount of $200,000,000 of "
+    "our 8.25% Senior Notes due 2028 (the \"Notes\") to or through the Agent.",
     # the agreement's name alone tells the mechanism
     "Example Inc. has entered into an At Market Issuance Sales Agreement (the \"Sales Agreement\") with B. Riley "
     "Securities, Inc., or the Agent, under which we may offer and sell, from time to time, up to an aggregate principal "
