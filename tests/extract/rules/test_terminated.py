@@ -202,3 +202,20 @@ def test_a_right_to_terminate_upon_entry_is_no_termination():
     # near miss: a right, not a termination
     evs = events(NEW + "\n\nUpon entry into the Equity Distribution Agreement, we may terminate our prior agreement.\n")
     assert "terminated" not in types(evs)
+
+
+@pytest.mark.parametrize("term", ["the prior equity distribution agreements", "the \u201cprior equity distribution agreements\u201d"])
+def test_prior_agreements_defined_by_a_plural_term(term):
+    body = ("This prospectus supplement relates to the offer and sale from time to time of shares of our common stock "
+            "having an aggregate offering price of up to $700,000,000 through Jefferies LLC and Wells Fargo Securities, "
+            "LLC (together, the sales agents). These sales, if any, will be made pursuant to the terms of the equity "
+            "distribution agreements between us and the sales agents. As of the date of this prospectus supplement, an "
+            "aggregate gross sales price of approximately $317.4 million of shares have been sold under certain equity "
+            "distribution agreements, dated as of February 28, 2024, relating to the offering of shares of our common "
+            "stock having an aggregate gross sales price of up to $500,000,000 (" + term + "). In connection with "
+            "entering the equity distribution agreements, we are terminating the prior equity distribution agreements.")
+    found = by_type(events(body, cap="$700,000,000"))
+    ended, sold = found["terminated"], found["sales_reported"]
+    assert ended.scope == "prior" and ended.agreement_date == date(2024, 2, 28) and ended.max_amount == Decimal(500_000_000)
+    assert sold.scope == "prior" and sold.gross_proceeds == Decimal(317_400_000)
+    assert found["program_established"].max_amount == Decimal(700_000_000)

@@ -330,6 +330,7 @@ def remaining_only(sentences: list[Sentence], doc_date: date | None, program: Pr
 
 
 _ENDED_TERM_RE = re.compile(r"\b(?:such termination|the (?:Original|Prior|Previous|Former|Existing) [A-Z][\w ]{0,40}?Agreement|"
+                            r"(?i:the [“\"]?(?:prior|previous|former) (?:[\w-]+ ){0,4}?agreements?)|"
                             r"(?:our|the) [“\"]?prior (?:at[\s-]the[\s-]market (?:offering )?program|sales agreement|registration statement))\b")
 
 

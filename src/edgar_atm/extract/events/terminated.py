@@ -179,8 +179,9 @@ _DEFINED_NAME_RE = re.compile(r"\b[Tt]he ((?:Prior|Previous|Former|Existing|Orig
 "The Prior Program has been terminated and is no longer effective"."""
 
 
-_DEFINED_NAME_LOWER_RE = re.compile(r"\bthe ((?:prior|previous|former|existing|original|old)(?: [a-z][\w-]*){0,4}? (?:agreement|program|offering))\b")
-"""The same term defined in lower case: "(the “prior sales agreement”)"; read only where the text defines it."""
+_DEFINED_NAME_LOWER_RE = re.compile(r"\bthe ((?:prior|previous|former|existing|original|old)(?: [a-z][\w-]*){0,4}? (?:agreements?|program|offering))\b")
+"""The same term defined in lower case: "(the “prior sales agreement”)", "(the prior equity distribution agreements)";
+read only where the text defines it."""
 
 
 def ends_defined_prior(text: str) -> bool:
@@ -194,7 +195,7 @@ def _fill_from_definition(prior: Program, text: str, specific: list[Sentence], d
     distribution agreement, dated December 11, 2019, among ... (the “Prior Distribution
     Agreement”)"), for what the termination sentence itself does not say."""
     for m in [*_DEFINED_NAME_RE.finditer(text), *_DEFINED_NAME_LOWER_RE.finditer(text)]:
-        defined = re.compile(r"\(\s*(?:the\s+)?[“\"]" + re.escape(m.group(1)) + r"[”\"]")
+        defined = re.compile(r"\(\s*(?:the\s+)?[“\"]?" + re.escape(m.group(1)) + r"[”\"]?\s*\)")
         found = next(((x, hit) for x in specific if (hit := defined.search(x.text))), None)
         if found is None:
             continue
