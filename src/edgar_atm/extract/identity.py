@@ -46,6 +46,8 @@ ENTERED_ON_DATE_RE = re.compile(
 _NOUN_RE = re.compile(r"\b(agreements?|amendment|prospectus|supplement|registration statement|(?<!supplement )no)\b", re.I)
 # Case-blind: some filings capitalise the verb ("dated December 30, 2011, as Amended on April 15, 2013").
 _AS_AMENDED_RE = re.compile(r"\b(?:as|and|(?:which|that) (?:was|were|has been|have been)) (?:further |subsequently )?amended(?: (?:on|as of|by)[^,;]{0,60}?)?\s*(?:on |as of )?(?P<date>" + DATE_RE.pattern + ")", re.I)
+_AMENDMENT_NO_ON_RE = re.compile(r"\bamendment no\. ?\d+\b[^.;()]{0,100}?\b(?:entered into on|executed on|dated(?: as of)?)\s+(?P<date>"
+                                 + DATE_RE.pattern + ")", re.I)
 _AMENDMENT_TO_THE_RE = re.compile(r"\bamendment(?: no\. ?\d+)? to (?:the|that certain|our) [^,;()]{0,80}?agreements?,?\s*$", re.I)
 _AMENDMENT_DATED_RE = re.compile(r"\bamendment(?: no\. ?\d+)?(?: thereto)?,? (?:\(\"?amendment[^)]*\)\s*,?\s*)?dated", re.I)
 _AMENDMENT_TO_DATED_RE = re.compile(r"amendment(?: no\. ?\d+)?[^.]{0,80}?\bto the [^.]{0,80}agreement,? dated", re.I)
@@ -148,6 +150,21 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
             # supplement of that date: the one date is the amendment's.
             first = entered_date if entered_date and entered_date[0] != dated[0][0] else None
             return first, dated[0], True
+    numbered = [m for m in _AMENDMENT_NO_ON_RE.finditer(text)]
+    if numbered and (dated or entered_date) and not previously:
+        # "entered into ... on March 26, 2021, as amended by amendment no. 1 ... entered into on May 17, 2021 and
+        # amendment no. 2 ... entered into on August 4, 2023": the newest numbered amendment dates the change.
+        first_at = numbered[0].start()
+        before = [d for d in dated if d[1] < first_at and d[0]]
+        base = before[0] if before else (entered_date if entered_date and entered_date[1] < first_at else None)
+        stated: list[tuple[date, int, int]] = []
+        for m in numbered:
+            dm = DATE_RE.search(m.group("date"))
+            day = to_date(dm) if dm else None
+            if day is not None and (base is None or base[0] is None or day > base[0]):
+                stated.append((day, m.start("date"), m.end("date")))
+        if base is not None and stated:
+            return base, max(stated, key=lambda f: f[0]), True
     as_amended = _AS_AMENDED_RE.search(text)
     if as_amended and (dated or entered_date):
         # "dated X, as amended on Y" / "On X, we entered into ..., as amended on Y"; a date inside

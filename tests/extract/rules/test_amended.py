@@ -707,3 +707,13 @@ def test_agreements_that_replaced_earlier_terminated_ones_are_no_restatement():
     found = by_type(events(body))
     assert "program_amended" not in found
     assert found["program_established"].agreement_date == date(2023, 1, 17)
+
+
+def test_numbered_amendments_entered_into_on_dates():
+    cover = "PROSPECTUS SUPPLEMENT\n(To Prospectus dated August 4, 2023)\nUp to $500,000,000\nCommon Stock\n"
+    body = ("These sales, if any, will be made pursuant to the terms of an equity distribution agreement entered into "
+            "between us and J.P. Morgan Securities LLC on March 26, 2021, as amended by amendment no. 1 to the equity "
+            "distribution agreement entered into on May 17, 2021 and amendment no. 2 to the equity distribution "
+            "agreement entered into on August 4, 2023 (as amended, the \"Equity Distribution Agreement\").")
+    amended = by_type(events(body, cover=cover))["program_amended"]
+    assert amended.agreement_date == date(2021, 3, 26) and amended.amendment_date == date(2023, 8, 4)
