@@ -40,8 +40,9 @@ ON_DATE_ENTERED_RE = re.compile(
 agreements" (the first date is the agreements'; the newcomer's is this supplement's)."""
 
 ENTERED_ON_DATE_RE = re.compile(
-    r"\b(?:previously )?entered into [^.]{0,400}?\bon (?P<date>" + DATE_RE.pattern + r")")
-"""Date last: "We entered into a sales agreement with Cantor ... on March 3, 2023"."""
+    r"\b(?:previously )?entered into (?:[^.]|\b(?:Co|Inc|Corp|No|L\.P|[A-Z])\.){0,400}?\bon (?P<date>" + DATE_RE.pattern + r")")
+"""Date last: "We entered into a sales agreement with Cantor ... on March 3, 2023" (firm names' periods, "Co.",
+"B. Riley", inside)."""
 
 _NOUN_RE = re.compile(r"\b(agreements?|amendment|prospectus|supplement|registration statement|(?<!supplement )no)\b", re.I)
 # Case-blind: some filings capitalise the verb ("dated December 30, 2011, as Amended on April 15, 2013").

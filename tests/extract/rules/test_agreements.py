@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from edgar_atm.extract.agreements import AGREEMENT_RE, canonical_agreement
+from datetime import date
+
+from edgar_atm.extract.agreements import AGREEMENT_RE, canonical_agreement, written_agreement
+from edgar_atm.extract.identity import agreement_dates
 
 from .doc import events
 
@@ -53,3 +56,23 @@ def test_the_base_prospectuss_may_enter_into_wording_does_not_name_the_agreement
 def test_open_market_sale_agreement_singular_or_plural(written):
     m = AGREEMENT_RE.search(f"We have entered into an {written} with Jefferies LLC")
     assert m and canonical_agreement(m.group(0)) == "Open Market Sale Agreement"
+
+
+@pytest.mark.parametrize("written", [
+    "Controlled Equity Offering SM Sales Agreement",
+    "Controlled Equity OfferingSM Sales Agreement",
+    "Controlled Equity Offering\u2120 Sales Agreement",
+])
+def test_a_service_mark_standing_apart_is_dropped(written):
+    assert written_agreement(written) == "Controlled Equity Offering Sales Agreement"
+
+
+@pytest.mark.parametrize("sentence", [
+    "We entered into a Controlled Equity Offering Sales Agreement with Cantor Fitzgerald & Co., or Cantor Fitzgerald, on "
+    "November 29, 2016, relating to shares of our common stock.",
+    "We entered into a sales agreement with B. Riley Securities, Inc. on November 29, 2016, relating to shares of our "
+    "common stock.",
+])
+def test_entered_into_with_a_firm_name_then_the_date(sentence):
+    agr, _, _ = agreement_dates(sentence, None)
+    assert agr is not None and agr[0] == date(2016, 11, 29)
