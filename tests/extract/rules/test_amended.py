@@ -223,6 +223,8 @@ def test_cover_that_amends_the_atm_prospectus_with_a_capacity_cut(cover_sentence
     "pursuant to the prior prospectus supplement from $300,000,000 to $254,411,271.43.",
     "The purpose of this supplement is to increase the maximum aggregate offering price of shares we may sell "
     "under the Sales Agreement to $75,000,000.",
+    "We are filing this Amendment to amend the Prospectus Supplement to update the amount of our common stock we are "
+    "eligible to sell under General Instruction I.B.6 of Form S-3 and pursuant to the Sales Agreement.",
 ])
 def test_capacity_changed_by_this_supplement(sentence):
     evs = events("We previously entered into a Sales Agreement, dated November 6, 2024, with Jefferies LLC, relating "
@@ -238,6 +240,7 @@ def test_capacity_changed_by_this_supplement(sentence):
     "We are reducing the number of employees in our research organization.",
     # something else the supplement does
     "We are filing this prospectus supplement to reflect our new registration statement on Form S-3.",
+    "This prospectus supplement updates the information about our directors and executive officers.",
 ])
 def test_capacity_near_misses_stay_established(sentence):
     evs = events("We previously entered into a Sales Agreement, dated November 6, 2024, with Jefferies LLC, relating "

@@ -97,7 +97,7 @@ def detect(program: Program, notice: bool, notice_span, change: Span | None = No
 
 # --------------------------------------------------------------------------- said by this filing
 
-_CHANGE_VERB = r"(?:reduc|decreas|increas|restor|rais|lower)"
+_CHANGE_VERB = r"(?:reduc|decreas|increas|restor|rais|lower|updat)"
 _CAPACITY_OBJECT = r"the\s+(?:maximum\s+|aggregate\s+|total\s+|dollar\s+)*(?:amount|number|(?:gross\s+)?(?:offering|sales)\s+price|value)\b"
 _THIS_FILING = r"this (?:prospectus supplement|prospectus|supplement|amendment)(?: no\. ?\d+)?"
 CAPACITY_CHANGE_RE = re.compile(
@@ -114,7 +114,8 @@ CAPACITY_CHANGE_RE = re.compile(
 """This filing changes how much the program may sell (E4/E5 by a supplement): "we are decreasing
 the amount ...", "This prospectus restores the maximum amount of securities we may offer under the
 ATM Program", "We are filing this prospectus supplement to reduce the aggregate amount of common
-stock that may be sold", "The purpose of this supplement is to increase the maximum amount", "This
+stock that may be sold", "We are filing this Amendment to amend the Prospectus Supplement to update the amount of our
+common stock we are eligible to sell under General Instruction I.B.6", "The purpose of this supplement is to increase the maximum amount", "This
 Amendment is being filed to increase the aggregate offering price", "We are now subject to General
 Instruction I.B.6 of Form S-3" (the program's capacity now cut to the baby-shelf limit), "This prospectus
 supplement replaces and supersedes the previously filed prospectus supplement ... and reflects an increase of
@@ -126,7 +127,7 @@ CAPACITY_CHANGE_NOUN_RE = re.compile(
 to reflect a reduction in the total aggregate offering price of Class A ordinary shares we may offer and
 sell ... from US$1,000,000,000 to US$750,000,000"."""
 # The verb forms CAPACITY_CHANGE_RE needs, before "the": substring tests are cheap.
-_CHANGE_PHRASES = tuple(stem + end + " the " for stem in ("reduc", "decreas", "increas", "restor", "rais", "lower")
+_CHANGE_PHRASES = tuple(stem + end + " the " for stem in ("reduc", "decreas", "increas", "restor", "rais", "lower", "updat")
                         for end in (("ing", "es", "e") if stem != "lower" else ("ing", "s", "")))
 _ABOUT_SALES_RE = re.compile(r"\b(?:offer|sell|sold|sale|issu\w*|program|agreement|prospectus)", re.I)
 _CAPACITY_BOILER_RE = re.compile(r"\b(?:may|might|could|would|if|in the event|from time to time)\b[^.]{0,40}$", re.I)
@@ -147,7 +148,8 @@ def capacity_change(sentences: list[Sentence]) -> Span | None:
             return s.span
         # The verb follows "we are", "this supplement" or "to": lower case, so no lower() per sentence.
         baby_shelf = "I.B.6" in t and "now subject" in t
-        if not baby_shelf and not ("reduc" in t or "decreas" in t or "increas" in t or "restor" in t or "rais" in t or "lower" in t):
+        if not baby_shelf and not ("reduc" in t or "decreas" in t or "increas" in t or "restor" in t or "rais" in t or "lower" in t
+                                   or "updat" in t):
             continue
         if not baby_shelf and not any(phrase in t for phrase in _CHANGE_PHRASES) and not (
                 "tion in" in t or "ease in" in t or "ease of" in t):
