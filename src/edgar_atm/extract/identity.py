@@ -210,10 +210,21 @@ def _restated_after_dated(text: str, dated: list[Found], doc_date: date | None) 
 _FURTHER_AMENDED_RE = re.compile(r"\b(?:as |and |, )?(?:further |subsequently |previously )?amended(?: (?:on|as of|by)[^,;)]{0,60}?)?\s*(?:on |as of )?(?P<date>" + DATE_RE.pattern + ")")
 
 
+_JOINED_DATE_RE = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:on\s+)?(?P<date>" + DATE_RE.pattern + ")")
+
+
 def _newest_amendment(text: str, first: re.Match[str]) -> Found | None:
     """The latest of the dates in "as amended on X and as further amended on Y"."""
     dm = DATE_RE.search(first.group("date"))
     best: Found = (to_date(dm) if dm else None, first.start("date"), first.end("date"))
+    # "as amended on February 2, 2022 and May 23, 2024": dates joined to the first one.
+    at = first.end()
+    while (joined := _JOINED_DATE_RE.match(text, at)) is not None:
+        dm = DATE_RE.search(joined.group("date"))
+        d = to_date(dm) if dm else None
+        if d and (best[0] is None or d > best[0]):
+            best = (d, joined.start("date"), joined.end("date"))
+        at = joined.end()
     for m in _FURTHER_AMENDED_RE.finditer(text, first.end()):
         if m.start() - first.end() > 300:
             break

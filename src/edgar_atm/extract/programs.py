@@ -43,6 +43,7 @@ from .vocab import AGENT_ROLE_RE, NOT_ATM_AGREEMENT_RE
 
 _THIS_PROSPECTUS_RE = re.compile(r"this prospectus supplement|offered hereby|this offering|under this prospectus", re.I)
 _AGREEMENT_PERMITS_RE = re.compile(r"agreement[^.]{0,80}(?:provides|permits|allows)", re.I)
+_DEFINED_TERM_BEFORE_RE = re.compile(r"\((?:[^()]{0,40}?,\s*)?(?:the\s+|each,?\s+an?\s+|collectively,?\s+the\s+)?[\"\u201c]$", re.I)
 _GENERIC_NAMES = ("Sales Agreement", "Distribution Agreement")
 _MAY_ENTER_RE = re.compile(r"\bmay(?:,? from time to time,?)? enter into\b[^.]*$", re.I)
 _AMENDMENT_STATED_RE = re.compile(r"\b(?:entered into|executed|signed)\b[^.]{0,80}?\bamendment\b|\bamendment\b[^.]{0,80}?\b(?:was|were) (?:entered into|executed)"
@@ -175,8 +176,12 @@ def _agreement_type(prog: Program, defining: list[Sentence], specific: list[Sent
                 continue  # the base prospectus's "we may enter into a ... equity distribution agreement"
             name = canonical_agreement(m.group(0))
             if name:
-                names.append((name, written_agreement(m.group(0)), s.match(m)))
-    chosen = next((n for n in names if n[0] not in _GENERIC_NAMES), names[0] if names else None)
+                nickname = bool(_DEFINED_TERM_BEFORE_RE.search(s.text, max(0, m.start() - 60), m.start()))
+                names.append((name, written_agreement(m.group(0)), s.match(m), nickname))
+    # A defined term ("dated December 10, 2021 (the "ATM Agreement")") is a nickname; the agreement's type is the
+    # name written before it, when there is one.
+    named = [n for n in names if not n[3]] or names
+    chosen = next((n for n in named if n[0] not in _GENERIC_NAMES), named[0] if named else None)
     if chosen:
         prog.agreement_type, prog.spans["agreement_type"] = chosen[1], chosen[2]
     if chosen and chosen[0] == "Distribution Agreement":

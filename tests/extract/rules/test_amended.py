@@ -720,3 +720,17 @@ def test_numbered_amendments_entered_into_on_dates():
             "agreement entered into on August 4, 2023 (as amended, the \"Equity Distribution Agreement\").")
     amended = by_type(events(body, cover=cover))["program_amended"]
     assert amended.agreement_date == date(2021, 3, 26) and amended.amendment_date == date(2023, 8, 4)
+
+
+def test_an_agreement_amended_on_two_dates_joined_by_and():
+    cover = "PROSPECTUS SUPPLEMENT (TO PROSPECTUS DATED MAY 1, 2024)\nUp to $75,000,000 Shares of Common Stock\n"
+    body = ("We have entered into a sales agreement, dated December 10, 2021, as amended on February 2, 2022 and May 23, "
+            "2024 (the \u201cATM Agreement\u201d), with Ladenburg Thalmann & Co. Inc. relating to shares of our common "
+            "stock. The amount offered under this prospectus supplement is in addition to the approximately $71.8 "
+            "million previously sold under the ATM Agreement.")
+    found = by_type(events(body, cover=cover))
+    amended = found["program_amended"]
+    assert amended.amendment_date == date(2024, 5, 23) and amended.agreement_date == date(2021, 12, 10)
+    # the defined term is a nickname: the agreement is the "sales agreement" written before it
+    assert amended.agreement_type == "Sales Agreement"
+    assert found["sales_reported"].gross_proceeds == Decimal(71_800_000)

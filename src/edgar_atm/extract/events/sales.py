@@ -99,6 +99,10 @@ GROSS_PASSIVE_RE = re.compile(
 )
 """A dollar amount sold, passive: "approximately $21.4 million of our common stock has been sold",
 "$2.1 million of shares of our common stock were sold"."""
+GROSS_PREVIOUSLY_RE = re.compile(MONEY_RE.pattern + r"\s+(?:of\s+(?:our\s+)?(?:shares|ADSs|common stock|common shares|units)\s+)?previously\s+"
+                                 r"(?:issued\s+and\s+)?sold\b", re.I)
+"""A dollar amount sold, as an adjective clause: "in addition to the approximately $71.8 million previously sold under
+the ATM Agreement"."""
 GROSS_WHICH_RE = re.compile(r"\bof which\s+(?:(?:shares|ADSs|units)\s+having\s+an\s+aggregate\s+(?:gross\s+)?(?:sales|offering)\s+price\s+of\s+)?"
                             r"(?:approximately\s+)?" + MONEY_RE.pattern
                             + r"\s+(?:have|has|had)\s+(?:previously\s+|already\s+)?been\s+(?:issued\s+and\s+)?sold\b", re.I)
@@ -225,7 +229,7 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
                 fields["shares_sold"] = shares(sm)
                 spans["shares_sold"] = s.match(sm, "num")
             # The proceeds figure nearest the "sold" verb: a cap may share the sentence.
-            gms = list(GROSS_RE.finditer(t)) + list(GROSS_AFTER_RE.finditer(t)) + list(GROSS_SOLD_RE.finditer(t)) + list(GROSS_PASSIVE_RE.finditer(t)) + list(GROSS_WHICH_RE.finditer(t))
+            gms = list(GROSS_RE.finditer(t)) + list(GROSS_AFTER_RE.finditer(t)) + list(GROSS_SOLD_RE.finditer(t)) + list(GROSS_PASSIVE_RE.finditer(t)) + list(GROSS_WHICH_RE.finditer(t)) + list(GROSS_PREVIOUSLY_RE.finditer(t))
             gms = [g for g in gms if not _CAP_WORDS_RE.search(t[g.start():g.end()])]
             if not gms:
                 gms = list(UTILIZED_RE.finditer(t))
