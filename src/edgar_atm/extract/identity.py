@@ -33,7 +33,7 @@ AGREEMENT_DATE_RE = re.compile(
 
 ON_DATE_ENTERED_RE = re.compile(
     r"\b(?:On|on|As of|as of|In|in)\s+(?P<date>" + DATE_RE.pattern.replace("(?P<month>", "(?P<m2>").replace("(?P<day>", "(?P<d2>").replace("(?P<year>", "(?P<y2>")
-    + r"),?\s+(?:and (?:on )?the date hereof[^.;]{0,160}?,\s+)?[\w.,&'() -]{1,100}?\s+(?:entered into|executed|signed)",
+    + r"),?\s+(?:and (?:on )?the date hereof[^.;]{0,160}?,\s+)?[\w.,&'()\u201c\u201d\"\s-]{1,100}?\s+(?:entered into|executed|signed)",
 )
 """Date first: "On October 28, 2024, we and the Operating Partnership entered into ...", "On February 17,
 2023 and the date hereof as it relates to BTIG, LLC ..., we entered into separate equity distribution

@@ -248,7 +248,7 @@ def is_notice(head: str) -> bool:
 
 
 COVER_DATED_RE = re.compile(
-    r"(?:^|\n)[ \t]*(?:this )?(?:prospectus supplement|supplement|amendment)(?: no\. ?\d+)?(?: to (?:the )?prospectus supplement)?"
+    r"(?:^|\n)[ \t]*(?:this )?(?:prospectus supplement|supplement|amendment)(?:\s+no\.\s?\d+)?(?: to (?:the )?prospectus supplement)?"
     r",?[ \t]+dated\s+(?P<date>[A-Z][a-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})", re.I)
 """A cover line that dates the document itself: "Prospectus Supplement dated February 22, 2023",
 "Amendment No. 1 dated November 24, 2023", "Supplement No. 2 dated May 3, 2024", "This supplement no. 1

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from edgar_atm.extract.identity import ON_DATE_AMENDED_RE, agreement_dates
+from edgar_atm.extract.role import document_date
 
 from .doc import by_type, events
 
@@ -122,3 +123,18 @@ def test_an_old_agreement_date_after_an_amendment_stays_the_agreements():
     agr, amd, _ = agreement_dates("We entered into Amendment No. 1 to the Equity Distribution Agreement, dated "
                                   "March 1, 2022, with BTIG, LLC.", date(2024, 3, 4))
     assert agr[0] == date(2022, 3, 1)
+
+
+def test_date_first_with_the_issuers_defined_names_before_the_verb():
+    agr, _, _ = agreement_dates("On June 21, 2021, Example, Inc., a Delaware corporation (\u201cExample\u201d, the "
+                                "\u201cCompany\u201d, \u201cwe\u201d or \u201cus\u201d) entered into a certain Sales "
+                                "Agreement (the \u201cSales Agreement\u201d) with B. Riley Securities, Inc.", None)
+    assert agr is not None and agr[0] == date(2021, 6, 21)
+
+
+@pytest.mark.parametrize("cover", [
+    "Filed Pursuant to Rule 424(b)(5)\nAMENDMENT\nNO. 1 DATED AUGUST 17, 2022\nTo\nProspectus Supplement dated October 25, 2021\n",
+    "Filed Pursuant to Rule 424(b)(5)\nAmendment No. 1 dated August 17, 2022\nTo Prospectus Supplement dated October 25, 2021\n",
+])
+def test_an_amendment_cover_dates_itself_across_a_line_break(cover):
+    assert document_date(cover) == date(2022, 8, 17)
