@@ -465,7 +465,8 @@ def sentence_agents(text: str) -> list[str]:
 # --------------------------------------------------------------------------- commission
 
 COMMISSION_RE = re.compile(
-    r"(?:commission|compensation|fee|discount)[^.]{0,120}?(?:of|equal to|up to|at a rate of|rate of|is|will be)\s+(?:up to\s+)?(?:an amount equal to\s+)?(?:\d{1,2}(?:\.\d+)?%\s+or\s+)?(?P<num>\d{1,2}(?:\.\d+)?)\s?%|"
+    r"(?:commission|compensation|fee|discount)[^.]{0,120}?(?:of|equal to|up to|at a rate of|rate of|is|will be|no greater than|"
+    r"not (?:to )?exceed(?:ing)?|no more than|not more than)\s+(?:up to\s+)?(?:an amount equal to\s+)?(?:\d{1,2}(?:\.\d+)?%\s+or\s+)?(?P<num>\d{1,2}(?:\.\d+)?)\s?%|"
     r"(?P<num2>\d{1,2}(?:\.\d+)?)\s?% of the (?:aggregate |gross |sales )",
     re.I,
 )

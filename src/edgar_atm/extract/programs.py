@@ -52,7 +52,9 @@ _ENDED_RE = re.compile(r"\bterminat|\breplac|\bsupersed", re.I)
 _EXISTING_RE = re.compile(r"\b(?:are|is) (?:a )?party to\b|\bpreviously (?:entered into|executed)\b", re.I)
 _AGENT_PAID_RE = re.compile(r"\b(?:agents?|managers?|[A-Z][\w.&]+)\s+will\s+be\s+entitled\s+to\s+(?:compensation|a\s+commission)|"
                             r"\bcompensation\s+(?:to|of|payable\s+to)\s+(?:the\s+|each\s+|our\s+)?(?:sales\s+)?(?:agents?|managers?)\b|"
-                            r"\b(?:we|the company)\s+will\s+pay\s+[^.;]{1,60}?\ba\s+commission\b", re.I)
+                            r"\b(?:we|the company)\s+will\s+pay\s+[^.;]{1,60}?\ba\s+commission\b|"
+                            r"\b(?:we|the company)\s+will\s+pay\s+(?:the|each|our)\s+(?:sales\s+)?(?:agents?|managers?)\s+"
+                            r"(?:an?\s+)?(?:aggregate\s+)?fee\b", re.I)
 _LIMITED_RE = re.compile(r"I\.B\.6|(?:these|such|this) limitations?|baby[\s-]shelf|public float", re.I)
 _LIMIT_SET_ASIDE_RE = re.compile(r"\b(?:without giving effect to|disregarding|before (?:applying|giving effect to)|notwithstanding)\b[^.,]{0,80}?"
                                  r"(?:I\.B\.6|limit)", re.I)
@@ -157,7 +159,7 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
         # only the agent ("Wainwright will be entitled to compensation at a fixed commission rate
         # of 3% of the gross proceeds of each sale").
         for s in sentences:
-            if "commission" in s.text and _AGENT_PAID_RE.search(s.text):
+            if ("commission" in s.text or " fee " in s.text) and _AGENT_PAID_RE.search(s.text):
                 found = commission(s.text)
                 if found:
                     set_found(prog, "commission_rate", found, s)

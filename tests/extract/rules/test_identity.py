@@ -249,3 +249,24 @@ def test_ordinary_shares_sold_as_adss_are_the_adss(text):
 
 def test_ordinary_shares_alone_stay_ordinary_shares():
     assert security("relating to the offer and sale of our ordinary shares, nominal value $0.01 per share")[0] == "ordinary shares"
+
+
+@pytest.mark.parametrize("sentence", [
+    "We will pay the Agents an aggregate fee no greater than 2% of the gross sales price per share for any shares sold "
+    "through them acting as our sales agents.",
+    "We will pay the Agents an aggregate fee of up to 2% of the gross sales price per share for any shares sold through "
+    "them acting as our sales agents.",
+    "We will pay each Agent a fee not to exceed 2% of the gross sales price of the shares sold through it.",
+])
+def test_the_agents_fee_in_a_sentence_of_its_own(sentence):
+    body = ("We have entered into separate equity distribution agreements with Jefferies LLC and Wells Fargo Securities, "
+            "LLC (the \"Agents\"), relating to shares of our common stock having an aggregate offering price of up to "
+            "$300,000,000.\n" + sentence)
+    assert by_type(events(body))["program_established"].commission_rate == Decimal(2)
+
+
+def test_an_underwriting_fee_is_no_agent_commission():
+    body = ("We have entered into a Sales Agreement with Jefferies LLC, relating to shares of our common stock having an "
+            "aggregate offering price of up to $300,000,000.\nWe will pay the underwriters a fee of 5% in our separate "
+            "underwritten offering.")
+    assert by_type(events(body))["program_established"].commission_rate is None
