@@ -222,6 +222,9 @@ _ISSUER_NAMED_RE = re.compile(
     r"Partnership|Sponsor|Operating Partnership|Parent|REIT|Corporation)[\"\u201d]?[),])")
 
 
+_FORMERLY_RE = re.compile(r"\b(?:formerly(?: known as)?|f/k/a|previously known as)\s*$", re.I)
+
+
 def find_agents(text: str, *, keep_unknown: bool = False) -> list[str]:
     """Canonical agent names mentioned in `text`, in order of first mention, without
     forward purchasers. With `keep_unknown`, firms missing from the table (a legal name
@@ -239,6 +242,8 @@ def find_agents(text: str, *, keep_unknown: bool = False) -> list[str]:
         if any(a <= m.start() < b for a, b in counterparties):
             continue
         name = group_to_name[m.lastgroup or ""]
+        if _FORMERLY_RE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "EF Hutton LLC (formerly Kingswood Capital Markets, ...)": the firm's old name, not another agent
         if _FORWARD_PURCHASER_RE.match(text, m.end()) and "forward seller" not in text[m.end():m.end() + 60].lower():
             continue
         hits.append((m.start(), name))

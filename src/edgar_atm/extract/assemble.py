@@ -171,6 +171,10 @@ def _change_said(sentences: list[Sentence], specific: list[Sentence], program: P
     if said is not None:
         program.amended = True
         return said
+    if program.agents_removed and "agents_removed" in program.spans:
+        # An agent left the agreement ("B. Riley delivered a notice to terminate the Sales Agreement with
+        # respect to itself, leaving EF Hutton as the sole sales agent"): the program changed.
+        return program.spans["agents_removed"]
     # A capacity change is said on the cover or beside the program's own sentences.
     paras = {x.para + d for x in specific[:60] for d in (-1, 0, 1)}
     said = amended.capacity_change([x for x in sentences if x.index < 200 or x.para in paras])

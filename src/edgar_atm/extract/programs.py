@@ -71,6 +71,7 @@ _RESTATES_EARLIER_RE = re.compile(
 _RESTATED_RE = re.compile(r"\bamended and restated\b|\bamends? and restates?\b", re.I)
 
 
+_SELF_ONLY_RE = re.compile(r"\bwith respect to (?:itself|it only)\b", re.I)
 _AMENDS_ORIGINAL_RE = re.compile(r"\b(?:we|the company)\b[^.]{0,20}?\bamended(?: and restated)?\s+(?:the|our|that certain)\s+(?:[\w\u2122-]+\s+){0,6}?agreement\b|"
                                  r"\bamend(?:ed|s|ment|ing)\b(?: and restat(?:ed|es|ing))?[^.]{0,60}?\b(?:the|our) original\b[^.]{0,40}?\bagreement\b", re.I)
 
@@ -127,7 +128,9 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
     _caps(prog, specific, sentences, head, bool(_EXISTING_RE.search(first.text)))
     amended.cap_changes(specific[:60], prog)
     # An amendment adding agents to the "Original Sales Agreement" changes this program too.
-    changes = [s for s in stated[:60] if s not in specific[:60] and not _ENDED_RE.search(s.text)]
+    # An agent ending the agreement "with respect to itself" leaves the agreement in force: a change of agents.
+    changes = [s for s in stated[:60] if s not in specific[:60]
+               and (not _ENDED_RE.search(s.text) or _SELF_ONLY_RE.search(s.text))]
     amended.agent_changes(defining[:6] + [s for s in specific[:60] if s not in defining[:6]] + changes, prog)
 
     program_paras = {x.para for x in specific[:60]}

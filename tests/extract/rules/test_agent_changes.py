@@ -178,3 +178,26 @@ def test_the_firm_an_added_agent_joins_is_not_added(sentence):
     amended = by_type(events(body + sentence))["program_amended"]
     assert amended.agents_added == ["B. Riley Securities, Inc."]
     assert set(amended.agents) == {"B. Riley Securities, Inc.", "JonesTrading Institutional Services LLC"}
+
+
+@pytest.mark.parametrize("notice", [
+    "On July 13, 2023, B. Riley Securities, Inc. delivered to us a notice to terminate the Original Sales Agreement "
+    "with respect to itself, which termination became effective on July 13, 2023, leaving EF Hutton LLC as the sole "
+    "sales agent.",
+    "On July 13, 2023, B. Riley Securities, Inc. gave notice of its intention to terminate the Sales Agreement with "
+    "respect to it only.",
+])
+def test_an_agent_that_terminates_the_agreement_for_itself_is_removed(notice):
+    body = ("We previously entered into an At Market Issuance Sales Agreement (the \u201cOriginal Sales Agreement\u201d) "
+            "with EF Hutton LLC (formerly Kingswood Capital Markets, a division of Benchmark Investments, Inc.) and B. "
+            "Riley Securities, Inc. as sales agents, pursuant to which we may sell an aggregate of up to $50,000,000 of "
+            "our common stock in \u201cat the market offerings.\u201d " + notice)
+    found = by_type(events(body))
+    assert "terminated" not in found
+    amended = found["program_amended"]
+    assert amended.agents == ["EF Hutton LLC"] and amended.agents_removed == ["B. Riley Securities, Inc."]
+
+
+def test_a_firms_former_name_is_not_another_agent():
+    assert canonical_agent("EF Hutton LLC (formerly Kingswood Capital Markets, a division of Benchmark Investments, "
+                           "Inc.)") == "EF Hutton LLC"

@@ -426,3 +426,17 @@ def test_a_cap_less_future_sales_is_no_report():
     # near miss: "less" before a modal sale, not a past one
     evs = events(PROGRAM + "We may sell up to $75,000,000, less any shares we may sell under our other programs.")
     assert "sales_reported" not in by_type(evs)
+
+
+def test_sales_under_the_agreement_by_its_defined_term():
+    body = ("We have entered into an At the Market Offering Agreement, dated December 13, 2019, with H.C. Wainwright & "
+            "Co., LLC, as sales agent (such agreement, as amended, is referred to as the Offering Agreement). As of the "
+            "date of this prospectus supplement, we have offered and sold shares of our common stock having an aggregate "
+            "offering price at the time of sale of approximately $15,280,261 under the Offering Agreement.")
+    assert by_type(events(body))["sales_reported"].gross_proceeds == Decimal("15280261")
+
+
+def test_sales_under_a_purchase_agreement_are_no_program_sales():
+    body = (PROGRAM + "\n\nOur Other Financing\n\nSeparately, we have sold 1,000,000 shares to Lincoln Park under the Purchase "
+            "Agreement.")
+    assert "sales_reported" not in by_type(events(body))

@@ -260,9 +260,12 @@ REMOVE_RES = (
     re.compile(_NAMES + r"\s+(?:ceased|ceases|will cease|has ceased|have ceased) to (?:be|act as)\s+" + _ROLE, re.I),
     re.compile(_NAMES + r"\s+(?:is|are|will) no longer (?:be )?(?:a party to|act as|" + _ROLE + ")", re.I),
     re.compile(_NAMES + r"\s+(?:withdrew|resigned|has withdrawn|has resigned|have withdrawn) as\s+" + _ROLE, re.I),
+    re.compile(_NAMES + r"\s+(?:delivered|gave|provided|sent)\s+(?:to\s+us\s+|us\s+)?(?:a\s+|written\s+)?notice\s+(?:to\s+us\s+)?"
+               r"(?:to|of its (?:intent(?:ion)? to)?)\s*terminate\b[^.;]{0,120}?\bwith respect to (?:itself|it)\b", re.I),
 )
 """An agent removed: "removed X as an agent", "X ceased to be a sales agent", "X is no longer a
-party to the agreement", "X resigned as agent"."""
+party to the agreement", "X resigned as agent", "X delivered to us a notice to terminate the Sales Agreement
+with respect to itself"."""
 REPLACE_RES = (
     re.compile(r"\bto replace\s+(?P<old>[^;]{3,200}?)\s+with\s+(?P<new>[^;]{3,200}?),?\s+as\s+" + _ROLE, re.I),
     re.compile(r"(?P<new>[^;]{3,200}?)\s+(?:replaced|replaces|will replace|has replaced)\s+(?!by\b|with\b)(?P<old>[^;]{3,200}?),?\s+as\s+" + _ROLE, re.I),
@@ -330,7 +333,8 @@ def agent_changes(sentences, program: Program) -> None:
     where, where_text = None, ""
     for s in sentences:
         t = s.text
-        if not _AMEND_WORDS_RE.search(t) and not re.search(r"\b(?:added|removed|replac\w*|ceased|no longer|additional|date hereof|joined)\b", t, re.I):
+        if not _AMEND_WORDS_RE.search(t) and not re.search(r"\b(?:added|removed|replac\w*|ceased|no longer|additional|date hereof|joined|"
+                                                          r"with respect to (?:itself|it only))\b", t, re.I):
             continue
         hit = False
         for pattern in REPLACE_RES:

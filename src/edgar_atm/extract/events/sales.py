@@ -22,7 +22,7 @@ from ..agreements import AGREEMENT_RE
 from ..amounts import MONEY_RE, as_dollars, money, shares
 from ..dates import DATE_RE, to_date
 from ..model import Detection, Document, Program, Sentence, Span, Window, dollar_start, norm
-from ..vocab import ATM_WORDS_RE
+from ..vocab import ATM_WORDS_RE, NOT_ATM_AGREEMENT_RE
 
 _NO_NAMED_SHARES_SOLD = r"\bno\s+(?:[A-Z][\w-]*\s+){1,3}(?:Shares|Stock|Units)\s+(?:were|was|have\s+been|had\s+been)\s+(?:issued\s+(?:or|and)\s+)?sold\b"
 """An explicit zero naming the security: "no Common Shares were sold" (in both SALES_RE and ZERO_SALES_RE)."""
@@ -173,9 +173,15 @@ def _other_verbs(t: str) -> bool:
         or "been completed" in t or "been effected" in t
 
 
+_DEFINED_AGREEMENT_RE = re.compile(r"\b(?:the|our) (?:[A-Z][\w-]*\s+){1,3}Agreements?\b")
+"""The program's agreement by a defined term the agreement table does not know ("under the Offering Agreement")."""
+
+
 def _about_program(text: str) -> bool:
-    return bool(AGREEMENT_RE.search(text) or ATM_WORDS_RE.search(text) or PREVIOUSLY_RE.search(text)
-                or _PROGRAM_WORDS_RE.search(text))
+    if AGREEMENT_RE.search(text) or ATM_WORDS_RE.search(text) or PREVIOUSLY_RE.search(text) or _PROGRAM_WORDS_RE.search(text):
+        return True
+    defined = _DEFINED_AGREEMENT_RE.search(text)
+    return defined is not None and not NOT_ATM_AGREEMENT_RE.search(defined.group(0))
 
 
 def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -> Detection | None:

@@ -127,6 +127,9 @@ def _unsold(sentences: Sequence[Sentence], at: Sentence) -> tuple[Decimal, Span]
     return None
 
 
+_SELF_ONLY_RE = re.compile(r"\bwith respect to (?:itself|it only)\b", re.I)
+
+
 def detect(specific: list[Sentence], program: Program, doc_date: date | None,
            sentences: Sequence[Sentence]) -> list[Detection]:
     """The first sentence that terminates an agreement: this program's, or a prior one's
@@ -137,8 +140,8 @@ def detect(specific: list[Sentence], program: Program, doc_date: date | None,
             continue
         if OFFERING_ONLY_RE.search(t) and not AGREEMENT_TERMINATED_RE.search(t) and not SUPERSEDE_RE.search(t):
             continue  # terminating the offering, not the agreement: a suspension
-        if "remains in full force" in t.lower():
-            continue
+        if "remains in full force" in t.lower() or _SELF_ONLY_RE.search(t):
+            continue  # the agreement stays in force ("terminate the Sales Agreement with respect to itself": an agent leaves)
         replaced = SUPERSEDE_RE.search(t)
         if replaced is not None and replaced.start() > 40:
             # "Our Sales Agreement, dated X, with Y, replaces our earlier agreement with Z": the
