@@ -182,7 +182,7 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
 # further amended and restated on the date hereof": X is the original date, the newest restatement
 # dates the change.
 RESTATED_AFTER_DATED_RE = re.compile(
-    r"[,\s]*(?:(?:which|that) (?:was|were|has been|have been|is|are) |as )?(?:subsequently |later |further )?"
+    r"[,\s]*(?:(?:which|that) (?:was|were|has been|have been|is|are) |as |and )?(?:subsequently |later |further )?"
     r"amended and restated\b", re.I)
 _HEREOF_RE = re.compile(r"\b(?:on|as of) the date (?:hereof|of this prospectus supplement)", re.I)
 

@@ -734,3 +734,23 @@ def test_an_agreement_amended_on_two_dates_joined_by_and():
     # the defined term is a nickname: the agreement is the "sales agreement" written before it
     assert amended.agreement_type == "Sales Agreement"
     assert found["sales_reported"].gross_proceeds == Decimal(71_800_000)
+
+
+def test_an_agreement_dated_and_subsequently_amended_and_restated_weeks_before():
+    cover = "PROSPECTUS SUPPLEMENT\n(To Prospectus dated October 16, 2025)\nUp to $400,000,000\nCommon Stock\n"
+    body = ("We previously entered into a sales agreement dated November 12, 2024 and subsequently amended and restated "
+            "such sales agreement on September 17, 2025 (the \u201cSales Agreement\u201d), with B. Riley Securities, Inc., "
+            "relating to shares of our common stock, offered by this prospectus supplement.")
+    amended = by_type(events(body, cover=cover))["program_amended"]
+    assert amended.agreement_date == date(2024, 11, 12) and amended.amendment_date == date(2025, 9, 17)
+
+
+def test_a_funds_periodic_supplement_reporting_sales_stays_a_sales_report():
+    # near miss: a supplement (not titled an amendment) whose only news is sales
+    cover = ("PROSPECTUS SUPPLEMENT\nThis prospectus supplement supplements the prospectus dated March 1, 2024, as "
+             "supplemented, relating to our common stock.\n")
+    body = ("We have entered into an equity distribution agreement, dated March 1, 2024, with Ladenburg Thalmann & Co. "
+            "Inc., relating to shares of our common stock having an aggregate offering price of up to $50,000,000. As of "
+            "June 30, 2024, we have sold 1,000,000 shares of common stock under the equity distribution agreement.")
+    found = by_type(events(body, cover=cover))
+    assert "program_amended" not in found and found["sales_reported"].shares_sold == 1_000_000
