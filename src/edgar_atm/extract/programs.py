@@ -95,6 +95,7 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
     specific = [s for s in specific if not terminated.about_other_program(s.text)
                 or (original_amended and _only_original(s.text))] or specific
     defining = [s for s in specific if is_defining(s.text)]
+    defining = _not_ended(defining, stated, doc_date)
     if not defining:
         defining = specific[:3]
     first = defining[0]
@@ -168,6 +169,36 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
                     set_found(prog, "commission_rate", found, s)
                     break
     return prog
+
+
+def _identity_key(p: Program) -> tuple[date | None, frozenset[str]]:
+    return p.agreement_date, frozenset(p.agents)
+
+
+def _same_agreement(a: tuple[date | None, frozenset[str]], b: tuple[date | None, frozenset[str]]) -> bool:
+    if a[0] is not None and b[0] is not None:
+        return a[0] == b[0]
+    return bool(a[1]) and a[1] == b[1]
+
+
+def _not_ended(defining: list[Sentence], stated: list[Sentence], doc_date: date | None) -> list[Sentence]:
+    """Defining sentences of an agreement that a later sentence says ended ("On March 3, 2021, we
+    entered into a sales agreement with X. ... we have terminated the sales agreement with X dated March 3,
+    2021 ... We have entered into a Sales Agreement, dated April 5, 2023, with Y") tell the history, not the
+    program this prospectus registers: when another agreement is defined, it is the program. A sentence
+    that itself says the agreement ended is already left out; this finds the earlier introduction."""
+    ended = []
+    for s in stated[:60]:
+        if terminated.states_termination(s.text) and not terminated.OFFERING_ONLY_RE.search(s.text) \
+                and not _SELF_ONLY_RE.search(s.text) and "remains in full force" not in s.text.lower():
+            key = _identity_key(program_from(s, doc_date))
+            if key[0] is not None or key[1]:
+                ended.append(key)
+    if not ended:
+        return defining
+    kept = [s for s in defining
+            if not any(_same_agreement(_identity_key(program_from(s, doc_date)), k) for k in ended)]
+    return kept or defining
 
 
 def _agreement_type(prog: Program, defining: list[Sentence], specific: list[Sentence]) -> None:

@@ -27,6 +27,10 @@ EFFECTIVE_RE = re.compile(r"\beffective(?: as of| on| upon)?\s+(?P<date>" + DATE
 ON_DATE_RE = re.compile(r"\b(?:On|on|As of|as of)\s+(" + DATE_RE.pattern + ")")
 """A change dated by "On <date>, we ..."."""
 
+_EFFECTIVE_TODAY_RE = re.compile(r"\beffective (?:as of )?(?:the date (?:of this|hereof)|today)\b", re.I)
+"""Dated by the supplement itself ("Effective as of the date hereof, we have reinstated ..."), whatever
+earlier dates the sentence recalls."""
+_EARLIER_STEP_RE = re.compile(r"\b(?:previously|had)\b[^.;,]{0,30}$", re.I)
 _BEGAN_ON_RE = re.compile(r"\b(?:entered into|commenced|began|dated|executed|established)\s*$", re.I)
 
 EFFECTIVE_NOW_RE = re.compile(r"\beffective (?:immediately|as of the date (?:of|hereof)|today|upon the filing)|\bas of the date (?:of this|hereof)", re.I)
@@ -63,9 +67,15 @@ def effective_date(text: str, doc_date: date | None) -> Found | None:
         if dm:
             d = to_date(dm)
             return (d, m.start("date"), m.end("date")) if d else None
+    if doc_date:
+        m = _EFFECTIVE_TODAY_RE.search(text)
+        if m:
+            return doc_date, m.start(), m.end()
     for m in ON_DATE_RE.finditer(text):
         if _BEGAN_ON_RE.search(text[max(0, m.start() - 20):m.start()]):
             continue  # "entered into on August 26, 2021": when the agreement began, not when it ends
+        if _EARLIER_STEP_RE.search(text[max(0, m.start() - 50):m.start()]):
+            continue  # "which we had previously suspended on May 1, 2024": an earlier step, not this one
         dm = DATE_RE.search(m.group(1))
         if dm:
             d = to_date(dm)

@@ -201,3 +201,13 @@ def test_an_agent_that_terminates_the_agreement_for_itself_is_removed(notice):
 def test_a_firms_former_name_is_not_another_agent():
     assert canonical_agent("EF Hutton LLC (formerly Kingswood Capital Markets, a division of Benchmark Investments, "
                            "Inc.)") == "EF Hutton LLC"
+
+
+def test_the_agreements_parties_are_not_what_an_amendment_adds():
+    evs = by_type(events("We have entered into an amendment, dated November 15, 2023, to our Sales Agreement with B. Riley "
+                         "Securities, Inc. and Needham & Company, LLC, dated May 10, 2021, to add Needham & Company, LLC "
+                         "as an additional sales agent. Under the amended Sales Agreement we may sell shares having an "
+                         "aggregate offering price of up to $75,000,000."))
+    amended = evs["program_amended"]
+    assert amended.agents_added == ["Needham & Company, LLC"]
+    assert amended.agents == ["B. Riley Securities, Inc.", "Needham & Company, LLC"]

@@ -754,3 +754,28 @@ def test_a_funds_periodic_supplement_reporting_sales_stays_a_sales_report():
             "June 30, 2024, we have sold 1,000,000 shares of common stock under the equity distribution agreement.")
     found = by_type(events(body, cover=cover))
     assert "program_amended" not in found and found["sales_reported"].shares_sold == 1_000_000
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Sales Agreement was amended on June 3, 2024 to increase the maximum aggregate offering amount to $30,000,000.",
+    "The Sales Agreement has been amended, effective June 3, 2024, to increase the maximum aggregate offering amount to "
+    "$30,000,000.",
+    "On June 3, 2024, we and TD Securities (USA) LLC amended the Sales Agreement to increase the maximum aggregate "
+    "offering amount to $30,000,000.",
+])
+def test_an_amendment_told_in_the_passive_is_this_filings_change(sentence):
+    cover = "Prospectus Supplement dated June 3, 2024\n(To Prospectus dated May 1, 2024)\n$30,000,000\nCommon Stock\n"
+    evs = events("On January 12, 2024, we entered into a Sales Agreement with TD Securities (USA) LLC. " + sentence,
+                 cover=cover)
+    amended = by_type(evs)["program_amended"]
+    assert amended.agreement_date == date(2024, 1, 12) and amended.amendment_date == date(2024, 6, 3)
+    assert amended.max_amount == Decimal(30_000_000)
+
+
+def test_an_old_passive_amendment_is_context():
+    # near miss: amended two years before this supplement: the program is re-registered, not amended now
+    cover = "Prospectus Supplement dated June 3, 2024\n(To Prospectus dated May 1, 2024)\n$30,000,000\nCommon Stock\n"
+    evs = events("On January 12, 2021, we entered into a Sales Agreement with TD Securities (USA) LLC. The Sales Agreement "
+                 "was amended on March 1, 2022 to increase the maximum aggregate offering amount to $30,000,000.",
+                 cover=cover)
+    assert types(evs) == ["program_established"]

@@ -42,3 +42,11 @@ def test_resumption_paraphrases(sentence, effective):
 ])
 def test_conditional_restarts_are_not_events(sentence):
     assert "resumed" not in types(events(PROGRAM + sentence))
+
+
+def test_effective_as_of_the_date_hereof_dates_the_restart_not_the_earlier_suspension():
+    cover = "Prospectus Supplement dated June 3, 2024\n(To Prospectus dated May 1, 2024)\nCommon Stock\n"
+    evs = events("Effective as of the date hereof, we have reinstated sales under our Equity Distribution Agreement with "
+                 "Oppenheimer & Co. Inc. dated June 2, 2022, which we had previously suspended on May 1, 2024.", cover=cover)
+    assert types(evs) == ["resumed"]
+    assert evs[0].effective_date == date(2024, 6, 3)

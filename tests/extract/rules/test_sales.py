@@ -440,3 +440,41 @@ def test_sales_under_a_purchase_agreement_are_no_program_sales():
     body = (PROGRAM + "\n\nOur Other Financing\n\nSeparately, we have sold 1,000,000 shares to Lincoln Park under the Purchase "
             "Agreement.")
     assert "sales_reported" not in by_type(events(body))
+
+
+@pytest.mark.parametrize("sentence, shares_sold, gross", [
+    ("Since the inception of the program, we have raised approximately $3.2 million in gross proceeds through the sale "
+     "of 800,000 shares.", 800_000, Decimal(3_200_000)),
+    ("To date we have generated $3.2 million of gross proceeds from the sale of 800,000 shares under the Sales Agreement.",
+     800_000, Decimal(3_200_000)),
+    ("As of May 1, 2024, an aggregate of 800,000 shares had been issued under the Sales Agreement for gross proceeds of "
+     "$3.2 million.", 800_000, Decimal(3_200_000)),
+    ("As of May 1, 2024, 800,000 shares of common stock have been issued pursuant to the Sales Agreement, for gross "
+     "proceeds of $3.2 million.", 800_000, Decimal(3_200_000)),
+])
+def test_proceeds_raised_and_shares_issued_are_sales(sentence, shares_sold, gross):
+    sales = by_type(events(PROGRAM + sentence))["sales_reported"]
+    assert sales.shares_sold == shares_sold and sales.gross_proceeds == gross
+
+
+def test_shares_issued_on_other_grounds_are_no_sales():
+    # near miss: shares "issued" without the program ("upon exercise of warrants") report nothing
+    evs = events(PROGRAM + "As of May 1, 2024, 800,000 shares have been issued upon the exercise of outstanding warrants.")
+    assert "sales_reported" not in by_type(evs)
+
+
+@pytest.mark.parametrize("year", [
+    "In the year ended December 31, 2024, we sold 1,000,000 shares under the sales agreement.",
+    "During 2024, we sold 1,000,000 shares under the sales agreement for gross proceeds of $2.9 million.",
+])
+def test_a_cumulative_figure_is_preferred_to_a_years_sales(year):
+    sales = by_type(events(PROGRAM + year + " As of March 1, 2025, we had sold an aggregate of 2,100,000 shares under "
+                           "the sales agreement for aggregate gross proceeds of $6.3 million."))["sales_reported"]
+    assert sales.shares_sold == 2_100_000 and sales.as_of == date(2025, 3, 1)
+
+
+def test_a_years_sales_alone_are_the_report():
+    # a program that began that year: its sales in the year are its sales to date
+    sales = by_type(events(PROGRAM + "During the year ended December 31, 2024, we sold 832,676 shares of common stock under "
+                           "the sales agreement."))["sales_reported"]
+    assert sales.shares_sold == 832_676

@@ -219,3 +219,32 @@ def test_prior_agreements_defined_by_a_plural_term(term):
     assert ended.scope == "prior" and ended.agreement_date == date(2024, 2, 28) and ended.max_amount == Decimal(500_000_000)
     assert sold.scope == "prior" and sold.gross_proceeds == Decimal(317_400_000)
     assert found["program_established"].max_amount == Decimal(700_000_000)
+
+
+@pytest.mark.parametrize("history", [
+    "On March 3, 2021, we entered into an at-the-market sales agreement with Oppenheimer & Co. Inc. Effective as of the "
+    "date of this prospectus supplement, we have terminated the at-the-market sales agreement with Oppenheimer & Co. Inc. "
+    "dated March 3, 2021, and no further sales will be made thereunder.",
+    "We previously entered into a Sales Agreement, dated March 3, 2021, with Oppenheimer & Co. Inc. That Sales Agreement "
+    "was terminated effective May 30, 2025.",
+    "On March 3, 2021, we entered into a sales agreement with Oppenheimer & Co. Inc. On May 30, 2025, we delivered written "
+    "notice to Oppenheimer & Co. Inc. to terminate the sales agreement.",
+])
+def test_an_agreement_introduced_then_ended_is_history_not_the_program(history):
+    # The ended agreement is introduced in a sentence of its own before the one that ends it, and the
+    # new agreement comes after both: the new one is what this prospectus registers.
+    evs = events(history + " We have entered into a Sales Agreement, dated June 2, 2025, with Jefferies LLC, under which "
+                 "we may sell up to $50,000,000 of our common stock from time to time through Jefferies as our sales agent.")
+    assert sorted(types(evs)) == ["program_established", "terminated"]
+    est, term = by_type(evs)["program_established"], by_type(evs)["terminated"]
+    assert est.agents == ["Jefferies LLC"] and est.agreement_date == date(2025, 6, 2)
+    assert est.max_amount == Decimal(50_000_000)
+    assert term.scope == "prior" and term.agents == ["Oppenheimer & Co. Inc."]
+
+
+def test_an_ended_agreement_alone_is_still_terminated():
+    # near miss: with no other agreement defined, the introduced agreement is the one that ends
+    evs = events("On March 3, 2021, we entered into a Sales Agreement with TD Securities (USA) LLC. On October 1, 2024, "
+                 "we delivered notice to TD Securities (USA) LLC terminating the Sales Agreement, effective October 11, 2024.")
+    assert types(evs) == ["terminated"]
+    assert by_type(evs)["terminated"].effective_date == date(2024, 10, 11)

@@ -207,8 +207,11 @@ AMENDMENT_ENTERED_RE = re.compile(
     r"\b(?:we|the company)\b(?: and [^.]{1,80}?)? (?:have |has )?(?:entered into|executed)\s+"
     r"(?:an? |the )?(?:first |second |third |fourth |fifth )?(?:amendment\b|amendment no\. ?\d+|amended and restated\b)|"
     r"\b(?:we|the company)\b(?: and [^.]{1,80}?)? (?:have |has )?(?:amended and restated|amended)\s+(?:the|our|that certain)\s+"
-    r"(?:[\w\u2122-]+\s+){0,6}?agreements?\b", re.I)
-"""An amendment entered into, stated in its own sentence after the one that defines the program:
+    r"(?:[\w\u2122-]+\s+){0,6}?agreements?\b|"
+    r"\b[Aa]greements?[\u201d\")]*\s+(?:was|were|has been|have been)\s+(?:further\s+)?amended(?:\s+and\s+restated)?\b"
+    r"(?!\s+(?:from time to time|by (?:and between|and among)))", re.I)
+"""An amendment entered into, stated in its own sentence after the one that defines the program
+(passive too: "The Sales Agreement was amended on June 3, 2024 to increase the maximum aggregate offering amount"):
 "On October 27, 2023, for the sole purpose of appointing X as a Forward Seller, we entered into
 Amendment No. 1 to Equity Distribution Agreement"; the verb itself: "On June 28, 2022, we amended and
 restated the original sales agreement ... to add B. Riley Securities"."""
@@ -241,13 +244,16 @@ def later_amendment(defining: list[Sentence], program: Program, doc_date: date |
 
 _ROLE = r"(?:an? |the |our )?(?:additional |new |co-)?(?:sales |placement |distribution )?(?:agents?|managers?|forward sellers?)\b"
 _NAMES = r"(?P<names>[^;]{3,400}?)"
+_NAMES_ONLY = r"(?P<names>(?:(?!\b(?:to add|adding|to include|to appoint|appointing|dated)\b)[^;]){3,400}?)"
+"""Names that run into no clause of their own: in "an amendment to our Sales Agreement with X and Y, dated ..., to add Y
+as an additional sales agent" the agreement's parties are not what was added."""
 ADD_RES = (
     re.compile(r"\b(?:to add|adding|to include|including|to appoint|appointing|add(?:s|ed)?|join(?:s|ed)?)\s+" + _NAMES + r",?\s+as\s+" + _ROLE, re.I),
     re.compile(_NAMES + r"\s+(?:was|were|has been|have been|is|are|will be)\s+(?:added|appointed|joined)\b[^;.]{0,60}?\bas\s+" + _ROLE, re.I),
     re.compile(r"\bto which\s+" + _NAMES + r"\s+(?:was|were|has been|have been)\s+(?:joined|added)\b", re.I),
     re.compile(r"\b(?:on\s+)?the date hereof,?\s+(?:as it relates to|with respect to|in the case of)\s+" + _NAMES
                + r",\s+(?:we|the company)\b[^.;]{0,60}?\b(?:entered into|executed)\b", re.I),
-    re.compile(r"\b(?:entered into|executed|are (?:now )?(?:a )?party to)\b[^;.]{0,120}?\bwith (?:each of )?" + _NAMES
+    re.compile(r"\b(?:entered into|executed|are (?:now )?(?:a )?party to)\b[^;.]{0,120}?\bwith (?:each of )?" + _NAMES_ONLY
                + r",?\s+(?:each )?as\s+(?:an? )?additional\s+(?:sales |placement |distribution )?(?:agents?|managers?|forward sellers?)\b", re.I),
 )
 """An agent added by the amendment: "to add X as an additional sales agent", "to include X as

@@ -39,10 +39,15 @@ SALES_RE = re.compile(
     r"\b(?:have|has|had)\s+(?:previously\s+)?issued\s+(?:a total of\s+|an aggregate of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,4}?(?:shares|ADSs|units)\b|"
     r"\bfrom\s+the\s+(?:issuance\s+and\s+)?sale\s+of\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,4}?(?:shares|ADSs|units)\b|"
     r"\bhas\s+been\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|"
+    r"\b(?:have|has|had)\s+been\s+issued\b(?=[^.;]{0,60}?\b(?:under|pursuant\s+to|through)\s+(?:the|our|this)\b[^.;]{0,60}?"
+    r"(?:[Aa]greement|program|at[\s-]the[\s-]market|ATM))|"
     r"\b(?:have|has|had)\s+(?:previously|already|to date)\s+been\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|"
     r"\bsales\s+of\s+[^.;]{0,120}?\b(?:have|has|had)\s+been\s+(?:made|completed|effected)\b|"
     r"\b(?:have|has|had)\s+(?:received|generated|raised|realized)\s+(?:aggregate\s+|total\s+)?(?:gross\s+|net\s+)?proceeds\s+of\s+"
     r"(?:[^.;]|\.\d){0,80}?\bfrom\s+(?:the\s+)?(?:sales?|issuance)\b|"
+    r"\b(?:have|has|had)\s+(?:received|generated|raised|realized)\s+(?:aggregate\s+|total\s+)?(?:approximately\s+|about\s+)?\$[\d,.]+"
+    r"(?:\s*(?:million|billion))?\s+(?:in|of)\s+(?:aggregate\s+|total\s+)?(?:gross\s+|net\s+)?proceeds\b[^.;]{0,60}?"
+    r"\b(?:from|through|by)\s+(?:the\s+)?(?:sales?|issuance)\b|"
     r"\b(?:includes?|including|reflects?|reflecting|after|following)\s+(?:the\s+)?(?:aggregate\s+|total\s+)?gross\s+proceeds\s+of\s+"
     r"(?:approximately\s+)?\$[\d,.]+(?:\s*(?:million|billion))?\s+(?:received\s+)?from\s+(?:the\s+)?(?:sales?|issuance)\s+of\b|"
     r"\b(?:utiliz(?:ed|ation\s+of)|used|exhausted)\s+(?:approximately\s+|substantially\s+|nearly\s+)?(?:all\s+of\s+|the\s+full\s+|the\s+entire\s+)"
@@ -52,8 +57,9 @@ SALES_RE = re.compile(
 """The sales verb: "have sold", "had not sold any", "no shares have been sold", "were sold",
 "we sold N shares", "we sold $X", "we sold through X as our sales agent an aggregate of N shares", "we issued and sold"
 ("The Company issued and sold"), "we completed the sale of N shares", "we have issued N shares", "previously sold", "proceeds ... from
-the sale of N shares", "$X of our common stock has been sold", "sales of N shares have been made",
-"we have received gross proceeds of $X from sales of", "our utilization of approximately the full $X
+the sale of N shares", "$X of our common stock has been sold", "N shares had been issued under the Sales Agreement" (issued, only
+under the program), "sales of N shares have been made",
+"we have received gross proceeds of $X from sales of", "we have raised $X in gross proceeds through the sale of", "our utilization of approximately the full $X
 of availability" (the whole capacity used)."""
 
 UTILIZED_RE = re.compile(
@@ -71,6 +77,10 @@ ZERO_SALES_RE = re.compile(
 
 WINDOW_SALES_RE = re.compile(r"12[\s-]months?|twelve[\s-]months?|I\.B\.6|during the (?:three|six|nine) months|since such filing|quarter ended", re.I)
 """Sales over a window (I.B.6 arithmetic, a quarter), not cumulative program sales."""
+YEAR_SALES_RE = re.compile(r"\b(?:in|during|for) (?:the )?(?:fiscal )?year ended\b|\b(?:in|during) (?:fiscal (?:year )?)?(?:19|20)\d\d\b", re.I)
+"""Sales in a year ("In the year ended December 31, 2024, we sold N shares"): the program's sales to date when
+nothing else is said (a program that began that year), but a later cumulative figure ("As of March 1, 2025, we had
+sold an aggregate of ...") is the report."""
 
 PREVIOUSLY_RE = re.compile(r"\bpreviously (?:entered into|filed)|\bprior prospectus\b|\bprevious prospectus\b|\boriginal prospectus\b", re.I)
 """Sales under a named earlier prospectus ("under the prior prospectus")."""
@@ -125,7 +135,8 @@ SOLD_SHARES_RE = re.compile(
 misspelt, "an aggerate of"; words between the count and "shares": "249,173 post reverse split shares")."""
 PASSIVE_SHARES_RE = re.compile(
     r"(?<![$\d,.])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:[\w.%-]+\s+){0,5}?(?:shares|ADSs|American Depositary Shares|units)\b"
-    r"(?:(?!\d{1,3},\d{3})[^.;$]){0,80}?\b(?:(?:have|has|had)\s+been|were|was)\s+(?:offered\s+and\s+|issued\s+and\s+)?sold\b",
+    r"(?:(?!\d{1,3},\d{3})[^.;$]){0,80}?\b(?:(?:have|has|had)\s+been|were|was)\s+(?:(?:offered\s+and\s+|issued\s+and\s+)?sold\b|"
+    r"issued\b(?=[^.;]{0,60}?\b(?:under|pursuant\s+to|through)\s+(?:the|our|this)\b))",
     re.I,
 )
 SOLD_COUNT_RE = re.compile(
@@ -185,9 +196,19 @@ def _about_program(text: str) -> bool:
 
 
 def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -> Detection | None:
-    """The first sentence that reports cumulative program sales, with its figures."""
+    """The first sentence that reports cumulative program sales, with its figures; a year's sales
+    only when no other sentence reports them (YEAR_SALES_RE)."""
+    found = _detect(sentences, doc_date, program, skip_years=True)
+    if found is None:
+        found = _detect(sentences, doc_date, program, skip_years=False)
+    return found
+
+
+def _detect(sentences: list[Sentence], doc_date: date | None, program: Program, skip_years: bool) -> Detection | None:
     for s in sentences:
         t = s.text
+        if skip_years and ("year" in t or " 20" in t or " 19" in t) and YEAR_SALES_RE.search(t):
+            continue
         if ("sold" not in t and "been made" not in t and "sell any" not in t and "sale of" not in t and "issued" not in t
                 and "proceeds" not in t and "utiliz" not in t and "exhausted" not in t and "used" not in t
                 and "been completed" not in t and "been effected" not in t):
