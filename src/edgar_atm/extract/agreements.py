@@ -18,6 +18,7 @@ _AGREEMENTS: tuple[tuple[str, str], ...] = (
     (r"at[\s-]+the[\s-]+market\s+(?:offering\s+)?(?:sales\s+)?agreement", "At-the-Market Offering Agreement"),
     (r"at[\s-]+the[\s-]+market\s+sales\s+agreement", "At-the-Market Sales Agreement"),
     (r"atm\s+sales\s+agreement", "ATM Sales Agreement"),
+    (r"equity\s+offering\s+sales\s+agreement", "Equity Offering Sales Agreement"),
     (r"atm\s+agreement", "At-the-Market Offering Agreement"),
     (r"market\s+offering\s+agreement", "At-the-Market Offering Agreement"),
     (r"(?:atm\s+)?equity\s+distribution\s+agreements?", "Equity Distribution Agreement"),
@@ -37,7 +38,7 @@ AGREEMENT_RE = re.compile(
     r"(?<![\w-])(?:(?:amended\s+and\s+restated|amendment(?:\s+no\.\s*\d+)?\s+to\s+(?:the|our)?)\s+)?"
     r"(?:controlled\s+equity\s+offering\s*(?:tm|sm|\(tm\)|\(sm\)|\u2122|\u2120)?\*?\s+sales|open\s+market\s+sales?|at[\s-]+(?:the[\s-]+)?market\s+issuance\s+sales"
     r"|capital\s+on\s+demand\s*(?:tm|sm|\(tm\)|\(sm\)|\u2122|\u2120)?\s+sales|atm\s+equity\s+offering\s*(?:tm|sm|\(tm\)|\(sm\)|\u2122|\u2120)?\*?\s+sales|\"?at[\s-]+the[\s-]+market\"?(?:\s+equity)?(?:\s+offering)?(?:\s+sales)?"
-    r"|atm(?:\s+sales)?|(?:atm\s+)?equity\s+distribution|common\s+stock\s+sales|omnibus\s+sales|equity\s+sales|sales\s+agency(?:\s+financing)?|market\s+offering"
+    r"|atm(?:\s+sales)?|equity\s+offering\s+sales|(?:atm\s+)?equity\s+distribution|common\s+stock\s+sales|omnibus\s+sales|equity\s+sales|sales\s+agency(?:\s+financing)?|market\s+offering"
     r"|distribution\s+agency|sales\s+and\s+registration"
     r"|distribution|sales|open\s+market\s+sales?)\s+agreements?",
     re.I,

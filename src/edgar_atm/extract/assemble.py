@@ -115,7 +115,7 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
                 sold.spans["max_amount"] = program.spans["max_amount"]
         change = amended.detect(program, notice is not None, head.match(notice) if notice else None, said)
         if change is None:
-            if not _reports_sales_only(program, sold, head.text):
+            if not _reports_sales_only(program, sold, head.text, doc.text):
                 found.append(established.detect(program))
         elif sold is None or said is not None or amended.states_change(program):
             stated = next((x for x in sentences if x.span == said), None) if said is not None else None
@@ -145,15 +145,24 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
 _COVER_COUNT_RE = re.compile(r"(?:^|\n)[ \t]*(?P<num>\d{1,3}(?:,\d{3})+)\s+(?:Shares|Common Shares|Units)\b", re.I)
 
 
-def _reports_sales_only(program: Program, sold: Detection | None, cover: str) -> bool:
-    """A supplement that reports sales made under a program and registers nothing new (the
-    2009-2011 REIT style: "Pursuant to the ... sales agreement dated X ..., we sold 760,700 shares ..."
-    under a cover of "760,700 Shares"): the sales sentence is the one that names the program, no
-    dollar cap is stated, and the cover's share count is the number sold."""
+_FILED_TO_REPORT_RE = re.compile(
+    r"\b(?:is|are|was|has been)\s+(?:being\s+)?filed\b[^.]{0,60}?\bto\s+(?:report|update|disclose|provide)\b|"
+    r"\b(?:we are|we have) fil(?:ing|ed)\b[^.]{0,80}?\bto\s+(?:report|update|disclose)\b", re.I)
+
+
+def _reports_sales_only(program: Program, sold: Detection | None, cover: str, text: str) -> bool:
+    """A supplement that reports sales made under a program and registers nothing new: the sales
+    sentence is the one that names the program, no dollar cap is stated, and either the cover's share
+    count is the number sold (the 2009-2011 REIT style: "Pursuant to the ... sales agreement dated X ...,
+    we sold 760,700 shares ..." under a cover of "760,700 Shares") or the sentence says the supplement
+    is filed to report them ("This Prospectus Supplement No. 2 is being filed to report that, as of X, we
+    have sold ...")."""
     if sold is None or program.source is None or sold.trigger is None or program.max_amount is not None:
         return False
     if not sold.trigger.start <= program.source.start < sold.trigger.end:
         return False
+    if _FILED_TO_REPORT_RE.search(text, sold.trigger.start, sold.trigger.end):
+        return True
     m = _COVER_COUNT_RE.search(cover)
     return m is not None and sold.event.shares_sold is not None and int(m.group("num").replace(",", "")) == sold.event.shares_sold
 

@@ -76,3 +76,11 @@ def test_a_service_mark_standing_apart_is_dropped(written):
 def test_entered_into_with_a_firm_name_then_the_date(sentence):
     agr, _, _ = agreement_dates(sentence, None)
     assert agr is not None and agr[0] == date(2016, 11, 29)
+
+
+def test_equity_offering_sales_agreement_is_its_own_name():
+    ev = events("We have entered into an Equity Offering Sales Agreement, dated May 5, 2022, with BTIG, LLC, relating to "
+                "shares of our common stock having an aggregate offering price of up to $40,000,000.")[0]
+    assert ev.agreement_type == "Equity Offering Sales Agreement"
+    # near miss: the at-the-market form keeps its longer name
+    assert canonical_agreement("At-the-Market Equity Offering Sales Agreement") == "At-the-Market Equity Offering Sales Agreement"

@@ -478,3 +478,18 @@ def test_a_years_sales_alone_are_the_report():
     sales = by_type(events(PROGRAM + "During the year ended December 31, 2024, we sold 832,676 shares of common stock under "
                            "the sales agreement."))["sales_reported"]
     assert sales.shares_sold == 832_676
+
+
+@pytest.mark.parametrize("sentence", [
+    "This Prospectus Supplement No. 2 is being filed to report that, as of June 1, 2024, we have sold 5,000,000 shares of "
+    "our common stock under the Sales Agreement with Cantor Fitzgerald & Co. dated March 1, 2023, for gross proceeds of "
+    "$12,345,678.90.",
+    "We are filing this prospectus supplement to update that, as of June 1, 2024, we have sold 5,000,000 shares of our "
+    "common stock under our Sales Agreement with Cantor Fitzgerald & Co. dated March 1, 2023, for gross proceeds of "
+    "$12,345,678.90.",
+])
+def test_a_supplement_filed_to_report_sales_is_only_a_sales_report(sentence):
+    cover = "PROSPECTUS SUPPLEMENT\n(To Prospectus dated February 1, 2023)\nCommon Stock\n"
+    evs = events(sentence, cover=cover)
+    assert [e.type for e in evs] == ["sales_reported"]
+    assert evs[0].shares_sold == 5_000_000 and evs[0].gross_proceeds == Decimal("12345678.90")

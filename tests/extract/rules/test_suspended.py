@@ -42,3 +42,21 @@ def test_suspension_paraphrases(sentence, effective):
 ])
 def test_suspension_rights_are_not_events(sentence):
     assert "suspended" not in types(events(PROGRAM + sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "We have elected to discontinue sales under the Sales Agreement, effective August 14, 2024.",
+    "Effective August 14, 2024, we have ceased making sales under the Sales Agreement.",
+    "We have decided to pause sales of our common stock under the Sales Agreement, effective August 14, 2024.",
+    "Effective August 14, 2024, the Company stopped all sales under the Sales Agreement.",
+])
+def test_sales_discontinued_ceased_or_paused_are_a_suspension(sentence):
+    evs = events(PROGRAM + sentence, cover=NOTICE)
+    assert types(evs) == ["suspended"]
+    assert evs[0].effective_date == date(2024, 8, 14)
+
+
+def test_an_agent_that_stops_is_no_suspension():
+    # near miss: the agent, not the issuer, stops; and an agent's right to stop is boilerplate
+    evs = events(PROGRAM + "Leerink Partners LLC may stop sales under the Sales Agreement at any time.")
+    assert "suspended" not in types(evs)

@@ -248,3 +248,16 @@ def test_an_ended_agreement_alone_is_still_terminated():
                  "we delivered notice to TD Securities (USA) LLC terminating the Sales Agreement, effective October 11, 2024.")
     assert types(evs) == ["terminated"]
     assert by_type(evs)["terminated"].effective_date == date(2024, 10, 11)
+
+
+def test_the_next_sentence_dates_the_end_after_a_notice():
+    notice = ("PROSPECTUS SUPPLEMENT\nCommon Stock\nThis prospectus supplement amends and supplements the information in "
+              "the prospectus supplement dated March 1, 2023. ")
+    evs = events("On June 1, 2024, we provided written notice to Cantor Fitzgerald & Co. of our election to terminate the "
+                 "Controlled Equity Offering Sales Agreement, dated March 1, 2023. The termination will be effective on "
+                 "June 11, 2024.", cover=notice)
+    assert types(evs) == ["terminated"] and evs[0].effective_date == date(2024, 6, 11)
+    # near miss: without the second sentence the notice's own date stands
+    evs = events("On June 1, 2024, we provided written notice to Cantor Fitzgerald & Co. of our election to terminate the "
+                 "Controlled Equity Offering Sales Agreement, dated March 1, 2023.", cover=notice)
+    assert evs[0].effective_date == date(2024, 6, 1)

@@ -3,7 +3,8 @@
 Ways filings say it: "The purpose of this supplement is to suspend ..."; "we are hereby
 suspending / terminating the continuous offering"; "we have suspended the ATM"; "we will not
 make any sales ... unless and until a new prospectus supplement is filed"; "the prospectus
-supplement relating to the Sales Agreement was terminated".
+supplement relating to the Sales Agreement was terminated"; "we have elected to discontinue sales under the
+Equity Distribution Agreement", "we have ceased / paused / stopped sales".
 
 Not a suspension: the rights every agreement gives ("we may suspend the offering at any time",
 "sales will be suspended until", "notify the other"), conditionals ("if we", "in the event").
@@ -24,7 +25,10 @@ SUSPEND_RE = re.compile(
     r"\bterminat(?:e|ed|ing) the continuous offering|"
     r"\bwill not (?:make|effect|conduct) any (?:further |additional )?(?:offers or |offers and )?sales? [^.]{0,160}?unless and until|"
     r"\bno (?:further |additional )?(?:offers or |offers and )?sales (?:will|shall) be made [^.]{0,160}?unless and until|"
-    r"\bprospectus (?:supplement )?(?:related to|relating to|for) [^.]{0,80}?(?:was|has been|is) terminated",
+    r"\bprospectus (?:supplement )?(?:related to|relating to|for) [^.]{0,80}?(?:was|has been|is) terminated|"
+    r"\b(?:we|the company) (?:have |has |had |are |is )?(?:elected |decided |determined |chosen )?(?:to )?"
+    r"(?:discontinu(?:e|ed|ing)|ceas(?:e|ed|ing)|stop(?:ped|ping)?|halt(?:ed|ing)?|paus(?:e|ed|ing))\s+"
+    r"(?:making\s+)?(?:all\s+|any\s+|further\s+)?(?:offers\s+(?:and|or)\s+)?sales\b",
     re.I,
 )
 """A suspension stated as done or declared by this supplement (see the module docstring)."""
@@ -51,7 +55,8 @@ def detect(sentences: list[Sentence], program: Program, doc_date: date | None) -
     for s in sentences:
         t = s.text
         low = t.lower()
-        if "suspend" not in low and "terminat" not in low and "unless and until" not in low:
+        if "suspend" not in low and "terminat" not in low and "unless and until" not in low and "discontinu" not in low \
+                and "ceas" not in low and "stop" not in low and "halt" not in low and "paus" not in low:
             continue
         if not _ABOUT_OFFERING_RE.search(t):
             continue

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from .. import when
 from ..amounts import as_dollars, money
+from ..dates import DATE_RE, to_date
 from ..identity import program_from
 from ..model import Detection, Program, Sentence, Span, dollar_start, norm
 
@@ -129,6 +130,23 @@ def _unsold(sentences: Sequence[Sentence], at: Sentence) -> tuple[Decimal, Span]
 
 _SELF_ONLY_RE = re.compile(r"\bwith respect to (?:itself|it only)\b", re.I)
 
+_TERMINATION_EFFECTIVE_RE = re.compile(
+    r"^(?:The|Such|This|That|The\s+\w+)?\s*termination\b[^.]{0,60}?\b(?:will be|became|becomes|is|was|shall be|will become)\s+"
+    r"effective\s+(?:on\s+|as\s+of\s+)?(?P<date>" + DATE_RE.pattern + ")", re.I)
+"""The next sentence dates the end ("On June 1, 2024, we provided written notice ... to terminate the Sales
+Agreement. The termination will be effective on June 11, 2024."): the notice's date is not the end's."""
+
+
+def _effective_next(sentences: Sequence[Sentence], at: Sentence) -> tuple[date, Span] | None:
+    after = sentences[at.index + 1] if at.index + 1 < len(sentences) else None
+    if after is None or after.para != at.para:
+        return None
+    m = _TERMINATION_EFFECTIVE_RE.search(after.text)
+    day = to_date(DATE_RE.search(m.group("date"))) if m else None
+    if m is None or day is None:
+        return None
+    return day, after.sub(m.start("date"), m.end("date"))
+
 
 def detect(specific: list[Sentence], program: Program, doc_date: date | None,
            sentences: Sequence[Sentence]) -> list[Detection]:
@@ -161,6 +179,9 @@ def detect(specific: list[Sentence], program: Program, doc_date: date | None,
         eff = when.effective_date(t, doc_date)
         spans = {"effective_date": s.sub(eff[1], eff[2])} if eff else {}
         effective = eff[0] if eff else None
+        later = _effective_next(sentences, s)
+        if later is not None:
+            effective, spans["effective_date"] = later
         unsold = _unsold(sentences, s)
         if unsold is not None:
             spans["remaining_amount"] = unsold[1]
