@@ -142,7 +142,8 @@ def _effective_next(sentences: Sequence[Sentence], at: Sentence) -> tuple[date, 
     if after is None or after.para != at.para:
         return None
     m = _TERMINATION_EFFECTIVE_RE.search(after.text)
-    day = to_date(DATE_RE.search(m.group("date"))) if m else None
+    dm = DATE_RE.search(m.group("date")) if m else None
+    day = to_date(dm) if dm else None
     if m is None or day is None:
         return None
     return day, after.sub(m.start("date"), m.end("date"))
