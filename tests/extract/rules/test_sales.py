@@ -493,3 +493,24 @@ def test_a_supplement_filed_to_report_sales_is_only_a_sales_report(sentence):
     evs = events(sentence, cover=cover)
     assert [e.type for e in evs] == ["sales_reported"]
     assert evs[0].shares_sold == 5_000_000 and evs[0].gross_proceeds == Decimal("12345678.90")
+
+
+@pytest.mark.parametrize("sentence", [
+    "We have not made any sales under the Sales Agreement as of the date of this prospectus supplement.",
+    "As of June 1, 2024, we have not issued any shares under the Sales Agreement.",
+    "As of June 1, 2024, the Company had not yet effected any sales pursuant to the Sales Agreement.",
+])
+def test_no_sales_made_or_no_shares_issued_is_an_explicit_zero(sentence):
+    assert by_type(events(PROGRAM + sentence))["sales_reported"].shares_sold == 0
+
+
+def test_raised_proceeds_under_the_agreement_are_sales():
+    sales = by_type(events(PROGRAM + "As of June 1, 2024, we have raised aggregate gross proceeds of $4.0 million under "
+                           "the Sales Agreement."))["sales_reported"]
+    assert sales.gross_proceeds == Decimal(4_000_000) and sales.as_of == date(2024, 6, 1)
+
+
+def test_shares_not_issued_for_another_reason_is_no_zero():
+    # near miss: "have not issued any" about dividends, not sales under the program
+    evs = events(PROGRAM + "We have not issued any dividends on our common stock and do not expect to.")
+    assert "sales_reported" not in by_type(evs)

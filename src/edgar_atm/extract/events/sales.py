@@ -45,6 +45,10 @@ SALES_RE = re.compile(
     r"\bsales\s+of\s+[^.;]{0,120}?\b(?:have|has|had)\s+been\s+(?:made|completed|effected)\b|"
     r"\b(?:have|has|had)\s+(?:received|generated|raised|realized)\s+(?:aggregate\s+|total\s+)?(?:gross\s+|net\s+)?proceeds\s+of\s+"
     r"(?:[^.;]|\.\d){0,80}?\bfrom\s+(?:the\s+)?(?:sales?|issuance)\b|"
+    r"\b(?:have|has|had)\s+(?:received|generated|raised|realized)\s+(?:aggregate\s+|total\s+)?(?:gross\s+|net\s+)?proceeds\s+of\s+"
+    r"(?:approximately\s+|about\s+)?\$[\d,.]+(?:\s*(?:million|billion))?\s+(?:under|pursuant\s+to|through)\s+(?:the|our|this)\b|"
+    r"\b(?:have|has|had)\s+not\s+(?:yet\s+)?(?:made|effected|completed)\s+any\s+sales\b|"
+    r"\b(?:have|has|had)\s+not\s+(?:yet\s+)?issued\s+(?:or\s+sold\s+)?any\b(?=[^.;]{0,80}?\b(?:under|pursuant\s+to|through)\b)|"
     r"\b(?:have|has|had)\s+(?:received|generated|raised|realized)\s+(?:aggregate\s+|total\s+)?(?:approximately\s+|about\s+)?\$[\d,.]+"
     r"(?:\s*(?:million|billion))?\s+(?:in|of)\s+(?:aggregate\s+|total\s+)?(?:gross\s+|net\s+)?proceeds\b[^.;]{0,60}?"
     r"\b(?:from|through|by)\s+(?:the\s+)?(?:sales?|issuance)\b|"
@@ -59,7 +63,8 @@ SALES_RE = re.compile(
 ("The Company issued and sold"), "we completed the sale of N shares", "we have issued N shares", "previously sold", "proceeds ... from
 the sale of N shares", "$X of our common stock has been sold", "N shares had been issued under the Sales Agreement" (issued, only
 under the program), "sales of N shares have been made",
-"we have received gross proceeds of $X from sales of", "we have raised $X in gross proceeds through the sale of", "our utilization of approximately the full $X
+"we have received gross proceeds of $X from sales of", "we have raised $X in gross proceeds through the sale of", "we have raised gross proceeds of $X under
+the agreement", "we have not made any sales", "we have not issued any shares under the agreement", "our utilization of approximately the full $X
 of availability" (the whole capacity used)."""
 
 UTILIZED_RE = re.compile(
@@ -69,11 +74,13 @@ UTILIZED_RE = re.compile(
 availability" (gross sales of about that amount)."""
 
 ZERO_SALES_RE = re.compile(
+    r"\bnot\s+(?:yet\s+)?(?:made|effected|completed)\s+any\s+sales\b|\bnot\s+(?:yet\s+)?issued\s+(?:or\s+sold\s+)?any\b(?=[^.;]{0,80}?\b(?:under|pursuant\s+to|through)\b)|"
     r"\bnot\s+(?:yet\s+)?(?:offered\s+(?:or|and)\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+any\b|\bnot\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b|\bno\s+(?:shares|sales)\b[^.]{0,80}?\bbeen\s+(?:sold|made)\b|\bsold\s+no\s+shares\b|"
     + _NO_NAMED_SHARES_SOLD,
     re.I,
 )
-"""An explicit zero: "have not sold any", "no shares have been sold", "sold no shares"."""
+"""An explicit zero: "have not sold any", "no shares have been sold", "sold no shares", "we have not made any
+sales", "we have not issued any shares under the agreement"."""
 
 WINDOW_SALES_RE = re.compile(r"12[\s-]months?|twelve[\s-]months?|I\.B\.6|during the (?:three|six|nine) months|since such filing|quarter ended", re.I)
 """Sales over a window (I.B.6 arithmetic, a quarter), not cumulative program sales."""
@@ -210,11 +217,12 @@ def _detect(sentences: list[Sentence], doc_date: date | None, program: Program, 
         if skip_years and ("year" in t or " 20" in t or " 19" in t) and YEAR_SALES_RE.search(t):
             continue
         if ("sold" not in t and "been made" not in t and "sell any" not in t and "sale of" not in t and "issued" not in t
+                and "any sales" not in t
                 and "proceeds" not in t and "utiliz" not in t and "exhausted" not in t and "used" not in t
                 and "been completed" not in t and "been effected" not in t):
             continue
         if ("sold" not in t and "issued" not in t and "sale of" not in t and "been made" not in t and "sell any" not in t
-                and not _other_verbs(t)):
+                and "any sales" not in t and not _other_verbs(t)):
             continue
         m = SALES_RE.search(t)
         if not m or WINDOW_SALES_RE.search(t):
