@@ -40,17 +40,20 @@ _UPTO = r"(?:[^.]|\b(?:No|Nos|Inc|Co|Corp)\.|\.\d)"
 """Any character of the same sentence ("File No. 333-272826" and "$1.5" do not end it)."""
 
 ATM_OFFER_RE = re.compile(
-    r"(?:entered into|enter into|relate to|relating to|pursuant to|under|terms of)\b[^.]{0,200}?"
+    r"(?:entered into|enter into|relate to|relating to|pursuant to|under|terms of|(?:are|is) (?:a )?part(?:y|ies) to|"
+    r"amended (?:and restated )?(?:our|the|its)|amends and restates)\b[^.]{0,200}?"
     r"(?:sales agreement|distribution agreement|sale agreement|offering agreement|atm agreement|sales agency|distribution agency agreement|"
-    r"sales and registration agreement)|\bat[\s-]the[\s-]market[\"'\u201d\u2019]?\s+(?:[\w-]+\s+){0,3}agreement\b|"
+    r"sales and registration agreement)|\b(?:the|our)\s+(?:[\w-]+\s+){0,3}(?:sales|distribution|sale|offering)\s+agreement\b[^.]{0,200}?"
+    r"\bprovides\s+that\s+(?:we|the company)\s+may\s+(?:offer\s+and\s+)?(?:sell|issue)\b|\bat[\s-]the[\s-]market[\"'\u201d\u2019]?\s+(?:[\w-]+\s+){0,3}agreement\b|"
     r"at[\s-]the[\s-]market[\"'\u201d\u2019]? offerings?\b|continuous offering program|\bsales agents?\b|\bsupplement no\. ?\d+ to (?:the )?prospectus supplement|"
     r"\b(?:transactions|sales)\s+deemed\s+(?:to\s+be\s+)?[\"'\u201c]?at[\s-]the[\s-]market\b|\b(?:through|by means of)\s+at[\s-]the[\s-]market\s+transactions\b|"
     r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplement|"
     + _NOTICE_VERBS + r"\s+(?:certain\s+)?(?:of\s+)?(?:the\s+)?information\s+(?:previously\s+)?(?:contained\s+|included\s+)?in\s+" + _UPTO + r"{0,300}?\bprospectus supplement",
     re.I,
 )
-"""The cover offers securities through an ATM: "relating to ... sales agreement", "at the market
-offerings", "sales agent", or it supplements an ATM prospectus supplement."""
+"""The cover offers securities through an ATM: "relating to ... sales agreement", "we are party to an Equity
+Distribution Agreement", "we amended our Sales Agreement", "the Distribution Agreement ... provides that we may sell",
+"at the market offerings", "sales agent", or it supplements an ATM prospectus supplement."""
 
 SUPPLEMENT_NOTICE_RE = re.compile(
     r"\bsupplement no\. ?\d+ to (?:the )?prospectus supplement|"

@@ -779,3 +779,37 @@ def test_an_old_passive_amendment_is_context():
                  "was amended on March 1, 2022 to increase the maximum aggregate offering amount to $30,000,000.",
                  cover=cover)
     assert types(evs) == ["program_established"]
+
+
+@pytest.mark.parametrize("sentence, agents", [
+    ("We are party to an Equity Distribution Agreement, originally dated March 1, 2022 and amended and restated on June 3, "
+     "2024, with Raymond James & Associates, Inc. and Truist Securities, Inc., under which we may sell up to $150,000,000 "
+     "of common stock.", ["Raymond James & Associates, Inc.", "Truist Securities, Inc."]),
+    ("We, Raymond James & Associates, Inc. and Truist Securities, Inc. are parties to an Amended and Restated Equity "
+     "Distribution Agreement, dated June 3, 2024, which amends and restates the Equity Distribution Agreement, dated March "
+     "1, 2022. Under the agreement we may sell shares having an aggregate offering price of up to $150,000,000.",
+     ["Raymond James & Associates, Inc.", "Truist Securities, Inc."]),
+    ("Effective June 3, 2024, we amended our Equity Distribution Agreement with Raymond James & Associates, Inc., dated "
+     "March 1, 2022, to increase the program size to $150,000,000.", ["Raymond James & Associates, Inc."]),
+])
+def test_a_cover_that_only_says_party_to_or_amended_is_the_programs_prospectus(sentence, agents):
+    # No "at the market" words and no "entered into": the agreement named as one the issuer is party to,
+    # or amended, still makes the cover the program's own.
+    cover = "Prospectus Supplement dated June 3, 2024\n(To Prospectus dated May 1, 2024)\n$150,000,000\nCommon Stock\n"
+    evs = by_type(_bare(cover + sentence))
+    amended = evs["program_amended"]
+    assert amended.agreement_date == date(2022, 3, 1) and amended.amendment_date == date(2024, 6, 3)
+    assert amended.agents == agents and amended.max_amount == Decimal(150_000_000)
+
+
+def _bare(doc: str) -> list:
+    from edgar_atm.extract import parse_filing
+    return parse_filing(doc.encode("utf-8"), path="passage.md").events
+
+
+def test_a_party_to_a_purchase_agreement_is_no_program_prospectus():
+    # near miss: an equity line's purchase agreement on the cover
+    doc = ("Prospectus Supplement dated June 3, 2024\n$150,000,000\nCommon Stock\nWe are party to a Purchase Agreement, "
+           "dated March 1, 2022, with Lincoln Park Capital Fund, LLC, under which Lincoln Park has committed to purchase up "
+           "to $150,000,000 of our common stock.")
+    assert _bare(doc) == []
