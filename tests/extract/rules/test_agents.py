@@ -25,6 +25,17 @@ from .doc import events
     ("Desjardins Securities Inc.", "Desjardins Securities Inc."),
     ("Daiwa Capital Markets America Inc.", "Daiwa Capital Markets America Inc."),
     ("CastleOak Securities, L.P.", "CastleOak Securities, L.P."),
+    ("Sandler O\u2019Neill & Partners, L.P.", "Sandler O'Neill & Partners, L.P."),
+    ("BB&T Capital Markets, a division of BB&T Securities, LLC", "BB&T Securities, LLC"),
+    ("Stephens Inc.", "Stephens Inc."),
+    ("InspereX LLC", "InspereX LLC"),
+    ("Clarksons Platou Securities, Inc.", "Clarksons Securities, Inc."),
+    ("Fearnley Securities, Inc.", "Fearnley Securities, Inc."),
+    ("DNB Markets, Inc.", "DNB Markets, Inc."),
+    ("PI Financial (US) Corp.", "PI Financial (US) Corp."),
+    ("Haywood Securities Inc.", "Haywood Securities Inc."),
+    ("National Bank Financial Inc.", "National Bank Financial Inc."),
+    ("Red Cloud Securities Inc.", "Red Cloud Securities Inc."),
 ])
 def test_table_names_in_a_defining_sentence(written, canonical):
     ev = events(f"We have entered into a Sales Agreement, dated May 5, 2025, with {written}, as agent, relating to "
