@@ -514,3 +514,22 @@ def test_shares_not_issued_for_another_reason_is_no_zero():
     # near miss: "have not issued any" about dividends, not sales under the program
     evs = events(PROGRAM + "We have not issued any dividends on our common stock and do not expect to.")
     assert "sales_reported" not in by_type(evs)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We are filing this prospectus supplement to reduce the maximum amount of shares we may offer and sell under the "
+    "Sales Agreement to $3,250,000, which is in addition to the $1,100,000 of shares we have previously sold under the "
+    "prior prospectus supplement.",
+    "We may now offer and sell up to $3,250,000 under the Sales Agreement, in addition to the $1,100,000 of shares that we "
+    "previously sold.",
+])
+def test_sales_in_addition_to_a_new_amount_are_a_report(sentence):
+    sales = by_type(events(PROGRAM + sentence))["sales_reported"]
+    assert sales.gross_proceeds == Decimal(1_100_000)
+
+
+def test_future_sales_in_addition_to_an_amount_are_no_report():
+    # near miss: "in addition to" before a future sale
+    evs = events(PROGRAM + "We may sell up to $3,250,000 under the Sales Agreement, in addition to any shares we may sell "
+                 "under our other agreements.")
+    assert "sales_reported" not in by_type(evs)

@@ -116,10 +116,11 @@ GROSS_PASSIVE_RE = re.compile(
 )
 """A dollar amount sold, passive: "approximately $21.4 million of our common stock has been sold",
 "$2.1 million of shares of our common stock were sold"."""
-GROSS_PREVIOUSLY_RE = re.compile(MONEY_RE.pattern + r"\s+(?:of\s+(?:our\s+)?(?:shares|ADSs|common stock|common shares|units)\s+)?previously\s+"
+GROSS_PREVIOUSLY_RE = re.compile(MONEY_RE.pattern + r"\s+(?:of\s+(?:our\s+)?(?:shares|ADSs|common stock|common shares|units)\s+)?"
+                                 r"(?:(?:that|which)\s+)?(?:we\s+(?:have|had)\s+)?previously\s+"
                                  r"(?:issued\s+and\s+)?sold\b", re.I)
 """A dollar amount sold, as an adjective clause: "in addition to the approximately $71.8 million previously sold under
-the ATM Agreement"."""
+the ATM Agreement", "the $1,100,000 of shares we have previously sold"."""
 GROSS_WHICH_RE = re.compile(r"\bof which\s+(?:(?:shares|ADSs|units)\s+having\s+an\s+aggregate\s+(?:gross\s+)?(?:sales|offering)\s+price\s+of\s+)?"
                             r"(?:approximately\s+)?" + MONEY_RE.pattern
                             + r"\s+(?:have|has|had)\s+(?:previously\s+|already\s+)?been\s+(?:issued\s+and\s+)?sold\b", re.I)
@@ -236,9 +237,10 @@ def _detect(sentences: list[Sentence], doc_date: date | None, program: Program, 
         if _HYPOTHETICAL_RE.search(t):
             continue  # dilution arithmetic ("assuming all shares were sold at $4.00"), not a report
         # "we may offer and sell ... up to $500,000,000, of which $261,471,363 have been sold" / "up to
-        # US$9.6 million ..., less approximately US$2.4 million of ADSs previously sold": the modal governs
-        # the cap, the report starts at "of which" / "less".
-        part = max(t.rfind("of which", 0, m.start()), t.rfind(", less ", 0, m.start()))
+        # US$9.6 million ..., less approximately US$2.4 million of ADSs previously sold" / "to $3,250,000, which is
+        # in addition to the $1,100,000 of shares we have previously sold": the modal governs the cap, the report
+        # starts at "of which" / "less" / "in addition to".
+        part = max(t.rfind("of which", 0, m.start()), t.rfind(", less ", 0, m.start()), t.rfind("in addition to", 0, m.start()))
         part = part if part >= 0 else 0
         if any(not _RELATIVE_CAP_RE.search(t, max(0, f.start() - 12), f.start())
                for f in _FUTURE_RE.finditer(t, part, m.end() + 20)):
