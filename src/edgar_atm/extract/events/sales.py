@@ -206,16 +206,17 @@ def _about_program(text: str) -> bool:
 def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -> Detection | None:
     """The first sentence that reports cumulative program sales, with its figures; a year's sales
     only when no other sentence reports them (YEAR_SALES_RE)."""
-    found = _detect(sentences, doc_date, program, skip_years=True)
-    if found is None:
-        found = _detect(sentences, doc_date, program, skip_years=False)
+    years = [s for s in sentences if ("year" in s.text or " 20" in s.text or " 19" in s.text) and YEAR_SALES_RE.search(s.text)]
+    found = _detect(sentences, doc_date, program, skip=set(id(s) for s in years))
+    if found is None and years:
+        found = _detect(sentences, doc_date, program, skip=set())
     return found
 
 
-def _detect(sentences: list[Sentence], doc_date: date | None, program: Program, skip_years: bool) -> Detection | None:
+def _detect(sentences: list[Sentence], doc_date: date | None, program: Program, skip: set[int]) -> Detection | None:
     for s in sentences:
         t = s.text
-        if skip_years and ("year" in t or " 20" in t or " 19" in t) and YEAR_SALES_RE.search(t):
+        if id(s) in skip:
             continue
         if ("sold" not in t and "been made" not in t and "sell any" not in t and "sale of" not in t and "issued" not in t
                 and "any sales" not in t
