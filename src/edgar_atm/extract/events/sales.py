@@ -206,18 +206,18 @@ def _about_program(text: str) -> bool:
 def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -> Detection | None:
     """The first sentence that reports cumulative program sales, with its figures; a year's sales
     only when no other sentence reports them (YEAR_SALES_RE)."""
-    years = [s for s in sentences if ("year" in s.text or " 20" in s.text or " 19" in s.text) and YEAR_SALES_RE.search(s.text)]
-    found = _detect(sentences, doc_date, program, skip=set(id(s) for s in years))
+    years: list[Sentence] = []
+    found = _detect(sentences, doc_date, program, years)
     if found is None and years:
-        found = _detect(sentences, doc_date, program, skip=set())
+        found = _detect(years, doc_date, program, None)
     return found
 
 
-def _detect(sentences: list[Sentence], doc_date: date | None, program: Program, skip: set[int]) -> Detection | None:
+def _detect(sentences: list[Sentence], doc_date: date | None, program: Program,
+            years: list[Sentence] | None) -> Detection | None:
+    """`years` collects the year's-sales sentences set aside (None: take them)."""
     for s in sentences:
         t = s.text
-        if id(s) in skip:
-            continue
         if ("sold" not in t and "been made" not in t and "sell any" not in t and "sale of" not in t and "issued" not in t
                 and "any sales" not in t
                 and "proceeds" not in t and "utiliz" not in t and "exhausted" not in t and "used" not in t
@@ -228,6 +228,9 @@ def _detect(sentences: list[Sentence], doc_date: date | None, program: Program, 
             continue
         m = SALES_RE.search(t)
         if not m or WINDOW_SALES_RE.search(t):
+            continue
+        if years is not None and YEAR_SALES_RE.search(t):
+            years.append(s)
             continue
         if _CONDITIONAL_RE.search(t[max(0, m.start() - 80):m.end()]):
             continue
