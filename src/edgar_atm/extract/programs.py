@@ -189,6 +189,9 @@ def _not_ended(defining: list[Sentence], stated: list[Sentence], doc_date: date 
     that itself says the agreement ended is already left out; this finds the earlier introduction."""
     ended = []
     for s in stated[:60]:
+        low = s.text.lower()
+        if "terminat" not in low and "replac" not in low and "supersed" not in low:
+            continue
         if terminated.states_termination(s.text) and not terminated.OFFERING_ONLY_RE.search(s.text) \
                 and not _SELF_ONLY_RE.search(s.text) and "remains in full force" not in s.text.lower():
             key = _identity_key(program_from(s, doc_date))
