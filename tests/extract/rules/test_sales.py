@@ -533,3 +533,11 @@ def test_future_sales_in_addition_to_an_amount_are_no_report():
     evs = events(PROGRAM + "We may sell up to $3,250,000 under the Sales Agreement, in addition to any shares we may sell "
                  "under our other agreements.")
     assert "sales_reported" not in by_type(evs)
+
+
+def test_a_years_sentence_set_aside_is_read_with_its_own_neighbours():
+    # near miss from a whole filing: the only year's-sales sentence sits deep in the document and names
+    # no program; its neighbours are the document's, not those of the sentences set aside
+    filler = " ".join(f"Risk factor number {i} may affect our business." for i in range(12))
+    evs = events(PROGRAM + filler + " We did not sell any Bitcoin in 2024.")
+    assert "sales_reported" not in by_type(evs)

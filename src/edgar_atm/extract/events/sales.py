@@ -207,16 +207,17 @@ def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -
     """The first sentence that reports cumulative program sales, with its figures; a year's sales
     only when no other sentence reports them (YEAR_SALES_RE)."""
     years: list[Sentence] = []
-    found = _detect(sentences, doc_date, program, years)
+    found = _detect(sentences, sentences, doc_date, program, years)
     if found is None and years:
-        found = _detect(years, doc_date, program, None)
+        found = _detect(years, sentences, doc_date, program, None)
     return found
 
 
-def _detect(sentences: list[Sentence], doc_date: date | None, program: Program,
+def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: date | None, program: Program,
             years: list[Sentence] | None) -> Detection | None:
-    """`years` collects the year's-sales sentences set aside (None: take them)."""
-    for s in sentences:
+    """Scan `candidates`; neighbours come from the whole document's `sentences` (a sentence's index
+    is its place there). `years` collects the year's-sales sentences set aside (None: take them)."""
+    for s in candidates:
         t = s.text
         if ("sold" not in t and "been made" not in t and "sell any" not in t and "sale of" not in t and "issued" not in t
                 and "any sales" not in t
