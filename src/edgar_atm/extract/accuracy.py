@@ -192,8 +192,9 @@ def normalise(name: str, value: Any) -> Any:
     if name == "security":
         text = " ".join(str(value).replace("-", " ").split()).lower()
         text = re.sub(r"^(?:shares of )?(?:our |the company's )?", "", text)
-        # "common shares of beneficial interest" (REIT trusts) names the same class as "common shares".
-        return re.sub(r" of beneficial interest$", "", text)
+        # "common shares of beneficial interest" (REIT trusts) names the same class as "common shares",
+        # "common units representing limited partner interests" (partnerships) the same as "common units".
+        return re.sub(r" (?:of beneficial interest|representing limited partner(?:ship)? interests)$", "", text)
     return value
 
 

@@ -383,11 +383,12 @@ def smallest(found: list[tuple[Decimal, Span]]) -> tuple[Decimal, Span]:
 
 SECURITY_RES = (
     (re.compile(r"(?:\d+(?:\.\d+)?%\s+|(?:(?!The |Our |Of |And )[A-Z][a-z]+ ){1,2})?Series ?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}?\s*Preferred (?:Stock|Shares|Units)"), None),
-    (re.compile(r"\bclass ([A-Z]|[1-9]) common stock\b", re.I), "Class {0} common stock"),
-    (re.compile(r"\bclass ([A-Z]|[1-9]) ((?:common |ordinary )?shares)\b", re.I), "Class {0} {1}"),
+    (re.compile(r"(?<![A-Za-z])class ([A-Z]|[1-9]) common stock\b", re.I), "Class {0} common stock"),
+    (re.compile(r"(?<![A-Za-z])class ([A-Z]|[1-9]) ((?:common |ordinary )?shares)\b", re.I), "Class {0} {1}"),
     (re.compile(r"\d+(?:\.\d+)?% (?:Senior |Subordinated |Fixed[\w-]* )*Notes due \d{4}"), None),
     (re.compile(r"\bAmerican Depositary Shares\b|\bADSs\b"), "American Depositary Shares"),
     (re.compile(r"\bcommon shares of beneficial interest\b", re.I), "common shares of beneficial interest"),
+    (re.compile(r"\blimited partnership units\b", re.I), "limited partnership units"),
     (re.compile(r"\bcommon units\b", re.I), "common units"),
     (re.compile(r"\bdepositary units\b", re.I), "depositary units"),
     (re.compile(r"\bordinary shares\b", re.I), "ordinary shares"),
@@ -417,6 +418,12 @@ def security(text: str) -> Found | None:
         key = (m.start(), -(m.end() - m.start()), value, m.end())
         if best is None or key[:2] < best[:2]:
             best = key
+    if best and best[2] in _PLAIN_CLASSES:
+        # "Up to $800,000,000 Common Stock ... shares of our Class A common stock": the class the text
+        # names is the security, when it names one class only.
+        classes = {m.group(1).upper() for m in _CLASS_OF_RE[best[2]].finditer(text)}
+        if len(classes) == 1:
+            best = (best[0], best[1], f"Class {classes.pop()} {best[2]}", best[3])
     if best and "ordinary shares" in best[2].lower():
         # "Class A Ordinary Shares Represented by American Depositary Shares": the program sells the ADSs.
         ads = _ADS_RE.search(text)
@@ -425,6 +432,8 @@ def security(text: str) -> Found | None:
     return (best[2], best[0], best[3]) if best else None
 
 
+_PLAIN_CLASSES = ("common stock", "ordinary shares", "common shares")
+_CLASS_OF_RE = {plain: re.compile(r"(?<![A-Za-z])class ([A-Z]|[1-9]) " + plain + r"\b", re.I) for plain in _PLAIN_CLASSES}
 _ADS_RE = re.compile(r"\bAmerican\s+Depositary\s+Shares\b|\bADSs\b", re.I)
 
 

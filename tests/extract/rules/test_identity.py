@@ -270,3 +270,25 @@ def test_an_underwriting_fee_is_no_agent_commission():
             "aggregate offering price of up to $300,000,000.\nWe will pay the underwriters a fee of 5% in our separate "
             "underwritten offering.")
     assert by_type(events(body))["program_established"].commission_rate is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the cover names the plain class first, the selling sentence the lettered one
+    ("Up to $50,000,000 Common Stock. We may offer and sell shares of our Class A common stock, par value $0.0001 per "
+     "share, from time to time through the agent.", "Class A common stock"),
+    # a mirror glues the amount to the class at a tag edge
+    ("Up to $800,000,000Class A Common Stock", "Class A common stock"),
+    ("relate to the offer and sale of shares of Class A common stock, par value $0.0001 per share (\u201ccommon stock\u201d)",
+     "Class A common stock"),
+    ("Up to $15,000,000 Ordinary Shares. relating to the sale of our Class A Ordinary Shares, par value $1.00 per share",
+     "Class A ordinary shares"),
+    ("Up to $300,000,000 Limited Partnership Units", "limited partnership units"),
+])
+def test_the_class_the_text_names_is_the_security(text, expected):
+    assert security(text)[0] == expected
+
+
+def test_two_classes_named_leave_the_plain_name():
+    # near miss: which class is sold is not told by naming both
+    text = "Up to $50,000,000 Common Stock. Each share of Class B common stock converts into one share of Class A common stock."
+    assert security(text)[0] == "common stock"
