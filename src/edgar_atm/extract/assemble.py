@@ -96,6 +96,7 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
             # What the prospectus carries over from the program is what remains of it.
             sold.event = replace(sold.event, remaining_amount=program.carried)
             sold.spans["remaining_amount"] = carried_span
+        _offered_is_what_remains(sold, program, doc.text)
 
     found: list[Detection] = [d for d in ended if d.program is program]
     if suspension is not None:
@@ -247,4 +248,25 @@ def confidence(d: Detection) -> float:
     elif d.program.agreeing >= 2 and ev.type in ("program_established", "program_amended"):
         score += AGREEMENT_BONUS
     return round(min(0.99, max(0.05, score)), 2)
+
+
+_REMAINS_FOR_THIS_RE = re.compile(
+    r"[^.$]{0,120}?\b(?:pursuant\s+to|under|by|by\s+means\s+of|through)\s+this\s+prospectus(?:\s+supplement)?\b", re.I)
+"""What remains of the program is what this prospectus offers: "..., and $1.1 billion remain available for
+offer and sale pursuant to this prospectus supplement and the accompanying prospectus"."""
+
+
+def _offered_is_what_remains(sold: Detection, program: Program, text: str) -> None:
+    """A re-registration that says how much of the program remains for this prospectus: that amount is
+    what the prospectus offers (offered_amount), below the agreement's cap. (An amendment's remainder
+    stays a sales figure: what the amended program may sell is its cap.)"""
+    remaining, span = sold.event.remaining_amount, sold.spans.get("remaining_amount")
+    if sold.event.scope != "this" or remaining is None or span is None or program.offered_amount is not None \
+            or program.amended:
+        return
+    if program.max_amount is None or remaining >= program.max_amount:
+        return
+    after = _REMAINS_FOR_THIS_RE.match(text, span.end, min(len(text), span.end + 240))
+    if after is not None and ("remain" in text[span.start:after.end()] or "available" in text[span.start:after.end()]):
+        program.offered_amount, program.spans["offered_amount"] = remaining, span
 

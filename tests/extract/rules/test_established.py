@@ -441,3 +441,34 @@ def test_sales_to_an_investor_under_a_sales_agreement_are_an_equity_line(cover_s
            "This prospectus supplement relates to the offer and sale from time to time of up to 2,000,000 shares of "
            "common stock. " + cover_sentence)
     assert parse_filing(doc.encode(), path="passage.md").events == []
+
+
+@pytest.mark.parametrize("remains", [
+    "As a result, shares of our common stock having an aggregate offering price of up to $110.0 million remain "
+    "available for offer and sale pursuant to this prospectus supplement and the accompanying prospectus.",
+    "Accordingly, $110,000,000 of common stock remains available for sale under this prospectus supplement.",
+    "As a result, $110,000,000 remain available to be sold pursuant to this prospectus.",
+])
+def test_what_remains_for_this_prospectus_is_what_it_offers(remains):
+    # a re-registration of an existing program: the remainder is this prospectus's amount, the cap stays
+    evs = by_type(events(
+        "We previously entered into an equity distribution agreement, dated March 1, 2022, with Jefferies LLC, as "
+        "sales agent, under which we may offer and sell shares of our common stock having an aggregate offering "
+        "price of up to $150,000,000. As of the date of this prospectus supplement, we have sold shares of our "
+        "common stock having an aggregate offering price of $40.0 million under the equity distribution agreement. "
+        + remains))
+    est = evs["program_established"]
+    assert est.max_amount == Decimal(150_000_000) and est.offered_amount == Decimal(110_000_000)
+    assert evs["sales_reported"].remaining_amount == Decimal(110_000_000)
+
+
+def test_what_remains_under_the_agreement_is_no_offered_amount():
+    # near miss: the remainder is stated of the agreement, not of this prospectus
+    evs = by_type(events(
+        "We previously entered into an equity distribution agreement, dated March 1, 2022, with Jefferies LLC, as "
+        "sales agent, under which we may offer and sell shares of our common stock having an aggregate offering "
+        "price of up to $150,000,000. As of the date of this prospectus supplement, we have sold shares of our "
+        "common stock having an aggregate offering price of $40.0 million under the equity distribution agreement, "
+        "and $110.0 million remains available under the equity distribution agreement."))
+    assert evs["program_established"].offered_amount is None
+    assert evs["sales_reported"].remaining_amount == Decimal(110_000_000)
