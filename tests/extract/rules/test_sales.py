@@ -541,3 +541,37 @@ def test_a_years_sentence_set_aside_is_read_with_its_own_neighbours():
     filler = " ".join(f"Risk factor number {i} may affect our business." for i in range(12))
     evs = events(PROGRAM + filler + " We did not sell any Bitcoin in 2024.")
     assert "sales_reported" not in by_type(evs)
+
+
+@pytest.mark.parametrize("sentence", [
+    "In accordance with the terms of the sales agreement, we could initially offer and sell up to 3,700,000 shares of "
+    "our common stock through the sales agent, of which 871,600 shares of common stock had been issued as of "
+    "December 31, 2009.",
+    "Under the Sales Agreement we may offer and sell up to 3,700,000 shares, of which 871,600 shares have been issued "
+    "as of December 31, 2009.",
+])
+def test_shares_issued_out_of_the_cap_are_sales(sentence):
+    sales = by_type(events(PROGRAM + sentence))["sales_reported"]
+    assert sales.shares_sold == 871_600 and sales.as_of == date(2009, 12, 31)
+
+
+def test_shares_issued_out_of_a_plan_are_no_sales():
+    # near miss: "of which ... have been issued" about an equity plan's reserve
+    evs = events(PROGRAM + "Our 2020 Equity Incentive Plan reserves 3,700,000 shares, of which 871,600 shares have "
+                           "been issued upon the exercise of options.")
+    assert "sales_reported" not in by_type(evs)
+
+
+@pytest.mark.parametrize("sentence, remaining", [
+    ("As of the date of this prospectus supplement, we have sold shares pursuant to the August 11 prospectus having an "
+     "aggregate offering price of approximately $12.7 million, leaving up to approximately $62.3 million available "
+     "for offer and sale.", Decimal("62300000")),
+    ("As of the date hereof, we have sold shares under the March 2023 prospectus supplement having an aggregate offering "
+     "price of approximately $12.7 million.", None),
+])
+def test_sales_under_a_prospectus_named_by_its_date(sentence, remaining):
+    # the sentence names no agreement, and the one before (another paragraph) does not either
+    evs = events("This prospectus supplement should be read with the base prospectus dated January 28, 2021.\n\n"
+                 + sentence + "\n\n" + PROGRAM)
+    sales = by_type(evs)["sales_reported"]
+    assert sales.gross_proceeds == Decimal("12700000") and sales.remaining_amount == remaining

@@ -42,6 +42,8 @@ SALES_RE = re.compile(
     r"\b(?:have|has|had)\s+been\s+issued\b(?=[^.;]{0,60}?\b(?:under|pursuant\s+to|through)\s+(?:the|our|this)\b[^.;]{0,60}?"
     r"(?:[Aa]greement|program|at[\s-]the[\s-]market|ATM))|"
     r"\b(?:have|has|had)\s+(?:previously|already|to date)\s+been\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|"
+    r"\bof\s+which\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w.%-]+\s+){0,5}?(?:shares|ADSs|units)\b"
+    r"[^.;$]{0,60}?\b(?:have|has|had)\s+been\s+issued\b|"
     r"\bsales\s+of\s+[^.;]{0,120}?\b(?:have|has|had)\s+been\s+(?:made|completed|effected)\b|"
     r"\b(?:have|has|had)\s+(?:received|generated|raised|realized)\s+(?:aggregate\s+|total\s+)?(?:gross\s+|net\s+)?proceeds\s+of\s+"
     r"(?:[^.;]|\.\d){0,80}?\bfrom\s+(?:the\s+)?(?:sales?|issuance)\b|"
@@ -89,8 +91,11 @@ YEAR_SALES_RE = re.compile(r"\b(?:in|during|for) (?:the )?(?:fiscal )?year ended
 nothing else is said (a program that began that year), but a later cumulative figure ("As of March 1, 2025, we had
 sold an aggregate of ...") is the report."""
 
-PREVIOUSLY_RE = re.compile(r"\bpreviously (?:entered into|filed)|\bprior prospectus\b|\bprevious prospectus\b|\boriginal prospectus\b", re.I)
-"""Sales under a named earlier prospectus ("under the prior prospectus")."""
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+PREVIOUSLY_RE = re.compile(r"\bpreviously (?:entered into|filed)|\bprior prospectus\b|\bprevious prospectus\b|\boriginal prospectus\b|"
+                           r"\b(?:pursuant\s+to|under)\s+the\s+" + _MONTH + r"\s+(?:\d{1,2}(?:,\s+\d{4})?|\d{4})\s+prospectus(?:\s+supplement)?\b", re.I)
+"""Sales under a named earlier prospectus ("under the prior prospectus", "pursuant to the August 11 prospectus",
+"under the March 2021 prospectus supplement")."""
 
 GROSS_RE = re.compile(
     r"(?:aggregate\s+(?:gross\s+)?(?:(?:offering|sales|sale|purchase)\s+)?price|gross\s+(?:sales\s+)?proceeds|aggregate\s+gross\s+proceeds|"
@@ -141,6 +146,12 @@ SOLD_SHARES_RE = re.compile(
 )
 """Shares sold: "sold 422,160 shares", "issued and sold an aggregate of 1.2 million shares" (also
 misspelt, "an aggerate of"; words between the count and "shares": "249,173 post reverse split shares")."""
+OF_WHICH_ISSUED_RE = re.compile(
+    r"\bof\s+which\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+"
+    r"(?:[\w.%-]+\s+){0,5}?(?:shares|ADSs|units)\b[^.;$]{0,60}?\b(?:have|has|had)\s+been\s+issued\b", re.I)
+"""Shares issued out of the program's cap: "we could initially offer and sell up to 3,700,000 shares ..., of which
+871,600 shares of common stock had been issued as of December 31, 2009" (the relative clause ties them to the cap)."""
+
 PASSIVE_SHARES_RE = re.compile(
     r"(?<![$\d,.])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:[\w.%-]+\s+){0,5}?(?:shares|ADSs|American Depositary Shares|units)\b"
     r"(?:(?!\d{1,3},\d{3})[^.;$]){0,80}?\b(?:(?:have|has|had)\s+been|were|was)\s+(?:(?:offered\s+and\s+|issued\s+and\s+)?sold\b|"
@@ -159,7 +170,7 @@ at the end of the sentence or before "under/pursuant to ..." (dollar amounts car
 REMAINING_RE = re.compile(
     MONEY_RE.pattern + r"(?:[^.;]{0,120}?\bremain(?:s|ed|ing)?\b(?:\s+(?:available|unsold|to be sold))?| (?:are|is|were|remain) (?:still )?available for (?:offer and )?(?:sale|issuance))|"
     r"\bremaining[^.;$]{0,60}?(?:of|is|was)\s+(?:approximately\s+)?(?P<num2>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
-    r"\b(?:leaving|leaves|which\s+left)\s+(?:an?\s+aggregate\s+of\s+|approximately\s+)?(?P<num3>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
+    r"\b(?:leaving|leaves|which\s+left)\s+(?:up\s+to\s+)?(?:an?\s+aggregate\s+of\s+|approximately\s+)?(?P<num3>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
     r"\b(?:as such|as a result|accordingly|consequently|therefore|thus),?\s+(?:we\s+)?(?:may|can)\s+(?:offer and |issue and )?sell\b"
     r"[^.]{0,200}?\bup to\s+(?:approximately\s+)?(?P<num4>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)",
     re.I,
@@ -245,7 +256,7 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
         # US$9.6 million ..., less approximately US$2.4 million of ADSs previously sold" / "to $3,250,000, which is
         # in addition to the $1,100,000 of shares we have previously sold": the modal governs the cap, the report
         # starts at "of which" / "less" / "in addition to".
-        part = max(t.rfind("of which", 0, m.start()), t.rfind(", less ", 0, m.start()), t.rfind("in addition to", 0, m.start()))
+        part = max(t.rfind("of which", 0, m.start() + 8), t.rfind(", less ", 0, m.start()), t.rfind("in addition to", 0, m.start()))
         part = part if part >= 0 else 0
         if any(not _RELATIVE_CAP_RE.search(t, max(0, f.start() - 12), f.start())
                for f in _FUTURE_RE.finditer(t, part, m.end() + 20)):
@@ -266,7 +277,7 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
             fields["shares_sold"] = 0
             spans["shares_sold"] = s.match(zero)
         else:
-            sm = SOLD_SHARES_RE.search(t) or PASSIVE_SHARES_RE.search(t) or SOLD_COUNT_RE.search(t)
+            sm = SOLD_SHARES_RE.search(t) or PASSIVE_SHARES_RE.search(t) or OF_WHICH_ISSUED_RE.search(t) or SOLD_COUNT_RE.search(t)
             if sm:
                 fields["shares_sold"] = shares(sm)
                 spans["shares_sold"] = s.match(sm, "num")
