@@ -170,7 +170,7 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
     if as_amended and (dated or entered_date):
         # "dated X, as amended on Y" / "On X, we entered into ..., as amended on Y"; a date inside
         # the amended clause ("as amended by the amendment ... dated Y") is not the agreement's.
-        newest = _newest_amendment(text, as_amended)
+        newest = _newest_amendment(text, as_amended, doc_date)
         before = [d for d in dated if d[1] < as_amended.start()]
         return (before[0] if before else entered_date or dated[0]), newest, amended
     if dated:
@@ -213,8 +213,12 @@ _FURTHER_AMENDED_RE = re.compile(r"\b(?:as |and |, )?(?:further |subsequently |p
 _JOINED_DATE_RE = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:on\s+)?(?P<date>" + DATE_RE.pattern + ")")
 
 
-def _newest_amendment(text: str, first: re.Match[str]) -> Found | None:
-    """The latest of the dates in "as amended on X and as further amended on Y"."""
+_JOINED_HEREOF_RE = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:on\s+|as\s+of\s+)the\s+date\s+(?:hereof|of\s+this\s+prospectus\s+supplement)\b", re.I)
+
+
+def _newest_amendment(text: str, first: re.Match[str], doc_date: date | None = None) -> Found | None:
+    """The latest of the dates in "as amended on X and as further amended on Y"; "as amended on X, Y and as of
+    the date hereof": the document's own date (None when the document gives none)."""
     dm = DATE_RE.search(first.group("date"))
     best: Found = (to_date(dm) if dm else None, first.start("date"), first.end("date"))
     # "as amended on February 2, 2022 and May 23, 2024": dates joined to the first one.
@@ -225,6 +229,9 @@ def _newest_amendment(text: str, first: re.Match[str]) -> Found | None:
         if d and (best[0] is None or d > best[0]):
             best = (d, joined.start("date"), joined.end("date"))
         at = joined.end()
+    hereof = _JOINED_HEREOF_RE.match(text, at)
+    if hereof is not None:
+        return (doc_date, hereof.start(), hereof.end()) if doc_date else None
     for m in _FURTHER_AMENDED_RE.finditer(text, first.end()):
         if m.start() - first.end() > 300:
             break

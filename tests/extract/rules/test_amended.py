@@ -813,3 +813,27 @@ def test_a_party_to_a_purchase_agreement_is_no_program_prospectus():
            "dated March 1, 2022, with Lincoln Park Capital Fund, LLC, under which Lincoln Park has committed to purchase up "
            "to $150,000,000 of our common stock.")
     assert _bare(doc) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "This supplement is being filed to reflect that we have entered into Amendment No. 3 to that certain Equity "
+    "Distribution Agreement, dated February 7, 2022 (as amended on February 8, 2023, August 8, 2023 and as of the date "
+    "hereof, the \u201cEquity Distribution Agreement\u201d), with Raymond James & Associates, Inc.",
+    "We have entered into Amendment No. 3 to our Equity Distribution Agreement, dated February 7, 2022, as amended on "
+    "February 8, 2023 and August 8, 2023, and on the date of this prospectus supplement, with Raymond James & "
+    "Associates, Inc.",
+])
+def test_amended_as_of_the_date_hereof_is_the_documents_date(sentence):
+    # the older amendment dates are history; the newest is this document's own date
+    cover = "PROSPECTUS SUPPLEMENT\nThe date of this prospectus supplement is August 2, 2024.\nCommon Stock\n"
+    amended = by_type(events(sentence, cover=cover))["program_amended"]
+    assert amended.agreement_date == date(2022, 2, 7) and amended.amendment_date == date(2024, 8, 2)
+
+
+def test_amended_as_of_the_date_hereof_without_a_document_date_is_unstated():
+    # near miss: no date on the document, so the newest amendment's date is not stated (not the older one)
+    sentence = ("We have entered into Amendment No. 3 to that certain Equity Distribution Agreement, dated February 7, "
+                "2022 (as amended on February 8, 2023, August 8, 2023 and as of the date hereof), with Raymond James & "
+                "Associates, Inc.")
+    amended = by_type(events(sentence, cover="PROSPECTUS SUPPLEMENT\nCommon Stock\n"))["program_amended"]
+    assert amended.amendment_date is None
