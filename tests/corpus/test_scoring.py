@@ -100,6 +100,16 @@ def test_normalisation():
     assert field_equal("security", "common stock", "Common Stock")
     assert field_equal("security", "common shares", "Common Shares of Beneficial Interest")
     assert not field_equal("security", "common stock", "Series A Preferred Stock")
+    # several classes compare as a set: order and conjunction carry nothing, a missing class is a miss
+    assert field_equal("security", "common stock and 8.50% Series A Preferred Stock",
+                       "8.50% Series A Preferred Stock and/or Common Stock")
+    assert field_equal("security", "Series D Preferred Stock, Series E Preferred Stock and Series F Preferred Stock",
+                       "Series F Preferred Stock, Series D Preferred Stock, and Series E Preferred Stock")
+    assert not field_equal("security", "common stock and 8.50% Series A Preferred Stock", "common stock")
+    assert field_equal("security", "common units representing limited partner interests", "common units")
+    # a comma inside one class's name does not split it
+    assert not field_equal("security", "depositary shares, each representing 1/1000th of a share of Series B Preferred "
+                           "Stock", "depositary shares")
     assert field_equal("commission_rate", 3.0, 0.03)
     assert not field_equal("commission_rate", 3.0, 2.0)
     assert field_equal("as_of", "2022-10-20", "2022-10-20")

@@ -190,12 +190,23 @@ def normalise(name: str, value: Any) -> Any:
         # "separate equity distribution agreements" name the same kind of agreement as the singular.
         return re.sub(r"agreements$", "agreement", text.lower())
     if name == "security":
-        text = " ".join(str(value).replace("-", " ").split()).lower()
-        text = re.sub(r"^(?:shares of )?(?:our |the company's )?", "", text)
-        # "common shares of beneficial interest" (REIT trusts) names the same class as "common shares",
-        # "common units representing limited partner interests" (partnerships) the same as "common units".
-        return re.sub(r" (?:of beneficial interest|representing limited partner(?:ship)? interests)$", "", text)
+        # One agreement for several classes names them all; the order and the conjunction ("and",
+        # "and/or", a serial comma) carry nothing, so the classes compare as a set.
+        parts = _CLASS_LIST_SEP.split(" ".join(str(value).replace("-", " ").split()))
+        return frozenset(_one_class(part) for part in parts if part.strip())
     return value
+
+
+_CLASS_LIST_SEP = re.compile(
+    r"(?:,\s*(?:and/or\s+|and\s+|or\s+)?|\s+and/or\s+|\s+and\s+)"
+    r"(?=(?:our\s+)?(?:\d+(?:\.\d+)?%|series\b|class\b|common\b|depositary\b|american\b|ordinary\b|preferred\b|senior\b))", re.I)
+
+
+def _one_class(text: str) -> str:
+    text = re.sub(r"^(?:shares of )?(?:our |the company's )?", "", text.strip().lower())
+    # "common shares of beneficial interest" (REIT trusts) names the same class as "common shares",
+    # "common units representing limited partner interests" (partnerships) the same as "common units".
+    return re.sub(r" (?:of beneficial interest|representing limited partner(?:ship)? interests)$", "", text)
 
 
 def _agent_key(name: str) -> str:

@@ -439,6 +439,71 @@ def security(text: str) -> Found | None:
     return (best[2], best[0], best[3]) if best else None
 
 
+def securities(text: str) -> Found | None:
+    """The first security named and the classes listed with it ("shares of our common stock and our 8.50%
+    Series A Cumulative Redeemable Preferred Stock", "Series D, Series E and Series F Preferred Stock"): one
+    agreement for several classes names them all, joined as the text lists them ("A, B and C")."""
+    first = security(text)
+    if first is None:
+        return None
+    names, end, gap_from = [first[0]], first[2], first[2]
+    absorbed: list[tuple[int, int]] = []
+    while (nxt := _next_security(text, end)) is not None:
+        if nxt[0].lower() in (n.lower() for n in names) or any(_short_form_of(nxt[0], name) for name in names):
+            # The defined term of a class already named ("(“common stock”)", "..., or our Series A
+            # Preferred Stock"): part of the list's punctuation, not another class.
+            end = nxt[2]
+            absorbed.append((nxt[1], nxt[2]))
+            continue
+        gap = text[gap_from:nxt[1]]
+        for a, b in absorbed:
+            if a >= gap_from:
+                gap = gap[:a - gap_from] + " " * (b - a) + gap[b - gap_from:]
+        if not _COORDINATION_GAP_RE.fullmatch(gap) or not _CONJUNCTION_RE.search(gap):
+            break
+        names.append(nxt[0])
+        end = gap_from = nxt[2]
+    if len(names) == 1:
+        return first
+    joined = ", ".join(names[:-1]) + " and " + names[-1]
+    return joined, first[1], end
+
+
+def _next_security(text: str, at: int) -> Found | None:
+    """The next security named from `at` on (the longest where two start together)."""
+    best: tuple[int, int, str, int] | None = None
+    for pattern, template in SECURITY_RES:
+        m = pattern.search(text, at)
+        if not m:
+            continue
+        if template is None:
+            value = _GLUED_PREFERRED_RE.sub(" ", norm(m.group(0)))
+        else:
+            value = template.format(*[g.upper() if len(g) == 1 else g.lower() for g in m.groups()])
+        key = (m.start(), -(m.end() - m.start()), value, m.end())
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return (best[2], best[0], best[3]) if best else None
+
+
+_COORDINATION_GAP_RE = re.compile(
+    r"(?:\s|,|;|\band/or\b|\band\b|\bor\b|\bour\b|\bits\b|\bthe\b|\bshares\s+of\b|\bpar\s+value\s+\$?[\d.]+\s+per\s+share\b|"
+    r"\b(?:referred\s+to\s+(?:herein\s+)?as|which\s+we\s+refer\s+to\s+as|we\s+refer\s+to\s+as)\b|"
+    r"\brepresenting\s+limited\s+partner(?:ship)?\s+interests(?:\s+in\s+(?:[^\s()]+\s+){0,5}?[^\s()]+(?=\s*\())?|"
+    r"\([^()]{0,80}\)|[\u201c\u201d\"'])*", re.I)
+"""What may stand between two classes of one list: conjunctions, commas, "our", "shares of", a par value and a
+defined term in parentheses."""
+_CONJUNCTION_RE = re.compile(r",|\band\b|\bor\b", re.I)
+_SERIES_OF_RE = re.compile(r"\bSeries ([A-Z][\w-]*)", re.I)
+
+
+def _short_form_of(value: str, name: str) -> bool:
+    """"Series A Preferred Stock" is the short form of "8.50% Series A Cumulative Redeemable Preferred Stock"."""
+    short, full = _SERIES_OF_RE.search(value), _SERIES_OF_RE.search(name)
+    return (short is not None and full is not None and short.group(1).lower() == full.group(1).lower()
+            and len(value) < len(name))
+
+
 _PLAIN_CLASSES = ("common stock", "ordinary shares", "common shares")
 _CLASS_OF_RE = {plain: re.compile(r"(?<![A-Za-z])class ([A-Z]|[1-9]) " + plain + r"\b", re.I) for plain in _PLAIN_CLASSES}
 _ADS_RE = re.compile(r"\bAmerican\s+Depositary\s+Shares\b|\bADSs\b", re.I)

@@ -32,6 +32,7 @@ from .identity import (
     max_shares,
     program_from,
     remainder,
+    securities,
     security,
     security_class,
     sentence_agents,
@@ -119,11 +120,11 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
             prog.spans["agents"] = head.sub(0, len(head.text))
 
     window = Window.of(defining[:3])
-    found = security(window.text)
+    found = securities(window.text)
     if found:
         set_found(prog, "security", found, window)
     else:
-        set_found(prog, "security", security(head.text), head)
+        set_found(prog, "security", securities(head.text), head)
     _full_series_name(prog, head)
 
     _caps(prog, specific, sentences, head, bool(_EXISTING_RE.search(first.text)))

@@ -292,3 +292,43 @@ def test_two_classes_named_leave_the_plain_name():
     # near miss: which class is sold is not told by naming both
     text = "Up to $50,000,000 Common Stock. Each share of Class B common stock converts into one share of Class A common stock."
     assert security(text)[0] == "common stock"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We have entered into an equity distribution agreement, dated May 5, 2025, with B. Riley Securities, Inc. relating "
+     "to the issuance and sale, from time to time, of our common stock, par value $0.01 per share and our 8.50% Series A "
+     "Cumulative Redeemable Preferred Stock, or our Series A Preferred Stock, having an aggregate offering price of up to "
+     "$20,000,000.", "common stock and 8.50% Series A Cumulative Redeemable Preferred Stock"),
+    ("We have entered into a sales agreement, dated May 5, 2025, with B. Riley Securities, Inc. relating to the offer and "
+     "sale of shares of our common stock, par value $0.001 per share (\u201ccommon stock\u201d), and shares of our 9.00% "
+     "Series A Cumulative Redeemable Preferred Stock, par value $0.001 per share (\u201cSeries A Preferred Stock\u201d), "
+     "having an aggregate offering price of up to $20,000,000.",
+     "common stock and 9.00% Series A Cumulative Redeemable Preferred Stock"),
+    ("We have entered into an at market issuance sales agreement, dated May 5, 2025, with B. Riley Securities, Inc. "
+     "relating to our 7.250% Series A Preferred Shares (the \u201cSeries A Preferred Shares\u201d), 7.875% Series B "
+     "Cumulative Preferred Shares (the \u201cSeries B Preferred Shares\u201d) and 7.875% Series C Cumulative Preferred "
+     "Shares having an aggregate offering price of up to $20,000,000.",
+     "7.250% Series A Preferred Shares, 7.875% Series B Cumulative Preferred Shares and 7.875% Series C Cumulative "
+     "Preferred Shares"),
+    ("We have entered into a sales agreement, dated May 5, 2025, with B. Riley Securities, Inc., relating to common units "
+     "representing limited partner interests in Example Partners LP (the \"common units\") and 8.75% Series A Cumulative "
+     "Redeemable Preferred Units having an aggregate offering price of up to $20,000,000.",
+     "common units and 8.75% Series A Cumulative Redeemable Preferred Units"),
+])
+def test_one_agreement_for_several_classes_names_them_all(sentence, expected):
+    ev = events(sentence, security="Securities")[0]
+    assert ev.security == expected and ev.max_amount == Decimal(20_000_000)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the defined short term of the one series is no second class
+    ("We have entered into a sales agreement, dated May 5, 2025, with B. Riley Securities, Inc. relating to up to "
+     "$20,000,000 of our 6.125% Series C Cumulative Redeemable Preferred Stock, par value $0.01 per share, or the Series "
+     "C Preferred Stock.", "6.125% Series C Cumulative Redeemable Preferred Stock"),
+    # another class named later in the sentence, not in the list, is not sold
+    ("We have entered into a sales agreement, dated May 5, 2025, with B. Riley Securities, Inc. relating to shares of our "
+     "common stock having an aggregate offering price of up to $20,000,000, which ranks junior to our 8.50% Series A "
+     "Cumulative Redeemable Preferred Stock.", "common stock"),
+])
+def test_a_class_named_outside_the_list_is_not_joined(sentence, expected):
+    assert events(sentence, security="Securities")[0].security == expected
