@@ -202,8 +202,14 @@ _CLASS_LIST_SEP = re.compile(
     r"(?=(?:our\s+)?(?:\d+(?:\.\d+)?%|series\b|class\b|common\b|depositary\b|american\b|ordinary\b|preferred\b|senior\b))", re.I)
 
 
+_DEPOSITARY_RE = re.compile(r"^depositary shares\b.*?\brepresent(?:s|ing)\b.*?(?P<series>(?:\d+(?:\.\d+)?%\s+)?series\b.*)$")
+
+
 def _one_class(text: str) -> str:
     text = re.sub(r"^(?:shares of )?(?:our |the company's )?", "", text.strip().lower())
+    # "depositary shares, each representing 1/1000th of a share of 8.375% Series B ... Preferred Stock" and
+    # "Depositary Shares representing 8.375% Series B ..." name the same security.
+    text = _DEPOSITARY_RE.sub(lambda m: "depositary shares representing " + m.group("series"), text)
     # "common shares of beneficial interest" (REIT trusts) names the same class as "common shares",
     # "common units representing limited partner interests" (partnerships) the same as "common units".
     return re.sub(r" (?:of beneficial interest|representing limited partner(?:ship)? interests)$", "", text)

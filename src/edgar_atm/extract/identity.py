@@ -425,6 +425,14 @@ def security(text: str) -> Found | None:
         key = (m.start(), -(m.end() - m.start()), value, m.end())
         if best is None or key[:2] < best[:2]:
             best = key
+    if best and "Preferred" in best[2]:
+        # "Depositary Shares, each representing 1/100th of one share of our 8.75% Series B ... Preferred Stock":
+        # the program sells the depositary shares.
+        before = text[max(0, best[0] - 250):best[0]]
+        held = _DEPOSITARY_BEFORE_RE.search(before)
+        if held is not None:
+            start = best[0] - len(before) + held.start()
+            best = (start, best[1], "depositary shares representing " + best[2], best[3])
     if best and best[2] in _PLAIN_CLASSES:
         # "Up to $800,000,000 Common Stock ... shares of our Class A common stock": the class the text
         # names is the security, when it names one class only.
@@ -504,6 +512,10 @@ def _short_form_of(value: str, name: str) -> bool:
             and len(value) < len(name))
 
 
+_DEPOSITARY_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z])depositary\s+shares?(?-i:(?![a-z]))(?:[^.$]|\$[\d.]+){0,160}?\brepresent(?:s|ing)\b[^.$]{0,80}?$", re.I)
+"""Depositary shares standing for the preferred series named next ("Depositary Shares Each representing 1/100th of
+One Share of", "(the “depositary shares”), each representing a 1/100th fractional interest in a share of")."""
 _PLAIN_CLASSES = ("common stock", "ordinary shares", "common shares")
 _CLASS_OF_RE = {plain: re.compile(r"(?<![A-Za-z])class ([A-Z]|[1-9]) " + plain + r"\b", re.I) for plain in _PLAIN_CLASSES}
 _ADS_RE = re.compile(r"\bAmerican\s+Depositary\s+Shares\b|\bADSs\b", re.I)

@@ -332,3 +332,23 @@ def test_one_agreement_for_several_classes_names_them_all(sentence, expected):
 ])
 def test_a_class_named_outside_the_list_is_not_joined(sentence, expected):
     assert events(sentence, security="Securities")[0].security == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Up to $50,000,000 Depositary Shares Each representing 1/100th of One Share of 8.75% Series B Cumulative "
+    "Redeemable Perpetual Preferred Stock",
+    "relating to our depositary shares (the \u201cdepositary shares\u201d), each representing a 1/100th fractional "
+    "interest in a share of our 8.75% Series B Cumulative Redeemable Perpetual Preferred Stock",
+    "Up to $50,000,000Depositary SharesEach representing 1/100th of One Share of8.75% Series B Cumulative Redeemable "
+    "Perpetual Preferred Stock",
+])
+def test_depositary_shares_for_a_preferred_series_are_the_security(text):
+    assert security(text)[0] == ("depositary shares representing 8.75% Series B Cumulative Redeemable Perpetual "
+                                 "Preferred Stock")
+
+
+def test_a_depositary_bank_is_no_depositary_share():
+    # near miss: the depositary that holds the shares, no depositary shares sold
+    text = ("The shares of our 8.75% Series B Cumulative Redeemable Perpetual Preferred Stock will be held by Computershare "
+            "Trust Company, N.A., as depositary.")
+    assert security(text)[0] == "8.75% Series B Cumulative Redeemable Perpetual Preferred Stock"
