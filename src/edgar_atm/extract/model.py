@@ -166,12 +166,17 @@ class Program:
             amendment_date=self.amendment_date if type_ == "program_amended" else None, agents=list(self.agents),
             security=self.security, max_amount=self.max_amount,
             offered_amount=self.offered_amount if type_ in ("program_established", "program_amended") else None,
-            max_shares=self.max_shares, commission_rate=self.commission_rate,
+            max_shares=self.max_shares,
+            # The agent's rate is a term of the program, stated where the program is set up or changed.
+            commission_rate=self.commission_rate if type_ in _PROGRAM_TERMS_EVENTS else None,
         )
         ev = replace(ev, **fields)
         all_spans = {k: v for k, v in self.spans.items() if k in IDENTITY_FIELDS}
         all_spans.update(spans or {})
         return Detection(ev, trigger, all_spans, how, self)
+
+
+_PROGRAM_TERMS_EVENTS = ("program_established", "program_amended", "resumed")
 
 
 @dataclass
