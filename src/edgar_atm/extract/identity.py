@@ -347,10 +347,17 @@ COVER_CAP_PHRASE_RE = re.compile(
     r"(?:^|\n)[^\n]{0,80}?aggregate (?:gross )?(?:offering|sales) price of up to " + MONEY_RE.pattern + r"[^\n]{0,60}(?:\n|$)", re.I)
 """The cover's amount line as a phrase: "Common Stock Having an Aggregate Offering Price of Up to $50,000,000"."""
 
-MAX_SHARES_RE = re.compile(r"\bup to (?:an aggregate of )?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:of (?:our|its) )?(?:[\w.%-]+\s+){0,4}?(?:shares|ADSs|American Depositary Shares|common units|units)\b", re.I)
-"""A cap in shares: "up to 3,000,000 shares of our common stock", "up to 25.0 million shares"."""
+MAX_SHARES_RE = re.compile(r"\b(?:up to (?:the maximum of |a maximum of |an aggregate of )?|(?:a|the) maximum of )(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:of (?:our|its) )?(?:[\w.%-]+\s+){0,4}?(?:shares|ADSs|American Depositary Shares|common units|units)\b", re.I)
+"""A cap in shares: "up to 3,000,000 shares of our common stock", "up to 25.0 million shares", "a maximum of
+4,844,787 shares"."""
+SALE_OF_SHARES_RE = re.compile(
+    r"\b(?:issuance|offer)\s+and\s+sale\s+(?:from\s+time\s+to\s*time\s+)?of\s+(?P<num>\d{1,3}(?:,\d{3})+)(?P<scale>)\s+(?:of\s+(?:our|its)\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:shares|units)\b", re.I)
+"""The shares this prospectus offers, by count: "relate to the offer and sale from time to time of 13,510,817 of our
+common shares"."""
 COVER_SHARES_RE = re.compile(r"(?:^|\n)\s*Up to (?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?=\s*million\b))(?:\s*(?P<scale>million))?\s+(?:[\w.%-]+\s+){0,4}?(?:Shares|Common Shares|ADSs|Units)\b", re.I)
-"""The cover's share line: "Up to 120,000,000 Shares", "Up to 1.3 Million Common Shares"."""
+"""The cover's share line: "Up to 120,000,000 Shares", "Up to 1.3 Million Common Shares" (a bare "760,700 Shares"
+may be the shares a report says were sold, or the unsold remainder: no cap)."""
 
 
 FEE_TABLE_RE = re.compile(r"registration fee|filing fee|fee rate|rule 457|rules 456|fee table", re.I)
@@ -634,5 +641,14 @@ def max_shares(text: str) -> Found | None:
     """A share cap not preceded by a dollar amount (MAX_SHARES_RE)."""
     m = MAX_SHARES_RE.search(text)
     if m and not MONEY_RE.search(text[max(0, m.start() - 30):m.start()]):
+        return shares(m), m.start(), m.end()
+    return None
+
+
+def shares_offered(text: str) -> Found | None:
+    """The shares this prospectus offers by count (SALE_OF_SHARES_RE), when no sentence states a cap; not an unsold
+    remainder ("of 4,940,097 common shares that remain unsold")."""
+    m = SALE_OF_SHARES_RE.search(text)
+    if m and not re.match(r"[^.;]{0,40}?\b(?:remain|unsold|not (?:yet )?(?:been )?sold)", text[m.end():]):
         return shares(m), m.start(), m.end()
     return None

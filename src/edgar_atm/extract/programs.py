@@ -36,6 +36,7 @@ from .identity import (
     security,
     security_class,
     sentence_agents,
+    shares_offered,
     set_found,
     smallest,
 )
@@ -145,6 +146,12 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
     if prog.max_shares is None:
         for s in atm_sents[:80]:
             found = max_shares(s.text)
+            if found:
+                set_found(prog, "max_shares", found, s)
+                break
+    if prog.max_shares is None and prog.max_amount is None:
+        for s in defining[:6] + specific[:60] + nearby:
+            found = shares_offered(s.text)
             if found:
                 set_found(prog, "max_shares", found, s)
                 break

@@ -352,3 +352,26 @@ def test_a_depositary_bank_is_no_depositary_share():
     text = ("The shares of our 8.75% Series B Cumulative Redeemable Perpetual Preferred Stock will be held by Computershare "
             "Trust Company, N.A., as depositary.")
     assert security(text)[0] == "8.75% Series B Cumulative Redeemable Perpetual Preferred Stock"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We have entered into a sales agreement with Maxim Group LLC relating to shares of our common stock. In accordance "
+     "with the terms of the sales agreement, we may offer and sell up to the maximum of 32,000,000 shares of our common "
+     "stock from time to time through Maxim Group LLC, acting as agent.", 32_000_000),
+    ("We have entered into sales agency agreements with BNY Mellon Capital Markets, LLC and KeyBanc Capital Markets Inc. "
+     "relating to our common stock. This prospectus supplement relates to a maximum of 4,844,787 shares.", 4_844_787),
+    ("We have entered into an equity distribution agreement with Jefferies LLC. This prospectus supplement and the "
+     "accompanying prospectus relate to the offer and sale from time to time of 13,510,817 of our common shares of "
+     "beneficial interest through Jefferies LLC, as sales agent.", 13_510_817),
+])
+def test_caps_in_shares_said_other_ways(sentence, expected):
+    ev = events(sentence)[0]
+    assert ev.type == "program_established" and ev.max_shares == expected
+
+
+def test_an_unsold_remainder_by_count_is_no_cap():
+    # near miss: the shares offered are what remains unsold under an earlier supplement
+    evs = events("We have entered into a sales agreement with Cantor Fitzgerald & Co. relating to our common shares. "
+                 "This prospectus supplement relates to the offer and sale of 4,940,097 common shares that remain unsold "
+                 "under the March Prospectus Supplement.")
+    assert by_type(evs)["program_established"].max_shares is None
