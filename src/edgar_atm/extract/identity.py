@@ -343,6 +343,18 @@ COVER_CAP_RE = re.compile(
     + r"(?:\s+(?:of|in))?(?:\s+(?:Shares|Common|Stock|Units|Ordinary|Preferred|ADSs|American|Depositary|Class|[A-Z]|of|Our))*\s*(?:\n|$)", re.I)
 """The cover's amount line: "Up to $4,000,000,000", "$500,000,000", "Up to $4,250,000 Shares of Common
 Stock", "$125,000,000 of Common Units"."""
+_PRICE_TABLE_RE = re.compile(r"proceeds|commissions?\b|discounts?\b|price to (?:the )?public|per share|\btotal\b", re.I)
+
+
+def cover_cap(cover: str) -> re.Match[str] | None:
+    """The cover's amount line (COVER_CAP_RE), not a figure of the cover's price table ("Gross proceeds to
+    Zions Bancorporation  $ 75,499,254.92": what a sales report says was raised)."""
+    for m in COVER_CAP_RE.finditer(cover):
+        if not _PRICE_TABLE_RE.search(cover, max(0, m.start() - 80), m.start()):
+            return m
+    return None
+
+
 COVER_CAP_PHRASE_RE = re.compile(
     r"(?:^|\n)[^\n]{0,80}?aggregate (?:gross )?(?:offering|sales) price of up to " + MONEY_RE.pattern + r"[^\n]{0,60}(?:\n|$)", re.I)
 """The cover's amount line as a phrase: "Common Stock Having an Aggregate Offering Price of Up to $50,000,000"."""

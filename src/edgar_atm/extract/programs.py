@@ -21,10 +21,10 @@ from .events import amended, terminated
 from .identity import (
     Found,
     COVER_CAP_PHRASE_RE,
-    COVER_CAP_RE,
     COVER_SHARES_RE,
     OFFERED_RES,
     agreement_dates,
+    cover_cap as find_cover_cap,
     caps,
     commission,
     is_defining,
@@ -330,7 +330,7 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
     (offered_amount), and a new total after an increase."""
     agreement_caps: list[tuple[Decimal, Span]] = []
     prospectus_caps: list[tuple[Decimal, Span]] = []
-    cover_cap = COVER_CAP_RE.search(head.text) or COVER_CAP_PHRASE_RE.search(head.text)
+    cover_cap = find_cover_cap(head.text) or COVER_CAP_PHRASE_RE.search(head.text)
     cover_value = money(cover_cap) if cover_cap else None
     if cover_cap and cover_value is not None:
         prospectus_caps.append((cover_value, head.sub(dollar_start(head.text, cover_cap.start("num")), cover_cap.end("num"))))

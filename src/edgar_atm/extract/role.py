@@ -15,7 +15,7 @@ from .agents import find_agents
 from .agreements import AGREEMENT_RE, canonical_agreement
 from .amounts import money
 from .dates import DATE_RE, to_date
-from .identity import COVER_CAP_RE
+from .identity import cover_cap
 from .model import Document, Span, Window, dollar_start
 from .vocab import ATM_WORDS_RE, NOT_ATM_AGREEMENT_RE
 
@@ -272,7 +272,7 @@ BASE_DATED_RE = re.compile(r"\(\s*to (?:the )?(?:base )?prospectus,? dated (?P<d
 
 def cover_amount(cover: str) -> tuple[Decimal, int, int] | None:
     """The cover's dollar amount line ("Up to $30,000,000"): value and offsets into the cover."""
-    m = COVER_CAP_RE.search(cover)
+    m = cover_cap(cover)
     value = money(m) if m else None
     if m is None or value is None:
         return None
