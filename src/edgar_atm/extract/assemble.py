@@ -32,8 +32,8 @@ from decimal import Decimal
 from ..records import Event
 from . import programs, role, when
 from .events import amended, established, resumed, sales, suspended, terminated
-from .amounts import as_dollars
-from .model import Detection, Document, Program, Sentence, Span, Window
+from .amounts import MONEY_RE, as_dollars, money
+from .model import Detection, Document, Program, Sentence, Span, Window, dollar_start
 from .vocab import ATM_WORDS_RE
 
 logger = logging.getLogger(__name__)
@@ -97,6 +97,7 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
             sold.event = replace(sold.event, remaining_amount=program.carried)
             sold.spans["remaining_amount"] = carried_span
         _offered_is_what_remains(sold, program, doc.text)
+        _net_from_price_table(sold, doc.text)
 
     found: list[Detection] = [d for d in ended if d.program is program]
     if suspension is not None:
@@ -146,6 +147,7 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
 _COVER_COUNT_RE = re.compile(r"(?:^|\n)[ \t]*(?P<num>\d{1,3}(?:,\d{3})+)\s+(?:Shares|Common Shares|Units)\b", re.I)
 
 
+_SOLD_UNDER_RE = re.compile(r"\b(?:were|was|have\s+been|had\s+been)\s+(?:issued\s+and\s+)?sold\s+(?:pursuant\s+to|under|through)\b", re.I)
 _FILED_TO_REPORT_RE = re.compile(
     r"\b(?:is|are|was|has been)\s+(?:being\s+)?filed\b[^.]{0,60}?\bto\s+(?:report|update|disclose|provide)\b|"
     r"\b(?:we are|we have) fil(?:ing|ed)\b[^.]{0,80}?\bto\s+(?:report|update|disclose)\b", re.I)
@@ -160,7 +162,10 @@ def _reports_sales_only(program: Program, sold: Detection | None, cover: str, te
     have sold ...")."""
     if sold is None or program.source is None or sold.trigger is None or program.max_amount is not None:
         return False
-    if not sold.trigger.start <= program.source.start < sold.trigger.end:
+    if not sold.trigger.start <= program.source.start < sold.trigger.end \
+            and not _SOLD_UNDER_RE.search(text, program.source.start, program.source.end):
+        # The program may be named by a sentence of its own that says the shares were sold under it ("Shares of
+        # our common stock issued under the Program were sold pursuant to an Equity Distribution Agreement, dated X").
         return False
     if _FILED_TO_REPORT_RE.search(text, sold.trigger.start, sold.trigger.end):
         return True
@@ -269,4 +274,26 @@ def _offered_is_what_remains(sold: Detection, program: Program, text: str) -> No
     after = _REMAINS_FOR_THIS_RE.match(text, span.end, min(len(text), span.end + 240))
     if after is not None and ("remain" in text[span.start:after.end()] or "available" in text[span.start:after.end()]):
         program.offered_amount, program.spans["offered_amount"] = remaining, span
+
+
+_TABLE_GROSS_RE = re.compile(r"\b(?:gross\s+proceeds|aggregate\s+(?:gross\s+)?sales\s+price)\b[^$]{0,80}?" + MONEY_RE.pattern, re.I)
+_TABLE_NET_RE = re.compile(r"\bnet\s+proceeds\b[^$]{0,80}?" + MONEY_RE.pattern, re.I)
+
+
+def _net_from_price_table(sold: Detection, text: str) -> None:
+    """A sales report's cover table ("Gross proceeds to X  $ 75,499,254.92 / Commissions ... / Net proceeds to X
+    $ 74,366,766.10"): its net figure is the sales' net proceeds when its gross figure is the one reported."""
+    gross = sold.event.gross_proceeds
+    if gross is None or sold.event.net_proceeds is not None or sold.event.scope != "this":
+        return
+    head = text[:6000]
+    for g in _TABLE_GROSS_RE.finditer(head):
+        if as_dollars(money(g)) != gross:
+            continue
+        n = _TABLE_NET_RE.search(head, g.end(), g.end() + 600)
+        value = as_dollars(money(n)) if n else None
+        if n is not None and value is not None and value < gross:
+            sold.event = replace(sold.event, net_proceeds=value)
+            sold.spans["net_proceeds"] = Span(dollar_start(text, n.start("num")), n.end("num"))
+        return
 

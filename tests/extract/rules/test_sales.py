@@ -10,7 +10,7 @@ import pytest
 
 from edgar_atm.extract import parse_filing
 
-from .doc import by_type, events
+from .doc import by_type, events, types
 
 PROGRAM = ("We have entered into a Sales Agreement, dated June 3, 2022, with Cantor Fitzgerald & Co., as sales agent, "
            "relating to shares of our common stock having an aggregate offering price of up to $75,000,000. ")
@@ -575,3 +575,63 @@ def test_sales_under_a_prospectus_named_by_its_date(sentence, remaining):
                  + sentence + "\n\n" + PROGRAM)
     sales = by_type(evs)["sales_reported"]
     assert sales.gross_proceeds == Decimal("12700000") and sales.remaining_amount == remaining
+
+
+REPORT_COVER = ("PROSPECTUS SUPPLEMENT\n\n(To Prospectus Supplement dated April 23, 2009 and Prospectus dated January 13, "
+                "2009)\n\n38,491,650 Shares\n\nExample Bancorp\n\nCommon Stock\n\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Pursuant to our Equity Distribution Agreement, dated April 23, 2009, with Goldman, Sachs & Co., we sold, through "
+    "Goldman, Sachs & Co. (Goldman Sachs), as our sales agent, or to Goldman Sachs, for resale, an aggregate of "
+    "38,491,650 shares of our common stock for an aggregate sales price of $119,999,127.77.",
+    "Pursuant to our Equity Distribution Agreement, dated April 23, 2009, with Goldman, Sachs & Co., during the period "
+    "from April 23, 2009 through May 7, 2009, we have sold, through our sales agent, an aggregate of 38,491,650 shares "
+    "of our common stock for an aggregate sales price of $119,999,127.77.",
+])
+def test_sales_through_a_firm_named_with_its_abbreviations(sentence):
+    evs = events(sentence, cover=REPORT_COVER)
+    # the cover's share count is the number sold: the supplement only reports sales
+    assert types(evs) == ["sales_reported"]
+    assert evs[0].shares_sold == 38_491_650 and evs[0].gross_proceeds == Decimal("119999127.77")
+
+
+def test_a_program_named_by_a_sentence_that_says_shares_were_sold_under_it():
+    evs = events("Pursuant to our Discretionary Equity Issuance Program, we sold, through Goldman, Sachs & Co., as our "
+                 "sales agent, an aggregate of 38,491,650 shares of our common stock for an aggregate sales price of "
+                 "$119,999,127.77. Shares of our common stock issued under the Program were sold pursuant to an Equity "
+                 "Distribution Agreement, dated April 23, 2009, with Goldman, Sachs & Co.", cover=REPORT_COVER)
+    assert types(evs) == ["sales_reported"] and evs[0].agreement_date == date(2009, 4, 23)
+
+
+def test_the_cover_price_table_gives_the_net_proceeds_of_the_sales_reported():
+    cover = REPORT_COVER + ("Gross proceeds to Example Bancorp   $ 119,999,127.77\n\nCommissions   $ 2,399,982.55\n\n"
+                            "Net proceeds to Example Bancorp (1)   $ 117,599,145.22\n\n")
+    evs = events("Pursuant to our Equity Distribution Agreement, dated April 23, 2009, with Goldman, Sachs & Co., we have "
+                 "sold, through our sales agent, an aggregate of 38,491,650 shares of our common stock for an aggregate "
+                 "sales price of $119,999,127.77.", cover=cover)
+    sales = by_type(evs)["sales_reported"]
+    assert sales.net_proceeds == Decimal("117599145.22") and sales.max_amount is None  # a table figure is no cap
+
+
+def test_a_price_table_of_other_figures_gives_no_net_proceeds():
+    # near miss: the table's gross figure is not the one reported
+    cover = REPORT_COVER + "Gross proceeds   $ 50,000,000.00\n\nNet proceeds   $ 49,000,000.00\n\n"
+    evs = events("Pursuant to our Equity Distribution Agreement, dated April 23, 2009, with Goldman, Sachs & Co., we have "
+                 "sold, through our sales agent, an aggregate of 38,491,650 shares of our common stock for an aggregate "
+                 "sales price of $119,999,127.77.", cover=cover)
+    assert by_type(evs)["sales_reported"].net_proceeds is None
+
+
+@pytest.mark.parametrize("after, remaining", [
+    ("At September 30, 2010, we could sell from time to time through our sales agents up to an additional "
+     "$124,500,745.08 in aggregate offering price of our common stock under the agreements.", Decimal("124500745.08")),
+    ("As of the date of this prospectus supplement, we may sell up to an additional $12.2 million under the agreement.",
+     Decimal("12200000")),
+    # near miss: an increase of what may be sold, no date: not what is left
+    ("We may sell up to an additional $12.2 million under the agreement.", None),
+])
+def test_what_may_still_be_sold_at_a_date_is_what_remains(after, remaining):
+    sales = by_type(events(PROGRAM + "As of September 30, 2010, we have sold 3,936,300 shares under the Sales Agreement "
+                                     "for an aggregate sales price of $75,499,254.92. " + after))["sales_reported"]
+    assert sales.remaining_amount == remaining

@@ -27,12 +27,16 @@ from ..vocab import ATM_WORDS_RE, NOT_ATM_AGREEMENT_RE
 _NO_NAMED_SHARES_SOLD = r"\bno\s+(?:[A-Z][\w-]*\s+){1,3}(?:Shares|Stock|Units)\s+(?:were|was|have\s+been|had\s+been)\s+(?:issued\s+(?:or|and)\s+)?sold\b"
 """An explicit zero naming the security: "no Common Shares were sold" (in both SALES_RE and ZERO_SALES_RE)."""
 
+_FIRM_TEXT = r"(?:[^.;$\d]|\b(?:Co|Inc|Corp|Ltd|Bros)\.)"
+"""Text naming the firms sales went through: no sentence end, amount or figure, but "Goldman, Sachs & Co." may
+stand in it ("we sold, through Goldman, Sachs & Co. (Goldman Sachs), as our sales agent, or to Goldman Sachs, for
+resale, an aggregate of 38,491,650 shares")."""
 SALES_RE = re.compile(
     r"\b(?:have|has|had)\s+(?:previously\s+|already\s+|collectively\s+)?(?:offered\s+and\s+)?(?:issued\s+and\s+)?sold(?![a-z])|"
     r"\b(?:have|has|had)\s+not\s+(?:yet\s+)?(?:offered\s+(?:or|and)\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+any\b|"
     r"\bno\s+(?:shares|sales)\b[^.]{0,80}?\b(?:have|has|had)\s+(?:yet\s+)?been\s+(?:sold|made)\b|"
     + _NO_NAMED_SHARES_SOLD + r"|"
-    r"\bsold\s+no\s+shares\b|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,]+\s+shares|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+)?\$|\bwe\s+(?:have\s+)?sold\s+(?:through|to|via)\s+[^.;$\d]{1,80}?(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,3}?shares|\b(?:were|was|have been|had been) (?:issued and |offered and )?sold\b|"
+    r"\bsold\s+no\s+shares\b|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,]+\s+shares|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+)?\$|\bwe\s+(?:have\s+)?sold,?\s+(?:through|to|via)\s+" + _FIRM_TEXT + r"{1,160}?(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,3}?shares|\b(?:were|was|have been|had been) (?:issued and |offered and )?sold\b|"
     r"\bpreviously\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|\b(?:did|has|have)\s+not\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b|"
     r"\b(?:we|the\s+(?:company|fund|trust|partnership))\s+(?:has\s+|had\s+)?(?:issued\s+and\s+|offered\s+and\s+)sold\b|"
     r"\bcompleted\s+the\s+sale\s+of\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,3}?(?:shares|ADSs|units)\b|"
@@ -139,7 +143,7 @@ such sales were $Z", "The net proceeds as a result of these sales of common stoc
 NET_AFTER_RE = re.compile(MONEY_RE.pattern + r"\s+(?:in|of)\s+(?:aggregate\s+)?net\s+proceeds", re.I)
 """Net proceeds after the amount: "$Y in net proceeds"."""
 SOLD_SHARES_RE = re.compile(
-    r"\b(?:sold|issued(?: and sold)?|(?:issuance(?: and sale)?|sales?) of)\s*(?:(?:through|to|via)\s+[^.;$\d]{1,80}?\s)?"
+    r"\b(?:sold|issued(?: and sold)?|(?:issuance(?: and sale)?|sales?) of),?\s*(?:(?:through|to|via)\s+" + _FIRM_TEXT + r"{1,160}?\s)?"
     r"(?:a total of\s+|an? [a-z]{6,10} of\s+|approximately\s+|aggregate\s+)*"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:[\w.%-]+\s+){0,4}?(?:shares|ADSs|American Depositary Shares|units)\b",
     re.I,
@@ -172,11 +176,15 @@ REMAINING_RE = re.compile(
     r"\bremaining[^.;$]{0,60}?(?:of|is|was)\s+(?:approximately\s+)?(?P<num2>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
     r"\b(?:leaving|leaves|which\s+left)\s+(?:up\s+to\s+)?(?:an?\s+aggregate\s+of\s+|approximately\s+)?(?P<num3>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
     r"\b(?:as such|as a result|accordingly|consequently|therefore|thus),?\s+(?:we\s+)?(?:may|can)\s+(?:offer and |issue and )?sell\b"
-    r"[^.]{0,200}?\bup to\s+(?:approximately\s+)?(?P<num4>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)",
+    r"[^.]{0,200}?\bup to\s+(?:approximately\s+)?(?P<num4>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
+    r"\b(?:at|as of)\s+(?:" + _MONTH + r"\s+\d{1,2},\s+\d{4}|the date (?:hereof|of this prospectus supplement)),\s+we\s+(?:could|may|can)\s+"
+    r"(?:still\s+)?(?:offer\s+and\s+)?sell\b[^.]{0,120}?\bup\s+to\s+(?:an\s+additional\s+)?(?:approximately\s+)?"
+    r"(?P<num5>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)",
     re.I,
 )
 """Remaining capacity: "$Z remains available", "$Z are available for sale", "remaining ... of $Z", "leaving $Z",
-"As such, we may sell ... up to $Z" right after the sales figure."""
+"As such, we may sell ... up to $Z" right after the sales figure, "At September 30, 2010, we could sell ... up to an
+additional $Z" (what is left at a date)."""
 
 _CONDITIONAL_RE = re.compile(r"\bif (?:no|any|all|we have)\b|\bnot previously sold\b", re.I)
 _OTHER_ISSUANCE_RE = re.compile(
@@ -324,7 +332,7 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
             if rm.group("num"):
                 remaining = as_dollars(money(rm))
             else:
-                raw = rm.group("num2") or rm.group("num3") or rm.group("num4")
+                raw = rm.group("num2") or rm.group("num3") or rm.group("num4") or rm.group("num5")
                 mm = MONEY_RE.search(raw)
                 remaining = as_dollars(money(mm)) if mm else None
             if remaining is not None:
