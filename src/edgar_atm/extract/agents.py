@@ -54,7 +54,9 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "Evercore Group L.L.C.": (r"Evercore Group(?: L\.L\.C\.?)?", r"Evercore(?: ISI)?"),
     "Nomura Securities International, Inc.": (r"Nomura Securities International(?:, Inc\.?)?", r"Nomura(?! Global)"),
     "SMBC Nikko Securities America, Inc.": (r"SMBC Nikko Securities America(?:, Inc\.?)?", r"SMBC Nikko", r"SMBC"),
-    "MUFG Securities Americas Inc.": (r"MUFG Securities Americas(?: Inc\.?)?", r"MUFG(?! Bank)"),
+    # Mitsubishi UFJ Securities (USA), Inc. took the MUFG name in 2010.
+    "MUFG Securities Americas Inc.": (r"MUFG Securities Americas(?: Inc\.?)?", r"Mitsubishi UFJ Securities \(USA\),? Inc\.?",
+                                      r"Mitsubishi UFJ Securities \(USA\)", r"MUFG(?! Bank)"),
     "BNP Paribas Securities Corp.": (r"BNP Paribas Securities(?: Corp\.?)?", r"BNP Paribas(?! SA)"),
     "Credit Agricole Securities (USA) Inc.": (r"Cr[ée]dit Agricole Securities(?: \(USA\) Inc\.?)?", r"Cr[ée]dit Agricole(?! Corporate)", r"CA-CIB"),
     "Regions Securities LLC": (r"Regions Securities(?: LLC)?", r"Regions(?! Bank)(?! Financial)"),

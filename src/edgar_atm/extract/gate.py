@@ -49,7 +49,7 @@ def may_be_atm(data: bytes) -> bool:
     for literal in _LITERALS:
         if literal in low:
             return True
-    if _managers_as_agents(low):
+    if _managers_as_agents(low) or _agents_for_resale(low):
         return True
     if b"sales agent" in low and _SALES_AGENT_FEE_RE.search(low):
         return True
@@ -74,6 +74,23 @@ def _managers_as_agents(low: bytes) -> bool:
                     and any(w in near for w in _AGENT_EQUITY_WORDS) and b"notes" not in near)):
             return True
         pos = low.find(b"distribution agreement", pos + 22)
+    return False
+
+
+_AS_AGENTS = (b"as our sales agent", b"as our agent", b"as sales agent", b"as our sales agents", b"as our agents")
+
+
+def _agents_for_resale(low: bytes) -> bool:
+    """The equity distribution cover of 2009-2012, which may name no agreement and no at-the-market words: shares
+    offered "from time to time ... through Goldman, Sachs & Co., as our sales agent, or to Goldman, Sachs & Co., for
+    resale". Notes sold through agents for resale (MTN programs) say "notes" in the same window."""
+    pos = low.find(b"for resale")
+    while pos >= 0:
+        near = low[max(0, pos - 600):pos + 200]
+        if (b"from time to time" in near and any(a in near for a in _AS_AGENTS) and b"notes" not in near
+                and any(w in near for w in _AGENT_EQUITY_WORDS)):
+            return True
+        pos = low.find(b"for resale", pos + 10)
     return False
 
 

@@ -24,7 +24,7 @@ FIRM_OFFER_RE = re.compile(
     r"\bthe underwriters? (?:have|has) (?:agreed|an option|the option|a \d+-day option)|\bunderwriting discounts?\b|"
     r"\bplacement agent(?:'s)? (?:fees|has agreed)|\bregistered direct\b|\bsecurities purchase agreement\b|"
     r"\bLincoln Park\b|\bpricing supplement\b|\bselling (?:stockholders|shareholders|securityholders)\b|"
-    r"\bdealer[- ]manager\b|\bexchange offer\b|\bresale\b|\bthe notes\b|\bnotes due\b|\bdebentures\b|"
+    r"\bdealer[- ]manager\b|\bexchange offer\b|(?<!, for )\bresale\b|\bthe notes\b|\bnotes due\b|\bdebentures\b|"
     r"\bpublic offering price\b|\bcommon stock purchase agreement\b|\bequity purchase agreement\b|\bequity line\b|"
     r"\((?:the\s+)?[\"\u201c](?:Investor|Purchaser|Selling Stockholder)[\"\u201d]\)",
     re.I,
@@ -164,7 +164,7 @@ def names_program(text: str, doc_atm: bool = False) -> bool:
 
         name = canonical_agreement(m.group(0)) or ""
         if name == "Distribution Agreement" and not (ATM_WORDS_RE.search(text) or re.search(r"sales agent|distribution agent|distributor|equity", text, re.I)
-                                                     or MANAGER_AS_AGENT_RE.search(text)
+                                                     or MANAGER_AS_AGENT_RE.search(text) or _AGENTS_FOR_RESALE_RE.search(text)
                                                      or (doc_atm and (find_agents(text) or re.search(r"\bentered into\b", text))
                                                          and not re.search(r"\bnotes\b|debt securities|medium-term", text, re.I))):
             continue  # "Distribution Agreement" alone is also the MTN programs' word
@@ -175,11 +175,21 @@ def names_program(text: str, doc_atm: bool = False) -> bool:
     return bool(_PROGRAM_NOUN_RE.search(text) or (ATM_WORDS_RE.search(text) and _THIS_PROSPECTUS_SALES_RE.search(text)))
 
 
+_NO_END = r"(?:[^.]|\b(?:Co|Inc|Corp|Ltd|Bros|[A-Za-z])\.|\.\d)"
+"""Text within one sentence, firms' abbreviations and initials ("Goldman, Sachs & Co.", "J.P. Morgan") and decimals
+("$0.01") included."""
+_AGENTS_FOR_RESALE_RE = re.compile(
+    r"\bfrom time to time\b" + _NO_END + r"{0,400}?\bas (?:our )?(?:sales )?agents?\b" + _NO_END + r"{0,200}?,\s+for resale\b", re.I)
+"""The equity distribution cover that names no at-the-market words: shares offered "from time to time through
+Goldman, Sachs & Co., as our sales agent, or to Goldman, Sachs & Co., for resale"."""
+
+
 def names_program_by_agent(text: str, doc_atm: bool) -> bool:
     """A named firm as the issuer's agent in an at-the-market document (AGENT_ROLE_NAMED_RE): the
     program without its agreement's name. Asked only when no sentence names the program otherwise
     (find_agents is the costly part)."""
-    return bool(doc_atm and AGENT_ROLE_NAMED_RE.search(text) and not _NOT_SALES_AGENT_RE.search(text)
+    return bool((doc_atm or _AGENTS_FOR_RESALE_RE.search(text)) and AGENT_ROLE_NAMED_RE.search(text)
+                and not _NOT_SALES_AGENT_RE.search(text)
                 and (ATM_WORDS_RE.search(text) or re.search(r"from time to time|sales agent|\(the [\"\u201c]?agent", text, re.I))
                 and find_agents(text))
 

@@ -472,3 +472,28 @@ def test_what_remains_under_the_agreement_is_no_offered_amount():
         "and $110.0 million remains available under the equity distribution agreement."))
     assert evs["program_established"].offered_amount is None
     assert evs["sales_reported"].remaining_amount == Decimal(110_000_000)
+
+
+@pytest.mark.parametrize("sentence, agents", [
+    ("This prospectus supplement and accompanying prospectus relate to the offer and sale from time to time of shares "
+     "of our common stock, par value $0.01 per share, having an aggregate offering price of up to $150,000,000 through "
+     "Goldman, Sachs & Co., as our sales agent, or to Goldman, Sachs & Co., for resale.", ["Goldman Sachs & Co. LLC"]),
+    ("Our common shares to which this prospectus supplement relates will be offered over a period of time and from time "
+     "to time through J.P. Morgan Securities LLC and Mitsubishi UFJ Securities (USA), Inc., as our agents (collectively, "
+     "the \u201cAgents\u201d) or to the Agents, for resale, in accordance with the terms of the distribution agreements "
+     "we have entered into with them.", ["J.P. Morgan Securities LLC", "MUFG Securities Americas Inc."]),
+])
+def test_shares_offered_through_agents_or_to_them_for_resale(sentence, agents):
+    # the 2009-2012 equity distribution cover: no agreement named, no at-the-market words
+    doc = ("PROSPECTUS SUPPLEMENT\n\n(To Prospectus dated January 13, 2009)\n\nExample Corp\n\nCommon Stock\n\n"
+           + sentence)
+    evs = parse_filing(doc.encode(), path="passage.md").events
+    assert types(evs) == ["program_established"] and evs[0].agents == agents
+
+
+def test_notes_offered_through_agents_for_resale_are_no_program():
+    # near miss: a medium-term note program sells notes through agents, or to them for resale
+    doc = ("PROSPECTUS SUPPLEMENT\n\n(To Prospectus dated January 13, 2009)\n\nExample Bank\n\nMedium-Term Notes\n\n"
+           "We may offer and sell the notes from time to time through Goldman, Sachs & Co., as our agent, or to Goldman, "
+           "Sachs & Co., for resale, under a distribution agreement.")
+    assert parse_filing(doc.encode(), path="passage.md").events == []
