@@ -35,6 +35,7 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "Raymond James & Associates, Inc.": (r"Raymond James(?: & Associates,? Inc\.?)?",),
     "RBC Capital Markets, LLC": (r"RBC Capital Markets(?:, LLC)?", r"RBC"),
     "BofA Securities, Inc.": (r"BofA Securities(?:, Inc\.?)?", r"Merrill Lynch,? Pierce,? Fenner & Smith(?: Incorporated)?",
+                              r"Merrill Lynch & Co\.?(?:,? Inc\.?)?",
                               r"BofA Merrill Lynch", r"BofA(?! Finance)(?! Merrill)"),
     "Goldman Sachs & Co. LLC": (r"Goldman Sachs & Co\.?(?: LLC)?", r"Goldman,? Sachs(?! Bank)(?! International)", r"Goldman(?= |,|\))"),
     "Morgan Stanley & Co. LLC": (r"Morgan Stanley & Co\.?(?: LLC)?", r"Morgan Stanley(?! Bank)(?! MUFG)"),
@@ -164,6 +165,8 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "BB&T Securities, LLC": (r"BB&T Capital Markets,? a division of BB&T Securities,? LLC", r"BB&T Securities(?:,? LLC)?",
                              r"BB&T Capital Markets"),
     "Hovde Group, LLC": (r"Hovde Group(?:,? LLC)?",),
+    # Knight's dealer of 2010-2013 (a limited partnership until 2012; later KCG, then Virtu).
+    "Knight Capital Americas LLC": (r"Knight Capital Americas,? (?:LLC|L\.P\.)", r"Knight Capital Americas"),
     "InspereX LLC": (r"InspereX(?: LLC)?",),
     "Incapital LLC": (r"Incapital(?: LLC)?",),
     "Craft Capital Management LLC": (r"Craft Capital Management(?: LLC)?",),

@@ -172,7 +172,11 @@ def names_program(text: str, doc_atm: bool = False) -> bool:
     # A fund's program has no agreement noun on its cover: "The Fund currently intends to distribute the
     # shares offered pursuant to this prospectus supplement primarily through transactions deemed
     # 'at the market'".
-    return bool(_PROGRAM_NOUN_RE.search(text) or (ATM_WORDS_RE.search(text) and _THIS_PROSPECTUS_SALES_RE.search(text)))
+    if _PROGRAM_NOUN_RE.search(text) or (ATM_WORDS_RE.search(text) and _THIS_PROSPECTUS_SALES_RE.search(text)):
+        return True
+    # "relate to the issuance and sale from time to time of ... having an aggregate offering price of up to $500,000,000
+    # through Citigroup Global Markets Inc., as our sales agent": the program, by its named agent.
+    return bool(_SOLD_THROUGH_AGENT_RE.search(text) and find_agents(text))
 
 
 _NO_END = r"(?:[^.]|\b(?:Co|Inc|Corp|Ltd|Bros|[A-Za-z])\.|\.\d)"
@@ -182,6 +186,11 @@ _AGENTS_FOR_RESALE_RE = re.compile(
     r"\bfrom time to time\b" + _NO_END + r"{0,400}?\bas (?:our )?(?:sales )?agents?\b" + _NO_END + r"{0,200}?,\s+for resale\b", re.I)
 """The equity distribution cover that names no at-the-market words: shares offered "from time to time through
 Goldman, Sachs & Co., as our sales agent, or to Goldman, Sachs & Co., for resale"."""
+
+
+_SOLD_THROUGH_AGENT_RE = re.compile(
+    r"\b(?:issuance|offer)\s+and\s+sale\s+from\s+time\s+to\s+time\b" + _NO_END + r"{0,400}?\bthrough\b" + _NO_END
+    + r"{0,200}?\bas (?:our )?(?:sales )?agents?\b", re.I)
 
 
 def names_program_by_agent(text: str, doc_atm: bool) -> bool:

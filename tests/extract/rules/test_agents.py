@@ -157,3 +157,27 @@ def test_an_unknown_firm_in_the_agent_list_is_still_kept():
     found = find_agents("We have entered into a sales agreement with Ladenburg Thalmann & Co. Inc. and Example "
                         "Capital Markets, LLC (the \"Agents\").", keep_unknown=True)
     assert found == ["Ladenburg Thalmann & Co. Inc.", "Example Capital Markets, LLC"]
+
+
+@pytest.mark.parametrize("text, agents", [
+    # renamed firms as 2009-2012 filings name them
+    ("through Morgan Stanley & Co. Incorporated and Merrill Lynch & Co., as our sales agents",
+     ["Morgan Stanley & Co. LLC", "BofA Securities, Inc."]),
+    ("through Deutsche Bank Securities Inc., or Deutsche Bank Securities, and Knight Capital Americas, L.P., or Knight, "
+     "as our agents", ["Deutsche Bank Securities Inc.", "Knight Capital Americas LLC"]),
+    ("with Knight Capital Americas LLC, as our sales agent", ["Knight Capital Americas LLC"]),
+    ("through J.P. Morgan Securities LLC and Mitsubishi UFJ Securities (USA), Inc., as our agents",
+     ["J.P. Morgan Securities LLC", "MUFG Securities Americas Inc."]),
+])
+def test_renamed_firms_by_their_canonical_names(text, agents):
+    assert find_agents(text) == agents
+
+
+def test_the_cover_sentence_that_sells_through_the_agent_names_the_cap():
+    evs = events("This prospectus supplement and the accompanying prospectus relate to the issuance and sale from time to "
+                 "time of common units representing limited partner interests having an aggregate offering price of up "
+                 "to $500,000,000 through Citigroup Global Markets Inc., as our sales agent. These sales, if any, will be "
+                 "made pursuant to the terms of an equity distribution agreement between us and the sales agent.",
+                 security="Common Units")
+    assert evs[0].type == "program_established" and evs[0].max_amount == 500_000_000
+    assert evs[0].agents == ["Citigroup Global Markets Inc."]
