@@ -17,9 +17,10 @@ December 31, 2020"."""
 
 AS_OF_DOC_RE = re.compile(
     r"\b(?:as of|through|prior to|until|up to)\s+(?:the date (?:of|hereof)|the date of this|immediately prior to the date of)|"
+    r"\bimmediately prior to (?:the )?filing (?:of )?this\b|"
     r"(?<!up )\bto date\b", re.I)
 """Sales measured at the supplement's own date: "as of the date of this prospectus supplement", "To date,
-we have sold ..."."""
+we have sold ...", "As of immediately prior to filing this Amendment No. 2"."""
 
 EFFECTIVE_RE = re.compile(r"\beffective(?: as of| on| upon)?\s+(?P<date>" + DATE_RE.pattern + ")", re.I)
 """A change dated by "effective [as of|on] <date>"."""

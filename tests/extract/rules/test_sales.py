@@ -635,3 +635,15 @@ def test_what_may_still_be_sold_at_a_date_is_what_remains(after, remaining):
     sales = by_type(events(PROGRAM + "As of September 30, 2010, we have sold 3,936,300 shares under the Sales Agreement "
                                      "for an aggregate sales price of $75,499,254.92. " + after))["sales_reported"]
     assert sales.remaining_amount == remaining
+
+
+@pytest.mark.parametrize("sentence", [
+    "As of immediately prior to filing this Amendment No. 2 to Prospectus Supplement, we have sold 2,013,273 shares of "
+    "our common stock under the Sales Agreement for an aggregate gross sales price of approximately $14.9 million.",
+    "Immediately prior to the filing of this prospectus supplement, we had sold 2,013,273 shares of our common stock "
+    "under the Sales Agreement for an aggregate gross sales price of approximately $14.9 million.",
+])
+def test_sales_measured_just_before_the_filing_are_as_of_its_date(sentence):
+    cover = "PROSPECTUS SUPPLEMENT\n\nThe date of this prospectus supplement is March 25, 2021.\n\nCommon Stock\n\n"
+    sales = by_type(events(PROGRAM + sentence, cover=cover))["sales_reported"]
+    assert sales.as_of == date(2021, 3, 25) and sales.shares_sold == 2_013_273
