@@ -181,3 +181,9 @@ def test_the_cover_sentence_that_sells_through_the_agent_names_the_cap():
                  security="Common Units")
     assert evs[0].type == "program_established" and evs[0].max_amount == 500_000_000
     assert evs[0].agents == ["Citigroup Global Markets Inc."]
+
+
+def test_every_alias_starts_with_a_capital():
+    # find_agents skips every position that is not a capital letter before trying the aliases
+    from edgar_atm.extract.agents import AGENTS
+    assert [alias for aliases in AGENTS.values() for alias in aliases if not alias[:1].isupper()] == []

@@ -72,6 +72,10 @@ simultaneously terminated ..."): the agreement terminated is another one."""
 
 def states_termination(text: str) -> bool:
     """A sentence that says an agreement was terminated or superseded (not boilerplate)."""
+    # Substring test first: TERMINATE_RE needs "terminat" or "cancel", SUPERSEDE_RE "replace" or "supersed".
+    low = text.lower()
+    if "terminat" not in low and "cancel" not in low and "replace" not in low and "supersed" not in low:
+        return False
     return bool(TERMINATE_RE.search(text) or SUPERSEDE_RE.search(text)) and not TERMINATE_BOILER_RE.search(text)
 
 
