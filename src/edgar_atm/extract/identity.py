@@ -388,7 +388,8 @@ def caps(text: str) -> list[Found]:
         for m in pattern.finditer(text):
             if any(abs(m.start() - i) < 30 for i in increments):
                 continue
-            tail = text[m.end():m.end() + 60].lower()
+            # "up to $X remains available" is no cap; "up to $X, of which $Y remains available" is.
+            tail = text[m.end():m.end() + 60].lower().split("of which")[0]
             if "remain" in tail:
                 continue
             v = money(m)

@@ -647,3 +647,26 @@ def test_sales_measured_just_before_the_filing_are_as_of_its_date(sentence):
     cover = "PROSPECTUS SUPPLEMENT\n\nThe date of this prospectus supplement is March 25, 2021.\n\nCommon Stock\n\n"
     sales = by_type(events(PROGRAM + sentence, cover=cover))["sales_reported"]
     assert sales.as_of == date(2021, 3, 25) and sales.shares_sold == 2_013_273
+
+
+@pytest.mark.parametrize("clause, remaining", [
+    ("of which common shares having an aggregate offering price of up to $279,323,518.49 remain unsold",
+     Decimal("279323518.49")),
+    ("of which approximately $279.3 million remains available", Decimal("279300000")),
+])
+def test_what_remains_unsold_of_the_cap_reports_sales(clause, remaining):
+    evs = events("We have entered into an equity distribution agreement, dated September 10, 2021, with BMO Capital Markets "
+                 "Corp., as sales agent, providing for the offer and sale of our common shares having an aggregate "
+                 "offering price of up to $500,000,000, " + clause + ", from time to time through the Agent, acting as "
+                 "our sales agent, or, if applicable, as forward seller.")
+    assert by_type(evs)["sales_reported"].remaining_amount == remaining
+    assert by_type(evs)["program_established"].max_amount == 500_000_000
+
+
+def test_what_would_remain_is_no_report():
+    # near miss: a conditional remainder
+    evs = events("We have entered into an equity distribution agreement, dated September 10, 2021, with BMO Capital Markets "
+                 "Corp., as sales agent, providing for the offer and sale of our common shares having an aggregate "
+                 "offering price of up to $500,000,000, of which, if we sell $220,000,000, $280,000,000 would remain "
+                 "unsold.")
+    assert "sales_reported" not in by_type(evs)

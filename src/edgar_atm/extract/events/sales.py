@@ -360,12 +360,16 @@ REMAINS_UNDER_RE = re.compile(
     r"(?:under|pursuant\s+to)\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,4}?(?:agreements?|program|ATM)\b|"
     + MONEY_RE.pattern.replace("(?P<num>", "(?P<num5>").replace("(?P<scale>", "(?P<scale5>")
     + r"\s+(?:remaining|left|unsold)\s+(?:available\s+)?(?:for\s+(?:offer\s+and\s+)?(?:sale|issuance)|to\s+be\s+(?:offered\s+and\s+)?(?:sold|issued))?\s*"
-    r"(?:under|pursuant\s+to)\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,4}?(?:agreements?|program|ATM)\b",
+    r"(?:under|pursuant\s+to)\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,4}?(?:agreements?|program|ATM)\b|"
+    r"\bof\s+which\s+(?:[\w\s]{0,60}?\bhaving\s+an\s+aggregate\s+(?:offering|sales)\s+price\s+of\s+)?(?:up\s+to\s+)?(?:approximately\s+)?"
+    + MONEY_RE.pattern.replace("(?P<num>", "(?P<num6>").replace("(?P<scale>", "(?P<scale6>")
+    + r"\s+(?:remain|remains|remained)\s+(?:unsold|available)\b",
     re.I,
 )
 """Sales to date told by what is left: "As of the date of this prospectus supplement, $159,416,327
 remains available to be sold under the sales agreement" (the program has sold the rest); "we have
-$17,213,510 remaining for sale pursuant to the Sales Agreement"."""
+$17,213,510 remaining for sale pursuant to the Sales Agreement"; "having an aggregate offering price of up to
+$500,000,000, of which common shares having an aggregate offering price of up to $279,323,518.49 remain unsold"."""
 _REMAINS_NOT_RE = re.compile(r"\b(?:if|may|would|assum\w*|registration statement|shelf)\b", re.I)
 
 
@@ -377,9 +381,13 @@ def remaining_only(sentences: list[Sentence], doc_date: date | None, program: Pr
         if "$" not in t or ("available" not in t and "remaining" not in t and "left" not in t and "unsold" not in t):
             continue
         m = REMAINS_UNDER_RE.search(t)
-        if m is None or _REMAINS_NOT_RE.search(t):
+        if m is None:
             continue
-        group = "num" if m.group("num") is not None else "num5"
+        group = "num" if m.group("num") is not None else "num5" if m.group("num5") is not None else "num6"
+        # A conditional or a shelf limit speaks of no sales made; the "of which ... remain unsold" clause is read
+        # on its own (the sentence around it may add "if applicable, as forward sellers").
+        if _REMAINS_NOT_RE.search(t[max(0, m.start() - 60):m.end()] if group == "num6" else t):
+            continue
         mm = MONEY_RE.match(t, dollar_start(t, m.start(group)))
         remaining = as_dollars(money(mm)) if mm else None
         if remaining is None or program.max_amount is None or remaining >= program.max_amount:
