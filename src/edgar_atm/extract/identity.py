@@ -128,6 +128,11 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
             return dated[0], later[0], later[1]
         if len(dated) >= 2:
             return dated[-1], dated[0], not previously
+        if (len(dated) == 1 and dated[0][0] and entered_date and entered_date[0] and dated[0][0] < entered_date[0]
+                and entered_date[1] < dated[0][1]):
+            # "On September 4, 2024, we entered into an amended and restated sales agreement ..., which amends and
+            # restates the sales agreement dated March 1, 2022": the date entered into dates the restatement.
+            return dated[0], entered_date, not previously
         single = dated[0] if dated else entered_date
         if single is None:
             restated = ON_DATE_RESTATED_RE.search(text)

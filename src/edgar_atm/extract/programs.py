@@ -106,10 +106,10 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
     _agreement_type(prog, defining, specific)
     _dates(prog, defining, stated, doc_date)
     prog.amended = amended.made_now(prog, first.text, doc_date, role.earliest_date(head.text))
-    if not prog.amended and prog.agreement_date is None and prog.amendment_date is not None \
-            and _RESTATED_RE.search(first.text):
-        # An earlier amended and restated agreement whose original date the text does not give: the
-        # restatement's date identifies it (it is no change of this filing's).
+    if prog.agreement_date is None and prog.amendment_date is not None and _RESTATED_RE.search(first.text):
+        # An amended and restated agreement whose original date the text does not give: the restatement's
+        # date identifies it (an earlier one is no change of this filing's; a new one is, and keeps its date
+        # as the amendment's too).
         prog.agreement_date = prog.amendment_date
         if "amendment_date" in prog.spans:
             prog.spans["agreement_date"] = prog.spans["amendment_date"]

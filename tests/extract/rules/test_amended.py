@@ -837,3 +837,26 @@ def test_amended_as_of_the_date_hereof_without_a_document_date_is_unstated():
                 "Associates, Inc.")
     amended = by_type(events(sentence, cover="PROSPECTUS SUPPLEMENT\nCommon Stock\n"))["program_amended"]
     assert amended.amendment_date is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "On September 4, 2024, we entered into an Amended and Restated At Market Issuance Sales Agreement with B. Riley "
+    "Securities, Inc., relating to shares of our preferred stock having an aggregate offering price of up to "
+    "$200,000,000.",
+    "We have entered into an amended and restated sales agreement, dated September 4, 2024, with B. Riley Securities, "
+    "Inc., which amends and restates our prior sales agreement, relating to shares having an aggregate offering price "
+    "of up to $200,000,000.",
+])
+def test_a_restatement_with_no_original_date_is_dated_by_itself(sentence):
+    # the corpus convention: the A&R agreement's date identifies the agreement when the original's is not given
+    amended = by_type(events(sentence))["program_amended"]
+    assert amended.agreement_date == date(2024, 9, 4) and amended.amendment_date == date(2024, 9, 4)
+
+
+def test_a_restatement_keeps_the_original_date_when_given():
+    # near miss: the original agreement's date is stated
+    sentence = ("On September 4, 2024, we entered into an amended and restated sales agreement with B. Riley Securities, "
+                "Inc., which amends and restates the sales agreement dated March 1, 2022, relating to shares having an "
+                "aggregate offering price of up to $200,000,000.")
+    amended = by_type(events(sentence))["program_amended"]
+    assert amended.agreement_date == date(2022, 3, 1) and amended.amendment_date == date(2024, 9, 4)

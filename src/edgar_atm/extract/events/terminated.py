@@ -106,9 +106,20 @@ November 13, 2020 (the “Prior Program”)". Not "(the “Original Sales Agreem
 the agreement an amendment changes, this program itself."""
 
 
+_RESTATES_PRIOR_RE = re.compile(r"\b(?:amends?\s+and\s+restates?|amended\s+and\s+restated)\s+(?:in\s+(?:its|their)\s+entirety\s+)?"
+                                r"(?:our|the|its)\s+(?:prior|previous|existing|original)\b", re.I)
+"""An agreement that "amends and restates our prior sales agreement": the prior agreement lives on in it, so the
+sentence is about the program, not about one that ended."""
+
+
 def about_other_program(text: str) -> bool:
     """A sentence about an agreement that is ending or was replaced, not the program itself."""
-    return states_termination(text) or bool(PRIOR_AGREEMENT_RE.search(text) or _DEFINES_PRIOR_RE.search(text))
+    if states_termination(text):
+        return True
+    prior = PRIOR_AGREEMENT_RE.search(text)
+    if prior is not None and _RESTATES_PRIOR_RE.search(text) and len(PRIOR_AGREEMENT_RE.findall(text)) == 1:
+        prior = None
+    return bool(prior or _DEFINES_PRIOR_RE.search(text))
 
 
 UNSOLD_RE = re.compile(
