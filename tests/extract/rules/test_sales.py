@@ -670,3 +670,18 @@ def test_what_would_remain_is_no_report():
                  "offering price of up to $500,000,000, of which, if we sell $220,000,000, $280,000,000 would remain "
                  "unsold.")
     assert "sales_reported" not in by_type(evs)
+
+
+def test_a_price_per_share_beside_the_proceeds_is_not_the_proceeds():
+    # a filing that calls the average price "an aggregate gross offering price": the real figure is the proceeds
+    sales = by_type(events(PROGRAM + "As of the date of this prospectus supplement, we have sold 7,989,040 shares of our "
+                           "common stock at an aggregate gross offering price of $0.4192 pursuant to the Sales Agreement "
+                           "for aggregate gross sale proceeds of $3,349,104."))["sales_reported"]
+    assert sales.gross_proceeds == Decimal("3349104") and sales.shares_sold == 7_989_040
+
+
+def test_a_small_sale_alone_keeps_its_figure():
+    # near miss: a small figure with no larger one beside it is still the proceeds
+    sales = by_type(events(PROGRAM + "As of June 1, 2024, we have sold 100 shares of our common stock under the Sales "
+                           "Agreement for aggregate gross proceeds of $412.50."))["sales_reported"]
+    assert sales.gross_proceeds == Decimal("412.50")

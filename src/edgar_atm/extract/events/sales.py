@@ -102,7 +102,7 @@ PREVIOUSLY_RE = re.compile(r"\bpreviously (?:entered into|filed)|\bprior prospec
 "under the March 2021 prospectus supplement")."""
 
 GROSS_RE = re.compile(
-    r"(?:aggregate\s+(?:gross\s+)?(?:(?:offering|sales|sale|purchase)\s+)?price|gross\s+(?:sales\s+)?proceeds|aggregate\s+gross\s+proceeds|"
+    r"(?:aggregate\s+(?:gross\s+)?(?:(?:offering|sales|sale|purchase)\s+)?price|gross\s+(?:sales?\s+)?proceeds|aggregate\s+gross\s+proceeds|"
     r"aggregate\s+(?:offering|sales)\s+amount|for\s+(?:total|aggregate)\s+(?:gross\s+)?(?:consideration|proceeds))"
     r"[^$.]{0,40}?(?:of\s+)?(?:approximately\s+|about\s+)?" + MONEY_RE.pattern,
     re.I,
@@ -294,6 +294,10 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
             gms = [g for g in gms if not _CAP_WORDS_RE.search(t[g.start():g.end()])]
             if not gms:
                 gms = list(UTILIZED_RE.finditer(t))
+            if any((money(g) or 0) >= 1000 for g in gms):
+                # "sold 7,989,040 shares ... at an aggregate gross offering price of $0.4192 ... for aggregate gross
+                # sale proceeds of $3,349,104": a figure under $1,000 beside a real one is a price per share.
+                gms = [g for g in gms if (money(g) or 0) >= 1000]
             if gms:
                 gm = min(gms, key=lambda g: min(abs(g.start() - m.start()), abs(g.end() - m.start())))
                 fields["gross_proceeds"] = as_dollars(money(gm))
