@@ -231,6 +231,18 @@ def _agreement_type(prog: Program, defining: list[Sentence], specific: list[Sent
     chosen = next((n for n in named if n[0] not in _GENERIC_NAMES), named[0] if named else None)
     if chosen:
         prog.agreement_type, prog.spans["agreement_type"] = chosen[1], chosen[2]
+    if chosen and chosen[0] in _GENERIC_NAMES:
+        # "... to our Capital on Demand™ Sales Agreement, dated July 22, 2020 ..., the Sales Agreement": the generic
+        # defined term names the specific agreement an earlier sentence gives.
+        for s in specific[:6]:
+            fuller = next((m for m in AGREEMENT_RE.finditer(s.text)
+                           if (canonical_agreement(m.group(0)) or "") not in _GENERIC_NAMES
+                           and (canonical_agreement(m.group(0)) or "").endswith(chosen[0])
+                           and not NOT_ATM_AGREEMENT_RE.search(s.text[max(0, m.start() - 40):m.end()])
+                           and not _MAY_ENTER_RE.search(s.text, max(0, m.start() - 120), m.start())), None)
+            if fuller is not None:
+                prog.agreement_type, prog.spans["agreement_type"] = written_agreement(fuller.group(0)), s.match(fuller)
+                return
     if chosen and chosen[0] == "Distribution Agreement":
         for s in specific:
             at = s.text.lower().find("equity distribution")

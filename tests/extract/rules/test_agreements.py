@@ -84,3 +84,18 @@ def test_equity_offering_sales_agreement_is_its_own_name():
     assert ev.agreement_type == "Equity Offering Sales Agreement"
     # near miss: the at-the-market form keeps its longer name
     assert canonical_agreement("At-the-Market Equity Offering Sales Agreement") == "At-the-Market Equity Offering Sales Agreement"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("We have entered into an At the Market (ATM) sales agreement with National Securities Corporation, acting as the "
+     "sales agent, relating to the sale of shares of our common stock offered by this prospectus supplement. In "
+     "accordance with the terms of the ATM sales agreement, under this prospectus supplement we may offer and sell "
+     "shares of our common stock having an aggregate offering price of up to $10,000,000.", "ATM sales agreement"),
+    ("In accordance with the terms of the sales agreement, we may offer and sell shares of our common stock having an "
+     "aggregate offering price of up to $10,000,000 from time to time through National Securities Corporation, acting "
+     "as the sales agent. We will pay the agent a commission under our ATM Sales Agreement, dated June 5, 2020.",
+     "ATM sales agreement"),
+])
+def test_a_generic_defined_term_names_the_specific_agreement(text, name):
+    # the sentence with the cap calls it by a shorter name than another sentence about the program
+    assert events(text)[0].agreement_type.lower() == name.lower()
