@@ -447,6 +447,13 @@ PER_CLASS_RE = re.compile(
     r"(?P<sec2>(?:[^,;.$]|\.\d){3,90}?)(?=\s+(?:from time to time|through|to or through|under|pursuant)\b|[,;.]|$)", re.I)
 """One agreement, a cap for each class: "we may offer and sell up to 15,000,000 shares of common stock
 and up to 1,000,000 shares of Series A Preferred Stock from time to time through ..." (two programs)."""
+PER_CLASS_SHARES_RE = re.compile(
+    r"\bup to (?:an aggregate of )?(?P<first>\d{1,3}(?:,\d{3})+)\s+shares\s+of\s+(?:our\s+)?"
+    r"(?P<sec1>(?:[^;$]|\$\d+(?:\.\d+)?\s+per\s+share){3,200}?),?\s+and\s+(?:up to\s+)?(?P<second>\d{1,3}(?:,\d{3})+)\s+shares\s+of\s+"
+    r"(?:our\s+)?(?P<sec2>(?:[^;,$.(]|\.\d){3,120}?)(?=\s*[,;.(]|\s+from time to time|\s+through\b|$)", re.I)
+"""A share cap for each class with the first class's par value and defined term between them: "up to 5,000,000 shares
+of our common stock, par value $0.01 per share (“common stock”), and 500,000 shares of our 9.00% Series A
+Cumulative Preferred Stock"."""
 _HAVING = r"(?:,?\s+)having an aggregate offering price of up to "
 PER_CLASS_LIST_RE = re.compile(
     r"\(i\)\s+(?P<sec1>(?:[^;$]|\.\d){3,300}?)" + _HAVING + r"(?P<first>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)"
@@ -489,7 +496,7 @@ def per_class_programs(specific: list[Sentence], program: Program, sentences: Se
     distribution agreement")."""
     before = [sentences[x.index - 1] for x in specific[:12] if x.index > 0 and sentences[x.index - 1].para == x.para]
     for s in specific[:12] + before:
-        m = PER_CLASS_RE.search(s.text) or PER_CLASS_LIST_RE.search(s.text)
+        m = PER_CLASS_RE.search(s.text) or PER_CLASS_LIST_RE.search(s.text) or PER_CLASS_SHARES_RE.search(s.text)
         if m is None:
             continue
         first, second = security(m.group("sec1")), security(m.group("sec2"))

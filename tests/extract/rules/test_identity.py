@@ -375,3 +375,17 @@ def test_an_unsold_remainder_by_count_is_no_cap():
                  "This prospectus supplement relates to the offer and sale of 4,940,097 common shares that remain unsold "
                  "under the March Prospectus Supplement.")
     assert by_type(evs)["program_established"].max_shares is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "This prospectus supplement relates to the offer and sale of up to 5,000,000 shares of our common stock, par value "
+    "$0.01 per share (\u201ccommon stock\u201d), and 500,000 shares of our 9.00% Series A Cumulative Preferred Stock, par "
+    "value $1.00 per share, from time to time through Ladenburg Thalmann & Co. Inc., as our agent, under an equity "
+    "distribution agreement dated September 25, 2020.",
+    "We may offer and sell up to 5,000,000 shares of our common stock and up to 500,000 shares of our 9.00% Series A "
+    "Cumulative Preferred Stock from time to time through Ladenburg Thalmann & Co. Inc., as our agent, under an equity "
+    "distribution agreement dated September 25, 2020.",
+])
+def test_a_share_cap_for_each_class_is_one_program_each(sentence):
+    got = sorted((e.security, e.max_shares) for e in events(sentence) if e.type == "program_established")
+    assert got == [("9.00% Series A Cumulative Preferred Stock", 500_000), ("common stock", 5_000_000)]
