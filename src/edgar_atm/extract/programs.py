@@ -86,6 +86,24 @@ def _only_original(text: str) -> bool:
     return words == {"original"}
 
 
+_REPLACING_CLAUSE_RE = re.compile(r",?\s+(?:which|that)\s+(?:has\s+)?(?:replaced|replaces|superseded|supersedes|will\s+replace)\b|"
+                                  r",\s+replacing\b", re.I)
+
+
+def _this_program_part(s: Sentence) -> Sentence | None:
+    """A sentence that defines this program and then says what it replaced ("We have entered into an At Market Issuance
+    Sales Agreement, dated March 9, 2018, with B. Riley FBR, ..., which replaced a prior sales agreement ... which
+    expired on April 16, 2018"): the words before the clause are about this program (the clause is read for the
+    ended one by events/terminated.py)."""
+    m = _REPLACING_CLAUSE_RE.search(s.text)
+    if m is None or m.start() < 40:
+        return None
+    before = s.text[:m.start()]
+    if not AGREEMENT_RE.search(before) or terminated.about_other_program(before):
+        return None
+    return Sentence(s.index, s.para, s.start, before)
+
+
 def main_program(specific: list[Sentence], sentences: list[Sentence], head: Window, doc_date: date | None,
                  atm_sents: Sequence[Sentence] = ()) -> Program:
     # Figures of a terminated or replaced agreement are not this program's; an amendment to
@@ -94,8 +112,13 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
     # "We previously entered into a Sales Agreement, or the original sales agreement, ... On June 28, 2022,
     # we amended and restated the original sales agreement": the "original" agreement is this program.
     original_amended = any(_AMENDS_ORIGINAL_RE.search(s.text) for s in specific[:20])
-    specific = [s for s in specific if not terminated.about_other_program(s.text)
-                or (original_amended and _only_original(s.text))] or specific
+    kept: list[Sentence] = []
+    for s in specific:
+        if not terminated.about_other_program(s.text) or (original_amended and _only_original(s.text)):
+            kept.append(s)
+        elif (part := _this_program_part(s)) is not None:
+            kept.append(part)
+    specific = kept or specific
     defining = [s for s in specific if is_defining(s.text)]
     defining = _not_ended(defining, stated, doc_date)
     if not defining:

@@ -261,3 +261,29 @@ def test_the_next_sentence_dates_the_end_after_a_notice():
     evs = events("On June 1, 2024, we provided written notice to Cantor Fitzgerald & Co. of our election to terminate the "
                  "Controlled Equity Offering Sales Agreement, dated March 1, 2023.", cover=notice)
     assert evs[0].effective_date == date(2024, 6, 1)
+
+
+@pytest.mark.parametrize("text, agents", [
+    ("We have entered into an At Market Issuance Sales Agreement, dated March 9, 2018, with B. Riley FBR, Inc., as sales "
+     "agent, which replaced a prior sales agreement with B. Riley FBR as sales agent which expired on April 16, 2018. We "
+     "may offer and sell shares of our common stock having an aggregate offering price of up to $9,400,000 under the "
+     "sales agreement.", ["B. Riley Securities, Inc."]),
+    ("We have entered into a Sales Agreement, dated March 9, 2018, with B. Riley FBR, Inc. relating to shares of our "
+     "common stock having an aggregate offering price of up to $9,400,000. Our prior sales agreement with Cantor "
+     "Fitzgerald & Co. expired on April 16, 2018.", ["Cantor Fitzgerald & Co."]),
+])
+def test_a_prior_agreement_that_expired_ended(text, agents):
+    evs = by_type(events(text))
+    ended = evs["terminated"]
+    assert ended.scope == "prior" and ended.effective_date == date(2018, 4, 16) and ended.agents == agents
+    # the sentence that also defines the new program still gives its identity
+    new = evs["program_established"]
+    assert new.agreement_date == date(2018, 3, 9) and new.max_amount == 9_400_000
+
+
+def test_an_agreement_that_will_expire_has_not_ended():
+    # near miss: the term of this program, in the future
+    evs = events("We have entered into a Sales Agreement, dated March 9, 2018, with B. Riley FBR, Inc. relating to shares "
+                 "of our common stock having an aggregate offering price of up to $9,400,000. The sales agreement will "
+                 "expire on April 16, 2021.")
+    assert "terminated" not in by_type(evs)

@@ -37,7 +37,7 @@ passive ("was terminated", "has been cancelled") or dated ("terminated effective
 SUPERSEDE_RE = re.compile(
     r"\b(?:this|the|our)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|program)\s+(?:replaces|supersedes|will replace|will supersede)"
     r"(?:\s+and\s+(?:replaces|supersedes))?\s+(?:the|our|its|that)\s+[^.;]{0,80}?\b(?:agreement|program)\b|"
-    r"\b(?:replaces?|supersedes?|will replace|will supersede)(?:\s+and\s+(?:replaces?|supersedes?))?\s+(?:the|our|its)\s+"
+    r"\b(?:replace[sd]?|supersede[sd]?|will replace|will supersede)(?:\s+and\s+(?:replace[sd]?|supersede[sd]?))?\s+(?:the|our|its|a)\s+"
     r"(?:prior|previous|existing|former|earlier)\s+[^.;]{0,60}?\b(?:agreement|program)\b", re.I)
 """A new agreement or program that takes the place of an earlier one, which thereby ends: "This new
 sales agreement replaces and supersedes our prior sales agreement with the Agent", "This offering
@@ -72,14 +72,24 @@ simultaneously terminated ..."): the agreement terminated is another one."""
 
 def states_termination(text: str) -> bool:
     """A sentence that says an agreement was terminated or superseded (not boilerplate)."""
-    # Substring test first: TERMINATE_RE needs "terminat" or "cancel", SUPERSEDE_RE "replace" or "supersed".
+    # Substring test first: TERMINATE_RE needs "terminat" or "cancel", SUPERSEDE_RE "replace" or "supersed",
+    # EXPIRED_PRIOR_RE "expired".
     low = text.lower()
-    if "terminat" not in low and "cancel" not in low and "replace" not in low and "supersed" not in low:
+    if "terminat" not in low and "cancel" not in low and "replace" not in low and "supersed" not in low \
+            and "expired" not in low:
         return False
-    return bool(TERMINATE_RE.search(text) or SUPERSEDE_RE.search(text)) and not TERMINATE_BOILER_RE.search(text)
+    return bool(TERMINATE_RE.search(text) or SUPERSEDE_RE.search(text) or EXPIRED_PRIOR_RE.search(text)) \
+        and not TERMINATE_BOILER_RE.search(text)
 
 
-_REPLACE_VERB_RE = re.compile(r"\b(?:replaces?|supersedes?|will replace|will supersede)\b", re.I)
+EXPIRED_PRIOR_RE = re.compile(
+    r"\b(?:prior|previous|former|earlier)\s+[^.;]{0,40}?\bagreements?\b(?:[^.;]|\b(?:Co|Inc|Corp|Ltd|[A-Z])\.){0,120}?"
+    r"\b(?:(?:which|that)\s+)?(?:has\s+|had\s+)?expired\b", re.I)
+"""An earlier agreement that ended by its own term: "which replaced a prior sales agreement with B. Riley FBR as sales
+agent which expired on April 16, 2018", "Our prior sales agreement with Cantor expired on April 16, 2018"."""
+
+
+_REPLACE_VERB_RE = re.compile(r"\b(?:replace[sd]?|supersede[sd]?|will replace|will supersede)\b", re.I)
 _EARLIER_RE = re.compile(r"\b(?:prior|previous|former|earlier|old|existing|original)\b", re.I)
 
 
