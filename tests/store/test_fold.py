@@ -348,3 +348,29 @@ def test_an_amendment_removing_an_agent_drops_it_even_when_the_full_list_repeats
            agents_removed=[GS]),
     ])
     assert {agent_key(a) for a in p.agents} == {agent_key(WELLS), agent_key(BOFA)}
+
+
+def test_a_filings_sales_dated_by_its_restatement_stay_with_the_restated_program():
+    # Watsco's third amended and restated agreement, dated by itself (the original date is not given): the filing's
+    # sales report carries that date too, and belongs to the same program, not to a new one
+    baird = ["Robert W. Baird & Co. Incorporated"]
+    est = ev("w-1", date(2021, 8, 6), "program_established", agreement_type="Sales Agreement",
+             agreement_date=date(2021, 8, 6), agents=baird, security="common stock", max_amount=D(300_000_000))
+    restated = ev("w-2", date(2024, 5, 3), "program_amended", agreement_type="Sales Agreement",
+                  agreement_date=date(2024, 5, 3), amendment_date=date(2024, 5, 3), agents=baird,
+                  security="common stock", max_amount_increase=D(400_000_000))
+    sold = ev("w-2", date(2024, 5, 3), "sales_reported", seq=1, agreement_type="Sales Agreement",
+              agreement_date=date(2024, 5, 3), agents=baird, security="common stock", gross_proceeds=D(300_000_000))
+    for events in ([est, restated, sold], [sold, restated, est]):
+        (p,) = fold(events)
+        assert p.agreement_date == date(2021, 8, 6) and len(p.events) == 3
+
+
+def test_a_date_no_program_was_restated_on_is_another_agreement():
+    # near miss: a sales report dated by an agreement date no program has seen starts its own
+    baird = ["Robert W. Baird & Co. Incorporated"]
+    est = ev("w-1", date(2021, 8, 6), "program_established", agreement_type="Sales Agreement",
+             agreement_date=date(2021, 8, 6), agents=baird, security="common stock", max_amount=D(300_000_000))
+    other = ev("w-3", date(2024, 5, 3), "sales_reported", agreement_type="Sales Agreement",
+               agreement_date=date(2023, 1, 9), agents=baird, security="common stock", gross_proceeds=D(1_000_000))
+    assert len(fold([est, other])) == 2

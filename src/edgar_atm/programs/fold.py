@@ -18,7 +18,8 @@ Which program an event belongs to
    could be that agreement: compatible class and type, an agent in common, first filed on or
    after the agreement date (a prospectus never predates its agreement). It learns the date.
    An amendment whose date matches no program but is its own date or an earlier amendment's
-   (an amended and restated agreement) joins an earlier program it shares an agent with.
+   (an amended and restated agreement) joins an earlier program it shares an agent with; any
+   event dated by a restatement a program already went through joins that program.
 3. Programs without agreement dates do not merge merely because agents overlap: an undated
    `program_established` joins an open program only when it names the same agent set (as the
    program has it now, or everyone it ever named), or names no agents and states no other
@@ -380,6 +381,12 @@ def _match(programs: list[Program], e: FoldEvent, *, scope: str, own: Program | 
                    and (keys & p.all_agent_keys or (not keys and not establishing))]
         if undated:
             return _latest(undated, keys)
+        # An agreement dated by a restatement a program already went through (an amended and restated agreement
+        # whose original date the filing does not give): that program, for any event of the filing.
+        restated = [p for p in pool if e.agreement_date in {x.amendment_date for x in p.events}
+                    and (not keys or keys & p.all_agent_keys)]
+        if restated:
+            return _latest(restated, keys)
         if e.event_type != "program_amended":
             return None
         # An amendment dated by its own date, or by an earlier amendment's (an amended and
