@@ -435,11 +435,12 @@ shares, units, ordinary/common shares."""
 _GLUED_PREFERRED_RE = re.compile(r"(?<=Series)(?=[A-Z]\b)|(?<=[a-z])(?=Preferred\b)")
 
 
-def security(text: str) -> Found | None:
-    """The first security named (the longest name where two start together)."""
+def _named_from(text: str, at: int) -> tuple[int, int, str, int] | None:
+    """The first class of security named from `at` on, the longest where two start together:
+    (start, -length, value, end)."""
     best: tuple[int, int, str, int] | None = None
     for pattern, template in SECURITY_RES:
-        m = pattern.search(text)
+        m = pattern.search(text, at)
         if not m:
             continue
         if template is None:
@@ -450,6 +451,12 @@ def security(text: str) -> Found | None:
         key = (m.start(), -(m.end() - m.start()), value, m.end())
         if best is None or key[:2] < best[:2]:
             best = key
+    return best
+
+
+def security(text: str) -> Found | None:
+    """The first security named (the longest name where two start together)."""
+    best = _named_from(text, 0)
     if best and "Preferred" in best[2]:
         # "Depositary Shares, each representing 1/100th of one share of our 8.75% Series B ... Preferred Stock":
         # the program sells the depositary shares.
@@ -503,20 +510,9 @@ def securities(text: str) -> Found | None:
 
 
 def _next_security(text: str, at: int) -> Found | None:
-    """The next security named from `at` on (the longest where two start together)."""
-    best: tuple[int, int, str, int] | None = None
-    for pattern, template in SECURITY_RES:
-        m = pattern.search(text, at)
-        if not m:
-            continue
-        if template is None:
-            value = _GLUED_PREFERRED_RE.sub(" ", norm(m.group(0)))
-        else:
-            value = template.format(*[g.upper() if len(g) == 1 else g.lower() for g in m.groups()])
-        key = (m.start(), -(m.end() - m.start()), value, m.end())
-        if best is None or key[:2] < best[:2]:
-            best = key
-    return (best[2], best[0], best[3]) if best else None
+    """The next security named from `at` on."""
+    found = _named_from(text, at)
+    return (found[2], found[0], found[3]) if found else None
 
 
 _COORDINATION_GAP_RE = re.compile(
