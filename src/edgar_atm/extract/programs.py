@@ -101,7 +101,13 @@ def _this_program_part(s: Sentence) -> Sentence | None:
     before = s.text[:m.start()]
     if not AGREEMENT_RE.search(before) or terminated.about_other_program(before):
         return None
-    return Sentence(s.index, s.para, s.start, before)
+    # The program's own terms may follow the clause ("..., which replaces our prior sales agreement with Cantor, relating
+    # to shares ... having an aggregate offering price of up to $9,400,000"): kept, the clause itself blanked so every
+    # offset still points into the document.
+    back = terminated.CLAUSE_RESUMES_RE.search(s.text, m.end())
+    if back is None:
+        return Sentence(s.index, s.para, s.start, before)
+    return Sentence(s.index, s.para, s.start, before + " " * (back.start() - m.start()) + s.text[back.start():])
 
 
 def main_program(specific: list[Sentence], sentences: list[Sentence], head: Window, doc_date: date | None,
@@ -124,7 +130,9 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
     if not defining:
         defining = specific[:3]
     first = defining[0]
-    prog = Program(excerpt=norm(first.text), source=first.span)
+    # The excerpt is the document's sentence as written (a part read for this program may have a clause blanked).
+    whole = sentences[first.index].text if first.index < len(sentences) and sentences[first.index].start == first.start else first.text
+    prog = Program(excerpt=norm(whole), source=first.span)
 
     _agreement_type(prog, defining, specific)
     _dates(prog, defining, stated, doc_date)

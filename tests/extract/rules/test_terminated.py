@@ -287,3 +287,18 @@ def test_an_agreement_that_will_expire_has_not_ended():
                  "of our common stock having an aggregate offering price of up to $9,400,000. The sales agreement will "
                  "expire on April 16, 2021.")
     assert "terminated" not in by_type(evs)
+
+
+@pytest.mark.parametrize("clause", [
+    "which replaces our prior sales agreement with Cantor Fitzgerald & Co.",
+    "which supersedes the prior sales agreement with Cantor Fitzgerald & Co.",
+    "replacing our prior sales agreement with Cantor Fitzgerald & Co.",
+])
+def test_the_terms_after_a_replacing_clause_are_the_new_programs(clause):
+    evs = by_type(events("We have entered into an At Market Issuance Sales Agreement, dated March 9, 2018, with B. Riley "
+                         "FBR, Inc., " + clause + ", relating to shares of our common stock having an aggregate offering "
+                         "price of up to $9,400,000."))
+    new, ended = evs["program_established"], evs["terminated"]
+    assert new.max_amount == 9_400_000 and new.agreement_date == date(2018, 3, 9)
+    assert new.agents == ["B. Riley Securities, Inc."]
+    assert ended.agents == ["Cantor Fitzgerald & Co."] and ended.max_amount is None and ended.scope == "prior"

@@ -37,7 +37,8 @@ passive ("was terminated", "has been cancelled") or dated ("terminated effective
 SUPERSEDE_RE = re.compile(
     r"\b(?:this|the|our)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|program)\s+(?:replaces|supersedes|will replace|will supersede)"
     r"(?:\s+and\s+(?:replaces|supersedes))?\s+(?:the|our|its|that)\s+[^.;]{0,80}?\b(?:agreement|program)\b|"
-    r"\b(?:replace[sd]?|supersede[sd]?|will replace|will supersede)(?:\s+and\s+(?:replace[sd]?|supersede[sd]?))?\s+(?:the|our|its|a)\s+"
+    r"\b(?:replac(?:e[sd]?|ing)|supersed(?:e[sd]?|ing)|will replace|will supersede)(?:\s+and\s+(?:replace[sd]?|supersede[sd]?))?\s+"
+    r"(?:the|our|its|a)\s+"
     r"(?:prior|previous|existing|former|earlier)\s+[^.;]{0,60}?\b(?:agreement|program)\b", re.I)
 """A new agreement or program that takes the place of an earlier one, which thereby ends: "This new
 sales agreement replaces and supersedes our prior sales agreement with the Agent", "This offering
@@ -72,10 +73,10 @@ simultaneously terminated ..."): the agreement terminated is another one."""
 
 def states_termination(text: str) -> bool:
     """A sentence that says an agreement was terminated or superseded (not boilerplate)."""
-    # Substring test first: TERMINATE_RE needs "terminat" or "cancel", SUPERSEDE_RE "replace" or "supersed",
+    # Substring test first: TERMINATE_RE needs "terminat" or "cancel", SUPERSEDE_RE "replac" or "supersed",
     # EXPIRED_PRIOR_RE "expired".
     low = text.lower()
-    if "terminat" not in low and "cancel" not in low and "replace" not in low and "supersed" not in low \
+    if "terminat" not in low and "cancel" not in low and "replac" not in low and "supersed" not in low \
             and "expired" not in low:
         return False
     return bool(TERMINATE_RE.search(text) or SUPERSEDE_RE.search(text) or EXPIRED_PRIOR_RE.search(text)) \
@@ -89,7 +90,12 @@ EXPIRED_PRIOR_RE = re.compile(
 agent which expired on April 16, 2018", "Our prior sales agreement with Cantor expired on April 16, 2018"."""
 
 
-_REPLACE_VERB_RE = re.compile(r"\b(?:replace[sd]?|supersede[sd]?|will replace|will supersede)\b", re.I)
+CLAUSE_RESUMES_RE = re.compile(
+    r",\s+(?:relating\s+to|related\s+to|having\s+an\s+aggregate|under\s+which|pursuant\s+to\s+which|for\s+the\s+(?:offer|sale))\b",
+    re.I)
+"""Where a sentence returns from a clause about the replaced agreement to the new program's own terms."""
+
+_REPLACE_VERB_RE = re.compile(r"\b(?:replac(?:e[sd]?|ing)|supersed(?:e[sd]?|ing)|will replace|will supersede)\b", re.I)
 _EARLIER_RE = re.compile(r"\b(?:prior|previous|former|earlier|old|existing|original)\b", re.I)
 
 
@@ -189,8 +195,11 @@ def detect(specific: list[Sentence], program: Program, doc_date: date | None,
         replaced = SUPERSEDE_RE.search(t)
         if replaced is not None and replaced.start() > 40:
             # "Our Sales Agreement, dated X, with Y, replaces our earlier agreement with Z": the
-            # ended agreement is the verb's object; the subject is this program.
-            prior = program_from(Sentence(s.index, s.para, s.start + replaced.start(), t[replaced.start():]), doc_date)
+            # ended agreement is the verb's object; the subject is this program, and so are the terms
+            # after the object (", relating to shares ... of up to $9,400,000").
+            back = CLAUSE_RESUMES_RE.search(t, replaced.end())
+            obj = t[replaced.start():back.start() if back else len(t)]
+            prior = program_from(Sentence(s.index, s.para, s.start + replaced.start(), obj), doc_date)
         else:
             prior = program_from(s, doc_date)
         other = bool(PRIOR_AGREEMENT_RE.search(t) or UPON_ENTRY_RE.search(t) or SUPERSEDE_RE.search(t)
