@@ -12,6 +12,8 @@ _MONTHS = {
     "oct": 10, "nov": 11, "dec": 12,
 }
 _FULL_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTH_NAME = rf"(?:{_FULL_MONTHS})"
+"""A month written out ("August"), for rules that name a date by its month alone ("the August 11 prospectus")."""
 # Covers print month names in capitals ("AMENDMENT NO. 1 DATED APRIL 5, 2021").
 _MONTH_ALT = (rf"(?:{_FULL_MONTHS}|{_FULL_MONTHS.upper()}"
               r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")

@@ -86,16 +86,12 @@ def _only_original(text: str) -> bool:
     return words == {"original"}
 
 
-_REPLACING_CLAUSE_RE = re.compile(r",?\s+(?:which|that)\s+(?:has\s+)?(?:replaced|replaces|superseded|supersedes|will\s+replace)\b|"
-                                  r",\s+replacing\b", re.I)
-
-
 def _this_program_part(s: Sentence) -> Sentence | None:
     """A sentence that defines this program and then says what it replaced ("We have entered into an At Market Issuance
     Sales Agreement, dated March 9, 2018, with B. Riley FBR, ..., which replaced a prior sales agreement ... which
     expired on April 16, 2018"): the words before the clause are about this program (the clause is read for the
     ended one by events/terminated.py)."""
-    m = _REPLACING_CLAUSE_RE.search(s.text)
+    m = terminated.REPLACING_CLAUSE_RE.search(s.text)
     if m is None or m.start() < 40:
         return None
     before = s.text[:m.start()]

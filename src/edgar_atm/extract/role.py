@@ -17,7 +17,7 @@ from .amounts import money
 from .dates import DATE_RE, to_date
 from .identity import cover_cap
 from .model import Document, Span, Window, dollar_start
-from .vocab import ATM_WORDS_RE, NOT_ATM_AGREEMENT_RE
+from .vocab import ABBREVIATION, ATM_WORDS_RE, NOT_ATM_AGREEMENT_RE
 
 FIRM_OFFER_RE = re.compile(
     r"\bwe are offering (?:an aggregate of |up to )?[\d,]+\b|\bwe are offering (?:\$|shares|units|pre-funded)|"
@@ -179,7 +179,7 @@ def names_program(text: str, doc_atm: bool = False) -> bool:
     return bool(_SOLD_THROUGH_AGENT_RE.search(text) and find_agents(text))
 
 
-_NO_END = r"(?:[^.]|\b(?:Co|Inc|Corp|Ltd|Bros|[A-Za-z])\.|\.\d)"
+_NO_END = r"(?:[^.]|" + ABBREVIATION + r"|\.\d)"
 """Text within one sentence, firms' abbreviations and initials ("Goldman, Sachs & Co.", "J.P. Morgan") and decimals
 ("$0.01") included."""
 _AGENTS_FOR_RESALE_RE = re.compile(

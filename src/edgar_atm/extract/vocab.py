@@ -21,3 +21,8 @@ NOT_ATM_AGREEMENT_RE = re.compile(
 """Agreements that share words with an ATM agreement but are not one (purchase, underwriting,
 placement agency, dealer-manager agreements; commodity "sales agreements"; a "Standby Equity
 Distribution Agreement" (SEDA) or "Standby Equity Purchase Agreement" is an equity line)."""
+
+ABBREVIATION = r"\b(?:Co|Inc|Corp|Ltd|Bros|[A-Za-z])\."
+"""A period that ends no sentence: a firm's abbreviation or an initial ("Goldman, Sachs & Co.", "J.P. Morgan"), for
+patterns that must stay within one sentence."""
+

@@ -20,14 +20,14 @@ from .. import when
 from ..agents import find_agents
 from ..agreements import AGREEMENT_RE
 from ..amounts import MONEY_RE, as_dollars, money, shares
-from ..dates import DATE_RE, to_date
+from ..dates import DATE_RE, MONTH_NAME, to_date
 from ..model import Detection, Document, Program, Sentence, Span, Window, dollar_start, norm
-from ..vocab import ATM_WORDS_RE, NOT_ATM_AGREEMENT_RE
+from ..vocab import ABBREVIATION, ATM_WORDS_RE, NOT_ATM_AGREEMENT_RE
 
 _NO_NAMED_SHARES_SOLD = r"\bno\s+(?:[A-Z][\w-]*\s+){1,3}(?:Shares|Stock|Units)\s+(?:were|was|have\s+been|had\s+been)\s+(?:issued\s+(?:or|and)\s+)?sold\b"
 """An explicit zero naming the security: "no Common Shares were sold" (in both SALES_RE and ZERO_SALES_RE)."""
 
-_FIRM_TEXT = r"(?:[^.;$\d]|\b(?:Co|Inc|Corp|Ltd|Bros)\.)"
+_FIRM_TEXT = r"(?:[^.;$\d]|" + ABBREVIATION + ")"
 """Text naming the firms sales went through: no sentence end, amount or figure, but "Goldman, Sachs & Co." may
 stand in it ("we sold, through Goldman, Sachs & Co. (Goldman Sachs), as our sales agent, or to Goldman Sachs, for
 resale, an aggregate of 38,491,650 shares")."""
@@ -95,9 +95,8 @@ YEAR_SALES_RE = re.compile(r"\b(?:in|during|for) (?:the )?(?:fiscal )?year ended
 nothing else is said (a program that began that year), but a later cumulative figure ("As of March 1, 2025, we had
 sold an aggregate of ...") is the report."""
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 PREVIOUSLY_RE = re.compile(r"\bpreviously (?:entered into|filed)|\bprior prospectus\b|\bprevious prospectus\b|\boriginal prospectus\b|"
-                           r"\b(?:pursuant\s+to|under)\s+the\s+" + _MONTH + r"\s+(?:\d{1,2}(?:,\s+\d{4})?|\d{4})\s+prospectus(?:\s+supplement)?\b", re.I)
+                           r"\b(?:pursuant\s+to|under)\s+the\s+" + MONTH_NAME + r"\s+(?:\d{1,2}(?:,\s+\d{4})?|\d{4})\s+prospectus(?:\s+supplement)?\b", re.I)
 """Sales under a named earlier prospectus ("under the prior prospectus", "pursuant to the August 11 prospectus",
 "under the March 2021 prospectus supplement")."""
 
@@ -177,7 +176,7 @@ REMAINING_RE = re.compile(
     r"\b(?:leaving|leaves|which\s+left)\s+(?:up\s+to\s+)?(?:an?\s+aggregate\s+of\s+|approximately\s+)?(?P<num3>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
     r"\b(?:as such|as a result|accordingly|consequently|therefore|thus),?\s+(?:we\s+)?(?:may|can)\s+(?:offer and |issue and )?sell\b"
     r"[^.]{0,200}?\bup to\s+(?:approximately\s+)?(?P<num4>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
-    r"\b(?:at|as of)\s+(?:" + _MONTH + r"\s+\d{1,2},\s+\d{4}|the date (?:hereof|of this prospectus supplement)),\s+we\s+(?:could|may|can)\s+"
+    r"\b(?:at|as of)\s+(?:" + MONTH_NAME + r"\s+\d{1,2},\s+\d{4}|the date (?:hereof|of this prospectus supplement)),\s+we\s+(?:could|may|can)\s+"
     r"(?:still\s+)?(?:offer\s+and\s+)?sell\b[^.]{0,120}?\bup\s+to\s+(?:an\s+additional\s+)?(?:approximately\s+)?"
     r"(?P<num5>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)",
     re.I,

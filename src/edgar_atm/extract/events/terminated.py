@@ -22,6 +22,7 @@ from ..amounts import as_dollars, money
 from ..dates import DATE_RE, to_date
 from ..identity import program_from
 from ..model import Detection, Program, Sentence, Span, dollar_start, norm
+from ..vocab import ABBREVIATION
 
 TERMINATE_RE = re.compile(
     r"\b(?:(?:we|the company|it|they|[A-Z][\w.&,' -]{1,60}) ?(?:have |has |had )?(?:voluntarily |mutually )?"
@@ -84,7 +85,7 @@ def states_termination(text: str) -> bool:
 
 
 EXPIRED_PRIOR_RE = re.compile(
-    r"\b(?:prior|previous|former|earlier)\s+[^.;]{0,40}?\bagreements?\b(?:[^.;]|\b(?:Co|Inc|Corp|Ltd|[A-Z])\.){0,120}?"
+    r"\b(?:prior|previous|former|earlier)\s+[^.;]{0,40}?\bagreements?\b(?:[^.;]|" + ABBREVIATION + r"){0,120}?"
     r"\b(?:(?:which|that)\s+)?(?:has\s+|had\s+)?expired\b", re.I)
 """An earlier agreement that ended by its own term: "which replaced a prior sales agreement with B. Riley FBR as sales
 agent which expired on April 16, 2018", "Our prior sales agreement with Cantor expired on April 16, 2018"."""
@@ -94,6 +95,9 @@ CLAUSE_RESUMES_RE = re.compile(
     r",\s+(?:relating\s+to|related\s+to|having\s+an\s+aggregate|under\s+which|pursuant\s+to\s+which|for\s+the\s+(?:offer|sale))\b",
     re.I)
 """Where a sentence returns from a clause about the replaced agreement to the new program's own terms."""
+REPLACING_CLAUSE_RE = re.compile(r",?\s+(?:which|that)\s+(?:has\s+)?(?:replaced|replaces|superseded|supersedes|will\s+replace)\b|"
+                                 r",\s+replacing\b", re.I)
+"""Where a sentence that defines the new program turns to the agreement it replaced (", which replaced a prior ...")."""
 
 _REPLACE_VERB_RE = re.compile(r"\b(?:replac(?:e[sd]?|ing)|supersed(?:e[sd]?|ing)|will replace|will supersede)\b", re.I)
 _EARLIER_RE = re.compile(r"\b(?:prior|previous|former|earlier|old|existing|original)\b", re.I)
