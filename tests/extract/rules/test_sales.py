@@ -143,6 +143,11 @@ def test_sales_in_a_table_row():
     # a quarter, not cumulative
     "During the three months ended March 31, 2024, we sold 100,000 shares under the Sales Agreement for gross "
     "proceeds of $0.8 million.",
+    # the I.B.6 window said as "12 calendar months" / "twelve-month", naming the program
+    "During the 12 calendar months prior to, and including, the date of this Amendment, we have sold 3,167,179 shares "
+    "of our common stock under the Sales Agreement resulting in gross proceeds of approximately $2,582,311.",
+    "In the twelve-month period before this prospectus supplement, we sold 400,000 shares under the Sales Agreement "
+    "for gross proceeds of $1.2 million.",
 ])
 def test_near_misses_are_not_sales(sentence):
     assert "sales_reported" not in by_type(events(PROGRAM + sentence))
@@ -685,3 +690,27 @@ def test_a_small_sale_alone_keeps_its_figure():
     sales = by_type(events(PROGRAM + "As of June 1, 2024, we have sold 100 shares of our common stock under the Sales "
                            "Agreement for aggregate gross proceeds of $412.50."))["sales_reported"]
     assert sales.gross_proceeds == Decimal("412.50")
+
+
+@pytest.mark.parametrize("between", [
+    "As a result, we will not make any further sales under the prospectus supplement. ",
+    "No further sales will be made. The prospectus supplement is withdrawn. ",
+    "",
+])
+def test_the_program_named_a_few_sentences_earlier_in_the_paragraph(between):
+    # "terminating the Sales Agreement ... As a result ... Prior to termination, we sold N under the agreement":
+    # the report says only "the agreement"; the paragraph named the program two or three sentences before
+    body = ("On March 1, 2021, we delivered notice to B. Riley Securities, Inc. terminating the At Market Issuance "
+            "Sales Agreement dated August 14, 2020, effective March 11, 2021. " + between +
+            "Prior to termination, we sold 5,123,456 shares of common stock under the agreement for gross proceeds of "
+            "approximately $21.3 million.")
+    sales = by_type(events(body))["sales_reported"]
+    assert sales.shares_sold == 5_123_456 and sales.gross_proceeds == Decimal("21300000")
+
+
+def test_a_program_named_in_another_paragraph_does_not_carry_over():
+    # near miss: the sentence that names no program, in a paragraph of its own after a break
+    body = ("We entered into a Sales Agreement with Cantor Fitzgerald & Co. dated June 3, 2022.\n\n"
+            "In our 2019 initial public offering, we sold 5,000,000 shares of common stock for gross proceeds of "
+            "$50.0 million.")
+    assert "sales_reported" not in by_type(events(body))

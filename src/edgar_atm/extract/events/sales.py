@@ -88,7 +88,7 @@ ZERO_SALES_RE = re.compile(
 """An explicit zero: "have not sold any", "no shares have been sold", "sold no shares", "we have not made any
 sales", "we have not issued any shares under the agreement"."""
 
-WINDOW_SALES_RE = re.compile(r"12[\s-]months?|twelve[\s-]months?|I\.B\.6|during the (?:three|six|nine) months|since such filing|quarter ended", re.I)
+WINDOW_SALES_RE = re.compile(r"(?:12|twelve)[\s-](?:calendar[\s-])?months?|I\.B\.6|during the (?:three|six|nine) months|since such filing|quarter ended", re.I)
 """Sales over a window (I.B.6 arithmetic, a quarter), not cumulative program sales."""
 YEAR_SALES_RE = re.compile(r"\b(?:in|during|for) (?:the )?(?:fiscal )?year ended\b|\b(?:in|during) (?:fiscal (?:year )?)?(?:19|20)\d\d\b", re.I)
 """Sales in a year ("In the year ended December 31, 2024, we sold N shares"): the program's sales to date when
@@ -221,6 +221,20 @@ def _about_program(text: str) -> bool:
     return defined is not None and not NOT_ATM_AGREEMENT_RE.search(defined.group(0))
 
 
+_LOOK_BACK = 3
+
+
+def _named_earlier(sentences: list[Sentence], s: Sentence) -> bool:
+    """One of the few sentences before `s` in its paragraph names the program."""
+    for i in range(s.index - 1, max(-1, s.index - 1 - _LOOK_BACK), -1):
+        prev = sentences[i]
+        if prev.para != s.para:
+            return False
+        if _about_program(prev.text):
+            return True
+    return False
+
+
 def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -> Detection | None:
     """The first sentence that reports cumulative program sales, with its figures; a year's sales
     only when no other sentence reports them (YEAR_SALES_RE)."""
@@ -271,10 +285,10 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
         if _OWN_SENTENCE_RE.search(m.group(0)) and not _about_program(t):
             continue  # proceeds received or capacity used: only when the sentence names the program itself
         if not _about_program(t):
-            # The program may be named by the sentence before, in the same paragraph ("We entered
-            # into a Sales Agreement ... As of the date of this prospectus supplement, we have sold N").
-            prev = sentences[s.index - 1] if s.index > 0 else None
-            if prev is None or prev.para != s.para or not _about_program(prev.text):
+            # The program may be named earlier in the same paragraph ("We entered into a Sales Agreement
+            # ... As of the date of this prospectus supplement, we have sold N"; "... terminating the Sales
+            # Agreement. As a result, we will make no further sales. Prior to termination, we sold N").
+            if not _named_earlier(sentences, s):
                 continue
         spans: dict[str, Span] = {}
         fields: dict = {}
