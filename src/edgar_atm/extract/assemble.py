@@ -84,7 +84,7 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
                         or terminated.ends_on_entry(x.text)) and x not in specific]
     ended = terminated.detect(specific + superseding, program, doc_date, sentences)
     suspension = suspended.detect(sentences, program, doc_date)
-    resumption = resumed.detect(specific, program, doc_date)
+    resumption = resumed.detect(specific, program, doc_date, sentences)
     sold = (sales.detect(sentences, doc_date, program) or sales.table(doc, doc_date, program)
             or sales.remaining_only(sentences, doc_date, program))
     notice = role.SUPPLEMENT_NOTICE_RE.search(head.text)

@@ -50,3 +50,22 @@ def test_effective_as_of_the_date_hereof_dates_the_restart_not_the_earlier_suspe
                  "Oppenheimer & Co. Inc. dated June 2, 2022, which we had previously suspended on May 1, 2024.", cover=cover)
     assert types(evs) == ["resumed"]
     assert evs[0].effective_date == date(2024, 6, 3)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We are filing this prospectus supplement to reactivate the at-the-market offering.",
+    "The Company has resumed its ATM program as of the date of this prospectus supplement.",
+    "With this supplement we recommence the continuous offering.",
+])
+def test_a_restart_that_does_not_name_the_agreement(sentence):
+    # the restart sentence speaks of "the at-the-market offering" / "its ATM program" without naming the
+    # agreement the paragraph named before
+    assert "resumed" in types(events(PROGRAM + sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "We resumed operations at our Nevada facility in 2023.",
+    "Trading in our common stock resumed on the Nasdaq Capital Market on May 1, 2024.",
+])
+def test_restarts_of_something_else_are_not_events(sentence):
+    assert "resumed" not in types(events(PROGRAM + sentence))

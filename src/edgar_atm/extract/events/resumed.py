@@ -32,8 +32,18 @@ FILED_FOR_RESTART_RE = re.compile(
 reactivation of our previously announced “at-the-market” equity program"."""
 
 
-def detect(specific: list[Sentence], program: Program, doc_date: date | None) -> Detection | None:
-    for s in specific:
+_ABOUT_OFFERING_RE = re.compile(r"agreement|at[\s-]the[\s-]market|\bATM\b|continuous offering|equity (?:offering )?program|"
+                                r"offering program|(?:sales|distribution) agents?\b", re.I)
+"""A restart sentence that does not name the program still speaks of it ("We are filing this prospectus
+supplement to reactivate the at-the-market offering")."""
+
+
+def detect(specific: list[Sentence], program: Program, doc_date: date | None,
+           sentences: list[Sentence] = ()) -> Detection | None:
+    """The first sentence that says the issuer restarts the program: the program's own sentences
+    first, then any sentence about the offering."""
+    rest = [s for s in sentences if s not in specific and RESUME_RE.search(s.text) and _ABOUT_OFFERING_RE.search(s.text)]
+    for s in [*specific, *rest]:
         t = s.text
         filed_for = FILED_FOR_RESTART_RE.search(t)
         said = filed_for is not None and not re.search(r"\b(?:may|might|could|if)\b", t[:filed_for.start()], re.I)
