@@ -413,7 +413,12 @@ def test_nominal_sales_near_misses(sentence):
      "time through the Manager, less approximately US$2.4 million of shares previously sold pursuant to our prior "
      "registration statement.", Decimal("2400000")),
     ("Of the shares covered by the Sales Agreement, shares with an aggregate offering price of $12,500,000 have "
-     "already been sold.", Decimal("12500000")),
+     "already been sold.", Decimal("12500000")),    # the cap "includes" what was sold: the modal governs the cap, not the sales
+    ("Pursuant to this prospectus supplement, we may offer and sell shares having an aggregate offering price of up "
+     "to $75,000,000, which amount includes the $21,400,000 of shares previously sold under the Sales Agreement.",
+     Decimal("21400000")),
+    ("We may sell up to $75,000,000 of common stock under the Sales Agreement, including $21,400,000 of shares that "
+     "we have previously sold.", Decimal("21400000")),
 ])
 def test_sales_as_a_part_of_the_cap(sentence, gross):
     assert by_type(events(PROGRAM + sentence))["sales_reported"].gross_proceeds == gross

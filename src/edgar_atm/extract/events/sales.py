@@ -221,6 +221,17 @@ def _about_program(text: str) -> bool:
     return defined is not None and not NOT_ATM_AGREEMENT_RE.search(defined.group(0))
 
 
+_INCLUDES_RE = re.compile(r"\b(?:which (?:amount |figure |total )?)?includ(?:es|ing)\b", re.I)
+
+
+def _includes_before(t: str, end: int) -> int:
+    """Where the last "includes"/"including" before `end` starts (-1: none)."""
+    found = -1
+    for x in _INCLUDES_RE.finditer(t, 0, end):
+        found = x.start()
+    return found
+
+
 _LOOK_BACK = 3
 
 
@@ -275,9 +286,11 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
             continue  # dilution arithmetic ("assuming all shares were sold at $4.00"), not a report
         # "we may offer and sell ... up to $500,000,000, of which $261,471,363 have been sold" / "up to
         # US$9.6 million ..., less approximately US$2.4 million of ADSs previously sold" / "to $3,250,000, which is
-        # in addition to the $1,100,000 of shares we have previously sold": the modal governs the cap, the report
-        # starts at "of which" / "less" / "in addition to".
-        part = max(t.rfind("of which", 0, m.start() + 8), t.rfind(", less ", 0, m.start()), t.rfind("in addition to", 0, m.start()))
+        # in addition to the $1,100,000 of shares we have previously sold" / "up to $75,000,000, which amount includes
+        # the $21,400,000 of shares previously sold": the modal governs the cap, the report starts at "of which" /
+        # "less" / "in addition to" / "includes".
+        part = max(t.rfind("of which", 0, m.start() + 8), t.rfind(", less ", 0, m.start()), t.rfind("in addition to", 0, m.start()),
+                   _includes_before(t, m.start()))
         part = part if part >= 0 else 0
         if any(not _RELATIVE_CAP_RE.search(t, max(0, f.start() - 12), f.start())
                for f in _FUTURE_RE.finditer(t, part, m.end() + 20)):
