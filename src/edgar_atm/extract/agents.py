@@ -13,6 +13,9 @@ from functools import lru_cache
 
 # canonical legal name -> aliases (regex fragments, matched case-sensitively on word edges)
 AGENTS: dict[str, tuple[str, ...]] = {
+    # Canadian dealers first: see the note at Stifel Nicolaus Canada below.
+    "Cantor Fitzgerald Canada Corporation": (r"Cantor Fitzgerald Canada(?: Corporation)?",),
+    "TD Securities Inc.": (r"TD Securities Inc\.?",),
     "Cantor Fitzgerald & Co.": (r"Cantor Fitzgerald(?: & Co\.?)?", r"Cantor", r"CF&Co"),
     "H.C. Wainwright & Co., LLC": (r"H\.\s?C\. Wainwright(?: & Co\.?,? LLC)?", r"Wainwright", r"HCW"),
     "TD Securities (USA) LLC": (r"TD Securities(?: \(USA\) LLC)?", r"TD Cowen"),
@@ -20,8 +23,17 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "B. Riley Securities, Inc.": (r"B\.? ?Riley Securities(?:, Inc\.?)?", r"B\.? ?Riley FBR(?:, Inc\.?)?", r"B\. ?Riley", r"B Riley",
                                   r"FBR Capital Markets & Co\.?", r"FBR", r"MLV & Co\.? LLC", r"MLV"),
     "Jefferies LLC": (r"Jefferies(?: LLC)?(?! Financial)", r"Jeffries(?: LLC)?"),
-    # Stifel's Canadian dealer is a separate legal person, listed first so it wins over "Stifel".
+    # The Canadian dealers of cross-listed issuers are separate legal persons from their US affiliates; listed
+    # first so that, at the same place, "BMO Nesbitt Burns" wins over "BMO" and "Scotia Capital Inc." over "Scotia Capital".
     "Stifel Nicolaus Canada Inc.": (r"Stifel Nicolaus Canada(?: Inc\.?)?",),
+    "BMO Nesbitt Burns Inc.": (r"BMO Nesbitt Burns(?: Inc\.?)?",),
+    "RBC Dominion Securities Inc.": (r"RBC Dominion Securities(?: Inc\.?)?",),
+    "Scotia Capital Inc.": (r"Scotia Capital Inc\.?",),
+    "CIBC World Markets Inc.": (r"CIBC World Markets Inc\.?",),
+    "Canaccord Genuity Corp.": (r"Canaccord Genuity Corp\.?",),
+    "Raymond James Ltd.": (r"Raymond James Ltd\.?",),
+    "Laurentian Bank Securities, Inc.": (r"Laurentian Bank Securities,? Inc\.?",),
+    "Laurentian Capital (USA) Inc.": (r"Laurentian Capital \(USA\),? Inc\.?",),
     "Stifel, Nicolaus & Company, Incorporated": (r"Stifel,? Nicolaus & Company,? Incorporated", r"Stifel(?:,? Nicolaus)?(?! Canada)"),
     "BTIG, LLC": (r"BTIG(?:, LLC)?",),
     "JonesTrading Institutional Services LLC": (r"JonesTrading(?: Institutional Services,? LLC)?", r"Jones Trading"),

@@ -48,6 +48,27 @@ def test_stifel_canada_and_stifel_are_two_firms():
         "Stifel Nicolaus Canada Inc.", "Stifel, Nicolaus & Company, Incorporated"]
 
 
+@pytest.mark.parametrize("text, agents", [
+    ("BMO Nesbitt Burns Inc. and BMO Capital Markets Corp. (together, the \"Agents\")",
+     ["BMO Nesbitt Burns Inc.", "BMO Capital Markets Corp."]),
+    ("RBC Dominion Securities Inc. and RBC Capital Markets, LLC", ["RBC Dominion Securities Inc.", "RBC Capital Markets, LLC"]),
+    ("Scotia Capital Inc. and Scotia Capital (USA) Inc.", ["Scotia Capital Inc.", "Scotia Capital (USA) Inc."]),
+    ("TD Securities Inc. and TD Securities (USA) LLC", ["TD Securities Inc.", "TD Securities (USA) LLC"]),
+    ("CIBC World Markets Inc. and CIBC World Markets Corp.", ["CIBC World Markets Inc.", "CIBC World Markets Corp."]),
+    ("Canaccord Genuity Corp. and Canaccord Genuity LLC", ["Canaccord Genuity Corp.", "Canaccord Genuity LLC"]),
+    ("Raymond James Ltd. and Raymond James & Associates, Inc.", ["Raymond James Ltd.", "Raymond James & Associates, Inc."]),
+    ("Cantor Fitzgerald Canada Corporation and Cantor Fitzgerald & Co.",
+     ["Cantor Fitzgerald Canada Corporation", "Cantor Fitzgerald & Co."]),
+    ("Laurentian Bank Securities Inc. and Laurentian Capital (USA) Inc.",
+     ["Laurentian Bank Securities, Inc.", "Laurentian Capital (USA) Inc."]),
+    # near misses: the US firms alone stay the US firms
+    ("BMO, RBC, Scotia, TD Cowen and Canaccord", ["BMO Capital Markets Corp.", "RBC Capital Markets, LLC",
+                                                  "Scotia Capital (USA) Inc.", "TD Securities (USA) LLC", "Canaccord Genuity LLC"]),
+])
+def test_canadian_dealers_and_their_us_affiliates_are_two_firms(text, agents):
+    assert find_agents(text) == agents
+
+
 def test_tcbi_doing_business_as_texas_capital_is_one_agent():
     assert find_agents("TCBI Securities, Inc., doing business as Texas Capital Securities, and BTIG, LLC") == [
         "TCBI Securities, Inc.", "BTIG, LLC"]
