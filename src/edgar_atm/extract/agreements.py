@@ -45,6 +45,24 @@ AGREEMENT_RE = re.compile(
 )
 
 
+_NAME_WORD_RE = re.compile(r"(?:ATM|Equity|Distribution|Issuance|Continuous|Offering|Program|Programme|Common|Stock|Shares?|Units?)\s+$")
+"""A capitalised word that belongs to an agreement's name when it stands right before a known agreement noun
+("ATM Issuance Sales Agreement", "Equity Distribution Sales Agreement"): the words agreement names are made of,
+not the defined-term words ("Prior", "Original", "2021") or a firm's name ("the Cantor Sales Agreement")."""
+
+
+def name_start(text: str, start: int) -> int:
+    """Where an agreement's name as written starts: `start` (an AGREEMENT_RE match), moved left over the
+    capitalised name words before it when the match itself is written in capitals."""
+    if not text[start:start + 1].isupper():
+        return start
+    while True:
+        m = _NAME_WORD_RE.search(text, max(0, start - 16), start)
+        if m is None or (m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-'")):
+            return start
+        start = m.start()
+
+
 def canonical_agreement(text: str) -> str | None:
     text = text.replace('"', "")
     for pattern, name in _COMPILED:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from .agents import find_agents, forward_counterparty_spans
-from .agreements import AGREEMENT_RE, written_agreement
+from .agreements import AGREEMENT_RE, name_start, written_agreement
 from .amounts import MONEY_RE, as_dollars, money, shares
 from .dates import DATE_RE, all_dates, to_date
 from .events.amended import INCREMENT_RE, amends_agreement
@@ -626,8 +626,9 @@ def program_from(s: Sentence, doc_date: date | None) -> Program:
         if m.start() >= after:
             break
     if m:
-        prog.agreement_type = written_agreement(m.group(0))
-        prog.spans["agreement_type"] = s.match(m)
+        at = name_start(text, m.start())
+        prog.agreement_type = written_agreement(text[at:m.end()])
+        prog.spans["agreement_type"] = s.sub(at, m.end())
     agr, amd, _ = agreement_dates(text, doc_date)
     set_found(prog, "agreement_date", agr, s)
     set_found(prog, "amendment_date", amd, s)

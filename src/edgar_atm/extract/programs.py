@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from .agents import find_agents
-from .agreements import AGREEMENT_RE, canonical_agreement, written_agreement
+from .agreements import AGREEMENT_RE, canonical_agreement, name_start, written_agreement
 from .amounts import MONEY_RE, as_dollars, money, shares
 from .dates import DATE_RE, to_date
 from . import role
@@ -250,8 +250,9 @@ def _agreement_type(prog: Program, defining: list[Sentence], specific: list[Sent
                 continue  # the base prospectus's "we may enter into a ... equity distribution agreement"
             name = canonical_agreement(m.group(0))
             if name:
-                nickname = bool(_DEFINED_TERM_BEFORE_RE.search(s.text, max(0, m.start() - 60), m.start()))
-                names.append((name, written_agreement(m.group(0)), s.match(m), nickname))
+                at = name_start(s.text, m.start())
+                nickname = bool(_DEFINED_TERM_BEFORE_RE.search(s.text, max(0, at - 60), at))
+                names.append((name, written_agreement(s.text[at:m.end()]), s.sub(at, m.end()), nickname))
     # A defined term ("dated December 10, 2021 (the "ATM Agreement")") is a nickname; the agreement's type is the
     # name written before it, when there is one.
     named = [n for n in names if not n[3]] or names

@@ -99,3 +99,18 @@ def test_equity_offering_sales_agreement_is_its_own_name():
 def test_a_generic_defined_term_names_the_specific_agreement(text, name):
     # the sentence with the cap calls it by a shorter name than another sentence about the program
     assert events(text)[0].agreement_type.lower() == name.lower()
+
+
+@pytest.mark.parametrize("written, name", [
+    ("Equity Distribution Sales Agreement", "Equity Distribution Sales Agreement"),
+    ("ATM Issuance Sales Agreement", "ATM Issuance Sales Agreement"),
+    ("Common Shares Sales Agreement", "Common Shares Sales Agreement"),
+    ("Continuous Offering Sales Agreement", "Continuous Offering Sales Agreement"),
+    # near misses: a defined-term word or a firm's name before the noun is not part of the name
+    ("Prior Sales Agreement", "Sales Agreement"),
+    ("Cantor Sales Agreement", "Sales Agreement"),
+])
+def test_the_name_words_before_a_known_agreement_noun(written, name):
+    ev = events(f"We have entered into an {written}, dated May 5, 2025, with Cantor Fitzgerald & Co., as sales agent, "
+                "relating to shares of our common stock having an aggregate offering price of up to $10,000,000.")[0]
+    assert ev.agreement_type == name
