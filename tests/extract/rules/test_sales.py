@@ -90,6 +90,15 @@ def test_explicit_zero(sentence):
     ("As of April 26, 2024, we had sold 300,000 shares under the Sales Agreement for gross proceeds of $2,000,000 "
      "under our registration statement (File No. 333-123456). That registration statement has expired. "
      "Accordingly, $73,000,000 remains available under this prospectus supplement.", Decimal(73000000)),
+    # "the remaining $Z", before the figure
+    ("As of April 26, 2024, we had sold 300,000 shares under the Sales Agreement for gross proceeds of $2,000,000. "
+     "The remaining $73,000,000 of shares may be sold under this prospectus supplement.", Decimal(73000000)),
+    ("Through April 26, 2024, we sold 300,000 shares under the Sales Agreement for gross proceeds of $2,000,000, and "
+     "the remaining $73.0 million of common stock is offered hereby.", Decimal(73000000)),
+    # near miss: "an additional $Z" after the sales is a new registration, not what is left
+    ("We previously sold an aggregate of 300,000 shares for gross proceeds of $2,000,000 pursuant to the Sales "
+     "Agreement. Under this prospectus supplement, we may offer and sell up to an additional $50,000,000 of shares "
+     "of our common stock from and after the date hereof.", None),
 ])
 def test_remaining_capacity_in_the_same_or_next_sentence(sentences, remaining):
     sales = by_type(events(PROGRAM + sentences))["sales_reported"]

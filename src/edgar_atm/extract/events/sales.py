@@ -171,19 +171,21 @@ at the end of the sentence or before "under/pursuant to ..." (dollar amounts car
 """Shares sold, passive: "an aggregate of 1,234,567 shares of our common stock have been sold",
 "2.5 million shares were issued and sold"."""
 REMAINING_RE = re.compile(
-    MONEY_RE.pattern + r"(?:[^.;]{0,120}?\bremain(?:s|ed|ing)?\b(?:\s+(?:available|unsold|to be sold))?| (?:are|is|were|remain) (?:still )?available for (?:offer and )?(?:sale|issuance))|"
+    MONEY_RE.pattern + r"(?:[^.;]{0,120}?\bremain(?:s|ed|ing)?\b(?!\s+(?:approximately\s+)?\$)(?:\s+(?:available|unsold|to be sold))?| (?:are|is|were|remain) (?:still )?available for (?:offer and )?(?:sale|issuance))|"
     r"\bremaining[^.;$]{0,60}?(?:of|is|was)\s+(?:approximately\s+)?(?P<num2>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
     r"\b(?:leaving|leaves|which\s+left)\s+(?:up\s+to\s+)?(?:an?\s+aggregate\s+of\s+|approximately\s+)?(?P<num3>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
     r"\b(?:as such|as a result|accordingly|consequently|therefore|thus),?\s+(?:we\s+)?(?:may|can)\s+(?:offer and |issue and )?sell\b"
     r"[^.]{0,200}?\bup to\s+(?:approximately\s+)?(?P<num4>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
     r"\b(?:at|as of)\s+(?:" + MONTH_NAME + r"\s+\d{1,2},\s+\d{4}|the date (?:hereof|of this prospectus supplement)),\s+we\s+(?:could|may|can)\s+"
     r"(?:still\s+)?(?:offer\s+and\s+)?sell\b[^.]{0,120}?\bup\s+to\s+(?:an\s+additional\s+)?(?:approximately\s+)?"
-    r"(?P<num5>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)",
+    r"(?P<num5>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
+    r"\bthe\s+remaining\s+(?:approximately\s+)?(?P<num6>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)",
     re.I,
 )
 """Remaining capacity: "$Z remains available", "$Z are available for sale", "remaining ... of $Z", "leaving $Z",
 "As such, we may sell ... up to $Z" right after the sales figure, "At September 30, 2010, we could sell ... up to an
-additional $Z" (what is left at a date)."""
+additional $Z" (what is left at a date), "The remaining $Z of shares may be sold" ("we may
+sell up to an additional $Z" is not: filings say so of a new registration after the sales, smlr 2024)."""
 
 _CONDITIONAL_RE = re.compile(r"\bif (?:no|any|all|we have)\b|\bnot previously sold\b", re.I)
 _OTHER_ISSUANCE_RE = re.compile(
@@ -362,7 +364,7 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
             if rm.group("num"):
                 remaining = as_dollars(money(rm))
             else:
-                raw = rm.group("num2") or rm.group("num3") or rm.group("num4") or rm.group("num5")
+                raw = rm.group("num2") or rm.group("num3") or rm.group("num4") or rm.group("num5") or rm.group("num6")
                 mm = MONEY_RE.search(raw)
                 remaining = as_dollars(money(mm)) if mm else None
             if remaining is not None:
