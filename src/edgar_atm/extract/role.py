@@ -84,11 +84,12 @@ Amendment to amend the Prospectus Supplement", "This Amendment is being filed ..
 amount", a plan of distribution that speaks of the shares "offered by this amendment")."""
 
 DOC_DATE_RE = re.compile(
-    r"the date of this (?:prospectus supplement|supplement|prospectus|pricing supplement)"
-    r"(?: no\. ?\d+)?(?: to (?:the )?prospectus supplement)?(?: amendment)?\s+is\s+(?P<date>[A-Z][a-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})",
+    r"the date of this (?:prospectus supplement|supplement|prospectus|pricing supplement|amendment)"
+    r"(?: no\. ?\d+)?(?: to (?:the )?prospectus supplement)?(?: amendment)?(?: no\. ?\d+)?\s+is\s+(?P<date>[A-Z][a-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})",
     re.I,
 )
-"""The cover's own date: "The date of this prospectus supplement is October 20, 2022"."""
+"""The cover's own date: "The date of this prospectus supplement is October 20, 2022", "The date of this Amendment
+No. 1 is March 3, 2023", "The date of this prospectus supplement amendment no. 2 is ..."."""
 
 GENERIC_RE = re.compile(r"\b(?:to the extent|if we|we may|will do so|any such|one or more|the applicable prospectus supplement)\b", re.I)
 """Base-prospectus talk about ATM offerings in general ("we may sell ... in at-the-market offerings")."""
@@ -270,10 +271,10 @@ def is_notice(head: str) -> bool:
 
 
 COVER_DATED_RE = re.compile(
-    r"(?:^|\n)[ \t]*(?:this )?(?:prospectus supplement|supplement|amendment)(?:\s+no\.\s?\d+)?(?: to (?:the )?prospectus supplement)?"
+    r"(?:^|\n)[ \t]*(?:this )?(?:prospectus supplement|supplement|amendment)(?:\s+amendment)?(?:\s+no\.\s?\d+)?(?: to (?:the )?prospectus supplement)?"
     r",?[ \t]+dated\s+(?P<date>[A-Z][a-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})", re.I)
 """A cover line that dates the document itself: "Prospectus Supplement dated February 22, 2023",
-"Amendment No. 1 dated November 24, 2023", "Supplement No. 2 dated May 3, 2024", "This supplement no. 1
+"Amendment No. 1 dated November 24, 2023", "Prospectus Supplement Amendment No. 1 dated ...", "Supplement No. 2 dated May 3, 2024", "This supplement no. 1
 dated January 7, 2022, or this supplement, supplements ...". It must open its line: "(To Prospectus Supplement dated ...)" dates an earlier document."""
 
 

@@ -138,3 +138,19 @@ def test_date_first_with_the_issuers_defined_names_before_the_verb():
 ])
 def test_an_amendment_cover_dates_itself_across_a_line_break(cover):
     assert document_date(cover) == date(2022, 8, 17)
+
+
+@pytest.mark.parametrize("cover", [
+    "AMENDMENT NO. 1\n(To Prospectus Supplement dated October 25, 2021)\nThe date of this Amendment No. 1 is August 17, 2022.\n",
+    "AMENDMENT\n(To Prospectus Supplement dated October 25, 2021)\nThe date of this Amendment is August 17, 2022.\n",
+    "(To Prospectus Supplement dated October 25, 2021)\nThe date of this Prospectus Supplement Amendment No. 2 is August 17, 2022.\n",
+    "Filed Pursuant to Rule 424(b)(5)\nProspectus Supplement Amendment No. 1 dated August 17, 2022\n"
+    "(To Prospectus Supplement dated October 25, 2021)\n",
+])
+def test_an_amendment_says_its_own_date(cover):
+    assert document_date(cover) == date(2022, 8, 17)
+
+
+def test_the_earlier_supplement_in_parentheses_does_not_date_the_amendment():
+    # near miss: only the dates of earlier documents
+    assert document_date("AMENDMENT NO. 1\n(To Prospectus Supplement dated October 25, 2021)\n") is None
