@@ -351,12 +351,27 @@ Stock", "$125,000,000 of Common Units"."""
 _PRICE_TABLE_RE = re.compile(r"proceeds|commissions?\b|discounts?\b|price to (?:the )?public|per share|\btotal\b", re.I)
 
 
+FLAT_COVER_CAP_RE = re.compile(
+    r"(?:\(\s*to\s+(?:the\s+)?(?:base\s+)?prospectus\b[^()]{0,200}\)\s*(?:Up\s+to\s+)?|(?<![\w,;:] )\b(?-i:Up to)\s+)"
+    + MONEY_RE.pattern + r"(?=\s+(?:of\s+)?[A-Z])", re.I)
+"""The cover's amount where a mirror page lost the cover's line breaks ("... (To prospectus dated November 6, 2023)
+$500,000,000 Acadia Realty Trust Common Shares ...", "... Up to $50,000,000 Common Stock We have entered ..."):
+right after the "(To Prospectus dated ...)" parenthetical, or a capitalised "Up to" that no sentence word leads into."""
+
+
 def cover_cap(cover: str) -> re.Match[str] | None:
     """The cover's amount line (COVER_CAP_RE), not a figure of the cover's price table ("Gross proceeds to
-    Zions Bancorporation  $ 75,499,254.92": what a sales report says was raised)."""
+    Zions Bancorporation  $ 75,499,254.92": what a sales report says was raised). A cover whose lines ran
+    together (no amount line at all) is read by FLAT_COVER_CAP_RE."""
     for m in COVER_CAP_RE.finditer(cover):
         if not _PRICE_TABLE_RE.search(cover, max(0, m.start() - 80), m.start()):
             return m
+    if cover.count("\n") > 12:
+        return None  # a cover with its lines: no amount line is no amount
+    for m in FLAT_COVER_CAP_RE.finditer(cover, 0, 2500):
+        if (money(m) or 0) >= 10_000 and not _PRICE_TABLE_RE.search(cover, max(0, m.start() - 80), m.start()) \
+                and not FEE_TABLE_RE.search(cover, max(0, m.start() - 200), m.start()):
+            return m  # "$0.01 PAR VALUE PER SHARE" under the parenthetical is no amount
     return None
 
 

@@ -389,3 +389,25 @@ def test_an_unsold_remainder_by_count_is_no_cap():
 def test_a_share_cap_for_each_class_is_one_program_each(sentence):
     got = sorted((e.security, e.max_shares) for e in events(sentence) if e.type == "program_established")
     assert got == [("9.00% Series A Cumulative Preferred Stock", 500_000), ("common stock", 5_000_000)]
+
+
+_FLAT_BODY = ("On February 14, 2025, we entered into an ATM Equity Offering Sales Agreement with BofA Securities, Inc. and "
+              "Jefferies LLC, relating to our common shares offered by this prospectus supplement pursuant to a continuous "
+              "offering program.")
+
+
+@pytest.mark.parametrize("head, cap", [
+    # a mirror page that lost the cover's line breaks: the amount right after "(To prospectus dated ...)"
+    ("Filed Pursuant to Rule 424(b)(5) Registration No. 333-275356 Prospectus Supplement (To prospectus dated November 6, "
+     "2023) $500,000,000 Acadia Realty Trust Common Shares of Beneficial Interest ", Decimal(500_000_000)),
+    # a capitalised "Up to" that no sentence leads into
+    ("424B5 1 d123.htm 424B5 Filed Pursuant to Rule 424(b)(5) PROSPECTUS SUPPLEMENT Up to $75,000,000 Acme Realty Inc. "
+     "Common Stock ", Decimal(75_000_000)),
+    # near misses: a par value under the parenthetical, a sentence's "up to"
+    ("Filed Pursuant to Rule 424(b)(2) (To Prospectus dated November 22, 2024) $0.01 PAR VALUE PER SHARE Acme Fund ", None),
+    ("Filed Pursuant to Rule 424(b)(5) PROSPECTUS SUPPLEMENT Acme Realty Inc. Common Stock We may sell up to $75,000,000 "
+     "Of Shares in the future. ", None),
+])
+def test_the_cover_amount_of_a_cover_whose_lines_ran_together(head, cap):
+    ev = by_type(parse_filing((head + _FLAT_BODY).encode(), path="flat.txt").events)["program_established"]
+    assert ev.max_amount == cap
