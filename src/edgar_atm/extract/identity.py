@@ -647,7 +647,7 @@ def program_from(s: Sentence, doc_date: date | None) -> Program:
     agr, amd, _ = agreement_dates(text, doc_date)
     set_found(prog, "agreement_date", agr, s)
     set_found(prog, "amendment_date", amd, s)
-    prog.agents = find_agents(text)
+    prog.agents = _own_agents(text, m)
     if prog.agents:
         prog.spans["agents"] = s.span
     set_found(prog, "security", security(text), s)
@@ -657,6 +657,38 @@ def program_from(s: Sentence, doc_date: date | None) -> Program:
         prog.max_amount = as_dollars(value)
         prog.spans["max_amount"] = s.sub(a, b)
     return prog
+
+
+_ENTRY_WITH_RE = re.compile(r"\b(?:entry into|entering into|entrance into|execution of)\s+(?:the|our|an?|this|such)\s+"
+                            r"(?:[\w-]+\s+){0,4}?agreements?\s+with\s+[^,;]{0,120}", re.I)
+"""The clause about the new agreement in a sentence that ends another ("Concurrently with our entry into the
+agreement with Jefferies LLC, we terminated ...")."""
+
+
+def _own_agents(text: str, m: re.Match[str] | None) -> list[str]:
+    """The agents of the agreement `m` names, where the sentence names another agreement too ("In connection with
+    the entry into the Equity Distribution Agreement with Jefferies LLC, the Sales Agreement with Cantor ... was
+    terminated"; "Concurrently with our entry into the agreement with Jefferies LLC, we terminated our Sales
+    Agreement with Cantor"): a firm named only beside the other agreement ("from there up to the next agreement",
+    or in the entry-into clause) is that agreement's. A firm named beside both stays."""
+    every = find_agents(text)
+    if m is None or len(every) < 2:
+        return every
+    entered = {x for e in _ENTRY_WITH_RE.finditer(text) if not e.start() <= m.start() < e.end()
+               for x in find_agents(e.group(0))}
+    if entered:
+        mine = set(find_agents(text[m.start():]))
+        every = [x for x in every if x in mine or x not in entered]
+    marks = [x.start() for x in AGREEMENT_RE.finditer(text) if not NOT_ATM_AGREEMENT_RE.search(text[max(0, x.start() - 40):x.end()])]
+    if len(marks) < 2:
+        return every
+    bounds = list(zip(marks, marks[1:] + [len(text)]))
+    own = next(((a, b) for a, b in bounds if a == m.start()), None)
+    if own is None:
+        return every
+    mine = set(find_agents(text[own[0]:own[1]]))
+    theirs = {x for a, b in bounds if a != own[0] for x in find_agents(text[a:b])}
+    return [x for x in every if x in mine or x not in theirs]
 
 
 def set_found(prog: Program, name: str, found: Found | None, where: Sentence | Any) -> None:

@@ -302,3 +302,24 @@ def test_the_terms_after_a_replacing_clause_are_the_new_programs(clause):
     assert new.max_amount == 9_400_000 and new.agreement_date == date(2018, 3, 9)
     assert new.agents == ["B. Riley Securities, Inc."]
     assert ended.agents == ["Cantor Fitzgerald & Co."] and ended.max_amount is None and ended.scope == "prior"
+
+
+_NEW_EDA = ("We have entered into an Equity Distribution Agreement, dated May 1, 2024, with Jefferies LLC, as sales agent, "
+            "relating to shares of our common stock having an aggregate offering price of up to $50,000,000. ")
+
+
+@pytest.mark.parametrize("sentence, agents", [
+    ("In connection with the entry into the Equity Distribution Agreement with Jefferies LLC, the Sales Agreement with "
+     "Cantor Fitzgerald & Co., dated June 3, 2022, was terminated.", ["Cantor Fitzgerald & Co."]),
+    ("Concurrently with our entry into the agreement with Jefferies LLC, we terminated our Sales Agreement with Cantor "
+     "Fitzgerald & Co., dated June 3, 2022.", ["Cantor Fitzgerald & Co."]),
+    ("We terminated our prior Sales Agreement with Cantor Fitzgerald & Co., dated June 3, 2022, effective as of the "
+     "date of the Equity Distribution Agreement with Jefferies LLC.", ["Cantor Fitzgerald & Co."]),
+    # near miss: a firm that was agent under both keeps its place in the ended agreement
+    ("In connection with the entry into the Equity Distribution Agreement with Jefferies LLC, the Sales Agreement with "
+     "Jefferies LLC and Cantor Fitzgerald & Co., dated June 3, 2022, was terminated.",
+     ["Jefferies LLC", "Cantor Fitzgerald & Co."]),
+])
+def test_the_new_agreements_agent_is_not_the_ended_ones(sentence, agents):
+    ended = [e for e in events(_NEW_EDA + sentence) if e.type == "terminated"]
+    assert len(ended) == 1 and ended[0].agents == agents
