@@ -10,6 +10,7 @@ Not a resumption: "may resume", "until we resume", "prior to the resumption of",
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from .. import when
@@ -39,7 +40,7 @@ supplement to reactivate the at-the-market offering")."""
 
 
 def detect(specific: list[Sentence], program: Program, doc_date: date | None,
-           sentences: list[Sentence] = ()) -> Detection | None:
+           sentences: Sequence[Sentence] = ()) -> Detection | None:
     """The first sentence that says the issuer restarts the program: the program's own sentences
     first, then any sentence about the offering."""
     rest = [s for s in sentences if s not in specific and RESUME_RE.search(s.text) and _ABOUT_OFFERING_RE.search(s.text)]
