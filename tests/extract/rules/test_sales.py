@@ -728,3 +728,14 @@ def test_a_program_named_in_another_paragraph_does_not_carry_over():
             "In our 2019 initial public offering, we sold 5,000,000 shares of common stock for gross proceeds of "
             "$50.0 million.")
     assert "sales_reported" not in by_type(events(body))
+
+
+@pytest.mark.parametrize("sentence", [
+    "As a result, we may offer and sell shares of our common stock having an aggregate offering price of up to "
+    "$9,500,000 under the Sales Agreement, which includes the $3,100,000 of shares we previously sold.",
+    "Accordingly, we may sell up to $9,500,000 of common stock under the Sales Agreement, including $3,100,000 of shares "
+    "previously sold.",
+])
+def test_a_cap_that_includes_the_sales_is_not_what_remains(sentence):
+    sales = by_type(events(PROGRAM + sentence))["sales_reported"]
+    assert sales.gross_proceeds == Decimal("3100000") and sales.remaining_amount is None

@@ -350,7 +350,9 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
         if nxt < len(sentences) and sentences[nxt].para == s.para:
             pieces.append(sentences[nxt])
         window = Window.of(pieces)
-        rm = REMAINING_RE.search(window.text)
+        # A cap clause before the report ("we may sell up to $Y ..., which includes the $X previously sold") is no
+        # remainder: look from where the report starts.
+        rm = REMAINING_RE.search(window.text, part)
         after = s.index + 2
         if rm is None and len(pieces) == 2 and len(pieces[1].text) < 200 and after < len(sentences) \
                 and sentences[after].para == s.para:
