@@ -403,6 +403,12 @@ _FLAT_BODY = ("On February 14, 2025, we entered into an ATM Equity Offering Sale
     # a capitalised "Up to" that no sentence leads into
     ("424B5 1 d123.htm 424B5 Filed Pursuant to Rule 424(b)(5) PROSPECTUS SUPPLEMENT Up to $75,000,000 Acme Realty Inc. "
      "Common Stock ", Decimal(75_000_000)),
+    # the title-case heading "Having an Aggregate Offering Price of Up to $X" run into the first sentence
+    ("Filed Pursuant to Rule 424(b)(5) PROSPECTUS SUPPLEMENT (To Prospectus dated December 6, 2011) LOGO Buckeye "
+     "Partners, L.P. Limited Partnership Units Representing Limited Partner Interests Having an Aggregate Offering "
+     "Price of Up to $300,000,000 ", Decimal(300_000_000)),
+    ("Prospectus supplement (To prospectus dated December 3, 2024) LOGO Atmos Energy Corporation Common stock Having "
+     "an Aggregate Offering Price of up to $1,700,000,000 ", Decimal(1_700_000_000)),
     # near misses: a par value under the parenthetical, a sentence's "up to"
     ("Filed Pursuant to Rule 424(b)(2) (To Prospectus dated November 22, 2024) $0.01 PAR VALUE PER SHARE Acme Fund ", None),
     ("Filed Pursuant to Rule 424(b)(5) PROSPECTUS SUPPLEMENT Acme Realty Inc. Common Stock We may sell up to $75,000,000 "
