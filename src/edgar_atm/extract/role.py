@@ -278,6 +278,13 @@ COVER_DATED_RE = re.compile(
 dated January 7, 2022, or this supplement, supplements ...". It must open its line: "(To Prospectus Supplement dated ...)" dates an earlier document."""
 
 
+FLAT_COVER_DATED_RE = re.compile(
+    r"\b(?:Registration(?: Statement)?|File) No\.?\s*333-\d+\s+(?:prospectus supplement\s+)?(?:(?:prospectus )?supplement|amendment)"
+    r"(?:\s+no\.\s?\d+)?,?\s+dated\s+(?P<date>[A-Z][a-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})", re.I)
+"""COVER_DATED_RE where a mirror page ran the cover's lines together: the dated line right after the registration
+number ("Registration No. 333-258322 AMENDMENT NO. 1 DATED NOVEMBER 30, 2021 To Prospectus Supplement ...")."""
+
+
 COVER_DATE_CELL_RE = re.compile(
     r"(?:^|\n)[ \t]*prospectus supplement\b(?:[^\n]{0,200}?\|[ \t|]*|(?:\n[ \t]*\([^\n]{0,200})*\n[ \t]*)"
     r"(?P<date>[A-Z][a-z]+\.?\s*\d{1,2}\s*,\s*\d{4})[ \t]*(?:\||\n|$)", re.I)
@@ -334,7 +341,8 @@ def document_date(text: str) -> date | None:
 
 def document_date_span(text: str) -> tuple[date, Span] | None:
     """document_date with where the text says it."""
-    m = DOC_DATE_RE.search(text[:400_000]) or COVER_DATED_RE.search(text[:3000]) or COVER_DATE_CELL_RE.search(text[:1500])
+    m = (DOC_DATE_RE.search(text[:400_000]) or COVER_DATED_RE.search(text[:3000]) or COVER_DATE_CELL_RE.search(text[:1500])
+         or FLAT_COVER_DATED_RE.search(text[:1500]))
     if m:
         dm = DATE_RE.search(m.group("date"))
         day = to_date(dm) if dm else None

@@ -154,3 +154,20 @@ def test_an_amendment_says_its_own_date(cover):
 def test_the_earlier_supplement_in_parentheses_does_not_date_the_amendment():
     # near miss: only the dates of earlier documents
     assert document_date("AMENDMENT NO. 1\n(To Prospectus Supplement dated October 25, 2021)\n") is None
+
+
+@pytest.mark.parametrize("cover", [
+    "Filed Pursuant to Rule 424(b)(5) Registration No. 333-258322 AMENDMENT NO. 1 DATED AUGUST 17, 2022 To Prospectus "
+    "Supplement Dated August 18, 2021 (To Prospectus dated July 30, 2021) $300,000,000 Aemetis, Inc. Common Stock",
+    "Filed Pursuant to Rule 424(b)(2) File No. 333-270080 Supplement No. 1 dated August 17, 2022 to PROSPECTUS "
+    "SUPPLEMENT Dated February 28, 2023 (To Prospectus dated February 28, 2023) $300,000,000 Common Stock",
+])
+def test_a_flat_cover_dates_itself_after_the_registration_number(cover):
+    # a mirror page that ran the cover's lines together
+    assert document_date(cover) == date(2022, 8, 17)
+
+
+def test_a_flat_cover_whose_only_dates_are_earlier_documents():
+    # near miss: "(To Prospectus Supplement dated ...)" right after the registration number dates an earlier document
+    assert document_date("Filed Pursuant to Rule 424(b)(5) Registration No. 333-258322 (To Prospectus Supplement dated "
+                         "August 18, 2021) $300,000,000 Common Stock") is None
