@@ -352,10 +352,10 @@ _PRICE_TABLE_RE = re.compile(r"proceeds|commissions?\b|discounts?\b|price to (?:
 
 
 FLAT_COVER_CAP_RE = re.compile(
-    r"(?:\(\s*to\s+(?:the\s+)?(?:base\s+)?prospectus\b[^()]{0,200}\)\s*(?:Up\s+to\s+)?|\b(?-i:Up to)\s+|\b(?-i:Aggregate (?:Offering|Sales) Price) of\s+(?:up\s+to\s+)?)"
+    r"(?:\(\s*to\s+(?:the\s+)?(?:base\s+)?prospectus\b[^()]{0,200}\)\s*(?:(?-i:[A-Z][\w.&'-]*,?\s+)|\([^()]{0,60}\)\s*|\S+\.(?:jpg|jpeg|gif|png)\s+){0,8}?(?:Up\s+to\s+)?|\b(?-i:Up to)\s+|\b(?-i:Aggregate (?:Offering|Sales) Price) of\s+(?:up\s+to\s+)?)"
     + MONEY_RE.pattern + r"(?=\s+(?:of\s+)?[A-Z])", re.I)
 """The cover's amount where a mirror page lost the cover's line breaks ("... (To prospectus dated November 6, 2023)
-$500,000,000 Acadia Realty Trust Common Shares ...", "... Up to $50,000,000 Common Stock We have entered ..."):
+$500,000,000 Acadia Realty Trust Common Shares ...", "(To Prospectus Dated October 31, 2025) Dominion Energy, Inc. $1,800,000,000", "... Up to $50,000,000 Common Stock We have entered ..."):
 right after the "(To Prospectus dated ...)" parenthetical, or after a capitalised "Up to" (a sentence writes "up to";
 "... Having an Aggregate Offering Price of Up to $300,000,000" is the cover's heading, as is "Common stock Having an
 Aggregate Offering Price of up to $1,700,000,000")."""

@@ -409,6 +409,13 @@ _FLAT_BODY = ("On February 14, 2025, we entered into an ATM Equity Offering Sale
      "Price of Up to $300,000,000 ", Decimal(300_000_000)),
     ("Prospectus supplement (To prospectus dated December 3, 2024) LOGO Atmos Energy Corporation Common stock Having "
      "an Aggregate Offering Price of up to $1,700,000,000 ", Decimal(1_700_000_000)),
+    # the issuer's name, a second parenthetical or a logo's file name between the parenthetical and the amount
+    ("Filed Pursuant to Rule 424(b)(5) PROSPECTUS SUPPLEMENT (To Prospectus Dated October 31, 2025) Dominion Energy, "
+     "Inc. $1,800,000,000 Common Stock ", Decimal(1_800_000_000)),
+    ("PROSPECTUS SUPPLEMENT Filed pursuant to rule 424(b)(5) (TO PROSPECTUS DATED MAY 7, 2012) (Registration no. "
+     "333-168568) $35,000,000 EXCEL MARITIME CARRIERS LTD. CLASS A COMMON STOCK ", Decimal(35_000_000)),
+    ("PROSPECTUS SUPPLEMENT (TO PROSPECTUS DATED DECEMBER 2, 2022) img145881582_0.jpg $50,000,000 Beneficial Unit "
+     "Certificates ", Decimal(50_000_000)),
     # near misses: a par value under the parenthetical, a sentence's "up to"
     ("Filed Pursuant to Rule 424(b)(2) (To Prospectus dated November 22, 2024) $0.01 PAR VALUE PER SHARE Acme Fund ", None),
     ("Filed Pursuant to Rule 424(b)(5) PROSPECTUS SUPPLEMENT Acme Realty Inc. Common Stock We may sell up to $75,000,000 "
