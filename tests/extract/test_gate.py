@@ -84,3 +84,20 @@ def test_a_funds_distribution_agreement_with_its_distributor_passes(phrase):
 
 def test_a_distributor_without_a_distribution_agreement_fails():
     assert not may_be_atm(b"Shares of the Fund are offered from time to time through the Distributor in a continuous offering.")
+
+
+@pytest.mark.parametrize("text", [
+    # a plain-text filing wraps its lines anywhere, also inside the words the gate looks for
+    b"The shares are being sold pursuant to separate distribution\nagreements between us and Deutsche Bank "
+    b"Securities Inc., as our\nsales agent, for shares of common stock.",
+    b"We have entered into a sales\nagreement with Cantor Fitzgerald & Co.",
+    b"We have entered into an Equity Distribution\n    Agreement with Jefferies LLC.",
+])
+def test_words_wrapped_across_lines_still_pass(text):
+    assert may_be_atm(text)
+
+
+def test_wrapped_notes_wording_still_fails():
+    # near miss: wrapping does not make an MTN distribution agreement an ATM
+    assert not may_be_atm(b"We have entered into a distribution\nagreement with the agents for the\nsale of our "
+                          b"Medium-Term Notes, Series F.")

@@ -44,8 +44,18 @@ _SALES_AGENT_FEE_RE = re.compile(rb"sales" + _SEP + rb"agents?(?:'|&#8217;|&#x20
 
 
 def may_be_atm(data: bytes) -> bool:
-    """True when full parsing is worthwhile. False is certain: nothing ATM-like is there."""
+    """True when full parsing is worthwhile. False is certain: nothing ATM-like is there. A plain-text filing
+    wraps its lines ("separate distribution\nagreements"): when the bytes as they are show nothing, they are
+    asked again with every run of whitespace made one space."""
     low = data.lower()
+    if _hit(low):
+        return True
+    if b"\n" not in low and b"\t" not in low and b"  " not in low:
+        return False
+    return _hit(b" ".join(low.split()))
+
+
+def _hit(low: bytes) -> bool:
     for literal in _LITERALS:
         if literal in low:
             return True
