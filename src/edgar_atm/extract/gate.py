@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .text import looks_like_html
+
 _LITERALS = (
     b"415(a)(4)", b"equity distribution agreement",
     b"sales agreement", b"open market sale", b"at market issuance", b"controlled equity offering",
@@ -50,12 +52,19 @@ def may_be_atm(data: bytes) -> bool:
     low = data.lower()
     if _hit(low):
         return True
-    if b"\n" not in low and b"\t" not in low and b"  " not in low:
+    if (b"\n" not in low and b"\t" not in low and b"  " not in low) or looks_like_html(low):
+        # An HTML source's line breaks fall inside tags and text alike, but the words a wrapped HTML line splits
+        # are the ones _preceded already reads across any whitespace; only plain text needs the second look
+        # (and the structured notes of the daily mix, all HTML, do not pay for it).
         return False
-    return _hit(b" ".join(low.split()))
+    # bytes.replace runs at memory speed; the checks that already allow any whitespace (_preceded) are not repeated.
+    flat = low.replace(b"\r", b" ").replace(b"\n", b" ").replace(b"\t", b" ")
+    while b"  " in flat:
+        flat = flat.replace(b"    ", b" ").replace(b"  ", b" ")
+    return _hit(flat, spaced=False)
 
 
-def _hit(low: bytes) -> bool:
+def _hit(low: bytes, *, spaced: bool = True) -> bool:
     for literal in _LITERALS:
         if literal in low:
             return True
@@ -63,6 +72,8 @@ def _hit(low: bytes) -> bool:
         return True
     if b"sales agent" in low and _SALES_AGENT_FEE_RE.search(low):
         return True
+    if not spaced:
+        return False
     # "at the market" needs a word boundary ("...that the market prices" is not it).
     return (_preceded(low, b"market", _BEFORE_MARKET_RE) or _preceded(low, b"agreement", _BEFORE_AGREEMENT_RE)
             or (b"continuous" in low and _preceded(low, b"program", _BEFORE_PROGRAM_RE)))

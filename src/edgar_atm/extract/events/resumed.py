@@ -43,7 +43,9 @@ def detect(specific: list[Sentence], program: Program, doc_date: date | None,
            sentences: Sequence[Sentence] = ()) -> Detection | None:
     """The first sentence that says the issuer restarts the program: the program's own sentences
     first, then any sentence about the offering."""
-    rest = [s for s in sentences if s not in specific and RESUME_RE.search(s.text) and _ABOUT_OFFERING_RE.search(s.text)]
+    named = {id(s) for s in specific}
+    rest = [s for s in sentences if ("esum" in s.text or "einstat" in s.text or "ecommenc" in s.text or "eactivat" in s.text)
+            and id(s) not in named and RESUME_RE.search(s.text) and _ABOUT_OFFERING_RE.search(s.text)]
     for s in [*specific, *rest]:
         t = s.text
         filed_for = FILED_FOR_RESTART_RE.search(t)
