@@ -13,7 +13,11 @@ from functools import lru_cache
 
 # canonical legal name -> aliases (regex fragments, matched case-sensitively on word edges)
 AGENTS: dict[str, tuple[str, ...]] = {
-    # Canadian dealers first: see the note at Stifel Nicolaus Canada below.
+    # Canadian dealers first: see the note at Stifel Nicolaus Canada below. Likewise the Asian affiliates that sell
+    # an ADS program beside US firms ("Goldman Sachs (Asia) L.L.C.", not Goldman Sachs & Co. LLC).
+    "Goldman Sachs (Asia) L.L.C.": (r"Goldman Sachs \(Asia\) L\.L\.C\.?",),
+    "China International Capital Corporation Hong Kong Securities Limited": (
+        r"China International Capital Corporation Hong Kong Securities Limited", r"CICC(?= |,|\))"),
     "Cantor Fitzgerald Canada Corporation": (r"Cantor Fitzgerald Canada(?: Corporation)?",),
     "TD Securities Inc.": (r"TD Securities Inc\.?",),
     "Cantor Fitzgerald & Co.": (r"Cantor Fitzgerald(?: & Co\.?)?", r"Cantor", r"CF&Co"),

@@ -272,10 +272,14 @@ def _entered_on_date(text: str) -> re.Match[str] | None:
 
 def is_defining(text: str) -> bool:
     """A sentence that defines the agreement: names one and says it was entered into, is
-    party to, dated, amended, or that the prospectus relates to the offer under it."""
+    party to, dated, amended, or that the prospectus relates to the offer under it, or sells "in accordance with the
+    terms of our existing Controlled Equity Offering Sales Agreement" (not "the terms of the sales agreement": a
+    sentence about the agreement already defined)."""
     return bool(re.search(
         r"\b(?:entered into|enter into|are party to|is party to|executed|relate to the offer|relates to the offer|"
-        r"previously entered|amended and restated|amendment no\.|dated)\b", text, re.I)) and bool(AGREEMENT_RE.search(text))
+        r"previously entered|amended and restated|amendment no\.|dated|"
+        r"(?:in accordance with|pursuant to|under) the terms of (?:our|an) (?:existing )?(?=[A-Z\w])|our existing)\b", text, re.I)) \
+        and bool(AGREEMENT_RE.search(text))
 
 
 # --------------------------------------------------------------------------- caps
@@ -366,8 +370,9 @@ def cover_cap(cover: str) -> re.Match[str] | None:
     Zions Bancorporation  $ 75,499,254.92": what a sales report says was raised). A cover whose lines ran
     together (no amount line at all) is read by FLAT_COVER_CAP_RE."""
     for m in COVER_CAP_RE.finditer(cover):
-        if not _PRICE_TABLE_RE.search(cover, max(0, m.start() - 80), m.start()):
-            return m
+        if not _PRICE_TABLE_RE.search(cover, max(0, m.start() - 80), m.start()) \
+                and not FEE_TABLE_RE.search(cover, m.end(), m.end() + 120):
+            return m  # a fee table's last cell ("$43,640.00" / "(1) Calculated in accordance with Rule 457(o)") is no amount
     if cover.count("\n") > 12:
         return None  # a cover with its lines: no amount line is no amount
     for m in FLAT_COVER_CAP_RE.finditer(cover, 0, 2500):
@@ -443,6 +448,9 @@ SECURITY_RES = (
     (re.compile(r"\bordinary shares\b", re.I), "ordinary shares"),
     (re.compile(r"\bcommon shares\b", re.I), "common shares"),
     (re.compile(r"\bcommon stock\b", re.I), "common stock"),
+    # An issuer whose one class is called "shares" (a Swiss or other foreign company: "of our shares, par value CHF
+    # 0.10 per share"): named so only beside its par or nominal value.
+    (re.compile(r"\b(?<=our |its )shares(?=,? (?:par|nominal) value\b)", re.I), "shares"),
 )
 """Security classes: a named preferred series ("8.00% Series A Perpetual Strike Preferred
 Stock"), Class A common stock, listed notes ("7.75% Notes due 2029"), ADSs, beneficial-interest

@@ -53,6 +53,8 @@ _AMENDMENT_STATED_RE = re.compile(r"\b(?:entered into|executed|signed)\b[^.]{0,8
 _ENDED_RE = re.compile(r"\bterminat|\breplac|\bsupersed", re.I)
 _EXISTING_RE = re.compile(r"\b(?:are|is) (?:a )?party to\b|\bpreviously (?:entered into|executed)\b", re.I)
 _AGENT_PAID_RE = re.compile(r"\b(?:agents?|managers?|[A-Z][\w.&]+)\s+will\s+be\s+entitled\s+to\s+(?:compensation|a\s+commission)|"
+                            r"\b(?:agents?|managers?|[A-Z][\w.&]+)\s+will\s+receive\s+(?:from\s+(?:us|the\s+company)\s+)?"
+                            r"(?:an?\s+)?(?:commission|compensation|fee)|"
                             r"\bcompensation\s+(?:to|of|payable\s+to)\s+(?:the\s+|each\s+|our\s+)?(?:sales\s+)?(?:agents?|managers?)\b|"
                             r"\b(?:we|the company)\s+will\s+pay\s+[^.;]{1,60}?\ba\s+commission\b|"
                             r"\b(?:we|the company)\s+will\s+pay\s+(?:the|each|our)\s+(?:sales\s+)?(?:agents?|managers?)\s+"

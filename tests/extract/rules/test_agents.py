@@ -61,11 +61,15 @@ def test_stifel_canada_and_stifel_are_two_firms():
      ["Cantor Fitzgerald Canada Corporation", "Cantor Fitzgerald & Co."]),
     ("Laurentian Bank Securities Inc. and Laurentian Capital (USA) Inc.",
      ["Laurentian Bank Securities, Inc.", "Laurentian Capital (USA) Inc."]),
+    # the Asian affiliates of an ADS program
+    ("Goldman Sachs (Asia) L.L.C., UBS Securities LLC and China International Capital Corporation Hong Kong Securities "
+     "Limited", ["Goldman Sachs (Asia) L.L.C.", "UBS Securities LLC",
+                 "China International Capital Corporation Hong Kong Securities Limited"]),
     # near misses: the US firms alone stay the US firms
     ("BMO, RBC, Scotia, TD Cowen and Canaccord", ["BMO Capital Markets Corp.", "RBC Capital Markets, LLC",
                                                   "Scotia Capital (USA) Inc.", "TD Securities (USA) LLC", "Canaccord Genuity LLC"]),
 ])
-def test_canadian_dealers_and_their_us_affiliates_are_two_firms(text, agents):
+def test_foreign_dealers_and_their_us_affiliates_are_two_firms(text, agents):
     assert find_agents(text) == agents
 
 

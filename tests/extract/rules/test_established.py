@@ -497,3 +497,25 @@ def test_notes_offered_through_agents_for_resale_are_no_program():
            "We may offer and sell the notes from time to time through Goldman, Sachs & Co., as our agent, or to Goldman, "
            "Sachs & Co., for resale, under a distribution agreement.")
     assert parse_filing(doc.encode(), path="passage.md").events == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "In accordance with the terms of our existing Controlled Equity OfferingSM Sales Agreement or the sales agreement, "
+    "with Cantor Fitzgerald & Co., or Cantor, we may offer and sell shares of our common stock from time to time through "
+    "Cantor, acting as agent, having an aggregate offering price of up to $40,000,000.",
+    "Pursuant to the terms of our existing Controlled Equity Offering Sales Agreement with Cantor Fitzgerald & Co., we may "
+    "offer and sell shares of our common stock having an aggregate offering price of up to $40,000,000 under this "
+    "prospectus.",
+])
+def test_a_reregistration_under_our_existing_agreement_is_this_program(sentence):
+    # "existing" names the agreement the issuer goes on selling under, not an ended one
+    ev = by_type(events(sentence))["program_established"]
+    assert ev.agreement_type == "Controlled Equity Offering Sales Agreement" and ev.max_amount == Decimal(40_000_000)
+
+
+def test_an_existing_agreement_that_a_new_one_replaces_is_still_the_prior_one():
+    # near miss: "replaces our existing ..." keeps the existing agreement an ended one
+    evs = events("We have entered into an Equity Distribution Agreement, dated May 1, 2024, with Jefferies LLC, relating to "
+                 "shares of our common stock having an aggregate offering price of up to $50,000,000, which replaces our "
+                 "existing Sales Agreement with Cantor Fitzgerald & Co., under which we may sell shares until today.")
+    assert by_type(evs)["program_established"].agents == ["Jefferies LLC"]

@@ -424,3 +424,35 @@ _FLAT_BODY = ("On February 14, 2025, we entered into an ATM Equity Offering Sale
 def test_the_cover_amount_of_a_cover_whose_lines_ran_together(head, cap):
     ev = by_type(parse_filing((head + _FLAT_BODY).encode(), path="flat.txt").events)["program_established"]
     assert ev.max_amount == cap
+
+
+def test_a_fee_tables_last_cell_before_the_cover_is_no_amount():
+    # the cover window starts two paragraphs before "Prospectus Supplement": a fee table's "$43,640.00" cell,
+    # followed by its "Rule 457(o)" footnote, is neither the cap nor what this prospectus offers
+    doc = ("Filed Pursuant to Rule 424(b)(5)\nCALCULATION OF REGISTRATION FEE\nShares of Acme Ltd., par value CHF 0.10 per "
+           "share | $400,000,000\n$43,640.00\n(1) | Calculated in accordance with Rule 457(o) and Rule 457(r) under the "
+           "Securities Act. | Prospectus Supplement\n(To Prospectus dated June 14, 2021)\nAcme Ltd.\nUp to $400,000,000 "
+           "Aggregate Offering Price of Shares\nWe have entered into an equity distribution agreement with Jefferies LLC, as "
+           "sales agent, relating to the offer and sale from time to time of our shares, par value CHF 0.10 per share. "
+           "Sales may be made in \"at the market\" offerings as defined in Rule 415.\n")
+    ev = by_type(parse_filing(doc.encode(), path="fee.txt").events)["program_established"]
+    assert ev.max_amount == Decimal(400_000_000) and ev.offered_amount is None
+    # an issuer whose one class is called "shares", named beside its par value
+    assert ev.security == "shares"
+
+
+@pytest.mark.parametrize("sentence, rate", [
+    ("The sales agents will receive from us a commission equal to a percentage, not to exceed 2.0%, of the gross sales "
+     "price per common unit sold.", Decimal("2.0")),
+    ("Jefferies will receive a commission of 1.0% of the gross sales price of all shares sold through it.", Decimal("1.0")),
+])
+def test_the_agents_commission_said_as_what_they_will_receive(sentence, rate):
+    ev = by_type(events("We have entered into an Equity Distribution Agreement, dated May 1, 2024, with Jefferies LLC, "
+                        "relating to shares of our common stock having an aggregate offering price of up to $50,000,000.\n\n"
+                        + sentence))["program_established"]
+    assert ev.commission_rate == rate
+
+
+def test_shares_without_a_par_value_are_no_class():
+    # near miss: "shares" alone in a sentence about common stock names no class of its own
+    assert security("We may sell shares from time to time; our common stock is listed on Nasdaq.")[0] == "common stock"

@@ -139,7 +139,14 @@ def about_other_program(text: str) -> bool:
     prior = PRIOR_AGREEMENT_RE.search(text)
     if prior is not None and _RESTATES_PRIOR_RE.search(text) and len(PRIOR_AGREEMENT_RE.findall(text)) == 1:
         prior = None
+    if prior is not None and _SELLS_UNDER_EXISTING_RE.search(text) and len(PRIOR_AGREEMENT_RE.findall(text)) == 1 \
+            and not re.search(r"\b(?:replac|supersed|new)\w*", text, re.I):
+        prior = None  # "In accordance with the terms of our existing ... Sales Agreement ..., we may offer and sell ..."
     return bool(prior or _DEFINES_PRIOR_RE.search(text))
+
+
+_SELLS_UNDER_EXISTING_RE = re.compile(r"\b(?:our|the|its) existing\b[^;]{0,250}?\bwe may (?:offer and |issue and )?sell\b", re.I)
+"""A re-registration names the agreement it goes on selling under "existing": the program itself, not an earlier one."""
 
 
 UNSOLD_RE = re.compile(
