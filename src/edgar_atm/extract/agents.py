@@ -275,6 +275,9 @@ _ISSUER_NAMED_RE = re.compile(
     r"Partnership|Sponsor|Operating Partnership|Parent|REIT|Corporation)[\"\u201d]?[),])")
 
 
+_PART_OF_A_FUNDS_NAME_RE = re.compile(r"(?:\s+[A-Z][\w&.'-]*){0,6}?\s+(?:Fund|Funds|Trust|BDC|Portfolios?|Asset Management)\b")
+
+
 _FORMERLY_RE = re.compile(r"\b(?:formerly(?: known as)?|f/k/a|previously known as)\s*$", re.I)
 
 
@@ -295,6 +298,8 @@ def find_agents(text: str, *, keep_unknown: bool = False) -> list[str]:
         if any(a <= m.start() < b for a, b in counterparties):
             continue
         name = group_to_name[m.lastgroup or ""]
+        if _PART_OF_A_FUNDS_NAME_RE.match(text, m.end()):
+            continue  # "Credit Suisse High Yield Bond Fund", "Morgan Stanley Emerging Markets Fund": an issuer named after a bank
         if _FORMERLY_RE.search(text, max(0, m.start() - 30), m.start()):
             continue  # "EF Hutton LLC (formerly Kingswood Capital Markets, ...)": the firm's old name, not another agent
         if _FORWARD_PURCHASER_RE.match(text, m.end()) and "forward seller" not in text[m.end():m.end() + 60].lower():

@@ -32,9 +32,10 @@ from decimal import Decimal
 from ..records import Event
 from . import programs, role, when
 from .events import amended, established, resumed, sales, suspended, terminated
+from .agreements import AGREEMENT_RE
 from .amounts import MONEY_RE, as_dollars, money
 from .model import Detection, Document, Program, Sentence, Span, Window, dollar_start
-from .vocab import ATM_WORDS_RE
+from .vocab import ATM_WORDS_RE, NOT_ATM_AGREEMENT_RE
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +67,7 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
         specific = [s for s in atm_sents if role.names_program_by_agent(s.text, doc_atm)]
     if not specific:
         return Extraction(False, [])
+    specific = _with_defined_terms(specific, sentences)
 
     doc_date = role.document_date(text) or filed_date
     head = role.cover(doc)
@@ -142,6 +144,27 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     if sold is not None:
         found.append(sold)
     return Extraction(True, [finish(d, doc) for d in found])
+
+
+_DEFINED_AGREEMENT_TERM_RE = re.compile(r"\((?:the\s+|our\s+)?[\"\u201c](?P<term>(?:[A-Z][\w-]*\s+){1,3}Agreement)[\"\u201d]\)")
+
+
+def _with_defined_terms(specific: list[Sentence], sentences: list[Sentence]) -> list[Sentence]:
+    """The program's sentences, and those that name its agreement by the term the filing defined for it when that
+    term is no agreement noun of its own ("Open Market Sale Agreement ... (the "Sale Agreement")" ... "In accordance
+    with the terms of the Sale Agreement, we may offer and sell ... up to $150,000,000")."""
+    terms = set()
+    for s in specific[:20]:
+        for m in _DEFINED_AGREEMENT_TERM_RE.finditer(s.text):
+            if not AGREEMENT_RE.fullmatch(m.group("term")) and not NOT_ATM_AGREEMENT_RE.search(m.group("term")):
+                terms.add("the " + m.group("term"))
+    if not terms:
+        return specific
+    named = {id(s) for s in specific}
+    extra = {id(s) for s in sentences[:400] if id(s) not in named and any(t in s.text for t in terms)}
+    if not extra:
+        return specific
+    return [s for s in sentences if id(s) in named or id(s) in extra]
 
 
 _COVER_COUNT_RE = re.compile(r"(?:^|\n)[ \t]*(?P<num>\d{1,3}(?:,\d{3})+)\s+(?:Shares|Common Shares|Units)\b", re.I)

@@ -289,13 +289,15 @@ CAP_RES = (
     re.compile(r"\bin excess of\s+" + MONEY_RE.pattern, re.I),
     re.compile(r"\bup to (?:an aggregate (?:of )?)?(?:approximately\s+)?" + MONEY_RE.pattern + r"(?!\s+(?:remain|of (?:shares )?(?:our )?common stock (?:remain|are available)))", re.I),
     re.compile(r"maximum aggregate (?:offering|sales) (?:price|amount) of\s+" + MONEY_RE.pattern, re.I),
+    re.compile(r"\bsubject to an? (?:aggregate |maximum )?(?:dollar )?cap of\s+" + MONEY_RE.pattern, re.I),
     re.compile(r"\bterminate upon the (?:earlier|earliest) of\b[^$]{0,300}?\b(?:sale|issuance)\b[^$]{0,250}?"
                r"aggregate (?:gross )?(?:offering|sales|sale) (?:price|amount) of\s+(?:approximately\s+)?" + MONEY_RE.pattern, re.I),
     re.compile(MONEY_RE.pattern + r"\s+(?:[“\"]?[\w-]+[”\"]?\s+){0,3}?program\b", re.I),
     re.compile(r"aggregate (?:gross )?(?:offering|sales|sale) (?:price|amount) of\s+" + MONEY_RE.pattern + r",?\s+of which\b", re.I),
 )
 """A dollar cap: "aggregate offering price of up to $X", "in excess of $X" (forward programs),
-"up to $X", "maximum aggregate offering price of $X", the amount whose sale ends the offering
+"up to $X", "maximum aggregate offering price of $X", "subject to an aggregate cap of $X" (a fund's share cap with a
+dollar ceiling), the amount whose sale ends the offering
 ("will terminate upon the earlier of (1) the sale of ... having an aggregate offering price of $X"),
 a program named by its size ("the $400 million offering program", "a $100 million
 “at-the-market” offering program"), and the whole of which a part was sold ("having an aggregate gross sales price of

@@ -422,7 +422,18 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
                 prog.offered_amount, prog.spans["offered_amount"] = as_dollars(low), low_span
     elif prospectus_caps:
         value, span = prospectus_caps[0]
-        if existing and value % 100_000:
+        replaced = {money(m) for x in specific[:60] + nearby for m in _FROM_TO_RE.finditer(x.text)}
+        stated = [c for c in prospectus_caps[1:] if c[0] > value and c[0] not in replaced] \
+            if cover_value is not None and cover_value == value else []
+        if stated:
+            # The cover registers less than the program a sentence states ("$124,601,795" on the cover; "we may offer
+            # and sell ... up to $150,000,000 ... pursuant to this prospectus supplement", what was sold before counted
+            # in): the sentence's figure is the program's cap, the cover's what this prospectus offers.
+            top, top_span = largest(stated)
+            prog.max_amount, prog.spans["max_amount"] = as_dollars(top), top_span
+            prog.offered_amount, prog.spans["offered_amount"] = as_dollars(value), span
+            prog.agreeing = sum(1 for v, _ in prospectus_caps if v == top)
+        elif existing and value % 100_000:
             # An existing agreement carried into a new supplement for an odd figure
             # ("$708,162,849"): the unsold remainder this prospectus registers, not the cap.
             prog.offered_amount, prog.spans["offered_amount"] = as_dollars(value), span
@@ -449,6 +460,10 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
         if amended.new_total(s, prog):
             prog.amended = True
             break
+
+
+_FROM_TO_RE = re.compile(r"\bfrom\s+(?:approximately\s+)?" + MONEY_RE.pattern + r"\s+to\s+(?:approximately\s+)?\$", re.I)
+"""A change "from $300,000,000 to $254,411,271.43": the first figure is the old amount, not the program's cap now."""
 
 
 _SHORT_SERIES_RE = re.compile(r"Series (?P<series>[A-Z][\w-]*) Preferred (?P<noun>Stock|Shares)")

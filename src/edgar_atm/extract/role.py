@@ -58,14 +58,14 @@ Distribution Agreement", "we amended our Sales Agreement", "the Distribution Agr
 SUPPLEMENT_NOTICE_RE = re.compile(
     r"\bsupplement no\. ?\d+ to (?:the )?prospectus supplement|"
     r"this (?:supplement|prospectus supplement amendment)(?:no\. ?\d+|[^.]){0,80}(?:supplements|amends)|"
-    r"\bamendment no\. ?\d+ to (?:the |our )?prospectus supplement|"
-    r"\bthis amendment(?: no\. ?\d+)?\b[^.]{0,120}?\b(?:amends?|supplements?|to amend|to supplement|to update)\b[^.]{0,60}?"
+    r"\bamendment\s?no\. ?\d+ to (?:the |our )?prospectus supplement|"
+    r"\bthis amendment(?:\s?no\. ?\d+)?\b[^.]{0,120}?\b(?:amends?|supplements?|to amend|to supplement|to update)\b[^.]{0,60}?"
     r"(?:prospectus supplement|amount|at[\s-]the[\s-]market)|"
     r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplements?(?:,)? dated|"
     r"\bthis prospectus supplement supplements (?:the|our) prospectus,? dated [^.;]{0,40}?,? as (?:amended and )?supplemented\b|"
     r"\bthis (?:prospectus supplement|supplement|amendment)\b[^.]{0,80}?" + _NOTICE_VERBS
     + r"\s+(?:certain\s+)?(?:of\s+)?(?:the\s+)?information\s+(?:previously\s+)?(?:contained\s+|included\s+)?in\s+" + _UPTO + r"{0,300}?\bprospectus supplements?,? dated|"
-    r"\bthis amendment(?: no\. ?\d+)?\b[^.]{0,40}?\bamends (?:the |our )(?:atm |sales agreement |at[\s-]the[\s-]market )?prospectus,? dated|"
+    r"\bthis amendment(?:\s?no\. ?\d+)?\b[^.]{0,40}?\bamends (?:the |our )(?:atm |sales agreement |at[\s-]the[\s-]market )?prospectus,? dated|"
     r"\bthis prospectus supplement amends (?:and supplements )?(?:the )?information (?:contained )?in (?:the|our) (?:prior )?"
     r"(?:at[\s-]the[\s-]market (?:offering )?|atm )?prospectus,? dated|"
     r"\bsupplement no\. ?\d+,?\s+dated\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4},?\s+to\s+(?:the\s+|our\s+)?prospectus supplement|"

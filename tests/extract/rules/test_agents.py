@@ -212,3 +212,15 @@ def test_every_alias_starts_with_a_capital():
     # find_agents skips every position that is not a capital letter before trying the aliases
     from edgar_atm.extract.agents import AGENTS
     assert [alias for aliases in AGENTS.values() for alias in aliases if not alias[:1].isupper()] == []
+
+
+@pytest.mark.parametrize("text, agents", [
+    ("Credit Suisse High Yield Bond Fund (the \"Fund\") has entered into a sales agreement with JonesTrading "
+     "Institutional Services LLC", ["JonesTrading Institutional Services LLC"]),
+    ("Morgan Stanley Emerging Markets Domestic Debt Fund has entered into a sales agreement with Cantor Fitzgerald & Co.",
+     ["Cantor Fitzgerald & Co."]),
+    # near miss: the firm itself, or the firm beside a fund it sells for
+    ("The Fund has entered into a sales agreement with Credit Suisse Securities (USA) LLC", ["Credit Suisse Securities (USA) LLC"]),
+])
+def test_a_fund_named_after_a_bank_is_not_its_agent(text, agents):
+    assert find_agents(text) == agents

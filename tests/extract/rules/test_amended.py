@@ -860,3 +860,15 @@ def test_a_restatement_keeps_the_original_date_when_given():
                 "aggregate offering price of up to $200,000,000.")
     amended = by_type(events(sentence))["program_amended"]
     assert amended.agreement_date == date(2022, 3, 1) and amended.amendment_date == date(2024, 9, 4)
+
+
+def test_a_notice_whose_words_a_mirror_glued_together_is_still_a_notice():
+    # "This AmendmentNo. 2 to Prospectus ... amends our prospectus dated ...": the I.B.6 update is an amendment
+    cover = ("Filed Pursuant to Rule 424(b)(5)\nAMENDMENT NO. 2 DATED May 24, 2024\nto Prospectusdated August 12, 2022\n"
+             "Up to $74,804,289\nCommon Stock\n")
+    body = ("This AmendmentNo. 2 to Prospectus (this \"Amendment\") amends our prospectus dated August 12, 2022. We entered "
+            "into an Open Market Sale Agreement with Jefferies LLC (\"Jefferies\"), dated August 5, 2022 (the \"Sales "
+            "Agreement\"). In accordance with the terms of the Sales Agreement, we may offer and sell shares of our common "
+            "stock having an aggregate offering price of up to $75,000,000 from time to time through Jefferies. We are "
+            "filing this Amendment to amend the ATM Prospectus in order to update our public float.")
+    assert "program_amended" in types(events(body, cover=cover))

@@ -456,3 +456,29 @@ def test_the_agents_commission_said_as_what_they_will_receive(sentence, rate):
 def test_shares_without_a_par_value_are_no_class():
     # near miss: "shares" alone in a sentence about common stock names no class of its own
     assert security("We may sell shares from time to time; our common stock is listed on Nasdaq.")[0] == "common stock"
+
+
+def test_a_funds_share_cap_with_a_dollar_ceiling():
+    ev = by_type(events("The Fund has entered into a sales agreement with JonesTrading Institutional Services LLC relating "
+                        "to its common shares. In accordance with the terms of the sales agreement, the Fund may offer and "
+                        "sell up to 18,800,000 of its Common Shares from time to time through JonesTrading as its agent, "
+                        "subject to an aggregate cap of $50,000,000."))["program_established"]
+    assert ev.max_amount == Decimal(50_000_000) and ev.max_shares == 18_800_000
+
+
+@pytest.mark.parametrize("cover_amount, sentence, cap, offered", [
+    # the cover registers less than the program the sentence states
+    ("$124,601,795", "In accordance with the terms of the Sale Agreement, we may offer and sell shares of our common stock "
+     "having an aggregate offering price of up to $150,000,000 pursuant to this prospectus supplement.",
+     Decimal(150_000_000), Decimal(124_601_795)),
+    # near miss: the larger figure is the old amount of a change "from $X to $Y"
+    ("Up to $254,411,271.43", "We are filing this prospectus supplement to reduce the aggregate amount of common stock that "
+     "may be sold pursuant to this prospectus supplement from $300,000,000 to $254,411,271.43.",
+     Decimal("254411271.43"), None),
+])
+def test_a_cover_amount_below_the_stated_program(cover_amount, sentence, cap, offered):
+    cover = f"PROSPECTUS SUPPLEMENT\n(To Prospectus dated October 22, 2021)\n{cover_amount}\nCommon Stock\n"
+    body = ("We have entered into an Open Market Sale Agreement dated August 17, 2018 (the \"Sale Agreement\"), with "
+            "Jefferies LLC, relating to the sale of shares of our common stock offered by this prospectus supplement. " + sentence)
+    ev = [e for e in events(body, cover=cover) if e.type in ("program_established", "program_amended")][0]
+    assert ev.max_amount == cap and ev.offered_amount == offered
