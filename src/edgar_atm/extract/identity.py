@@ -289,6 +289,10 @@ CAP_RES = (
     re.compile(r"\bin excess of\s+" + MONEY_RE.pattern, re.I),
     re.compile(r"\bup to (?:an aggregate (?:of )?)?(?:approximately\s+)?" + MONEY_RE.pattern + r"(?!\s+(?:remain|of (?:shares )?(?:our )?common stock (?:remain|are available)))", re.I),
     re.compile(r"maximum aggregate (?:offering|sales) (?:price|amount) of\s+" + MONEY_RE.pattern, re.I),
+    re.compile(r"\b(?:in no event (?:can|may|will|shall) we|we (?:will|shall|may) not|we cannot)\s+(?:offer and )?(?:sell|issue)\s+"
+               r"more than\s+" + MONEY_RE.pattern, re.I),
+    re.compile(r"\b(?:gross|aggregate)\s+(?:gross\s+)?proceeds\s+(?:from|of)\s+(?:this|the)\s+offering\s+(?:may|will|shall)\s+"
+               r"(?:be\s+up\s+to|not\s+exceed)\s+" + MONEY_RE.pattern, re.I),
     re.compile(r"\bsubject to an? (?:aggregate |maximum )?(?:dollar )?cap of\s+" + MONEY_RE.pattern, re.I),
     re.compile(r"\bterminate upon the (?:earlier|earliest) of\b[^$]{0,300}?\b(?:sale|issuance)\b[^$]{0,250}?"
                r"aggregate (?:gross )?(?:offering|sales|sale) (?:price|amount) of\s+(?:approximately\s+)?" + MONEY_RE.pattern, re.I),
@@ -296,7 +300,8 @@ CAP_RES = (
     re.compile(r"aggregate (?:gross )?(?:offering|sales|sale) (?:price|amount) of\s+" + MONEY_RE.pattern + r",?\s+of which\b", re.I),
 )
 """A dollar cap: "aggregate offering price of up to $X", "in excess of $X" (forward programs),
-"up to $X", "maximum aggregate offering price of $X", "subject to an aggregate cap of $X" (a fund's share cap with a
+"up to $X", "maximum aggregate offering price of $X", "In no event can we sell more than $X", "The gross proceeds
+from this offering may be up to $X", "subject to an aggregate cap of $X" (a fund's share cap with a
 dollar ceiling), the amount whose sale ends the offering
 ("will terminate upon the earlier of (1) the sale of ... having an aggregate offering price of $X"),
 a program named by its size ("the $400 million offering program", "a $100 million
@@ -554,7 +559,10 @@ _SERIES_OF_RE = re.compile(r"\bSeries ([A-Z][\w-]*)", re.I)
 
 
 def _short_form_of(value: str, name: str) -> bool:
-    """"Series A Preferred Stock" is the short form of "8.50% Series A Cumulative Redeemable Preferred Stock"."""
+    """"Series A Preferred Stock" is the short form of "8.50% Series A Cumulative Redeemable Preferred Stock", and
+    "common stock" of "Class A common stock"."""
+    if value.lower() in _PLAIN_CLASSES and name.lower().startswith("class ") and name.lower().endswith(value.lower()):
+        return True  # "our Class A common stock, or common stock,": the defined term, not a second class
     short, full = _SERIES_OF_RE.search(value), _SERIES_OF_RE.search(name)
     return (short is not None and full is not None and short.group(1).lower() == full.group(1).lower()
             and len(value) < len(name))

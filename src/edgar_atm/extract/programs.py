@@ -59,7 +59,8 @@ _AGENT_PAID_RE = re.compile(r"\b(?:agents?|managers?|[A-Z][\w.&]+)\s+will\s+be\s
                             r"\b(?:we|the company)\s+will\s+pay\s+[^.;]{1,60}?\ba\s+commission\b|"
                             r"\b(?:we|the company)\s+will\s+pay\s+(?:the|each|our)\s+(?:sales\s+)?(?:agents?|managers?)\s+"
                             r"(?:an?\s+)?(?:aggregate\s+)?fee\b", re.I)
-_LIMITED_RE = re.compile(r"I\.B\.6|(?:these|such|this) limitations?|baby[\s-]shelf|public float", re.I)
+_LIMITED_RE = re.compile(r"I\.B\.6|(?:these|such|this) limitations?|baby[\s-]shelf|public float|"
+                         r"regulatory (?:requirements|limitations) (?:which|that) currently (?:would )?(?:allow|permit)", re.I)
 _LIMIT_SET_ASIDE_RE = re.compile(r"\b(?:without giving effect to|disregarding|before (?:applying|giving effect to)|notwithstanding)\b[^.,]{0,80}?"
                                  r"(?:I\.B\.6|limit)", re.I)
 """The agreement's full cap stated apart from the I.B.6 limit ("Without giving effect to any offering limit
@@ -69,6 +70,12 @@ slice."""
 
 _CAP_THROUGH_AGENTS_RE = re.compile(r"\b(?:we|the company)\s+may\s+(?:offer\s+and\s+)?(?:sell|issue)\b[^.]{0,250}?\bthrough\s+"
                                     r"(?:any\s+of\s+|each\s+of\s+|one\s+or\s+more\s+of\s+)?the\s+(?:sales\s+)?(?:agents?|managers?)\b", re.I)
+_CAP_ALONE_RE = re.compile(r"\b(?:in\s+no\s+event\s+(?:can|may|will|shall)\s+we|we\s+(?:will|shall|may)\s+not|we\s+cannot)\s+"
+                           r"(?:offer\s+and\s+)?(?:sell|issue)\s+more\s+than\s+\$|"
+                           r"\b(?:gross|aggregate)\s+proceeds\s+(?:from|of)\s+(?:this|the)\s+offering\s+(?:may|will|shall)\s+"
+                           r"(?:be\s+up\s+to|not\s+exceed)\s+\$", re.I)
+"""Sentences that can only be the program's ceiling, though they name neither agreement nor agent ("In no event
+can we sell more than $X", "The gross proceeds from this offering may be up to $X")."""
 _RESTATES_EARLIER_RE = re.compile(
     r"\b(?:amends?\s+and\s+restates?|amended\s+and\s+restated)\s+(?:the|our|that certain|each of the)\b[^.]{0,200}?"
     r"\b(?:dated(?:\s+as\s+of)?|entered\s+into\b[^.]{0,100}?\b(?:on|as of))\s+(?P<date>" + DATE_RE.pattern + ")", re.I)
@@ -408,7 +415,8 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
         # The cap in a sentence of its own that names no agreement, only the agents it sells through ("We may
         # offer and sell up to $1,000,000,000 of our common stock ... through any of the sales agents").
         for s in nearby:
-            if s not in specific and _CAP_THROUGH_AGENTS_RE.search(s.text) and not _LIMITED_RE.search(s.text):
+            if (s not in specific and (_CAP_THROUGH_AGENTS_RE.search(s.text) or _CAP_ALONE_RE.search(s.text))
+                    and not _LIMITED_RE.search(s.text)):
                 agreement_caps.extend((v, s.sub(a, b)) for v, a, b in caps(s.text))
                 if agreement_caps:
                     break

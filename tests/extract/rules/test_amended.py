@@ -872,3 +872,16 @@ def test_a_notice_whose_words_a_mirror_glued_together_is_still_a_notice():
             "stock having an aggregate offering price of up to $75,000,000 from time to time through Jefferies. We are "
             "filing this Amendment to amend the ATM Prospectus in order to update our public float.")
     assert "program_amended" in types(events(body, cover=cover))
+
+
+@pytest.mark.parametrize("limit", [
+    "Because of regulatory requirements which currently allow us to sell only a limited amount, we may offer and sell "
+    "shares of our common stock having an aggregate offering price of up to $7,800,000 under the Sales Agreement.",
+    "Under regulatory limitations that currently would permit us to sell up to $7,800,000 of our common stock, we may "
+    "offer and sell shares of our common stock having an aggregate offering price of up to $7,800,000.",
+])
+def test_a_regulatory_limit_on_what_may_be_sold_now_is_the_offered_amount(limit):
+    ev = by_type(events("We have entered into a Sales Agreement, dated May 5, 2025, with Jefferies LLC relating to shares "
+                        "of our common stock having an aggregate offering price of up to $50,000,000. " + limit))
+    prog = ev["program_established"]
+    assert prog.max_amount == Decimal(50_000_000) and prog.offered_amount == Decimal(7_800_000)

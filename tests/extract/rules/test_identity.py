@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from edgar_atm.extract import parse_filing
-from edgar_atm.extract.identity import security
+from edgar_atm.extract.identity import securities, security
 
 from .doc import by_type, events
 
@@ -482,3 +482,51 @@ def test_a_cover_amount_below_the_stated_program(cover_amount, sentence, cap, of
             "Jefferies LLC, relating to the sale of shares of our common stock offered by this prospectus supplement. " + sentence)
     ev = [e for e in events(body, cover=cover) if e.type in ("program_established", "program_amended")][0]
     assert ev.max_amount == cap and ev.offered_amount == offered
+
+
+@pytest.mark.parametrize("sentence", [
+    "In no event can we sell more than $40,000,000 of our common stock under the Sales Agreement.",
+    "In no event may we issue more than $40,000,000 of common stock pursuant to the Sales Agreement.",
+    "We will not sell more than $40,000,000 of our common stock through the Agent.",
+])
+def test_a_cap_said_as_what_we_can_never_exceed(sentence):
+    ev = by_type(events("We have entered into a Sales Agreement, dated May 5, 2025, with H.C. Wainwright & Co., LLC relating "
+                        "to shares of our common stock offered by this prospectus supplement. " + sentence))["program_established"]
+    assert ev.max_amount == Decimal(40_000_000)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The gross proceeds from this offering may be up to $40,000,000.",
+    "The aggregate proceeds of the offering will not exceed $40,000,000.",
+])
+def test_a_cap_said_as_the_offerings_gross_proceeds(sentence):
+    ev = by_type(events("We have entered into an At Market Issuance Sales Agreement, dated May 5, 2025, with B. Riley "
+                        "Securities, Inc. relating to the sale of shares of our common stock from time to time through "
+                        "the agent. " + sentence))["program_established"]
+    assert ev.max_amount == Decimal(40_000_000)
+
+
+def test_a_sum_of_proceeds_already_raised_is_no_cap():
+    # near miss: what an earlier offering brought in caps nothing
+    ev = by_type(events("We have entered into a Sales Agreement, dated May 5, 2025, with H.C. Wainwright & Co., LLC "
+                        "relating to shares of our common stock offered by this prospectus supplement, having an aggregate "
+                        "offering price of up to $25,000,000. The gross proceeds from our initial public offering were "
+                        "$40,000,000."))["program_established"]
+    assert ev.max_amount == Decimal(25_000_000)
+
+
+@pytest.mark.parametrize("text", [
+    "shares of our Class A common stock, par value $0.0001 per share, or common stock, having an aggregate offering "
+    "price of up to $50,000,000",
+    "shares of Class A common stock, par value $0.0001 per share (our \u201ccommon stock\u201d), having an aggregate "
+    "offering price of up to $50,000,000",
+])
+def test_common_stock_as_the_defined_term_for_the_lettered_class(text):
+    # the defined term of the class already named, not a second class
+    assert securities(text)[0] == "Class A common stock"
+
+
+def test_a_lettered_class_and_a_preferred_series_stay_two():
+    text = ("shares of our Class A common stock, par value $0.0001 per share, and our 7.00% Series A Preferred Stock, "
+            "having an aggregate offering price of up to $50,000,000")
+    assert securities(text)[0] == "Class A common stock and 7.00% Series A Preferred Stock"
