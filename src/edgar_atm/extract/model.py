@@ -94,6 +94,7 @@ class Window:
 # Every rule's sentence test needs one of these (lower case) in its sentence or its neighbours'.
 _RULE_WORDS = ("sale", "offering", "agreement", "market", "agent", "sold", "sell", "issu", "atm", "amend", "terminat",
                "suspend", "until", "remain", "resum", "reinstat", "recommenc", "reactivat", "415(a)(4)")
+_RULE_WORDS_RE = re.compile("|".join(re.escape(w) for w in _RULE_WORDS))
 
 
 @dataclass
@@ -113,7 +114,7 @@ class Document:
         sentences: list[Sentence] = []
         for pi, (offset, para) in enumerate(paragraphs):
             low = para.lower()
-            if not any(k in low for k in _RULE_WORDS):
+            if not _RULE_WORDS_RE.search(low):
                 # No rule looks at a paragraph without any of these words: keep it whole
                 # (splitting every paragraph of a long prospectus is half the rules' time).
                 stripped = para.lstrip()
