@@ -229,6 +229,12 @@ def cover(doc: Document) -> Window:
     return Window(out, "\n")
 
 
+_BARE_OFFERING_RE = re.compile(r"we are offering (?:shares of )?(?:our )?(?:common stock|common shares|shares)"
+                               r"(?:\s*\([^()]{0,60}\))?\s*\.", re.I)
+"""A fund cover's opening line that names what is sold and nothing of how: it decides no mechanism, so the
+agreement that follows does."""
+
+
 def is_program_prospectus(head: str) -> bool:
     """The cover's first offering mechanism is the ATM (not a firm offering that mentions one)."""
     atm = ATM_OFFER_RE.search(head)
@@ -243,6 +249,8 @@ def is_program_prospectus(head: str) -> bool:
         if cand.group(0).lower().startswith("we are offering") and re.search(
                 r"sales agents?|at[\s-]the[\s-]market|(?:sales|distribution|sale) agreement", sentence, re.I):
             continue
+        if _BARE_OFFERING_RE.match(sentence + "."):
+            continue  # "We are offering shares of our common stock (“Common Stock”).": no count, no price, no mechanism
         if _NOTES_WORD_RE.match(cand.group(0)) and _ATM_NOTES_RE.search(head) and not _underwritten(head):
             continue  # listed notes sold at the market ("7.75% Notes due 2029" through a sales agent)
         firm = cand

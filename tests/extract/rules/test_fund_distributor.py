@@ -5,6 +5,7 @@ cover that may be cut before any at-the-market words."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -74,3 +75,33 @@ def test_a_recent_amendment_on_such_a_cover_is_still_the_change():
     cover = "Prospectus Supplement\n(To Prospectus dated August 12, 2020)\nExample Income Trust\n"
     found = by_type(parse_filing((cover + body).encode("utf-8"), path="fund.md").events)
     assert found["program_amended"].amendment_date == date(2021, 6, 1)
+
+
+FUND_EDA = ("The Fund has entered into an Equity Distribution Agreement (the \"Equity Distribution Agreement\") among the "
+            "Fund, the Fund's investment adviser and Wells Fargo Securities, LLC (\"Wells Fargo Securities\") relating to "
+            "the Common Stock offered by this Prospectus Supplement. In accordance with the terms of the Equity "
+            "Distribution Agreement, the Fund may offer and sell shares of Common Stock having an aggregate offering "
+            "price of up to $126,843,417, from time to time, through Wells Fargo Securities as agent for the Fund.")
+
+
+@pytest.mark.parametrize("opening", [
+    "We are offering shares of our common stock (\"Common Stock\").",
+    "We are offering shares of our common stock.",
+    "We are offering common shares (the \"Common Shares\").",
+])
+def test_a_fund_cover_that_opens_with_what_it_sells_is_still_the_programs(opening):
+    text = ("PROSPECTUS SUPPLEMENT\n(To Prospectus dated March 3, 2023)\nExample Select Income Fund Inc.\n" + opening +
+            " We are a diversified, closed-end management investment company.\n" + FUND_EDA)
+    ev = by_type(parse_filing(text.encode("utf-8"), path="fund.md").events)["program_established"]
+    assert ev.max_amount == Decimal(126_843_417) and ev.agents == ["Wells Fargo Securities, LLC"]
+
+
+@pytest.mark.parametrize("opening", [
+    # near misses: a count, or a second security, makes the opening a firm offering
+    "We are offering 2,500,000 shares of our common stock.",
+    "We are offering shares of our common stock and accompanying warrants to purchase shares of common stock.",
+])
+def test_a_firm_opening_still_decides_the_cover(opening):
+    text = ("PROSPECTUS SUPPLEMENT\n(To Prospectus dated March 3, 2023)\nExample Select Income Fund Inc.\n" + opening +
+            " We are a diversified, closed-end management investment company.\n" + FUND_EDA)
+    assert parse_filing(text.encode("utf-8"), path="fund.md").events == []
