@@ -186,6 +186,18 @@ def test_remaining_stated_as_what_may_still_be_sold(follow):
     assert sales.shares_sold == 0 and sales.remaining_amount == Decimal(75_000_000)
 
 
+@pytest.mark.parametrize("sentence", [
+    "As of the date of this prospectus supplement, we have issued and sold shares of common stock having an aggregate "
+    "offering price of $25,000,000, which means that we may sell shares having an aggregate offering price of up to "
+    "$75,000,000.",
+    "As of the date of this prospectus supplement, we have sold shares of common stock for gross proceeds of "
+    "$25,000,000, meaning we may still sell up to $75,000,000 of common stock under the Sales Agreement.",
+])
+def test_remaining_stated_as_what_the_sales_mean_may_still_be_sold(sentence):
+    sales = by_type(events(PROGRAM + sentence))["sales_reported"]
+    assert sales.gross_proceeds == Decimal(25_000_000) and sales.remaining_amount == Decimal(75_000_000)
+
+
 def test_aggregate_price_without_offering_and_of_that_amount():
     sales = by_type(events(
         PROGRAM + "Of that amount, we have sold shares of our common stock with an aggregate price of $12,345,678 as of "

@@ -174,7 +174,8 @@ REMAINING_RE = re.compile(
     MONEY_RE.pattern + r"(?:[^.;]{0,120}?\bremain(?:s|ed|ing)?\b(?!\s+(?:approximately\s+)?\$)(?:\s+(?:available|unsold|to be sold))?| (?:are|is|were|remain) (?:still )?available for (?:offer and )?(?:sale|issuance))|"
     r"\bremaining[^.;$]{0,60}?(?:of|is|was)\s+(?:approximately\s+)?(?P<num2>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
     r"\b(?:leaving|leaves|which\s+left)\s+(?:up\s+to\s+)?(?:an?\s+aggregate\s+of\s+|approximately\s+)?(?P<num3>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
-    r"\b(?:as such|as a result|accordingly|consequently|therefore|thus),?\s+(?:we\s+)?(?:may|can)\s+(?:offer and |issue and )?sell\b"
+    r"\b(?:as such|as a result|accordingly|consequently|therefore|thus|which means(?: that)?|meaning(?: that)?),?\s+(?:we\s+)?(?:may|can)\s+"
+    r"(?:still\s+)?(?:offer and |issue and )?sell\b"
     r"[^.]{0,200}?\bup to\s+(?:approximately\s+)?(?P<num4>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
     r"\b(?:at|as of)\s+(?:" + MONTH_NAME + r"\s+\d{1,2},\s+\d{4}|the date (?:hereof|of this prospectus supplement)),\s+we\s+(?:could|may|can)\s+"
     r"(?:still\s+)?(?:offer\s+and\s+)?sell\b[^.]{0,120}?\bup\s+to\s+(?:an\s+additional\s+)?(?:approximately\s+)?"
@@ -183,7 +184,7 @@ REMAINING_RE = re.compile(
     re.I,
 )
 """Remaining capacity: "$Z remains available", "$Z are available for sale", "remaining ... of $Z", "leaving $Z",
-"As such, we may sell ... up to $Z" right after the sales figure, "At September 30, 2010, we could sell ... up to an
+"As such, we may sell ... up to $Z" / "..., which means that we may sell ... up to $Z" right after the sales figure, "At September 30, 2010, we could sell ... up to an
 additional $Z" (what is left at a date), "The remaining $Z of shares may be sold" ("we may
 sell up to an additional $Z" is not: filings say so of a new registration after the sales, smlr 2024)."""
 
