@@ -446,7 +446,7 @@ SECURITY_RES = (
     (re.compile(r"(?:\d+(?:\.\d+)?%\s+|(?:(?!The |Our |Of |And )[A-Z][a-z]+ ){1,2})?Series ?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5}?\s*Preferred (?:Stock|Shares|Units)"), None),
     (re.compile(r"(?<![A-Za-z])class ([A-Z]|[1-9]) common stock\b", re.I), "Class {0} common stock"),
     (re.compile(r"(?<![A-Za-z])class ([A-Z]|[1-9]) ((?:common |ordinary )?shares)\b", re.I), "Class {0} {1}"),
-    (re.compile(r"\d+(?:\.\d+)?% (?:Senior |Subordinated |Fixed[\w-]* )*Notes due \d{4}"), None),
+    (re.compile(r"\d+(?:\.\d+)?% (?:Senior |Subordinated |Unsecured |Secured |Fixed[\w-]* )*Notes due \d{4}"), None),
     (re.compile(r"\bAmerican Depositary Shares\b|\bADSs\b"), "American Depositary Shares"),
     (re.compile(r"\bcommon shares of beneficial interest\b", re.I), "common shares of beneficial interest"),
     (re.compile(r"\blimited partnership units\b", re.I), "limited partnership units"),

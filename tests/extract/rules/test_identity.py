@@ -26,6 +26,12 @@ from .doc import by_type, events
     ("We have entered into an Equity Distribution Agreement, dated May 5, 2025, with Ladenburg Thalmann & Co. Inc. "
      "relating to our 7.75% Notes due 2029 having an aggregate principal amount of up to $20,000,000.",
      "7.75% Notes due 2029"),
+    ("We have entered into an At Market Issuance Sales Agreement, dated May 5, 2025, with B. Riley Securities, Inc. "
+     "relating to our 8.00% Senior Unsecured Notes due 2030 having an aggregate principal amount of up to $20,000,000.",
+     "8.00% Senior Unsecured Notes due 2030"),
+    ("We have entered into an Equity Distribution Agreement, dated May 5, 2025, with Ladenburg Thalmann & Co. Inc. "
+     "relating to our 9.25% Senior Secured Notes due 2028 having an aggregate principal amount of up to $20,000,000.",
+     "9.25% Senior Secured Notes due 2028"),
     # a numbered class, as a letter class
     ("We have entered into a sales agreement, dated May 5, 2025, with Cowen and Company, LLC relating to shares of "
      "our Class 2 common stock having an aggregate offering price of up to $20,000,000.", "Class 2 common stock"),
