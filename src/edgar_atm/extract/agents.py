@@ -181,8 +181,10 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "BB&T Securities, LLC": (r"BB&T Capital Markets,? a division of BB&T Securities,? LLC", r"BB&T Securities(?:,? LLC)?",
                              r"BB&T Capital Markets"),
     "Hovde Group, LLC": (r"Hovde Group(?:,? LLC)?",),
-    # Knight's dealer of 2010-2013 (a limited partnership until 2012; later KCG, then Virtu).
-    "Knight Capital Americas LLC": (r"Knight Capital Americas,? (?:LLC|L\.P\.)", r"Knight Capital Americas"),
+    # Knight's dealer of 2010-2013 (a limited partnership until 2012; later KCG, then Virtu), successor to Knight
+    # Capital Markets LLC, the name 2010 filings give it.
+    "Knight Capital Americas LLC": (r"Knight Capital Americas,? (?:LLC|L\.P\.)", r"Knight Capital Americas",
+                                    r"Knight Capital Markets,? LLC"),
     "InspereX LLC": (r"InspereX(?: LLC)?",),
     "Incapital LLC": (r"Incapital(?: LLC)?",),
     "Craft Capital Management LLC": (r"Craft Capital Management(?: LLC)?",),

@@ -191,6 +191,9 @@ def test_an_unknown_firm_in_the_agent_list_is_still_kept():
     ("through Deutsche Bank Securities Inc., or Deutsche Bank Securities, and Knight Capital Americas, L.P., or Knight, "
      "as our agents", ["Deutsche Bank Securities Inc.", "Knight Capital Americas LLC"]),
     ("with Knight Capital Americas LLC, as our sales agent", ["Knight Capital Americas LLC"]),
+    ("with Knight Capital Markets LLC, as our sales agent", ["Knight Capital Americas LLC"]),
+    ("with Knight Capital Americas, L.P., successor to Knight Capital Markets LLC (\"Knight\"), as sales agent",
+     ["Knight Capital Americas LLC"]),
     ("through J.P. Morgan Securities LLC and Mitsubishi UFJ Securities (USA), Inc., as our agents",
      ["J.P. Morgan Securities LLC", "MUFG Securities Americas Inc."]),
 ])
