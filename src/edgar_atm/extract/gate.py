@@ -3,7 +3,7 @@
 It runs on the raw bytes before any HTML parsing. A filing passes when it mentions an
 at-the-market offering (in any spelling, including entity-separated words), Rule
 415(a)(4), an ATM agreement noun (also "distribution agency" and "sales and registration"
-agreements), a "continuous (equity) offering program", a fund's distributor or sub-placement agent, Managers selling "as our agent" (or a firm selling
+agreements), a "continuous (equity) offering program", a fund's daily price floor, a fund's distributor or sub-placement agent, Managers selling "as our agent" (or a firm selling
 shares "as our sales agent") under a "Distribution Agreement", or a fee table's "Sales Agents' commission". Bank structured notes on 424B2 mention none of
 these ("distribution agreement" alone is deliberately not enough: MTN programs use it),
 so they are rejected after one lower-casing pass and a few substring searches.
@@ -19,6 +19,7 @@ _LITERALS = (
     b"415(a)(4)", b"equity distribution agreement",
     b"sales agreement", b"open market sale", b"at market issuance", b"controlled equity offering",
     b"capital on demand", b"sales agency agreement", b"sales agency financing agreement", b"atm program", b"atm offering",
+    b"minimum price on any",  # a fund's daily NAV floor (vocab.NAV_FLOOR), its cover cut before "at the market"
 )
 # Words separated by markup, entities or odd spaces ("at&nbsp;the&#8209;market").
 _SEP = rb"(?:\s|-|&nbsp;|&#160;|&#xa0;|&#8209;|&#8208;|&#8211;|&#x2011;|&#45;|\xc2\xa0|\xe2\x80[\x90\x91\x93]|\xa0|<[^>]{0,300}>)+"

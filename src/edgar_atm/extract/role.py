@@ -17,7 +17,7 @@ from .amounts import money
 from .dates import DATE_RE, to_date
 from .identity import cover_cap
 from .model import Document, Span, Window, dollar_start
-from .vocab import ABBREVIATION, ATM_WORDS_RE, NOT_ATM_AGREEMENT_RE
+from .vocab import ABBREVIATION, ATM_WORDS_RE, NAV_FLOOR, NOT_ATM_AGREEMENT_RE
 
 FIRM_OFFER_RE = re.compile(
     r"\bwe are offering (?:an aggregate of |up to )?[\d,]+\b|\bwe are offering (?:\$|shares|units|pre-funded)|"
@@ -45,7 +45,7 @@ ATM_OFFER_RE = re.compile(
     r"(?:sales agreement|distribution agreement|sale agreement|offering agreement|atm agreement|sales agency|distribution agency agreement|"
     r"sales and registration agreement)|\b(?:the|our)\s+(?:[\w-]+\s+){0,3}(?:sales|distribution|sale|offering)\s+agreement\b[^.]{0,200}?"
     r"\bprovides\s+that\s+(?:we|the company)\s+may\s+(?:offer\s+and\s+)?(?:sell|issue)\b|\bat[\s-]the[\s-]market[\"'\u201d\u2019]?\s+(?:[\w-]+\s+){0,3}agreement\b|"
-    r"at[\s-]the[\s-]market[\"'\u201d\u2019]? offerings?\b|continuous offering program|\bsales agents?\b|\bsupplement no\. ?\d+ to (?:the )?prospectus supplement|"
+    r"at[\s-]the[\s-]market[\"'\u201d\u2019]? offerings?\b|continuous offering program|" + NAV_FLOOR + r"|\bsales agents?\b|\bsupplement no\. ?\d+ to (?:the )?prospectus supplement|"
     r"\b(?:transactions|sales)\s+deemed\s+(?:to\s+be\s+)?[\"'\u201c]?at[\s-]the[\s-]market\b|\b(?:through|by means of)\s+at[\s-]the[\s-]market\s+transactions\b|"
     r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplement|"
     + _NOTICE_VERBS + r"\s+(?:certain\s+)?(?:of\s+)?(?:the\s+)?information\s+(?:previously\s+)?(?:contained\s+|included\s+)?in\s+" + _UPTO + r"{0,300}?\bprospectus supplement",
@@ -102,10 +102,11 @@ _THIS_PROSPECTUS_SALES_RE = re.compile(
 _PROGRAM_NOUN_RE = re.compile(
     r"at[\s-]the[\s-]market (?:equity )?(?:offering )?(?:program|facility|sales agreement)|\bATM (?:program|facility|offering)|"
     r"\bsales agents?['\u2019]s? (?:commission|compensation)|\bcontinuous (?:equity )?offering program\b|"
-    r"\bat[\s-]the[\s-]market[\"'\u201d\u2019]?\s+(?:[\w-]+\s+){1,3}agreement\b", re.I)
+    r"\bat[\s-]the[\s-]market[\"'\u201d\u2019]?\s+(?:[\w-]+\s+){1,3}agreement\b|" + NAV_FLOOR, re.I)
 """A program named without an agreement noun the agreement table knows: "our ATM program", "a
 continuous offering program" (the forward-sale programs' word), "the Sales Agents' commission of
-up to 1.50%" (a fee table's footnote), "an At-the-Market Issuance Agreement"."""
+up to 1.50%" (a fee table's footnote), "an At-the-Market Issuance Agreement", a fund's daily price
+floor at its net asset value (NAV_FLOOR)."""
 AGENT_ROLE_NAMED_RE = re.compile(
     r"\b(?:as|acting as|in its capacity as) (?:our |its |the )?(?:sales )?agents?\b(?! for the underwriters)|"
     r"\((?:each,? )?(?:the |an? )?[\"\u201c]?(?:sales )?agents?[\"\u201d]?\)", re.I)
@@ -141,7 +142,8 @@ def is_atm_sentence(text: str) -> bool:
     named = "sales agent" in low or "continuous" in low  # words of _PROGRAM_NOUN_RE alone
     if not named and "agent" in low and ("as our agent" in low or "as agent" in low or "acting as" in low or "(the" in low):
         named = True  # AGENT_ROLE_NAMED_RE (names_program decides)
-    if "agreement" not in low and "market" not in low and "atm" not in low and "415(a)(4)" not in low and not named:
+    if ("agreement" not in low and "market" not in low and "atm" not in low and "415(a)(4)" not in low and not named
+            and "net asset value" not in low):
         return False
     return bool(ATM_WORDS_RE.search(text) or AGREEMENT_RE.search(text)
                 or (named and (_PROGRAM_NOUN_RE.search(text) or AGENT_ROLE_NAMED_RE.search(text))))

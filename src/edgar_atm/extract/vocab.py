@@ -5,8 +5,15 @@ from __future__ import annotations
 
 import re
 
-ATM_WORDS_RE = re.compile(r"at[\s-]the[\s-]market|\bATM\b|415\(a\)\(4\)|continuous (?:equity )?offering program", re.I)
-"""The offering itself named: "at-the-market", "ATM", "Rule 415(a)(4)", "continuous offering program"."""
+NAV_FLOOR = (r"\bminimum price on any (?:given )?(?:day|date) at which (?:[\w'\u2019-]+\s+){1,5}(?:may|will|can) be (?:sold|issued)\b"
+             r"[^.]{0,40}?\bnot be less than\b[^.]{0,30}?\bnet asset value")
+"""A closed-end fund's daily price floor ("The minimum price on any day at which Common Shares may be sold will not
+be less than the current net asset value per share plus ... the commission"): only shares sold into the market day
+by day have a price on any day, so the sentence is the fund's at-the-market offering even where the page stops
+before it says "at the market"."""
+ATM_WORDS_RE = re.compile(r"at[\s-]the[\s-]market|\bATM\b|415\(a\)\(4\)|continuous (?:equity )?offering program|" + NAV_FLOOR, re.I)
+"""The offering itself named: "at-the-market", "ATM", "Rule 415(a)(4)", "continuous offering program", a fund's
+daily price floor (NAV_FLOOR)."""
 
 AGENT_ROLE_RE = re.compile(r"\b(?:sales agents?|agents?|managers?|forward sellers?)\b", re.I)
 """The roles agents are given in a defining sentence ("as sales agents", "each, a Manager")."""

@@ -105,3 +105,38 @@ def test_a_firm_opening_still_decides_the_cover(opening):
     text = ("PROSPECTUS SUPPLEMENT\n(To Prospectus dated March 3, 2023)\nExample Select Income Fund Inc.\n" + opening +
             " We are a diversified, closed-end management investment company.\n" + FUND_EDA)
     assert parse_filing(text.encode("utf-8"), path="fund.md").events == []
+
+
+# vocab.NAV_FLOOR: a daily minimum price at net asset value is how a fund's at-the-market offering reads when the
+# page stops before the words "at the market" (Nuveen covers: "The minimum price on any day at which Common Shares
+# may be sold will not be less than the current net asset value ...").
+FLOOR_COVER = ("PROSPECTUS SUPPLEMENT\n(To Prospectus dated April 30, 2024)\n2,500,000 COMMON SHARES\nExample Dividend Fund\n"
+               "Example Dividend Fund (the \"Fund\"), a closed-end management investment company, is offering up to "
+               "2,500,000 of its common shares (the \"Common Shares\"), pursuant to this prospectus supplement.\n")
+
+
+@pytest.mark.parametrize("floor", [
+    "The minimum price on any day at which Common Shares may be sold will not be less than the current net asset value "
+    "(\"NAV\") per share plus the per share amount of the commission to be paid to the Fund's distributor, Nuveen "
+    "Securities, LLC (\"Nuveen Securities\").",
+    "The minimum price on any given day at which the Fund's Common Shares may be sold will not be less than the "
+    "then-current net asset value per Common Share plus the commission payable to Nuveen Securities, LLC, the Fund's "
+    "distributor.",
+    "The minimum price on any date at which shares can be issued will not be less than the Fund's net asset value per "
+    "share plus the per share amount of the commission paid to Nuveen Securities, LLC.",
+])
+def test_a_funds_daily_nav_floor_is_its_at_the_market_offering(floor):
+    parsed = parse_filing((FLOOR_COVER + floor).encode("utf-8"), path="fund.md")
+    ev = by_type(parsed.events)["program_established"]
+    assert parsed.atm_related and ev.agents == ["Nuveen Securities, LLC"] and ev.max_shares == 2_500_000
+
+
+@pytest.mark.parametrize("near_miss", [
+    # a one-time price floor, a rights offering's subscription price, NAV as a plain fact: no daily sales
+    "The subscription price will not be less than 90% of the net asset value per Common Share on the expiration date.",
+    "Under the 1940 Act, the Fund may not sell Common Shares at a price below the current net asset value.",
+    "The minimum purchase price in this offering is $25.00 per share, which is not less than the net asset value.",
+])
+def test_other_net_asset_value_floors_are_no_program(near_miss):
+    parsed = parse_filing((FLOOR_COVER + near_miss).encode("utf-8"), path="fund.md")
+    assert parsed.events == []
