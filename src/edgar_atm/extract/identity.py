@@ -123,6 +123,17 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
             agreements = [d for d in dated if d[0] and d[0] != when[0]]
             return (agreements[0] if agreements else None), when, True
     if "amends and restates" in low or "amended and restated" in low or "amend and restate " in low:
+        chain = [m for m in _RESTATEMENT_DATED_RE.finditer(text) if DATE_RE.search(m.group("date"))]
+        if len(chain) >= 2:
+            # "an amended and restated equity distribution agreement, dated January 21, 2014, and a second amended and
+            # restated equity distribution agreement, dated January 28, 2015": every date is a restatement's; the
+            # newest dates the change, an original date the sentence gives elsewhere identifies the program.
+            restated = [(to_date(DATE_RE.search(m.group("date"))), m.start("date"), m.end("date")) for m in chain]
+            at = {f[1] for f in restated}
+            original = [d for d in dated if d[1] not in at and d[0]]
+            newest = max((f for f in restated if f[0]), key=lambda f: f[0], default=None)
+            if newest is not None:
+                return (original[0] if original else (entered_date if entered_date and entered_date[1] not in at else None)), newest, not previously
         later = _restated_after_dated(text, dated, doc_date)
         if later is not None:
             return dated[0], later[0], later[1]
@@ -181,6 +192,14 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
     if dated:
         return dated[0], None, amended
     return entered_date, None, amended
+
+
+_RESTATEMENT_DATED_RE = re.compile(
+    r"\b(?:(?:first|second|third|fourth|fifth|further)\s+)?amended\s+and\s+restated\s+(?:[\w\u2122-]+\s+){0,5}?agreements?,?\s+"
+    r"(?:\([^)]{0,80}\),?\s+)?dated(?: as of)?\s+(?P<date>" + DATE_RE.pattern.replace("(?P<month>", "(?P<m3>").replace("(?P<day>", "(?P<d3>")
+    .replace("(?P<year>", "(?P<y3>") + r")", re.I)
+"""A restated agreement dated in place ("a second amended and restated equity distribution agreement, dated January 28,
+2015"): in a chain of them each date is a restatement's, none the original agreement's."""
 
 
 # "an equity distribution agreement dated X, which was amended and restated on Y and Z, and
@@ -429,7 +448,26 @@ def caps(text: str) -> list[Found]:
             v = money(m)
             if v is not None and v >= 10_000:
                 out.append((v, dollar_start(text, m.start("num")), m.end()))
+                out.extend(_respective_caps(text, m.end()))
     return out
+
+
+_RESPECTIVE_ITEM_RE = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:up\s+to\s+)?" + MONEY_RE.pattern, re.I)
+_RESPECTIVELY_RE = re.compile(r",?\s+respectively\b", re.I)
+
+
+def _respective_caps(text: str, at: int) -> list[Found]:
+    """The caps a "respectively" list pairs with several agreements: "up to $100.0 million and $150.0 million,
+    respectively" (an amended and a second amended agreement) - each is a cap, not only the first."""
+    items: list[Found] = []
+    pos = at
+    while (m := _RESPECTIVE_ITEM_RE.match(text, pos)) is not None:
+        v = money(m)
+        if v is None or v < 10_000:
+            return []
+        items.append((v, dollar_start(text, m.start("num")), m.end()))
+        pos = m.end()
+    return items if items and _RESPECTIVELY_RE.match(text, pos) else []
 
 
 def largest(found: list[tuple[Decimal, Span]]) -> tuple[Decimal, Span]:

@@ -48,7 +48,8 @@ _AGREEMENT_PERMITS_RE = re.compile(r"agreement[^.]{0,80}(?:provides|permits|allo
 _DEFINED_TERM_BEFORE_RE = re.compile(r"\((?:[^()]{0,40}?,\s*)?(?:the\s+|each,?\s+an?\s+|collectively,?\s+the\s+)?[\"\u201c]$", re.I)
 _GENERIC_NAMES = ("Sales Agreement", "Distribution Agreement")
 _MAY_ENTER_RE = re.compile(r"\bmay(?:,? from time to time,?)? enter into\b[^.]*$", re.I)
-_AMENDMENT_STATED_RE = re.compile(r"\b(?:entered into|executed|signed)\b[^.]{0,80}?\bamendment\b|\bamendment\b[^.]{0,80}?\b(?:was|were) (?:entered into|executed)"
+_AMENDMENT_STATED_RE = re.compile(r"\b(?:entered into|executed|signed)\b[^.]{0,80}?\bamendment\b|"
+                                  r"\b(?:entered into|executed|signed)\b[^.]{0,40}?\bamended and restated\b|\bamendment\b[^.]{0,80}?\b(?:was|were) (?:entered into|executed)"
                                   r"|\b(?:we|Company|[A-Z]\w+) amended (?:and restated )?(?:our|the|its|their|that certain)\b", re.I)
 _ENDED_RE = re.compile(r"\bterminat|\breplac|\bsupersed", re.I)
 _EXISTING_RE = re.compile(r"\b(?:are|is) (?:a )?party to\b|\bpreviously (?:entered into|executed)\b", re.I)

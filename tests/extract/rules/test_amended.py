@@ -885,3 +885,45 @@ def test_a_regulatory_limit_on_what_may_be_sold_now_is_the_offered_amount(limit)
                         "of our common stock having an aggregate offering price of up to $50,000,000. " + limit))
     prog = ev["program_established"]
     assert prog.max_amount == Decimal(50_000_000) and prog.offered_amount == Decimal(7_800_000)
+
+
+# A chain of restatements (identity._RESTATEMENT_DATED_RE): every "amended and restated ... agreement, dated X" dates a
+# restatement, the newest is the change; a "respectively" list pairs each restatement with its cap (identity.caps).
+ORIGINAL = ("On June 6, 2013, we entered into an equity distribution agreement for the offer and sale of our ordinary "
+            "shares having aggregate sales proceeds of up to $40.0 million. ")
+
+
+@pytest.mark.parametrize("chain", [
+    "We have since entered into an amended and restated equity distribution agreement, dated January 21, 2014, and a "
+    "second amended and restated equity distribution agreement, dated January 28, 2015, each with Morgan Stanley & Co. "
+    "LLC for the offer and sale of our ordinary shares having aggregate sales proceeds of up to $100.0 million and "
+    "$150.0 million, respectively.",
+    "Since then we have executed an amended and restated distribution agreement dated as of January 21, 2014 and a "
+    "second amended and restated distribution agreement dated as of January 28, 2015 with Morgan Stanley & Co. LLC, "
+    "which increased the aggregate sales proceeds to up to $100,000,000 and $150,000,000, respectively.",
+    "We subsequently signed an amended and restated equity distribution agreement, dated January 21, 2014, and a "
+    "further amended and restated equity distribution agreement, dated January 28, 2015, with Morgan Stanley & Co. LLC, "
+    "under which we may sell ordinary shares for up to $100 million, and $150 million, respectively.",
+])
+def test_the_newest_restatement_in_a_chain_is_the_change_and_its_cap_counts(chain):
+    found = by_type(events(ORIGINAL + chain, cap="$150,000,000", security="Ordinary Shares"))
+    amended = found["program_amended"]
+    assert amended.agreement_date == date(2013, 6, 6) and amended.amendment_date == date(2015, 1, 28)
+    assert amended.max_amount == Decimal(150_000_000) and amended.agents == ["Morgan Stanley & Co. LLC"]
+
+
+def test_a_single_restatement_keeps_its_own_reading():
+    sentence = ("We have entered into an amended and restated sales agreement, dated as of September 5, 2024, which "
+                "amends and restates our sales agreement dated March 1, 2024 with Jefferies LLC, under which we may sell "
+                "up to $100,000,000 of common stock.")
+    amended = by_type(events(sentence))["program_amended"]
+    assert amended.agreement_date == date(2024, 3, 1) and amended.amendment_date == date(2024, 9, 5)
+
+
+def test_a_respectively_list_of_other_things_adds_no_cap():
+    # Amounts paired with agents' commissions or with prices are no caps; only a list after a cap is.
+    sentence = ("We have entered into a sales agreement, dated March 1, 2024, with Jefferies LLC and B. Riley Securities, "
+                "Inc. under which we may sell up to $50,000,000 of common stock; the agents will receive $5,000 and "
+                "$7,500, respectively, for expenses.")
+    established = by_type(events(sentence))["program_established"]
+    assert established.max_amount == Decimal(50_000_000)
