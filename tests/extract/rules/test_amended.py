@@ -927,3 +927,31 @@ def test_a_respectively_list_of_other_things_adds_no_cap():
                 "$7,500, respectively, for expenses.")
     established = by_type(events(sentence))["program_established"]
     assert established.max_amount == Decimal(50_000_000)
+
+
+# role.SUPPLEMENT_NOTICE_RE: a cover that supplements the base prospectus *and* the earlier ATM prospectus
+# supplements is a notice; with only sales to tell, it is a sales report (a BDC's periodic update).
+@pytest.mark.parametrize("opening", [
+    "This prospectus supplement supplements the prospectus, dated May 13, 2020, (the \"Base Prospectus\"), and the "
+    "prospectus supplement dated February 28, 2020 (the \"Third Prospectus Supplement\"), which relate to the sale of "
+    "shares of common stock in an \"at-the-market\" offering up to a maximum aggregate offering price of $150,000,000 "
+    "pursuant to an equity distribution agreement, dated August 1, 2019, with Ladenburg Thalmann & Co. Inc.",
+    "This prospectus supplement supplements our prospectus dated May 13, 2020 and our prospectus supplements dated "
+    "August 1, 2019 and February 28, 2020, relating to the sale of shares of our common stock having an aggregate "
+    "offering price of up to $150,000,000 in an \"at-the-market\" offering pursuant to an equity distribution "
+    "agreement, dated August 1, 2019, with Ladenburg Thalmann & Co. Inc.",
+])
+def test_a_periodic_update_of_the_atm_prospectus_reporting_sales_is_a_sales_report(opening):
+    cover = "PROSPECTUS SUPPLEMENT\n(To Prospectus dated May 13, 2020)\n$150,000,000\nCommon Stock\n"
+    body = opening + ".\nFrom August 1, 2019 to June 3, 2020, we sold a total of 1,873,080 shares of common stock pursuant to the Equity Distribution Agreement."
+    found = events(body, cover=cover)
+    assert types(found) == ["sales_reported"]
+    assert by_type(found)["sales_reported"].shares_sold == 1_873_080
+
+
+def test_a_supplement_of_the_base_prospectus_alone_still_sets_up_the_program():
+    cover = "PROSPECTUS SUPPLEMENT\n(To Prospectus dated May 13, 2020)\n$150,000,000\nCommon Stock\n"
+    body = ("This prospectus supplement supplements the prospectus, dated May 13, 2020, and relates to the sale of shares "
+            "of common stock having an aggregate offering price of up to $150,000,000 pursuant to an equity distribution "
+            "agreement, dated June 1, 2020, with Ladenburg Thalmann & Co. Inc.")
+    assert "program_established" in types(events(body, cover=cover))
