@@ -81,6 +81,24 @@ _RESTATES_EARLIER_RE = re.compile(
     r"\b(?:amends?\s+and\s+restates?|amended\s+and\s+restated)\s+(?:the|our|that certain|each of the)\b[^.]{0,200}?"
     r"\b(?:dated(?:\s+as\s+of)?|entered\s+into\b[^.]{0,100}?\b(?:on|as of))\s+(?P<date>" + DATE_RE.pattern + ")", re.I)
 _RESTATED_RE = re.compile(r"\bamended and restated\b|\bamends? and restates?\b", re.I)
+_EARLIER_AGREEMENT_DATED_RE = re.compile(
+    r"\b(?:the|our|its|those)\s+(?:(?:prior|original|existing|previous|initial)\s+)?(?:[\w\u2122-]+\s+){0,3}agreements?,?\s+"
+    r"dated(?:\s+as\s+of)?\s+(?P<date>" + DATE_RE.pattern + ")", re.I)
+
+
+def _original_named_later(prog: Program, specific: list[Sentence], first: Sentence) -> None:
+    """An amended and restated agreement whose own sentence gives only the restatement's date, while a later sentence
+    of the program names the agreements it restated by an earlier date ("... (which amount includes all of the shares
+    ... previously sold pursuant to the equity distribution agreements dated March 31, 2023)"): that date is the
+    original agreement's. An agreement the sentence says was ended or replaced is another program's."""
+    for s in specific:
+        if s is first or _ENDED_RE.search(s.text):
+            continue
+        for m in _EARLIER_AGREEMENT_DATED_RE.finditer(s.text):
+            day = to_date(DATE_RE.search(m.group("date")))
+            if day is not None and prog.amendment_date is not None and day < prog.amendment_date:
+                set_found(prog, "agreement_date", (day, m.start("date"), m.end("date")), s)
+                return
 
 
 _SELF_ONLY_RE = re.compile(r"\bwith respect to (?:itself|it only)\b", re.I)
@@ -150,6 +168,7 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
         prog.agreement_date = prog.amendment_date
         if "amendment_date" in prog.spans:
             prog.spans["agreement_date"] = prog.spans["amendment_date"]
+        _original_named_later(prog, specific[:10], first)
     _agents(prog, defining, specific, sentences, first)
     if not prog.agents:
         # The cover's list of agents (one firm per line, names sometimes broken across lines).

@@ -955,3 +955,28 @@ def test_a_supplement_of_the_base_prospectus_alone_still_sets_up_the_program():
             "of common stock having an aggregate offering price of up to $150,000,000 pursuant to an equity distribution "
             "agreement, dated June 1, 2020, with Ladenburg Thalmann & Co. Inc.")
     assert "program_established" in types(events(body, cover=cover))
+
+
+# programs._original_named_later: a restated agreement whose own sentence gives only the restatement's date; a later
+# sentence names the agreements it restated by their earlier date.
+@pytest.mark.parametrize("later", [
+    "The amended and restated equity distribution agreements provide that we may offer and sell shares having an "
+    "aggregate offering price of up to $250 million (which amount includes all of the shares previously sold pursuant "
+    "to the equity distribution agreements dated March 31, 2023) from time to time through the sales agents.",
+    "Shares sold under the equity distribution agreements dated March 31, 2023 count toward the $250 million.",
+])
+def test_the_original_date_of_a_restated_agreement_named_in_a_later_sentence(later):
+    body = ("We have entered into separate amended and restated equity distribution agreements, each dated August 11, "
+            "2023, with Raymond James & Associates, Inc. and Truist Securities, Inc., each a sales agent, relating to the "
+            "shares of our common stock offered by this prospectus supplement. " + later)
+    amended = by_type(events(body, cover="PROSPECTUS SUPPLEMENT\nAugust 11, 2023\nUp to $250 million\nCommon Stock\n"))["program_amended"]
+    assert amended.agreement_date == date(2023, 3, 31) and amended.amendment_date == date(2023, 8, 11)
+
+
+def test_an_ended_earlier_agreement_is_not_the_original():
+    body = ("We have entered into an amended and restated sales agreement, dated August 11, 2023, with Jefferies LLC "
+            "relating to the shares of our common stock offered by this prospectus supplement. We terminated our sales "
+            "agreement dated March 31, 2021 with Cowen and Company, LLC.")
+    found = by_type(events(body, cover="PROSPECTUS SUPPLEMENT\nAugust 11, 2023\nUp to $250 million\nCommon Stock\n"))
+    ev = found.get("program_amended") or found.get("program_established")
+    assert ev.agreement_date != date(2021, 3, 31)

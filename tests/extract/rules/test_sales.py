@@ -751,3 +751,30 @@ def test_a_program_named_in_another_paragraph_does_not_carry_over():
 def test_a_cap_that_includes_the_sales_is_not_what_remains(sentence):
     sales = by_type(events(PROGRAM + sentence))["sales_reported"]
     assert sales.gross_proceeds == Decimal("3100000") and sales.remaining_amount is None
+
+
+# sales._RAISED_BY_THESE_RE: the proceeds of the sales just reported, in a sentence of their own.
+@pytest.mark.parametrize("proceeds", [
+    "The total amount of capital raised as a result of these sales of our common stock was approximately $99.3 million "
+    "and net proceeds were approximately $98.8 million, after deducting the sales agents' commissions.",
+    "The aggregate proceeds from these sales were approximately $99.3 million, and net proceeds were approximately "
+    "$98.8 million after commissions.",
+    "Our gross proceeds from such sales totaled approximately $99.3 million, with net proceeds of approximately "
+    "$98.8 million.",
+])
+def test_proceeds_of_the_sales_in_the_next_sentence(proceeds):
+    body = ("We have entered into an equity distribution agreement, dated March 31, 2023, with Raymond James & Associates, "
+            "Inc. under which we may sell up to $250 million of our common stock. From March 31, 2023 to August 11, 2023, "
+            "we sold a total of 9,002,887 shares of common stock pursuant to the \"at the market\" offering. " + proceeds)
+    sold = by_type(events(body))["sales_reported"]
+    assert sold.shares_sold == 9_002_887
+    assert sold.gross_proceeds == Decimal(99_300_000) and sold.net_proceeds == Decimal(98_800_000)
+
+
+def test_proceeds_of_something_else_next_are_not_the_sales():
+    body = ("We have entered into an equity distribution agreement, dated March 31, 2023, with Raymond James & Associates, "
+            "Inc. under which we may sell up to $250 million of our common stock. From March 31, 2023 to August 11, 2023, "
+            "we sold a total of 9,002,887 shares of common stock pursuant to the \"at the market\" offering. The total "
+            "amount of capital raised in our 2022 notes offering was $75.0 million.")
+    sold = by_type(events(body))["sales_reported"]
+    assert sold.gross_proceeds is None

@@ -139,6 +139,13 @@ NET_RE = re.compile(r"net\s+proceeds[^$.]{0,60}?(?:of\s+)?(?:approximately\s+|ab
 _NET_OF_THESE_RE = re.compile(r"(?:our|the)\s+(?:aggregate\s+)?net\s+proceeds\s+(?:from|of|as\s+a\s+result\s+of|resulting\s+from)\s+(?:such|these|those|the)\s+sales\b", re.I)
 """A next sentence that gives the net proceeds of the sales just reported ("Our aggregate net proceeds from
 such sales were $Z", "The net proceeds as a result of these sales of common stock were approximately $Z")."""
+_RAISED_BY_THESE_RE = re.compile(
+    r"(?:the|our)\s+(?:total\s+|aggregate\s+)?(?:amount\s+of\s+)?(?:capital|gross\s+proceeds|proceeds)\s+(?:(?:we\s+)?raised\s+)?"
+    r"(?:as\s+a\s+result\s+of|from|of|resulting\s+from|through)\s+(?:such|these|those|the\s+foregoing)\s+sales\b[^$.]{0,80}?"
+    r"\b(?:was|were|is|totaled|totalled|amounted\s+to)\s+(?:approximately\s+|about\s+)?" + MONEY_RE.pattern, re.I)
+"""A next sentence that gives the gross proceeds of the sales just reported ("The total amount of capital raised as
+a result of these sales of our common stock was approximately $99.3 million and net proceeds were approximately $98.8
+million"): its net figure comes with it."""
 NET_AFTER_RE = re.compile(MONEY_RE.pattern + r"\s+(?:in|of)\s+(?:aggregate\s+)?net\s+proceeds", re.I)
 """Net proceeds after the amount: "$Y in net proceeds"."""
 SOLD_SHARES_RE = re.compile(
@@ -338,6 +345,16 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
             if fields.get("shares_sold") is None and fields.get("gross_proceeds") is None:
                 continue
             nxt_s = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
+            raised = _RAISED_BY_THESE_RE.match(nxt_s.text) if nxt_s is not None and nxt_s.para == s.para else None
+            if raised is not None and fields.get("gross_proceeds") is None:
+                # "... we sold a total of 9,002,887 shares ... The total amount of capital raised as a result of these sales
+                # of our common stock was approximately $99.3 million and net proceeds were approximately $98.8 million."
+                fields["gross_proceeds"] = as_dollars(money(raised))
+                spans["gross_proceeds"] = nxt_s.sub(dollar_start(nxt_s.text, raised.start("num")), raised.end())
+                nm = nm or NET_RE.search(nxt_s.text, raised.end())
+                if nm is not None and "net_proceeds" not in fields:
+                    fields["net_proceeds"] = as_dollars(money(nm))
+                    spans["net_proceeds"] = nxt_s.match(nm)
             if nm is None and nxt_s is not None and nxt_s.para == s.para and _NET_OF_THESE_RE.match(nxt_s.text):
                 # "... for aggregate gross proceeds of $Y. Our aggregate net proceeds from such sales were $Z."
                 nm = NET_RE.search(nxt_s.text)
