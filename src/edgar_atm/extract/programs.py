@@ -194,7 +194,10 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
 
     program_paras = {x.para for x in specific[:60]}
     nearby = [x for x in sentences if x.para in program_paras]
-    for s in defining[:6] + specific[:60] + nearby:
+    # A cover sentence of its own that sells a number of shares through the agents ("We may offer and sell up to
+    # 2,726,390 shares of our common stock from time to time through the sales agents named below") is the cap too.
+    through_agents = [x for x in sentences[:60] if x not in nearby and _CAP_THROUGH_AGENTS_RE.search(x.text)]
+    for s in defining[:6] + specific[:60] + nearby + through_agents:
         found = max_shares(s.text)
         if found:
             set_found(prog, "max_shares", found, s)

@@ -536,3 +536,25 @@ def test_a_lettered_class_and_a_preferred_series_stay_two():
     text = ("shares of our Class A common stock, par value $0.0001 per share, and our 7.00% Series A Preferred Stock, "
             "having an aggregate offering price of up to $50,000,000")
     assert securities(text)[0] == "Class A common stock and 7.00% Series A Preferred Stock"
+
+
+# programs.main_program: a cover sentence of its own that sells a number of shares through the agents is the cap
+# in shares, though its paragraph names no agreement.
+@pytest.mark.parametrize("cap", [
+    "We may offer and sell up to 2,726,390 shares of our common stock from time to time through the sales agents named below.",
+    "The Company may sell up to 2,726,390 shares of its common stock through any of the agents named in this prospectus supplement.",
+])
+def test_a_share_cap_sold_through_the_agents_in_a_paragraph_of_its_own(cap):
+    body = (cap + "\n\nWe may offer and sell shares of our common stock through one or both of the sales agents, from time to "
+            "time in transactions at the market prices prevailing at the time of sale, pursuant to the applicable sales "
+            "agency agreement with Wells Fargo Securities, LLC or BNY Mellon Capital Markets, LLC.")
+    ev = by_type(events(body, cap="2,726,390 Shares"))["program_established"]
+    assert ev.max_shares == 2_726_390
+
+
+def test_a_share_count_sold_through_underwriters_is_no_cap():
+    body = ("The underwriters may offer and sell up to 500,000 shares of our common stock through their selling agents."
+            "\n\nWe may offer and sell shares of our common stock from time to time at market prices pursuant to the sales "
+            "agency agreement with Wells Fargo Securities, LLC, having an aggregate offering price of up to $50,000,000.")
+    ev = by_type(events(body))["program_established"]
+    assert ev.max_shares is None
