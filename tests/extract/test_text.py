@@ -99,3 +99,22 @@ def test_an_image_line_stands_apart_from_the_cover_amount():
            b"![LOGO](https://capedge.com/proxy/424B5/0001193125-24-075452/g70662g01a01.jpg)\n"
            b"Up to $3,100,000\nCommon Stock\n")
     assert "\nUp to $3,100,000\nCommon Stock" in to_text(raw, kind="text")
+
+
+def test_a_wrapped_line_opening_with_a_defined_term_goes_on_its_sentence():
+    # A mirror's hard-wrapped cover (WidePoint 2020): the definitions after each agent's name start new lines.
+    doc = ("We have entered into an At Market Issuance Sales Agreement (the\n"
+           "\u201cSales Agreement\u201d) with B. Riley Securities, Inc.\n"
+           "(\u201cB. Riley FBR\u201d), The Benchmark Company, LLC\n"
+           "(\u201cBenchmark\u201d) and Spartan Capital Securities, LLC\n"
+           "(each, an \u201cAgent\u201d), relating to our common stock.\n").encode("utf-8")
+    assert to_text(doc, kind="text") == (
+        'We have entered into an At Market Issuance Sales Agreement (the "Sales Agreement") with B. Riley Securities, '
+        'Inc. ("B. Riley FBR"), The Benchmark Company, LLC ("Benchmark") and Spartan Capital Securities, LLC '
+        '(each, an "Agent"), relating to our common stock.')
+
+
+def test_a_cover_line_in_parentheses_stays_its_own_line():
+    doc = b"PROSPECTUS SUPPLEMENT\n(To Prospectus dated June 29, 2020)\nWidePoint Corporation\n"
+    assert to_text(doc, kind="text").split("\n") == [
+        "PROSPECTUS SUPPLEMENT", "(To Prospectus dated June 29, 2020)", "WidePoint Corporation"]

@@ -301,12 +301,18 @@ def _prose(line: str, after: str) -> bool:
     return len(words) >= 4 and sum(1 for w in words if w[:1].islower()) >= 3
 
 
+_DEFINITION_LINE_RE = re.compile(r"\((?:(?:each|collectively|together|individually)\b,?\s*)?(?:(?:an?|the)\s+)?[\"\u201c\u2018']")
+"""A line opening with a defined term ("(“B. Riley FBR”), The Benchmark Company, LLC" after "... with B. Riley Securities,
+Inc."): a definition follows the name it defines, so the line goes on the sentence before it. Cover lines in
+parentheses ("(To Prospectus dated June 29, 2020)") open with a word, not a quotation mark."""
+
+
 def _join_wrapped(lines: list[str]) -> str:
     """Join hard-wrapped lines; keep short cover lines ("$500,000,000", "Common Stock") apart."""
     out = [lines[0]]
     for prev, line in zip(lines, lines[1:]):
         wrapped = len(prev) >= 50 or line[:1].islower() or prev.endswith((",", "-", "&")) or \
-            prev.rsplit(None, 1)[-1].lower() in _CARRY_WORDS or _prose(prev, line)
+            prev.rsplit(None, 1)[-1].lower() in _CARRY_WORDS or _prose(prev, line) or bool(_DEFINITION_LINE_RE.match(line))
         if prev.startswith("![") or line.startswith("![") or _AMOUNT_LINE_RE.match(line):
             # A page's image line ("![LOGO](https://...)") and a cover's amount line ("Up to
             # $30,000,000") are never part of the sentence before them.
