@@ -128,12 +128,18 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
             # "an amended and restated equity distribution agreement, dated January 21, 2014, and a second amended and
             # restated equity distribution agreement, dated January 28, 2015": every date is a restatement's; the
             # newest dates the change, an original date the sentence gives elsewhere identifies the program.
-            restated = [(to_date(DATE_RE.search(m.group("date"))), m.start("date"), m.end("date")) for m in chain]
-            at = {f[1] for f in restated}
+            chain_dates: list[tuple[date, int, int]] = []
+            for m in chain:
+                dm = DATE_RE.search(m.group("date"))
+                day = to_date(dm) if dm else None
+                if day is not None:
+                    chain_dates.append((day, m.start("date"), m.end("date")))
+            at = {f[1] for f in chain_dates}
             original = [d for d in dated if d[1] not in at and d[0]]
-            newest = max((f for f in restated if f[0]), key=lambda f: f[0], default=None)
-            if newest is not None:
-                return (original[0] if original else (entered_date if entered_date and entered_date[1] not in at else None)), newest, not previously
+            if chain_dates:
+                newest_restated = max(chain_dates, key=lambda f: f[0])
+                return ((original[0] if original else (entered_date if entered_date and entered_date[1] not in at else None)),
+                        newest_restated, not previously)
         later = _restated_after_dated(text, dated, doc_date)
         if later is not None:
             return dated[0], later[0], later[1]

@@ -95,7 +95,8 @@ def _original_named_later(prog: Program, specific: list[Sentence], first: Senten
         if s is first or _ENDED_RE.search(s.text):
             continue
         for m in _EARLIER_AGREEMENT_DATED_RE.finditer(s.text):
-            day = to_date(DATE_RE.search(m.group("date")))
+            dm = DATE_RE.search(m.group("date"))
+            day = to_date(dm) if dm else None
             if day is not None and prog.amendment_date is not None and day < prog.amendment_date:
                 set_found(prog, "agreement_date", (day, m.start("date"), m.end("date")), s)
                 return

@@ -346,7 +346,7 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
                 continue
             nxt_s = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
             raised = _RAISED_BY_THESE_RE.match(nxt_s.text) if nxt_s is not None and nxt_s.para == s.para else None
-            if raised is not None and fields.get("gross_proceeds") is None:
+            if raised is not None and nxt_s is not None and fields.get("gross_proceeds") is None:
                 # "... we sold a total of 9,002,887 shares ... The total amount of capital raised as a result of these sales
                 # of our common stock was approximately $99.3 million and net proceeds were approximately $98.8 million."
                 fields["gross_proceeds"] = as_dollars(money(raised))
