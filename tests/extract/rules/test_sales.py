@@ -778,3 +778,28 @@ def test_proceeds_of_something_else_next_are_not_the_sales():
             "amount of capital raised in our 2022 notes offering was $75.0 million.")
     sold = by_type(events(body))["sales_reported"]
     assert sold.gross_proceeds is None
+
+
+# sales.REMAINING_RE: what is left, said after a long noun phrase.
+@pytest.mark.parametrize("sentence, remaining", [
+    ("Under our sales agreement, we have sold shares having an aggregate gross sales price of $218,966,228 through the date "
+     "of this prospectus supplement, leaving offered shares having an aggregate gross sales price of up to $31,033,772 "
+     "available for offer and sale.", Decimal("31033772")),
+    ("As of February 26, 2018, we have sold 286,965 shares under the sales agreement for $3,688,057, and the remaining "
+     "aggregate offering price of shares that may be offered and sold under the sales agreement is $46,311,943.",
+     Decimal("46311943")),
+    ("We have sold 286,965 shares for $3,688,057 under the sales agreement, which leaves shares with an aggregate offering "
+     "price of $46,311,943 to be sold.", Decimal("46311943")),
+])
+def test_remaining_capacity_after_a_long_noun_phrase(sentence, remaining):
+    body = ("We have entered into a sales agreement, dated March 1, 2017, with JonesTrading Institutional Services LLC "
+            "under which we may sell up to $250,000,000 of our common stock. " + sentence)
+    assert by_type(events(body))["sales_reported"].remaining_amount == remaining
+
+
+def test_a_remaining_term_is_no_remaining_capacity():
+    body = ("We have entered into a sales agreement, dated March 1, 2017, with JonesTrading Institutional Services LLC "
+            "under which we may sell up to $250,000,000 of our common stock. As of February 26, 2018, we have sold 286,965 "
+            "shares under the sales agreement for $3,688,057; the remaining term of our credit facility was extended and "
+            "its limit of $46,311,943 is unchanged.")
+    assert by_type(events(body))["sales_reported"].remaining_amount is None
