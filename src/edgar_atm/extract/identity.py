@@ -339,9 +339,11 @@ OFFERED_RES = (
     re.compile(MONEY_RE.pattern + r"(?: in shares of [\w ]{0,40}?)? (?:offered|registered) (?:by|under|pursuant to) this prospectus supplement", re.I),
     re.compile(r"up to " + MONEY_RE.pattern + r" (?:remains?|are|is) available for (?:offer and )?sale[^.]{0,60}?(?:pursuant to|under) this prospectus supplement", re.I),
     re.compile(r"(?:pursuant to|under) this prospectus(?: supplement)?,? we may (?:offer and )?sell (?:shares of (?:our )?common stock having an aggregate offering price of )?up to " + MONEY_RE.pattern, re.I),
+    re.compile(r"\bwe are (?:now )?offering\b[^.$]{0,120}?\bup to " + MONEY_RE.pattern + r"[^.$]{0,40}?\b(?:pursuant to|under|by means of|by) this prospectus supplement", re.I),
 )
 """What this prospectus registers when smaller than the agreement's cap: an I.B.6 slice ("we
-are only offering $4.1 million"), or the unsold remainder moved to this supplement."""
+are only offering $4.1 million", "We are offering shares of our common stock having an aggregate offering price of up
+to $2,994,080 pursuant to this prospectus supplement"), or the unsold remainder moved to this supplement."""
 
 _MONEY_CAP = MONEY_RE.pattern.replace("(?P<num>", "(?P<cap>").replace("(?P<scale>", "(?P<capscale>")
 _UNUSED = r"(?:unused|unsold|remaining|unissued|undrawn)"

@@ -429,12 +429,14 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
             agreement_caps.extend((v, s.sub(a, b)) for v, a, b in caps(s.text))
         else:
             limited.extend((v, s.sub(a, b)) for v, a, b in caps(s.text))
+    offered_caps: list[tuple[Decimal, Span]] = []
     for s in specific[:60] + [x for x in nearby if x not in specific]:
         for pattern in OFFERED_RES:
             m = pattern.search(s.text)
             offered = money(m) if m else None
             if m and offered:
                 prospectus_caps.append((offered, s.sub(dollar_start(s.text, m.start("num")), m.end("num"))))
+                offered_caps.append(prospectus_caps[-1])
     if not agreement_caps and not prospectus_caps:
         # The cap in a sentence of its own that names no agreement, only the agents it sells through ("We may
         # offer and sell up to $1,000,000,000 of our common stock ... through any of the sales agents").
@@ -472,6 +474,12 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
         else:
             prog.max_amount, prog.spans["max_amount"] = as_dollars(value), span
         prog.agreeing = sum(1 for v, _ in prospectus_caps if v == value)
+    if offered_caps and prog.offered_amount is None and prog.max_amount is not None:
+        # What this prospectus says it offers, below the cap ("We are offering ... up to $2,994,080 pursuant to this
+        # prospectus supplement" beside an agreement of $20,000,000 "subject to ... I.B.6"): the slice.
+        low, low_span = smallest(offered_caps)
+        if low < prog.max_amount:
+            prog.offered_amount, prog.spans["offered_amount"] = as_dollars(low), low_span
     if limited and prog.offered_amount is None:
         low, low_span = smallest(limited)
         # A rounded restatement of the cap ("$13.5 million" for $13,504,438) is the cap, not a slice.

@@ -558,3 +558,27 @@ def test_a_share_count_sold_through_underwriters_is_no_cap():
             "agency agreement with Wells Fargo Securities, LLC, having an aggregate offering price of up to $50,000,000.")
     ev = by_type(events(body))["program_established"]
     assert ev.max_shares is None
+
+
+# identity.OFFERED_RES / programs._caps: what this prospectus offers below an agreement cap that is "subject to" I.B.6.
+@pytest.mark.parametrize("offered", [
+    "We are offering shares of our common stock having an aggregate offering price of up to $2,994,080 pursuant to this "
+    "prospectus supplement, which is the maximum amount currently allowable under Instruction I.B.6.",
+    "We are now offering shares having an aggregate offering price of up to $2,994,080 under this prospectus supplement, "
+    "the most General Instruction I.B.6 permits.",
+])
+def test_the_slice_this_prospectus_offers_under_a_limited_agreement(offered):
+    body = ("We have entered into a sales agreement with Guggenheim Securities, LLC relating to our common stock. In "
+            "accordance with the terms of the sales agreement, we may offer and sell shares of our common stock having an "
+            "aggregate offering price of up to $20,000,000 from time to time through Guggenheim Securities, acting as our "
+            "agent, subject to the application of General Instruction I.B.6 of Form S-3. " + offered)
+    ev = by_type(events(body, cap="Up to $20,000,000"))["program_established"]
+    assert ev.max_amount == Decimal(20_000_000) and ev.offered_amount == Decimal(2_994_080)
+
+
+def test_an_offer_of_the_whole_cap_is_no_slice():
+    body = ("We have entered into a sales agreement with Guggenheim Securities, LLC relating to our common stock, under which "
+            "we may sell up to $20,000,000 of common stock. We are offering shares of our common stock having an aggregate "
+            "offering price of up to $20,000,000 pursuant to this prospectus supplement.")
+    ev = by_type(events(body, cap="Up to $20,000,000"))["program_established"]
+    assert ev.max_amount == Decimal(20_000_000) and ev.offered_amount is None
