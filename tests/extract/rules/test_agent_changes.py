@@ -211,3 +211,30 @@ def test_the_agreements_parties_are_not_what_an_amendment_adds():
     amended = evs["program_amended"]
     assert amended.agents_added == ["Needham & Company, LLC"]
     assert amended.agents == ["B. Riley Securities, Inc.", "Needham & Company, LLC"]
+
+
+# amended._new_agreement_agents: a firm joined by a new agreement beside the amended one.
+@pytest.mark.parametrize("sentence, added", [
+    ("On August 6, 2020, we entered into an amendment to the equity distribution agreement, dated December 11, 2017, with "
+     "UBS Securities LLC and an equity distribution agreement with RBC Capital Markets, LLC, relating to our common stock.",
+     ["RBC Capital Markets, LLC"]),
+    ("Effective August 6, 2020, we entered into sales agreements with each of BTIG, LLC and Oppenheimer & Co. Inc. and new "
+     "at-the-market sales agreements with each of ATB Capital Markets USA Inc. and A.G.P./Alliance Global Partners that "
+     "together increase the aggregate offering amount.",
+     ["ATB Capital Markets USA Inc.", "A.G.P./Alliance Global Partners"]),
+])
+def test_agents_joined_by_a_new_agreement_beside_the_amended_one(sentence, added):
+    cover = ("Supplement No. 2 dated August 6, 2020\nTo Prospectus Supplement dated December 11, 2017\nUp to $100,000,000\n"
+             "Common Stock\nThis Supplement No. 2 amends and supplements the prospectus supplement dated December 11, 2017, "
+             "relating to our at-the-market offering.\n")
+    amended = by_type(events(sentence, cover=cover))["program_amended"]
+    assert amended.agents_added == added
+
+
+def test_an_amended_and_restated_agreement_with_several_agents_adds_none():
+    sentence = ("On August 6, 2020, we entered into an amended and restated sales agreement with MUFG Securities Americas "
+                "Inc., BofA Securities, Inc. and Morgan Stanley & Co. LLC, as our sales agents, relating to our common stock.")
+    cover = "PROSPECTUS SUPPLEMENT\nAugust 6, 2020\nUp to $100,000,000\nCommon Stock\n"
+    found = by_type(events(sentence, cover=cover))
+    ev = found.get("program_amended") or found.get("program_established")
+    assert ev.agents_added == []

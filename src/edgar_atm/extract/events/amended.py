@@ -288,6 +288,25 @@ _CLAUSE_RE = re.compile(r"\b(?:which|whereby|whom|wherein|that|pursuant to)\b|[(
 # “Agents”)") names agents that are not the ones being added.
 _DEFINED_TERM_RE = re.compile(r"\((?=[“\"])[^()]*\)")
 _AMEND_WORDS_RE = re.compile(r"\bamend|\brestat", re.I)
+_NEW_AGREEMENT_WITH_RE = re.compile(
+    r"\b(?:entered into|executed)\b[^;]{0,200}?\bagreements?\b[^;]{0,200}?\bwith\b[^;]{0,250}?(?<!amended )\band\s+(?:an?\s+)?"
+    r"(?P<new>new\s+)?(?:separate\s+)?(?:[\w\u2122-]+\s+){0,4}?agreements?\s+with\s+(?:each\s+of\s+)?", re.I)
+_NAMES_END_RE = re.compile(r"\((?:together|collectively|each|the)\b|,?\s+(?:relating|pursuant|under which|that|which|to (?:sell|offer|increase|add))\b|;", re.I)
+
+
+def _new_agreement_agents(text: str) -> list[str]:
+    """Agents joined by a new agreement beside the amended one: "we entered into an amendment to the equity distribution
+    agreement ... with UBS Securities LLC and an equity distribution agreement with RBC Capital Markets, LLC", "we entered
+    into sales agreements with each of BTIG, LLC and Oppenheimer & Co. Inc. and new at-the-market sales agreements with each
+    of ATB Capital Markets USA Inc. and A.G.P./Alliance Global Partners". Firms the sentence names before are not new."""
+    m = _NEW_AGREEMENT_WITH_RE.search(text)
+    if m is None or not (m.group("new") or _AMEND_WORDS_RE.search(text, 0, m.start("new") if m.group("new") else m.end())):
+        return []
+    tail = text[m.end():m.end() + 300]
+    end = _NAMES_END_RE.search(tail)
+    before = set(find_agents(text[:m.end()], keep_unknown=True))
+    return [a for a in find_agents(tail[:end.start()] if end else tail, keep_unknown=True) if a not in before]
+
 _AGREEMENT_REPLACED_RE = re.compile(r"(?:an?|the|our|its|that)\s+(?:[\w-]+\s+){0,4}?(?:agreement|program|facility)\b", re.I)
 """What was replaced is an agreement, not an agent: "which replaced a prior sales agreement with X as sales agent"."""
 
@@ -339,7 +358,7 @@ def agent_changes(sentences, program: Program) -> None:
     where, where_text = None, ""
     for s in sentences:
         t = s.text
-        if not _AMEND_WORDS_RE.search(t) and not re.search(r"\b(?:added|removed|replac\w*|ceased|no longer|additional|date hereof|joined|"
+        if not _AMEND_WORDS_RE.search(t) and not re.search(r"\b(?:added|removed|replac\w*|ceased|no longer|additional|date hereof|joined|new|"
                                                           r"with respect to (?:itself|it only))\b", t, re.I):
             continue
         hit = False
@@ -361,6 +380,10 @@ def agent_changes(sentences, program: Program) -> None:
                 names = find_agents(_names(m.group("names")), keep_unknown=True)
                 removed += [a for a in names if a not in removed and a not in added]
                 hit = hit or bool(names)
+        if not hit:
+            joined_by = _new_agreement_agents(t)
+            added += [a for a in joined_by if a not in added and a not in removed]
+            hit = bool(joined_by)
         if hit:
             where, where_text = s.span, t
             break
