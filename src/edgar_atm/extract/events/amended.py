@@ -358,7 +358,7 @@ def agent_changes(sentences, program: Program) -> None:
     where, where_text = None, ""
     for s in sentences:
         t = s.text
-        if not _AMEND_WORDS_RE.search(t) and not re.search(r"\b(?:added|removed|replac\w*|ceased|no longer|additional|date hereof|joined|new|"
+        if not _AMEND_WORDS_RE.search(t) and not re.search(r"\b(?:added|removed|replac\w*|ceased|no longer|additional|date hereof|joined|new\s+(?:[\w-]+\s+){0,3}?agreements?|"
                                                           r"with respect to (?:itself|it only))\b", t, re.I):
             continue
         hit = False
