@@ -276,6 +276,24 @@ def _underwritten(head: str) -> bool:
                for m in _UNDERWRITTEN_RE.finditer(head))
 
 
+_OWN_REGISTRATION_RE = re.compile(r"\b(?:Registration(?: Statement)?|File)\s+No\.?:?\s*(333-\d+)", re.I)
+_PRIOR_SHELF_RE = re.compile(r"\b(?:prior|previous|earlier|former)\s+prospectus(?:\s+supplement)?\b[^.]{0,200}?\b(?:Registration(?: Statement)?|File)"
+                             r"\s+No\.?:?\s*(333-\d+)", re.I)
+"""The earlier supplement tied to its own shelf ("that prior prospectus supplement and accompanying base prospectus
+contained in our Registration Statement on Form S-3 (File No. 333-239318)"); sales made "pursuant to our prior
+registration statement" say nothing of which shelf the amended supplement belongs to."""
+
+
+def moves_to_new_shelf(text: str) -> bool:
+    """The cover replaces a prospectus supplement of an earlier shelf: a prior prospectus "contained in our Registration
+    Statement on Form S-3 (File No. 333-239318)" while this supplement is filed under Registration No. 333-261049. Such a
+    supplement re-registers the program under the new shelf; it is not a notice that amends the program."""
+    own = _OWN_REGISTRATION_RE.search(text[:600])
+    if own is None:
+        return False
+    return any(number and number != own.group(1) for m in _PRIOR_SHELF_RE.finditer(text) for number in m.groups())
+
+
 def is_notice(head: str) -> bool:
     """The cover amends an ATM prospectus supplement (see SUPPLEMENT_NOTICE_RE)."""
     return bool(SUPPLEMENT_NOTICE_RE.search(head))

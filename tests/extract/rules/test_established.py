@@ -519,3 +519,36 @@ def test_an_existing_agreement_that_a_new_one_replaces_is_still_the_prior_one():
                  "shares of our common stock having an aggregate offering price of up to $50,000,000, which replaces our "
                  "existing Sales Agreement with Cantor Fitzgerald & Co., under which we may sell shares until today.")
     assert by_type(evs)["program_established"].agents == ["Jefferies LLC"]
+
+
+# role.moves_to_new_shelf: a supplement that "amends and restates" one filed under an earlier shelf re-registers the
+# program under the new one; it is no notice amending the program.
+NEW_SHELF_COVER = ("Filed Pursuant to Rule 424(b)(5)\nRegistration No. 333-261049\nPROSPECTUS SUPPLEMENT\n"
+                   "(To Prospectus Dated November 12, 2021)\nUp to $47,249,368\nCommon Shares\n")
+
+
+@pytest.mark.parametrize("opening", [
+    "This prospectus supplement amends and restates the information in our prospectus supplement dated July 29, 2020. "
+    "Pursuant to that prior prospectus supplement and accompanying base prospectus contained in our Registration "
+    "Statement on Form S-3 (File No. 333-239318), we have issued and sold 361,236 common shares under the Open Market "
+    "Sale Agreement with Jefferies LLC, dated July 29, 2020, for gross proceeds of approximately $2.75 million.",
+    "This prospectus supplement amends and restates the information in our prospectus supplement dated July 29, 2020. "
+    "Under the prior prospectus supplement, filed as part of our Registration Statement No. 333-239318, we have issued "
+    "and sold 361,236 common shares under the Open Market Sale Agreement with Jefferies LLC, dated July 29, 2020, for "
+    "gross proceeds of approximately $2.75 million.",
+])
+def test_a_supplement_replacing_one_of_an_earlier_shelf_re_registers_the_program(opening):
+    found = events(opening + " We may offer and sell common shares having an aggregate offering price of up to "
+                   "$47,249,368 from time to time through Jefferies LLC, acting as our sales agent.", cover=NEW_SHELF_COVER)
+    assert sorted(types(found)) == ["program_established", "sales_reported"]
+
+
+def test_a_supplement_replacing_one_of_the_same_shelf_is_still_a_notice():
+    cover = NEW_SHELF_COVER.replace("333-261049", "333-239318")
+    found = events("This prospectus supplement amends and restates the information in our prospectus supplement dated "
+                   "July 29, 2020. Pursuant to that prior prospectus supplement and accompanying base prospectus contained in "
+                   "our Registration Statement on Form S-3 (File No. 333-239318), we have issued and sold 361,236 common "
+                   "shares under the Open Market Sale Agreement with Jefferies LLC, dated July 29, 2020, for gross proceeds "
+                   "of approximately $2.75 million. We may offer and sell common shares having an aggregate offering price "
+                   "of up to $47,249,368 from time to time through Jefferies LLC, acting as our sales agent.", cover=cover)
+    assert "program_established" not in types(found)
