@@ -300,7 +300,7 @@ def _new_agreement_agents(text: str) -> list[str]:
     into sales agreements with each of BTIG, LLC and Oppenheimer & Co. Inc. and new at-the-market sales agreements with each
     of ATB Capital Markets USA Inc. and A.G.P./Alliance Global Partners". Firms the sentence names before are not new."""
     m = _NEW_AGREEMENT_WITH_RE.search(text)
-    if m is None or not (m.group("new") or _AMEND_WORDS_RE.search(text, 0, m.start("new") if m.group("new") else m.end())):
+    if m is None or not (m.group("new") or _AMEND_WORDS_RE.search(text, 0, m.end())):  # "new", or an amendment beside it
         return []
     tail = text[m.end():m.end() + 300]
     end = _NAMES_END_RE.search(tail)
