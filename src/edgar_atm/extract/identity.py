@@ -456,7 +456,7 @@ def caps(text: str) -> list[Found]:
             v = money(m)
             if v is not None and v >= 10_000:
                 out.append((v, dollar_start(text, m.start("num")), m.end()))
-                out.extend(_respective_caps(text, m.end()))
+                out.extend(f for f in _respective_caps(text, m.end()) if all(f[1] != o[1] for o in out))
     return out
 
 

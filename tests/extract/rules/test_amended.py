@@ -8,6 +8,8 @@ from decimal import Decimal
 
 import pytest
 
+from edgar_atm.extract.identity import caps
+
 from .doc import by_type, events, types
 
 NOTICE = ("PROSPECTUS SUPPLEMENT\nAmendment No. 1 to Prospectus Supplement dated March 1, 2024\n"
@@ -853,13 +855,19 @@ def test_a_restatement_with_no_original_date_is_dated_by_itself(sentence):
     assert amended.agreement_date == date(2024, 9, 4) and amended.amendment_date == date(2024, 9, 4)
 
 
-def test_a_restatement_keeps_the_original_date_when_given():
+@pytest.mark.parametrize("sentence, original, restated", [
+    ("On September 4, 2024, we entered into an amended and restated sales agreement with B. Riley Securities, "
+     "Inc., which amends and restates the sales agreement dated March 1, 2022, relating to shares having an "
+     "aggregate offering price of up to $200,000,000.", date(2022, 3, 1), date(2024, 9, 4)),
+    # a single restatement beside the chains of identity._RESTATEMENT_DATED_RE keeps this reading
+    ("We have entered into an amended and restated sales agreement, dated as of September 5, 2024, which amends and "
+     "restates our sales agreement dated March 1, 2024 with Jefferies LLC, under which we may sell up to $100,000,000 of "
+     "common stock.", date(2024, 3, 1), date(2024, 9, 5)),
+])
+def test_a_restatement_keeps_the_original_date_when_given(sentence, original, restated):
     # near miss: the original agreement's date is stated
-    sentence = ("On September 4, 2024, we entered into an amended and restated sales agreement with B. Riley Securities, "
-                "Inc., which amends and restates the sales agreement dated March 1, 2022, relating to shares having an "
-                "aggregate offering price of up to $200,000,000.")
     amended = by_type(events(sentence))["program_amended"]
-    assert amended.agreement_date == date(2022, 3, 1) and amended.amendment_date == date(2024, 9, 4)
+    assert amended.agreement_date == original and amended.amendment_date == restated
 
 
 def test_a_notice_whose_words_a_mirror_glued_together_is_still_a_notice():
@@ -912,21 +920,17 @@ def test_the_newest_restatement_in_a_chain_is_the_change_and_its_cap_counts(chai
     assert amended.max_amount == Decimal(150_000_000) and amended.agents == ["Morgan Stanley & Co. LLC"]
 
 
-def test_a_single_restatement_keeps_its_own_reading():
-    sentence = ("We have entered into an amended and restated sales agreement, dated as of September 5, 2024, which "
-                "amends and restates our sales agreement dated March 1, 2024 with Jefferies LLC, under which we may sell "
-                "up to $100,000,000 of common stock.")
-    amended = by_type(events(sentence))["program_amended"]
-    assert amended.agreement_date == date(2024, 3, 1) and amended.amendment_date == date(2024, 9, 5)
-
-
-def test_a_respectively_list_of_other_things_adds_no_cap():
-    # Amounts paired with agents' commissions or with prices are no caps; only a list after a cap is.
-    sentence = ("We have entered into a sales agreement, dated March 1, 2024, with Jefferies LLC and B. Riley Securities, "
-                "Inc. under which we may sell up to $50,000,000 of common stock; the agents will receive $5,000 and "
-                "$7,500, respectively, for expenses.")
-    established = by_type(events(sentence))["program_established"]
-    assert established.max_amount == Decimal(50_000_000)
+@pytest.mark.parametrize("sentence, found", [
+    ("shares having aggregate sales proceeds of up to $100.0 million and $150.0 million, respectively",
+     [Decimal(100_000_000), Decimal(150_000_000)]),
+    # near misses: an amount after a cap with no "respectively" is no second cap; a list ending in something else neither
+    ("shares having aggregate sales proceeds of up to $100.0 million and $150.0 million of notes were also sold",
+     [Decimal(100_000_000)]),
+    ("up to $50,000,000 of common stock, and $750,000,000 of our notes, respectively outstanding",
+     [Decimal(50_000_000)]),
+])
+def test_a_respectively_list_after_a_cap_is_a_list_of_caps(sentence, found):
+    assert sorted({value for value, _, _ in caps(sentence)}) == found
 
 
 # role.SUPPLEMENT_NOTICE_RE: a cover that supplements the base prospectus *and* the earlier ATM prospectus
