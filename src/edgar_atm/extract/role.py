@@ -291,7 +291,7 @@ def moves_to_new_shelf(text: str) -> bool:
     own = _OWN_REGISTRATION_RE.search(text[:600])
     if own is None:
         return False
-    return any(number and number != own.group(1) for m in _PRIOR_SHELF_RE.finditer(text) for number in m.groups())
+    return any(m.group(1) != own.group(1) for m in _PRIOR_SHELF_RE.finditer(text))
 
 
 def is_notice(head: str) -> bool:
