@@ -225,6 +225,15 @@ def merge(batch: str, folders: list[Path], corpus: Path = CORPUS) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _run(argv)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        # A label that is not JSON or lacks a key, a file that cannot be read or written: one line, no traceback.
+        print(f"corpus_batch: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+def _run(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check").add_argument("folders", nargs="+", type=Path)

@@ -113,3 +113,12 @@ def test_labelcmp_reports_disagreements_field_by_field(tmp_path):
 def test_the_command_line_says_one_line_for_a_wrong_folder(capsys, tmp_path):
     assert corpus_batch.main(["check", str(tmp_path / "nowhere")]) == 2
     assert capsys.readouterr().err.strip().startswith("corpus_batch: not a folder:")
+
+
+def test_a_broken_cold_label_is_one_line_not_a_traceback(capsys, tmp_path):
+    harvest, cold = tmp_path / "h1", tmp_path / "cold"
+    _write(harvest, "abc-424b5-2024-atm", "https://example.test/abc")
+    cold.mkdir()
+    (cold / "abc-424b5-2024-atm.json").write_text("{not json", encoding="utf-8")
+    assert corpus_batch.main(["labelcmp", str(harvest), str(cold)]) == 1
+    assert capsys.readouterr().err.startswith("corpus_batch: JSONDecodeError:")
