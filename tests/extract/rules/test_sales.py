@@ -803,3 +803,26 @@ def test_a_remaining_term_is_no_remaining_capacity():
             "shares under the sales agreement for $3,688,057; the remaining term of our credit facility was extended and "
             "its limit of $46,311,943 is unchanged.")
     assert by_type(events(body))["sales_reported"].remaining_amount is None
+
+
+# sales.GROSS_RE: the price of the shares just counted, given as "for an aggregate of $X" / "for a total of $X".
+@pytest.mark.parametrize("sentence, shares, gross", [
+    ("As of the date of this amendment, we have sold 164,900 shares of our common stock for an aggregate of $579,546 "
+     "pursuant to the Sales Agreement.", 164900, Decimal(579546)),
+    ("Through March 31, 2024, we sold 2,000,000 shares under the Sales Agreement for a total of approximately $4.6 "
+     "million.", 2000000, Decimal(4_600_000)),
+    ("To date, 410,000 shares of common stock have been sold under the Sales Agreement for an aggregate of about "
+     "$3,100,000.", 410000, Decimal(3_100_000)),
+])
+def test_sales_priced_for_an_aggregate_or_a_total_of(sentence, shares, gross):
+    sales = by_type(events(PROGRAM + sentence))["sales_reported"]
+    assert (sales.shares_sold, sales.gross_proceeds) == (shares, gross)
+
+
+def test_for_an_aggregate_of_a_share_count_is_no_proceeds():
+    # "for an aggregate of" followed by a count and a per-share price: the price is no proceeds figure.
+    sentence = ("As of March 31, 2024, we have sold 1,234,567 shares under the Sales Agreement, for an aggregate of 1,234,567 "
+                "shares at a price of $9.00 per share.")
+    sales = by_type(events(PROGRAM + sentence))["sales_reported"]
+    assert sales.shares_sold == 1234567
+    assert sales.gross_proceeds is None

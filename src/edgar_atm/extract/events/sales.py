@@ -102,11 +102,14 @@ PREVIOUSLY_RE = re.compile(r"\bpreviously (?:entered into|filed)|\bprior prospec
 
 GROSS_RE = re.compile(
     r"(?:aggregate\s+(?:gross\s+)?(?:(?:offering|sales|sale|purchase)\s+)?price|gross\s+(?:sales?\s+)?proceeds|aggregate\s+gross\s+proceeds|"
-    r"aggregate\s+(?:offering|sales)\s+amount|for\s+(?:total|aggregate)\s+(?:gross\s+)?(?:consideration|proceeds))"
+    r"aggregate\s+(?:offering|sales)\s+amount|for\s+(?:total|aggregate)\s+(?:gross\s+)?(?:consideration|proceeds)|"
+    r"for\s+(?:an\s+aggregate|a\s+total)\s+of(?=\s+(?:approximately\s+|about\s+)?\$))"
     r"[^$.]{0,40}?(?:of\s+)?(?:approximately\s+|about\s+)?" + MONEY_RE.pattern,
     re.I,
 )
-"""Gross proceeds named before the amount: "aggregate gross proceeds of approximately $Y"."""
+"""Gross proceeds named before the amount: "aggregate gross proceeds of approximately $Y", or the price of the shares
+just counted: "sold 164,900 shares ... for an aggregate of $579,546" (only where a dollar figure follows at once, so
+"for an aggregate of 500,000 shares at $2.00" is no proceeds)."""
 GROSS_AFTER_RE = re.compile(MONEY_RE.pattern + r"\s+(?:in|of)\s+(?:aggregate\s+)?gross\s+(?:sales\s+)?proceeds", re.I)
 """Gross proceeds named after the amount: "$Y in gross proceeds"."""
 GROSS_SOLD_RE = re.compile(
