@@ -41,6 +41,24 @@ def test_a_distribution_agreement_with_a_sales_agent_for_shares_passes():
                       b"common units representing limited partner interests")
 
 
+@pytest.mark.parametrize("text", [
+    # forward programs of REITs and utilities: agents "as our exclusive sales agents or ... as forward sellers"
+    b"the offer and sale from time to time of shares of our common stock having an aggregate offering price of up to "
+    b"$600,000,000 through J.P. Morgan Securities LLC and Wells Fargo Securities, LLC, as our exclusive sales agents or, "
+    b"if applicable, as forward sellers, pursuant to the terms of a Distribution Agreement among us, the sales agents and "
+    b"the forward purchasers",
+    b"Under the distribution agreement, BTIG, LLC will act as exclusive sales agent for the shares of common stock we offer.",
+])
+def test_exclusive_sales_agents_under_a_distribution_agreement_pass(text):
+    assert may_be_atm(text)
+    assert parse_filing(b"Filed Pursuant to Rule 424(b)(5)\n" + text + b".").atm_related
+
+
+def test_an_exclusive_sales_agent_for_notes_still_fails_the_gate():
+    assert not may_be_atm(b"Under the distribution agreement, BofAS will act as our exclusive sales agent for the Notes "
+                          b"linked to shares of the SPDR fund.")
+
+
 def test_a_distribution_agreement_for_notes_still_fails_the_gate():
     # MTN programs: the agents sell notes, sometimes linked to shares of an index fund.
     assert not may_be_atm(b"We have entered into a distribution agreement with the agents named below, each acting as "

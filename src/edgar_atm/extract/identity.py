@@ -546,9 +546,11 @@ def security(text: str) -> Found | None:
     if best and best[2] in _PLAIN_CLASSES:
         # "Up to $800,000,000 Common Stock ... shares of our Class A common stock": the class the text
         # names is the security, when it names one class only.
-        classes = {m.group(1).upper() for m in _CLASS_OF_RE[best[2]].finditer(text)}
+        # "shares of our Series A Common Stock (the "Common Stock")" likewise.
+        classes = {(m.group(1).capitalize(), m.group(2).upper()) for m in _CLASS_OF_RE[best[2]].finditer(text)}
         if len(classes) == 1:
-            best = (best[0], best[1], f"Class {classes.pop()} {best[2]}", best[3])
+            word, letter = classes.pop()
+            best = (best[0], best[1], f"{word} {letter} {best[2]}", best[3])
     if best and "ordinary shares" in best[2].lower():
         # "Class A Ordinary Shares Represented by American Depositary Shares": the program sells the ADSs.
         ads = _ADS_RE.search(text)
@@ -607,7 +609,7 @@ _SERIES_OF_RE = re.compile(r"\bSeries ([A-Z][\w-]*)", re.I)
 def _short_form_of(value: str, name: str) -> bool:
     """"Series A Preferred Stock" is the short form of "8.50% Series A Cumulative Redeemable Preferred Stock", and
     "common stock" of "Class A common stock"."""
-    if value.lower() in _PLAIN_CLASSES and name.lower().startswith("class ") and name.lower().endswith(value.lower()):
+    if value.lower() in _PLAIN_CLASSES and name.lower().startswith(("class ", "series ")) and name.lower().endswith(value.lower()):
         return True  # "our Class A common stock, or common stock,": the defined term, not a second class
     short, full = _SERIES_OF_RE.search(value), _SERIES_OF_RE.search(name)
     return (short is not None and full is not None and short.group(1).lower() == full.group(1).lower()
@@ -619,7 +621,7 @@ _DEPOSITARY_BEFORE_RE = re.compile(
 """Depositary shares standing for the preferred series named next ("Depositary Shares Each representing 1/100th of
 One Share of", "(the “depositary shares”), each representing a 1/100th fractional interest in a share of")."""
 _PLAIN_CLASSES = ("common stock", "ordinary shares", "common shares")
-_CLASS_OF_RE = {plain: re.compile(r"(?<![A-Za-z])class ([A-Z]|[1-9]) " + plain + r"\b", re.I) for plain in _PLAIN_CLASSES}
+_CLASS_OF_RE = {plain: re.compile(r"(?<![A-Za-z])(class|series) ([A-Z]|[1-9]) " + plain + r"\b", re.I) for plain in _PLAIN_CLASSES}
 _ADS_RE = re.compile(r"\bAmerican\s+Depositary\s+Shares\b|\bADSs\b", re.I)
 
 

@@ -289,9 +289,21 @@ def test_an_underwriting_fee_is_no_agent_commission():
     ("Up to $15,000,000 Ordinary Shares. relating to the sale of our Class A Ordinary Shares, par value $1.00 per share",
      "Class A ordinary shares"),
     ("Up to $300,000,000 Limited Partnership Units", "limited partnership units"),
+    # a lettered series of common stock, then its defined term
+    ("$25,000,000 Series A Common Stock. We have entered into a sales agreement relating to shares of our Series A Common "
+     "Stock (the \"Common Stock\") offered by this prospectus supplement.", "Series A common stock"),
+    ("Up to $10,000,000 Common Stock. We may offer and sell shares of our Series 1 common stock from time to time.",
+     "Series 1 common stock"),
 ])
 def test_the_class_the_text_names_is_the_security(text, expected):
     assert security(text)[0] == expected
+
+
+def test_a_preferred_series_beside_plain_common_stock_is_no_class_of_it():
+    # near miss: "Series A Preferred Stock" names a preferred series, not a lettered series of common stock
+    text = ("Up to $50,000,000 Common Stock. Each share of our Series A Preferred Stock converts into ten shares of common "
+            "stock.")
+    assert security(text)[0] == "common stock"
 
 
 def test_two_classes_named_leave_the_plain_name():

@@ -826,3 +826,22 @@ def test_for_an_aggregate_of_a_share_count_is_no_proceeds():
     sales = by_type(events(PROGRAM + sentence))["sales_reported"]
     assert sales.shares_sold == 1234567
     assert sales.gross_proceeds is None
+
+
+# sales._counted: a closing "all of which" clause says when the counted shares were sold; the figure stays cumulative.
+@pytest.mark.parametrize("sentence, as_of", [
+    ("As of June 1, 2024, we have sold 1,903,880 shares of our common stock under the Sales Agreement for an aggregate "
+     "gross sales price of approximately $2.2 million, all of which shares were sold during the three months ended "
+     "March 31, 2023.", date(2024, 6, 1)),
+    ("To date, we have sold 1,903,880 shares under the Sales Agreement for gross proceeds of $2.2 million, all of which "
+     "were sold in the quarter ended March 31, 2023.", None),
+])
+def test_a_window_in_an_all_of_which_clause_keeps_the_figure_cumulative(sentence, as_of):
+    sales = by_type(events(PROGRAM + sentence))["sales_reported"]
+    assert (sales.shares_sold, sales.gross_proceeds, sales.as_of) == (1903880, Decimal(2_200_000), as_of)
+
+
+def test_a_window_before_an_all_of_which_clause_is_still_a_window():
+    sentence = ("During the three months ended March 31, 2023, we sold 1,903,880 shares under the Sales Agreement for gross "
+                "proceeds of $2.2 million, all of which were sold at prices above $1.00.")
+    assert "sales_reported" not in types(events(PROGRAM + sentence))

@@ -90,6 +90,16 @@ sales", "we have not issued any shares under the agreement"."""
 
 WINDOW_SALES_RE = re.compile(r"(?:12|twelve)[\s-](?:calendar[\s-])?months?|I\.B\.6|during the (?:three|six|nine) months|since such filing|quarter ended", re.I)
 """Sales over a window (I.B.6 arithmetic, a quarter), not cumulative program sales."""
+_ALL_OF_WHICH_RE = re.compile(r",\s+all\s+of\s+which\b", re.I)
+"""A closing clause that says when the counted shares were sold ("we have sold 1,903,880 shares ..., all of which
+shares were sold ... during the three months ended March 31, 2019"): its window qualifies a cumulative figure."""
+
+
+def _counted(t: str, after: int) -> str:
+    """The sentence without a closing "all of which" clause after `after`: what was counted, and as of when."""
+    c = _ALL_OF_WHICH_RE.search(t, after)
+    return t[:c.start()] if c else t
+
 YEAR_SALES_RE = re.compile(r"\b(?:in|during|for) (?:the )?(?:fiscal )?year ended\b|\b(?:in|during) (?:fiscal (?:year )?)?(?:19|20)\d\d\b", re.I)
 """Sales in a year ("In the year ended December 31, 2024, we sold N shares"): the program's sales to date when
 nothing else is said (a program that began that year), but a later cumulative figure ("As of March 1, 2025, we had
@@ -287,7 +297,7 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
                 and "any sales" not in t and not _other_verbs(t)):
             continue
         m = SALES_RE.search(t)
-        if not m or WINDOW_SALES_RE.search(t):
+        if not m or WINDOW_SALES_RE.search(_counted(t, m.end())):
             continue
         if years is not None and YEAR_SALES_RE.search(t):
             years.append(s)
@@ -396,7 +406,7 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
             if remaining is not None:
                 spans["remaining_amount"] = window.match(rm)
         fields["remaining_amount"] = remaining
-        found = when.as_of(t, doc_date)
+        found = when.as_of(_counted(t, 0), doc_date)
         if found:
             fields["as_of"] = found[0]
             spans["as_of"] = s.sub(found[1], found[2])
