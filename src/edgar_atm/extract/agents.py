@@ -25,7 +25,8 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "TD Securities (USA) LLC": (r"TD Securities(?: \(USA\) LLC)?", r"TD Cowen"),
     "Cowen and Company, LLC": (r"Cowen and Company(?:, LLC)?", r"Cowen(?! Inc)"),
     "B. Riley Securities, Inc.": (r"B\.? ?Riley Securities(?:, Inc\.?)?", r"B\.? ?Riley FBR(?:, Inc\.?)?", r"B\. ?Riley", r"B Riley",
-                                  r"FBR Capital Markets & Co\.?", r"FBR", r"MLV & Co\.? LLC", r"MLV"),
+                                  r"FBR Capital Markets & Co\.?", r"FBR", r"MLV & Co\.? LLC", r"MLV",
+                                  r"McNicoll,? Lewis & Vlak(?: LLC)?"),
     "Jefferies LLC": (r"Jefferies(?: LLC)?(?! Financial)", r"Jeffries(?: LLC)?"),
     # The Canadian dealers of cross-listed issuers are separate legal persons from their US affiliates; listed
     # first so that, at the same place, "BMO Nesbitt Burns" wins over "BMO" and "Scotia Capital Inc." over "Scotia Capital".

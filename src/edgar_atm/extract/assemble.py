@@ -123,7 +123,7 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
         if change is None:
             if not _reports_sales_only(program, sold, head.text, doc.text):
                 found.append(established.detect(program))
-        elif sold is None or said is not None or amended.states_change(program):
+        elif sold is None or said is not None or amended.states_change(program) or role.is_amendment(head.text):
             stated = next((x for x in sentences if x.span == said), None) if said is not None else None
             when_said = when.effective_date(stated.text, None) if stated and change.event.amendment_date is None else None
             if stated is not None and when_said is not None:
@@ -136,7 +136,8 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
                 # agreement itself: the change takes effect with this document, on its cover date.
                 change.event.amendment_date, change.spans["amendment_date"] = dated
             found.append(change)
-        # else: a notice supplement that only reports sales is a sales report, not an amendment
+        # else: a notice supplement that only reports sales is a sales report, not an amendment (an "Amendment No. N
+        # to Prospectus Supplement" amends the program's prospectus, and is one)
     for other in others:
         if other.amended:
             found.append(other.event("program_amended", trigger=other.source, excerpt=other.excerpt))

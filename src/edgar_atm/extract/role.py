@@ -294,6 +294,20 @@ def moves_to_new_shelf(text: str) -> bool:
     return any(m.group(1) != own.group(1) for m in _PRIOR_SHELF_RE.finditer(text))
 
 
+AMENDMENT_COVER_RE = re.compile(
+    r"\bamendment\s?no\. ?\d+\s+(?:dated\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4},?\s+)?to (?:the |our )?prospectus supplement\b|"
+    r"\bthis amendment(?:\s?no\. ?\d+)?\b[^.]{0,120}?\bamends\b[^.]{0,80}?\bprospectus supplement\b", re.I)
+"""The document is itself an amendment of the program's prospectus supplement ("AMENDMENT NO. 1 DATED June 1, 2020 To
+Prospectus Supplement dated March 27, 2020", "This Amendment No. 1 to Prospectus Supplement ... amends our prospectus
+supplement dated ..."): unlike a supplement that only adds a sales figure ("Supplement No. 2", "This prospectus
+supplement supplements ..."), it changes the program's prospectus even when its text names no new amount."""
+
+
+def is_amendment(head: str) -> bool:
+    """The cover calls the document an amendment of a prospectus supplement (AMENDMENT_COVER_RE)."""
+    return bool(AMENDMENT_COVER_RE.search(head))
+
+
 def is_notice(head: str) -> bool:
     """The cover amends an ATM prospectus supplement (see SUPPLEMENT_NOTICE_RE)."""
     return bool(SUPPLEMENT_NOTICE_RE.search(head))

@@ -238,3 +238,31 @@ def test_an_amended_and_restated_agreement_with_several_agents_adds_none():
     found = by_type(events(sentence, cover=cover))
     ev = found.get("program_amended") or found.get("program_established")
     assert ev.agents_added == []
+
+
+# amended.REMOVE_RES and the swap told in two sentences next to each other.
+@pytest.mark.parametrize("removal", [
+    "As of May 1, 2024, JonesTrading Institutional Services LLC (formerly Jones Trading Inc.) will no longer participate "
+    "as a sales agent under the Original Sales Agreement.",
+    "Effective May 1, 2024, JonesTrading Institutional Services LLC will no longer serve as a sales agent under the "
+    "Original Sales Agreement.",
+])
+def test_an_agent_leaving_in_one_sentence_and_its_successor_in_the_next(removal):
+    body = (BASE.format(old="JonesTrading Institutional Services LLC") + removal + " This prospectus supplement is being "
+            "filed to reflect the amendment to the Original Sales Agreement, dated as of May 3, 2024, pursuant to which "
+            "Roth Capital Partners, LLC was added as a sales agent.")
+    prog = _prog(body)
+    assert prog is not None and prog.type == "program_amended"
+    assert prog.agents_removed == ["JonesTrading Institutional Services LLC"]
+    assert prog.agents_added == ["Roth Capital Partners, LLC"]
+
+
+def test_a_removal_far_from_the_addition_is_not_joined_to_it():
+    # near miss: an agent that left years earlier, four sentences away, is not part of this amendment
+    body = (BASE.format(old="JonesTrading Institutional Services LLC") + "On May 3, 2024, we entered into an amendment to "
+            "the Original Sales Agreement to add Roth Capital Partners, LLC as a sales agent. The amendment does not change "
+            "the commission. The Original Sales Agreement remains in effect. Our common stock trades on Nasdaq. In 2021, "
+            "Wells Fargo Securities, LLC ceased to be a sales agent under an earlier agreement.")
+    prog = _prog(body)
+    assert prog.agents_added == ["Roth Capital Partners, LLC"]
+    assert prog.agents_removed == []

@@ -111,12 +111,33 @@ def test_prospectus_amount_cut_or_restored(sentence, offered):
     assert amount == offered
 
 
-def test_sales_only_supplement_is_not_an_amendment():
-    evs = events(
-        "We are party to a Sales Agreement, dated March 1, 2024, with Jefferies LLC. As of September 6, 2024, we "
-        "have sold 1,000,000 shares of common stock under the Sales Agreement for aggregate gross proceeds of $8.0 "
-        "million.", cover=NOTICE)
-    assert types(evs) == ["sales_reported"]
+_SALES_ONLY = ("We are party to a Sales Agreement, dated March 1, 2024, with Jefferies LLC. As of September 6, 2024, we "
+               "have sold 1,000,000 shares of common stock under the Sales Agreement for aggregate gross proceeds of $8.0 "
+               "million.")
+
+
+@pytest.mark.parametrize("cover", [
+    "PROSPECTUS SUPPLEMENT\nSupplement No. 2 dated September 9, 2024 to Prospectus Supplement dated March 1, 2024\n"
+    "This Supplement No. 2 supplements certain information contained in the prospectus supplement dated March 1, 2024.\n",
+    "PROSPECTUS SUPPLEMENT\nThis prospectus supplement updates and supplements the information in our prospectus "
+    "supplement dated March 1, 2024.\nThe date of this prospectus supplement is September 9, 2024.\n",
+])
+def test_sales_only_supplement_is_not_an_amendment(cover):
+    assert types(events(_SALES_ONLY, cover=cover)) == ["sales_reported"]
+
+
+@pytest.mark.parametrize("cover", [
+    NOTICE,
+    "Filed Pursuant to Rule 424(b)(5)\nAMENDMENT NO. 1 DATED September 9, 2024\nTo Prospectus Supplement dated March 1, "
+    "2024\n(to Prospectus dated January 5, 2024)\n$50,000,000\nCommon Stock\nThis Amendment No. 1 to Prospectus "
+    "Supplement, or this amendment, amends our prospectus supplement dated March 1, 2024.\n",
+])
+def test_an_amendment_of_the_prospectus_supplement_is_an_amendment_even_with_sales_only(cover):
+    # The document calls itself an amendment of the program's prospectus supplement: the program's prospectus changed,
+    # whether or not the excerpt says how (the corpus labels every such ATM cover program_amended).
+    evs = by_type(events(_SALES_ONLY, cover=cover))
+    assert set(evs) == {"program_amended", "sales_reported"}
+    assert evs["program_amended"].amendment_date == date(2024, 9, 9)
 
 
 @pytest.mark.parametrize("sentence", [

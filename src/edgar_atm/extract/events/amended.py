@@ -264,13 +264,13 @@ and Y, as additional Sales Agents"."""
 REMOVE_RES = (
     re.compile(r"\b(?:to remove|removing|remove[sd]?)\s+" + _NAMES + r",?\s+as\s+" + _ROLE, re.I),
     re.compile(_NAMES + r"\s+(?:ceased|ceases|will cease|has ceased|have ceased) to (?:be|act as)\s+" + _ROLE, re.I),
-    re.compile(_NAMES + r"\s+(?:is|are|will) no longer (?:be )?(?:a party to|act as|" + _ROLE + ")", re.I),
+    re.compile(_NAMES + r"\s+(?:is|are|will) no longer (?:be )?(?:a party to|act as|serve as|participate as|" + _ROLE + ")", re.I),
     re.compile(_NAMES + r"\s+(?:withdrew|resigned|has withdrawn|has resigned|have withdrawn) as\s+" + _ROLE, re.I),
     re.compile(_NAMES + r"\s+(?:delivered|gave|provided|sent)\s+(?:to\s+us\s+|us\s+)?(?:a\s+|written\s+)?notice\s+(?:to\s+us\s+)?"
                r"(?:to|of its (?:intent(?:ion)? to)?)\s*terminate\b[^.;]{0,120}?\bwith respect to (?:itself|it)\b", re.I),
 )
 """An agent removed: "removed X as an agent", "X ceased to be a sales agent", "X is no longer a
-party to the agreement", "X resigned as agent", "X delivered to us a notice to terminate the Sales Agreement
+party to the agreement", "X will no longer participate (serve) as a sales agent", "X resigned as agent", "X delivered to us a notice to terminate the Sales Agreement
 with respect to itself"."""
 REPLACE_RES = (
     re.compile(r"\bto replace\s+(?P<old>[^;]{3,200}?)\s+with\s+(?P<new>[^;]{3,200}?),?\s+as\s+" + _ROLE, re.I),
@@ -285,8 +285,9 @@ REPLACE_RES = (
 # "(" opens a clause, except inside a legal name: "Credit Suisse Securities (USA) LLC".
 _CLAUSE_RE = re.compile(r"\b(?:which|whereby|whom|wherein|that|pursuant to)\b|[(](?!USA\)|U\.S\.A\.\)|UK\))", re.I)
 # A defined-term parenthetical after a name ("Cantor (“Cantor” and together with B. Riley, the
-# “Agents”)") names agents that are not the ones being added.
-_DEFINED_TERM_RE = re.compile(r"\((?=[“\"])[^()]*\)")
+# “Agents”)") names agents that are not the ones being added; a former name ("B. Riley Securities, Inc. (formerly
+# B. Riley FBR, Inc.)") is the same firm.
+_DEFINED_TERM_RE = re.compile(r"\((?=[“\"]|formerly\b|f/k/a\b|previously known as\b)[^()]*\)")
 _AMEND_WORDS_RE = re.compile(r"\bamend|\brestat", re.I)
 _NEW_AGREEMENT_WITH_RE = re.compile(
     r"\b(?:entered into|executed)\b[^;]{0,200}?\bagreements?\b[^;]{0,200}?\bwith\b[^;]{0,250}?(?<!amended )\band\s+(?:an?\s+)?"
@@ -386,6 +387,19 @@ def agent_changes(sentences, program: Program) -> None:
             hit = bool(joined_by)
         if hit:
             where, where_text = s.span, t
+            if bool(removed) != bool(added):
+                # "As of November 16, 2024, B. Riley will no longer participate as a sales agent ... This supplement
+                # reflects the amendment ... pursuant to which Roth was added as a Sales Agent": the other half of a
+                # swap is told in a sentence next to it.
+                near = [x for x in sentences if x is not s and 0 < abs(x.index - s.index) <= 2]
+                for x in near:
+                    for pattern in (REMOVE_RES if added else ADD_RES):
+                        for m in pattern.finditer(x.text):
+                            names = find_agents(_names(m.group("names"), added=not removed), keep_unknown=True)
+                            if added:
+                                removed += [a for a in names if a not in removed and a not in added]
+                            else:
+                                added += [a for a in names if a not in added and a not in removed]
             break
     if not (added or removed):
         return
