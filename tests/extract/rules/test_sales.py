@@ -845,3 +845,17 @@ def test_a_window_before_an_all_of_which_clause_is_still_a_window():
     sentence = ("During the three months ended March 31, 2023, we sold 1,903,880 shares under the Sales Agreement for gross "
                 "proceeds of $2.2 million, all of which were sold at prices above $1.00.")
     assert "sales_reported" not in types(events(PROGRAM + sentence))
+
+
+# sales.REMAINING_RE: the amount nearest "remaining" is what remains, not the proceeds before it.
+@pytest.mark.parametrize("sentence, remaining", [
+    ("We have sold 556,388 shares of our common stock under the Sales Agreement for gross proceeds of $1.9 million, "
+     "leaving $23,100,000 remaining under the Sales Agreement.", Decimal(23_100_000)),
+    ("As of May 1, 2024, we have sold shares for gross proceeds of $1.9 million, and $23.1 million remains available "
+     "under the Sales Agreement.", Decimal(23_100_000)),
+    # one amount before "remain available": read as before
+    ("As of May 1, 2024, we have sold 556,388 shares under the Sales Agreement, and shares having an aggregate offering "
+     "price of $23,100,000 remain available for sale under the Sales Agreement.", Decimal(23_100_000)),
+])
+def test_the_amount_nearest_remaining_is_what_remains(sentence, remaining):
+    assert by_type(events(PROGRAM + sentence))["sales_reported"].remaining_amount == remaining

@@ -191,7 +191,7 @@ at the end of the sentence or before "under/pursuant to ..." (dollar amounts car
 """Shares sold, passive: "an aggregate of 1,234,567 shares of our common stock have been sold",
 "2.5 million shares were issued and sold"."""
 REMAINING_RE = re.compile(
-    MONEY_RE.pattern + r"(?:[^.;]{0,120}?(?<!the )\bremain(?:s|ed|ing)?\b(?!\s+(?:approximately\s+)?\$)(?:\s+(?:available|unsold|to be sold))?| (?:are|is|were|remain) (?:still )?available for (?:offer and )?(?:sale|issuance))|"
+    MONEY_RE.pattern + r"(?:[^.;$]{0,120}?(?<!the )\bremain(?:s|ed|ing)?\b(?!\s+(?:approximately\s+)?\$)(?:\s+(?:available|unsold|to be sold))?| (?:are|is|were|remain) (?:still )?available for (?:offer and )?(?:sale|issuance))|"
     r"\bremaining(?=[^.;$]{0,120}?\b(?:offering|sales?|shares|stock|securities|amount|capacity|available|offered|sold|program|agreement|ATM)\b)"
     r"[^.;$]{0,120}?(?:of|is|was)\s+(?:approximately\s+)?(?P<num2>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
     r"\b(?:leaving|leaves|which\s+left)\s+(?:[^.;$]{0,80}?\b(?:of|price)\s+)?(?:up\s+to\s+)?(?:an?\s+aggregate\s+of\s+|approximately\s+)?(?P<num3>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
@@ -204,7 +204,8 @@ REMAINING_RE = re.compile(
     r"\bthe\s+remaining\s+(?:approximately\s+)?(?P<num6>\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)",
     re.I,
 )
-"""Remaining capacity: "$Z remains available", "$Z are available for sale", "remaining ... of $Z", "leaving $Z", "leaving
+"""Remaining capacity: "$Z remains available" (the amount nearest the verb: the second in "$1.9 million, leaving
+$23,100,000 remaining"), "$Z are available for sale", "remaining ... of $Z", "leaving $Z", "leaving
 offered shares having an aggregate gross sales price of up to $Z available", "the remaining aggregate offering price of Common
 Shares that may be offered and sold under the sales agreement is $Z",
 "As such, we may sell ... up to $Z" / "..., which means that we may sell ... up to $Z" right after the sales figure, "At September 30, 2010, we could sell ... up to an
