@@ -51,6 +51,11 @@ _NAME_WORD_RE = re.compile(r"(?:ATM|Equity|Distribution|Issuance|Continuous|Offe
 not the defined-term words ("Prior", "Original", "2021") or a firm's name ("the Cantor Sales Agreement")."""
 
 
+_ATM_TERM_BEFORE_RE = re.compile(r"\bAt[\s-]+the[\s-]+Market\s*\([\"\u201c]?ATM[\"\u201d]?\)\s+$", re.I)
+"""A name that defines its own short form inside it: "an At-the-Market (“ATM”) Issuance Sales Agreement"."""
+_ATM_TERM_RE = re.compile(r"\s*\([\"\u201c]?ATM[\"\u201d]?\)")
+
+
 def name_start(text: str, start: int) -> int:
     """Where an agreement's name as written starts: `start` (an AGREEMENT_RE match), moved left over the
     capitalised name words before it when the match itself is written in capitals."""
@@ -59,7 +64,8 @@ def name_start(text: str, start: int) -> int:
     while True:
         m = _NAME_WORD_RE.search(text, max(0, start - 16), start)
         if m is None or (m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-'")):
-            return start
+            inner = _ATM_TERM_BEFORE_RE.search(text, max(0, start - 40), start)
+            return inner.start() if inner is not None else start
         start = m.start()
 
 
@@ -81,7 +87,7 @@ def written_agreement(text: str) -> str:
     """An agreement name as the filing writes it, tidied: no "amended and restated" or
     "Amendment No. N to" prefix, no service marks, singular, title case ("at-the-market
     issuance sales agreement" -> "At-the-Market Issuance Sales Agreement")."""
-    name = _MARKS_RE.sub("", text).replace('"', "")
+    name = _ATM_TERM_RE.sub("", _MARKS_RE.sub("", text)).replace('"', "")
     name = re.sub(r"\s+", " ", name).strip()
     name = _PREFIX_RE.sub("", name)
     name = re.sub(r"(?i)agreements$", "Agreement", name)

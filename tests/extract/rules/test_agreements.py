@@ -114,3 +114,25 @@ def test_the_name_words_before_a_known_agreement_noun(written, name):
     ev = events(f"We have entered into an {written}, dated May 5, 2025, with Cantor Fitzgerald & Co., as sales agent, "
                 "relating to shares of our common stock having an aggregate offering price of up to $10,000,000.")[0]
     assert ev.agreement_type == name
+
+
+# agreements.name_start: a name that defines "ATM" inside itself keeps its first words.
+@pytest.mark.parametrize("sentence, name", [
+    ("On October 5, 2020, we entered into an At-the-Market (\u201cATM\u201d) Issuance Sales Agreement (the \u201csales "
+     "agreement\u201d) with Ascendiant Capital Markets, LLC, as sales agent, relating to shares of our common stock having "
+     "an aggregate offering price of up to $5,000,000.", "At-the-Market Issuance Sales Agreement"),
+    ("We have entered into an At The Market (\"ATM\") Sales Agreement with H.C. Wainwright & Co., LLC, as sales agent, "
+     "relating to shares of our common stock having an aggregate offering price of up to $5,000,000.",
+     "At The Market Sales Agreement"),
+])
+def test_a_name_that_defines_atm_inside_itself(sentence, name):
+    ev = events(sentence)[0]
+    assert ev.agreement_type.lower().replace("-", " ") == name.lower().replace("-", " ")
+
+
+def test_an_atm_term_before_the_agreements_own_name_is_not_part_of_it():
+    # near miss: the short form names the program, and the agreement's name starts after it
+    ev = events("We have entered into a Sales Agreement with Cantor Fitzgerald & Co., as sales agent, for our "
+                "at-the-market (\u201cATM\u201d) Sales Agreement program relating to shares of our common stock having an "
+                "aggregate offering price of up to $5,000,000.")[0]
+    assert ev.agreement_type == "Sales Agreement"
