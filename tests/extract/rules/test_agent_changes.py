@@ -266,3 +266,15 @@ def test_a_removal_far_from_the_addition_is_not_joined_to_it():
     prog = _prog(body)
     assert prog.agents_added == ["Roth Capital Partners, LLC"]
     assert prog.agents_removed == []
+
+
+def test_an_agent_added_in_one_sentence_and_its_predecessor_leaving_in_the_next():
+    # the reverse order of the swap above (read before 2.60 too: a guard that joining sentences does not break it)
+    body = (BASE.format(old="JonesTrading Institutional Services LLC") + "On May 3, 2024, we entered into an amendment to "
+            "the Original Sales Agreement, pursuant to which Roth Capital Partners, LLC was added as a sales agent. "
+            "Effective as of that date, JonesTrading Institutional Services LLC will no longer serve as a sales agent "
+            "under the Original Sales Agreement.")
+    prog = _prog(body)
+    assert prog is not None and prog.type == "program_amended"
+    assert prog.agents_added == ["Roth Capital Partners, LLC"]
+    assert prog.agents_removed == ["JonesTrading Institutional Services LLC"]

@@ -391,15 +391,16 @@ def agent_changes(sentences, program: Program) -> None:
                 # "As of November 16, 2024, B. Riley will no longer participate as a sales agent ... This supplement
                 # reflects the amendment ... pursuant to which Roth was added as a Sales Agent": the other half of a
                 # swap is told in a sentence next to it.
+                adding = not added
                 near = [x for x in sentences if x is not s and 0 < abs(x.index - s.index) <= 2]
                 for x in near:
-                    for pattern in (REMOVE_RES if added else ADD_RES):
+                    for pattern in (ADD_RES if adding else REMOVE_RES):
                         for m in pattern.finditer(x.text):
-                            names = find_agents(_names(m.group("names"), added=not removed), keep_unknown=True)
-                            if added:
-                                removed += [a for a in names if a not in removed and a not in added]
-                            else:
+                            names = find_agents(_names(m.group("names"), added=adding), keep_unknown=True)
+                            if adding:
                                 added += [a for a in names if a not in added and a not in removed]
+                            else:
+                                removed += [a for a in names if a not in removed and a not in added]
             break
     if not (added or removed):
         return
