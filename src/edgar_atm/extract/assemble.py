@@ -89,7 +89,7 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     resumption = resumed.detect(specific, program, doc_date, sentences)
     sold = (sales.detect(sentences, doc_date, program) or sales.table(doc, doc_date, program)
             or sales.remaining_only(sentences, doc_date, program))
-    notice = role.SUPPLEMENT_NOTICE_RE.search(head.text)
+    notice = role.notice(head.text, doc_date)
     if notice is not None and role.moves_to_new_shelf(head.text):
         notice = None  # the earlier supplement belonged to an earlier shelf: this one re-registers the program
     if sold is not None:
@@ -115,7 +115,7 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
         registers = False
     if registers and established.has_identity(program) and resumption is None:
         said = _change_said(sentences, specific, program, doc_date, notice is not None, head)
-        if sold is not None and sold.event.scope == "this" and "cover amount" in program.changes:
+        if sold is not None and sold.event.scope == "this" and ("cover amount" in program.changes or "notice amount" in program.changes):
             sold.event = replace(sold.event, max_amount=program.max_amount)
             if "max_amount" in program.spans:
                 sold.spans["max_amount"] = program.spans["max_amount"]
@@ -237,6 +237,16 @@ def _change_said(sentences: list[Sentence], specific: list[Sentence], program: P
         else:
             program.max_amount, program.spans["max_amount"] = value, span
         program.changes.append("cover amount")
+        return said
+    set_amount = amended.notice_amount(sentences[:200])
+    if set_amount is not None:
+        said, value, span = set_amount
+        # Like a cover amount: a raise is the program's new cap, a cut what this prospectus may now sell under it.
+        if program.max_amount is not None and value < program.max_amount:
+            program.offered_amount, program.spans["offered_amount"] = value, span
+        else:
+            program.max_amount, program.spans["max_amount"] = value, span
+        program.changes.append("notice amount")
         return said
     said = amended.notice_reason(sentences)
     if said is not None and not program.changes:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from .agents import find_agents
 from .agreements import AGREEMENT_RE, canonical_agreement
 from .amounts import money
-from .dates import DATE_RE, to_date
+from .dates import DATE_RE, parse_date, to_date
 from .identity import cover_cap
 from .model import Document, Span, Window, dollar_start
 from .vocab import ABBREVIATION, ATM_WORDS_RE, NAV_FLOOR, NOT_ATM_AGREEMENT_RE
@@ -70,7 +70,11 @@ SUPPLEMENT_NOTICE_RE = re.compile(
     r"\bthis prospectus supplement amends (?:and supplements )?(?:the )?information (?:contained )?in (?:the|our) (?:prior )?"
     r"(?:at[\s-]the[\s-]market (?:offering )?|atm )?prospectus,? dated|"
     r"\bsupplement no\. ?\d+,?\s+dated\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4},?\s+to\s+(?:the\s+|our\s+)?prospectus supplement|"
-    r"\b(?:offered|sold|registered) (?:by|under|pursuant to) this amendment\b",
+    r"\b(?:offered|sold|registered) (?:by|under|pursuant to) this amendment\b|"
+    r"\(\s*to (?:the |our )?(?:(?:base )?prospectus,? dated [^()]{0,40}? and (?:the |our )?)?prospectus supplements?,? dated\s+"
+    r"(?P<supplemented>[A-Z][a-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})|"
+    r"\bthis (?:prospectus )?supplement is (?:a )?part of,? and should be read in conjunction with,? (?:the|our) (?:prior |atm )?"
+    r"prospectus supplement,? dated\b",
     re.I,
 )
 """A cover that amends an earlier ATM prospectus supplement ("Supplement No. 1 to Prospectus
@@ -238,10 +242,20 @@ _BARE_OFFERING_RE = re.compile(r"we are offering (?:shares of )?(?:our )?(?:comm
 agreement that follows does."""
 
 
+_NO_PROCEEDS_RE = re.compile(
+    r"\b(?:we|the company) will not receive any (?:of the )?(?:net )?proceeds (?:from|of) (?:any |the )?(?:sales?|offers?|resales?)\b"
+    r"(?![^.]{0,120}\b(?:borrowed|forward)\b)", re.I)
+"""Someone else sells at the market ("UMB may offer and sell up to 1,500,000 shares ... We will not receive any of the
+proceeds from any sales of common stock by BofA"): a resale, not the issuer's program. A forward seller's borrowed
+shares ("we will not receive any proceeds from the sale of borrowed shares by the forward sellers") are the issuer's."""
+
+
 def is_program_prospectus(head: str) -> bool:
-    """The cover's first offering mechanism is the ATM (not a firm offering that mentions one)."""
+    """The cover's first offering mechanism is the ATM (not a firm offering that mentions one), and the issuer sells."""
     atm = ATM_OFFER_RE.search(head)
     if atm is None:
+        return False
+    if "not receive" in head and _NO_PROCEEDS_RE.search(head):
         return False
     firm = None
     for cand in FIRM_OFFER_RE.finditer(head):
@@ -306,6 +320,21 @@ supplement supplements ..."), it changes the program's prospectus even when its 
 def is_amendment(head: str) -> bool:
     """The cover calls the document an amendment of a prospectus supplement (AMENDMENT_COVER_RE)."""
     return bool(AMENDMENT_COVER_RE.search(head))
+
+
+def notice(head: str, doc_date: date | None) -> re.Match[str] | None:
+    """The words by which the cover amends an ATM prospectus supplement (SUPPLEMENT_NOTICE_RE), if it does. A cover
+    "(To Prospectus Supplement dated August 14, 2023)" is a later notice only when the document's own date is later:
+    an annex "(To Prospectus Supplement Dated November 4, 2025 ...)" filed with that supplement, or one whose date
+    is not known, supplements it without changing it."""
+    for m in SUPPLEMENT_NOTICE_RE.finditer(head):
+        supplemented = m.group("supplemented")
+        if supplemented is not None:
+            earlier = parse_date(supplemented)
+            if doc_date is None or earlier is None or earlier >= doc_date:
+                continue
+        return m
+    return None
 
 
 def is_notice(head: str) -> bool:

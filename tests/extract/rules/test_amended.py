@@ -1005,3 +1005,66 @@ def test_an_ended_earlier_agreement_is_not_the_original():
     found = by_type(events(body, cover="PROSPECTUS SUPPLEMENT\nAugust 11, 2023\nUp to $250 million\nCommon Stock\n"))
     ev = found.get("program_amended") or found.get("program_established")
     assert ev.agreement_date != date(2021, 3, 31)
+
+
+# role.notice: a cover "(To Prospectus Supplement dated X)" of a later document, or "This supplement is part of, and
+# should be read in conjunction with, our prospectus supplement dated X", supplements the program's own prospectus.
+_STICKER_BODY = ("The Prospectus relates to the sale of shares of our common stock in an \"at-the-market\" offering pursuant "
+                 "to the at the market offering agreement, dated August 14, 2023 (the \"ATM Agreement\"), with H.C. "
+                 "Wainwright & Co., LLC, acting as our sales agent. As of the date hereof, we have sold $1.0 million "
+                 "under the ATM Program.")
+
+
+@pytest.mark.parametrize("cover", [
+    "Prospectus Supplement dated July 3, 2024\n(to Prospectus Supplement dated August 14, 2023)\nCommon Stock\n",
+    "PROSPECTUS SUPPLEMENT dated July 3, 2024\n(To the Prospectus dated June 21, 2022 and the Prospectus Supplement "
+    "dated August 14, 2023)\nCommon Stock\n",
+    "Prospectus Supplement dated July 3, 2024\nThis supplement is part of, and should be read in conjunction with, our "
+    "prospectus supplement dated August 14, 2023 and the accompanying prospectus.\n",
+])
+def test_a_later_supplement_to_the_atm_prospectus_supplement_that_reports_sales_is_a_sales_report(cover):
+    found = events(_STICKER_BODY, cover=cover)
+    assert types(found) == ["sales_reported"]
+    assert by_type(found)["sales_reported"].gross_proceeds == Decimal(1_000_000)
+
+
+@pytest.mark.parametrize("cover", [
+    # An annex filed with the supplement it names: the same day.
+    "PROSPECTUS SUPPLEMENT dated August 14, 2023\n(To Prospectus Supplement dated August 14, 2023 and Prospectus "
+    "dated June 21, 2022)\nSERIES A PREFERRED STOCK ANNEX\n",
+    # Its own date is not known: nothing says it came later.
+    "PROSPECTUS SUPPLEMENT\n(To Prospectus Supplement Dated August 14, 2023 and Prospectus Dated June 21, 2022)\n",
+])
+def test_a_supplement_to_a_prospectus_supplement_not_known_to_be_later_still_sets_up_the_program(cover):
+    body = ("We have entered into an at the market offering agreement, dated August 14, 2023, with H.C. Wainwright & "
+            "Co., LLC, as sales agent, under which we may offer and sell shares of our common stock having an aggregate "
+            "offering price of up to $10,000,000.")
+    assert types(events(body, cover=cover)) == ["program_established"]
+
+
+# amended.notice_amount: a notice that sets the program's amount from its own date.
+@pytest.mark.parametrize("sentence, amount", [
+    ("Effective as of the date of this prospectus supplement, the aggregate offering price of common stock to be sold "
+     "through our ATM Program pursuant to the ATM Agreement is $4,852,909.", Decimal(4_852_909)),
+    ("As of the date of this prospectus supplement, the maximum aggregate offering amount of shares that may be sold "
+     "under the ATM Agreement is $12,000,000.", Decimal(12_000_000)),
+    ("Effective as of the date hereof, the aggregate offering price of the shares we may offer and sell pursuant to the "
+     "ATM Agreement will be up to $7.5 million.", Decimal(7_500_000)),
+])
+def test_a_notice_setting_the_programs_amount_as_of_its_date_is_an_amendment(sentence, amount):
+    cover = "Prospectus Supplement dated July 3, 2024\n(to Prospectus Supplement dated August 14, 2023)\nCommon Stock\n"
+    found = by_type(events(_STICKER_BODY + " " + sentence, cover=cover))
+    assert found["program_amended"].max_amount == amount
+    assert found["sales_reported"].max_amount == amount
+    assert "program_established" not in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "As of the date of this prospectus supplement, the aggregate offering price of shares remaining available under "
+    "the ATM Agreement is $3,000,000.",
+    "As of the date hereof, the aggregate offering price of shares that have been sold under the ATM Agreement is "
+    "$1,000,000.",
+])
+def test_what_remains_or_was_sold_as_of_the_notice_is_no_new_amount(sentence):
+    cover = "Prospectus Supplement dated July 3, 2024\n(to Prospectus Supplement dated August 14, 2023)\nCommon Stock\n"
+    assert "program_amended" not in types(events(_STICKER_BODY + " " + sentence, cover=cover))

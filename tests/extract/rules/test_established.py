@@ -552,3 +552,28 @@ def test_a_supplement_replacing_one_of_the_same_shelf_is_still_a_notice():
                    "of approximately $2.75 million. We may offer and sell common shares having an aggregate offering price "
                    "of up to $47,249,368 from time to time through Jefferies LLC, acting as our sales agent.", cover=cover)
     assert "program_established" not in types(found)
+
+
+# role._NO_PROCEEDS_RE: another holder sells at the market through the issuer's agent; the issuer gets nothing.
+@pytest.mark.parametrize("cover", [
+    "PROSPECTUS SUPPLEMENT NO. 3\nUp to 1,500,000 Shares of Common Stock\nWe and UMB Capital Corporation (\"UMB\") have "
+    "entered into an ATM Equity Offering Sales Agreement with BofA Securities, Inc. relating to shares of our common "
+    "stock offered by this prospectus supplement. In accordance with the terms of the Sales Agreement, UMB may offer and "
+    "sell up to 1,500,000 shares of our common stock from time to time in sales deemed to be \"at-the-market "
+    "offerings\". We will not receive any of the proceeds from any sales of common stock by BofA pursuant to the Sales "
+    "Agreement.",
+    "PROSPECTUS SUPPLEMENT\nUp to 2,000,000 Shares\nCommon Stock\nAcme Holdings LLC has entered into a sales agreement "
+    "with Cantor Fitzgerald & Co., as sales agent, under which Acme Holdings LLC may sell shares of our common stock in "
+    "at the market offerings. The Company will not receive any proceeds from the sale of these shares.",
+])
+def test_an_at_the_market_sale_by_another_holder_is_not_the_issuers_program(cover):
+    assert parse_filing(cover.encode(), path="x.md").events == []
+
+
+def test_a_forward_seller_selling_borrowed_shares_is_still_the_issuers_program():
+    cover = ("PROSPECTUS SUPPLEMENT\nUp to $500,000,000\nCommon Stock\nWe have entered into an equity distribution "
+             "agreement with Wells Fargo Securities, LLC, as sales agent and forward seller, and Wells Fargo Bank, "
+             "National Association, as forward purchaser, relating to shares of our common stock having an aggregate "
+             "gross sales price of up to $500,000,000 in at the market offerings. We will not receive any proceeds from "
+             "the sale of borrowed shares by the forward seller.")
+    assert types(parse_filing(cover.encode(), path="x.md").events) == ["program_established"]

@@ -859,3 +859,27 @@ def test_a_window_before_an_all_of_which_clause_is_still_a_window():
 ])
 def test_the_amount_nearest_remaining_is_what_remains(sentence, remaining):
     assert by_type(events(PROGRAM + sentence))["sales_reported"].remaining_amount == remaining
+
+
+# The proceeds named first, then the sales that brought them: "the $X of gross proceeds we have received for sales".
+@pytest.mark.parametrize("sentence, gross", [
+    ("We are filing this prospectus supplement to update the maximum aggregate offering amount to $1,813,844, which "
+     "amount is in addition to the approximately $2.7 million of gross proceeds we have received for sales of our "
+     "common stock pursuant to the Sales Agreement prior to the date of this prospectus supplement.", Decimal(2_700_000)),
+    ("This amount excludes the $5.1 million in gross proceeds that we have raised from sales of shares under the Sales "
+     "Agreement to date.", Decimal(5_100_000)),
+    ("Since June 2022 the Company has not drawn on the program beyond the $830,000 of gross proceeds which the Company "
+     "has generated through sales under the Sales Agreement.", Decimal(830_000)),
+])
+def test_proceeds_named_before_the_sales_that_brought_them(sentence, gross):
+    assert by_type(events(PROGRAM + sentence))["sales_reported"].gross_proceeds == gross
+
+
+@pytest.mark.parametrize("sentence", [
+    "We intend to use any gross proceeds we receive from sales of our common stock under the Sales Agreement for "
+    "working capital.",
+    "The $2.7 million of gross proceeds we will receive from sales under the Sales Agreement, if any, will be used for "
+    "working capital.",
+])
+def test_proceeds_still_to_come_are_no_sales(sentence):
+    assert "sales_reported" not in by_type(events(PROGRAM + sentence))

@@ -182,6 +182,34 @@ def registered_before(sentences: list[Sentence], cover_cap: Decimal | None) -> S
     return None
 
 
+NOTICE_AMOUNT_RE = re.compile(
+    r"\b(?:effective\s+)?as\s+of\s+(?:the\s+date\s+(?:of\s+)?(?:this\s+(?:prospectus\s+)?supplement|hereof)|today),?\s+"
+    r"the\s+(?:maximum\s+|total\s+)?aggregate\s+(?:gross\s+)?(?:offering\s+price|offering\s+amount|sales\s+price|amount)\b"
+    r"(?P<what>[^.$]{0,200}?)\b(?:is|will\s+be|shall\s+be)\s+(?:up\s+to\s+)?(?:approximately\s+)?" + MONEY_RE.pattern, re.I)
+"""A notice that sets the program's amount from its own date: "Effective as of the date of this prospectus supplement,
+the aggregate offering price of common stock to be sold through our ATM Program pursuant to the ATM Agreement is
+$4,852,909"."""
+_NOT_NEW_AMOUNT_RE = re.compile(r"\bremain|\bavailable\b|\bunsold\b|\b(?:have|has|had|been|previously|already)\s+(?:issued\s+and\s+)?sold\b",
+                                re.I)
+
+
+def notice_amount(sentences: list[Sentence]) -> tuple[Span, Decimal, Span] | None:
+    """On a notice cover: the sentence that sets the program's amount as of this supplement (NOTICE_AMOUNT_RE), the
+    amount and its span; not what remains of it or what was sold ("the aggregate offering price of shares remaining
+    available ... is $X")."""
+    for s in sentences:
+        if "as of" not in s.text.lower():
+            continue
+        m = NOTICE_AMOUNT_RE.search(s.text)
+        if m is None or _NOT_NEW_AMOUNT_RE.search(m.group("what")):
+            continue
+        value = money(m)
+        if value is not None:
+            start = dollar_start(s.text, m.start("num"))
+            return s.span, value, s.sub(start, m.end())
+    return None
+
+
 NOTICE_REASON_RE = re.compile(
     r"\b(?:we are filing|we have filed|(?:is|are|has been|was) (?:being )?filed)\b[^.]{0,120}?"
     r"\b(?:because|as|since|to reflect|in connection with|following|due to)\b[^.]{0,80}?"
