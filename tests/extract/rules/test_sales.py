@@ -883,3 +883,23 @@ def test_proceeds_named_before_the_sales_that_brought_them(sentence, gross):
 ])
 def test_proceeds_still_to_come_are_no_sales(sentence):
     assert "sales_reported" not in by_type(events(PROGRAM + sentence))
+
+
+# remaining_only: what "remained unsold" under an earlier agreement named by its date is that agreement's report.
+@pytest.mark.parametrize("sentence, remaining", [
+    ("As of immediately prior to the filing date of this prospectus supplement, shares of our common stock having an "
+     "aggregate offering price of up to $57,328,678 remained unsold under the prior Open Market Sale AgreementSM, dated "
+     "July 23, 2021, or the prior sales agreement, that we entered into with Cantor.", Decimal(57_328_678)),
+    ("Shares having an aggregate offering price of $12.5 million remain unsold under our Sales Agreement, dated July 23, "
+     "2021, with Cantor Fitzgerald & Co.", Decimal(12_500_000)),
+])
+def test_what_remained_unsold_under_an_earlier_dated_agreement(sentence, remaining):
+    sold = by_type(events(PROGRAM + sentence))["sales_reported"]
+    assert sold.remaining_amount == remaining
+    assert sold.scope == "prior" and sold.agreement_date == date(2021, 7, 23)
+
+
+def test_what_remains_unsold_under_the_program_itself_is_this_programs():
+    sold = by_type(events(PROGRAM + "Shares having an aggregate offering price of $40,000,000 remain unsold under the "
+                          "Sales Agreement, dated June 3, 2022."))["sales_reported"]
+    assert sold.remaining_amount == Decimal(40_000_000) and sold.scope == "this"

@@ -60,3 +60,24 @@ def test_an_agent_that_stops_is_no_suspension():
     # near miss: the agent, not the issuer, stops; and an agent's right to stop is boilerplate
     evs = events(PROGRAM + "Leerink Partners LLC may stop sales under the Sales Agreement at any time.")
     assert "suspended" not in types(evs)
+
+
+@pytest.mark.parametrize("sentence", [
+    "On August 14, 2024, we terminated the original prospectus relating to the ATM program without terminating the "
+    "underlying Sales Agreement.",
+    "Effective August 14, 2024, the Company terminated the prospectus supplement relating to the Sales Agreement, "
+    "without terminating the Sales Agreement itself.",
+    "We have terminated our at-the-market prospectus effective August 14, 2024; the Sales Agreement remains in full "
+    "force and effect.",
+])
+def test_the_prospectus_ended_and_the_agreement_kept_is_a_suspension(sentence):
+    evs = events(PROGRAM + sentence, cover=NOTICE)
+    assert types(evs) == ["suspended"]
+    assert evs[0].effective_date == date(2024, 8, 14)
+
+
+def test_the_agreement_ended_with_its_prospectus_is_a_termination():
+    # near miss: both end
+    evs = events(PROGRAM + "Effective August 14, 2024, we terminated the Sales Agreement and the prospectus supplement "
+                 "relating to it.", cover=NOTICE)
+    assert "terminated" in types(evs) and "suspended" not in types(evs)

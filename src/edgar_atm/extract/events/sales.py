@@ -428,12 +428,12 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
 
 
 REMAINS_UNDER_RE = re.compile(
-    MONEY_RE.pattern + r"(?:\s+(?:of|in)\s+(?:our\s+)?[\w\s-]{0,40}?)?\s+(?:remains|remained|remain|is|was|are)\s+(?:still\s+)?available\s+"
+    MONEY_RE.pattern + r"(?:\s+(?:of|in)\s+(?:our\s+)?[\w\s-]{0,40}?)?\s+(?:remains|remained|remain|is|was|are)\s+(?:still\s+)?(?:available|unsold)\s+"
     r"(?:(?:to\s+be\s+)?(?:offered\s+and\s+)?(?:sold|issued)|for\s+(?:offer\s+and\s+)?(?:sale|issuance))?\s*"
-    r"(?:under|pursuant\s+to)\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,4}?(?:agreements?|program|ATM)\b|"
+    r"(?:under|pursuant\s+to)\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,4}?(?:agreements?|program|ATM)(?:SM|TM)?\b|"
     + MONEY_RE.pattern.replace("(?P<num>", "(?P<num5>").replace("(?P<scale>", "(?P<scale5>")
     + r"\s+(?:remaining|left|unsold)\s+(?:available\s+)?(?:for\s+(?:offer\s+and\s+)?(?:sale|issuance)|to\s+be\s+(?:offered\s+and\s+)?(?:sold|issued))?\s*"
-    r"(?:under|pursuant\s+to)\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,4}?(?:agreements?|program|ATM)\b|"
+    r"(?:under|pursuant\s+to)\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,4}?(?:agreements?|program|ATM)(?:SM|TM)?\b|"
     r"\bof\s+which\s+(?:[\w\s]{0,60}?\bhaving\s+an\s+aggregate\s+(?:offering|sales)\s+price\s+of\s+)?(?:up\s+to\s+)?(?:approximately\s+)?"
     + MONEY_RE.pattern.replace("(?P<num>", "(?P<num6>").replace("(?P<scale>", "(?P<scale6>")
     + r"\s+(?:remain|remains|remained)\s+(?:unsold|available)\b",
@@ -442,7 +442,9 @@ REMAINS_UNDER_RE = re.compile(
 """Sales to date told by what is left: "As of the date of this prospectus supplement, $159,416,327
 remains available to be sold under the sales agreement" (the program has sold the rest); "we have
 $17,213,510 remaining for sale pursuant to the Sales Agreement"; "having an aggregate offering price of up to
-$500,000,000, of which common shares having an aggregate offering price of up to $279,323,518.49 remain unsold"."""
+$500,000,000, of which common shares having an aggregate offering price of up to $279,323,518.49 remain unsold";
+"shares ... having an aggregate offering price of up to $57,328,678 remained unsold under the prior Open Market Sale
+AgreementSM" (a service mark the text glued on)."""
 _REMAINS_NOT_RE = re.compile(r"\b(?:if|may|would|assum\w*|registration statement|shelf)\b", re.I)
 
 
@@ -482,7 +484,7 @@ _ENDED_TERM_RE = re.compile(r"\b(?:such termination|the (?:Original|Prior|Previo
 
 _DATED_AGREEMENT_RE = re.compile(
     r"\b(?:this|that|the|our)\s+(?P<date>" + DATE_RE.pattern + r")\s+(?:[\w-]+\s+){0,3}?agreement\b|"
-    r"\bagreement,?\s+dated\s+(?:as\s+of\s+)?(?P<date2>" + DATE_RE.pattern.replace("(?P<month>", "(?P<m2>").replace("(?P<day>", "(?P<d2>").replace("(?P<year>", "(?P<y2>") + r")")
+    r"\b(?i:agreement)(?:SM|TM)?,?\s+dated\s+(?:as\s+of\s+)?(?P<date2>" + DATE_RE.pattern.replace("(?P<month>", "(?P<m2>").replace("(?P<day>", "(?P<d2>").replace("(?P<year>", "(?P<y2>") + r")")
 
 
 def _by_agreement_date(sales: Detection, program: Program, doc_text: str) -> Detection:

@@ -3,7 +3,8 @@
 Ways filings say it: "The purpose of this supplement is to suspend ..."; "we are hereby
 suspending / terminating the continuous offering"; "we have suspended the ATM"; "we will not
 make any sales ... unless and until a new prospectus supplement is filed"; "the prospectus
-supplement relating to the Sales Agreement was terminated"; "we have elected to discontinue sales under the
+supplement relating to the Sales Agreement was terminated", "we terminated the original prospectus relating to the ATM
+program without terminating the underlying sales agreement"; "we have elected to discontinue sales under the
 Equity Distribution Agreement", "we have ceased / paused / stopped sales".
 
 Not a suspension: the rights every agreement gives ("we may suspend the offering at any time",
@@ -26,6 +27,8 @@ SUSPEND_RE = re.compile(
     r"\bwill not (?:make|effect|conduct) any (?:further |additional )?(?:offers or |offers and )?sales? [^.]{0,160}?unless and until|"
     r"\bno (?:further |additional )?(?:offers or |offers and )?sales (?:will|shall) be made [^.]{0,160}?unless and until|"
     r"\bprospectus (?:supplement )?(?:related to|relating to|for) [^.]{0,80}?(?:was|has been|is) terminated|"
+    r"\b(?:we|the company) (?:have |has |had )?terminated (?:the |our )?(?:original |prior |previous |existing |current )?"
+    r"(?:atm |at[\s-]the[\s-]market )?prospectus(?: supplement)?\b|"
     r"\b(?:we|the company) (?:have |has |had |are |is )?(?:elected |decided |determined |chosen )?(?:to )?"
     r"(?:discontinu(?:e|ed|ing)|ceas(?:e|ed|ing)|stop(?:ped|ping)?|halt(?:ed|ing)?|paus(?:e|ed|ing))\s+"
     r"(?:making\s+)?(?:all\s+|any\s+|further\s+)?(?:offers\s+(?:and|or)\s+)?sales\b",

@@ -57,6 +57,9 @@ TERMINATE_BOILER_RE = re.compile(
 
 OFFERING_ONLY_RE = re.compile(r"continuous offering|prospectus supplement (?:is|was|has been) terminated", re.I)
 """The offering or the prospectus ended, not the agreement (a suspension)."""
+KEPT_AGREEMENT_RE = re.compile(r"\bwithout (?:also )?terminating (?:the |our )?(?:underlying |related )?[\w\s-]{0,40}agreement", re.I)
+"""The agreement said to stay: "we terminated the original prospectus ... without terminating the underlying sales
+agreement" (a suspension)."""
 AGREEMENT_TERMINATED_RE = re.compile(
     r"terminat\w* (?:the |our |that certain )?(?:prior |previous |existing |original )?[\w\s-]{0,40}agreement", re.I)
 PRIOR_AGREEMENT_RE = re.compile(
@@ -201,7 +204,7 @@ def detect(specific: list[Sentence], program: Program, doc_date: date | None,
             continue
         if OFFERING_ONLY_RE.search(t) and not AGREEMENT_TERMINATED_RE.search(t) and not SUPERSEDE_RE.search(t):
             continue  # terminating the offering, not the agreement: a suspension
-        if "remains in full force" in t.lower() or _SELF_ONLY_RE.search(t):
+        if "remains in full force" in t.lower() or _SELF_ONLY_RE.search(t) or KEPT_AGREEMENT_RE.search(t):
             continue  # the agreement stays in force ("terminate the Sales Agreement with respect to itself": an agent leaves)
         replaced = SUPERSEDE_RE.search(t)
         if replaced is not None and replaced.start() > 40:
