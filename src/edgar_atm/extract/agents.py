@@ -172,7 +172,9 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "Paralel Distributors LLC": (r"Paralel Distributors(?:,? LLC)?",),
     "Hancock Whitney Investment Services, Inc.": (r"Hancock Whitney Investment Services(?:,? Inc\.?)?",),
     "R.F. Lafferty & Co., Inc.": (r"R\.\s?F\. Lafferty & Co\.?(?:,? Inc\.?)?", r"R\.\s?F\. Lafferty"),
-    "Cohen & Company Capital Markets": (r"Cohen & Company Capital Markets",),
+    # A division, named with the firm it belongs to as the filings write it (agri 2025, bkkt 2026).
+    "Cohen & Company Capital Markets, a division of Cohen & Company Securities, LLC": (
+        r"Cohen & Company Capital Markets(?:,? a division of Cohen & Company Securities,? LLC)?",),
     "D. Boral Capital LLC": (r"D\. Boral Capital(?: LLC)?",),
     # Regional, boutique and foreign dealers seen as ATM agents (shippers' Nordic banks, Canadian
     # dealers of cross-listed miners).
@@ -256,7 +258,7 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, str]]:
 
 # A firm's legal name as written: capitalised words ending in a corporate suffix.
 _FIRM_RE = re.compile(
-    r"(?<![\w.])(?:[A-Z][\w.&'/-]*,? (?:(?:of|and|&|[A-Z][\w.&'/()-]*),? ){0,6}?)"
+    r"(?<![\w.])(?!(?:LLC|L\.L\.C\.|Inc\.|Incorporated|Corp\.|Corporation|L\.P\.|LP|Ltd\.|Limited|plc|PLC)[,\s])(?:[A-Z][\w.&'/-]*,? (?:(?:of|and|&|[A-Z][\w.&'/()-]*),? ){0,6}?)"
     r"(?:LLC|L\.L\.C\.|Inc\.|Incorporated|Corp\.|Corporation|L\.P\.|LP|Ltd\.|Limited|plc|PLC)(?![\w])"
 )
 _NOT_AGENT_RE = re.compile(r"\bBank\b|N\.A\.|National Association|Financial Products|Trust Company|Holdings|"

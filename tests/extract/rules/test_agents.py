@@ -149,7 +149,8 @@ def test_unknown_firm_named_as_agent_is_kept():
     ("R.F. Lafferty & Co., Inc.", "R.F. Lafferty & Co., Inc."),
     ("R.F. Lafferty & Co. Inc.", "R.F. Lafferty & Co., Inc."),
     ("D. Boral Capital LLC", "D. Boral Capital LLC"),
-    ("Cohen & Company Capital Markets, a division of Cohen & Company Securities, LLC", "Cohen & Company Capital Markets"),
+    ("Cohen & Company Capital Markets, a division of Cohen & Company Securities, LLC",
+     "Cohen & Company Capital Markets, a division of Cohen & Company Securities, LLC"),
 ])
 def test_small_cap_agents_in_the_table(written, canonical):
     assert canonical_agent(written) == canonical
@@ -227,3 +228,27 @@ def test_every_alias_starts_with_a_capital():
 ])
 def test_a_fund_named_after_a_bank_is_not_its_agent(text, agents):
     assert find_agents(text) == agents
+
+
+# agents._FIRM_RE: an unknown firm right after a known one whose suffix ends the list item ("Inc., Rosenblatt ...").
+@pytest.mark.parametrize("sentence, agents", [
+    ("We have entered into a Sales Agreement with Macquarie Capital (USA) Inc., Rosenblatt Securities Inc. and Roth "
+     "Capital Partners, LLC (each, a \"Sales Agent\").",
+     ["Macquarie Capital (USA) Inc.", "Rosenblatt Securities Inc.", "Roth Capital Partners, LLC"]),
+    ("We have entered into an equity distribution agreement with Jefferies LLC, Harbor Row Securities LLC and B. Riley "
+     "Securities, Inc., as our sales agents.",
+     ["Jefferies LLC", "Harbor Row Securities LLC", "B. Riley Securities, Inc."]),
+    ("The Sales Agents are Truist Securities, Inc., Harbor Row Capital Corp. and Roth Capital Partners, LLC.",
+     ["Truist Securities, Inc.", "Harbor Row Capital Corp.", "Roth Capital Partners, LLC"]),
+])
+def test_an_unknown_firm_after_a_known_one_in_a_list(sentence, agents):
+    assert find_agents(sentence, keep_unknown=True) == agents
+
+
+@pytest.mark.parametrize("written", [
+    "Cohen & Company Capital Markets, a division of Cohen & Company Securities, LLC",
+    "Cohen & Company Capital Markets",
+])
+def test_a_division_is_named_with_its_firm(written):
+    assert find_agents(f"We have entered into a Sales Agreement with {written}, as sales agent.", keep_unknown=True) \
+        == ["Cohen & Company Capital Markets, a division of Cohen & Company Securities, LLC"]
