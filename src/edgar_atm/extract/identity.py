@@ -168,6 +168,10 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
                 # "Agreement, dated Y, ... as amended by Amendment No. 1 to the Agreement, dated X": X is the change.
                 return agreements[0], max(amendments, key=lambda d: d[0]), True
             return dated[1], dated[0], True
+        if len(dated) == 1 and dated[0][0] and kinds[0] == "amendment":
+            # "We have entered into an amendment, dated January 19, 2024, ... to the Open Market Sale Agreement": the
+            # one date follows the amendment's own noun; the agreement's is the date it was entered into, if given.
+            return (entered_date if entered_date and entered_date[0] != dated[0][0] else None), dated[0], True
         if len(dated) == 1 and dated[0][0] and doc_date and abs((doc_date - dated[0][0]).days) <= _RECENT_DAYS:
             # "to reflect Amendment No. 2 to the sales agreement, dated August 10, 2023" in a
             # supplement of that date: the one date is the amendment's.
@@ -340,10 +344,13 @@ OFFERED_RES = (
     re.compile(r"up to " + MONEY_RE.pattern + r" (?:remains?|are|is) available for (?:offer and )?sale[^.]{0,60}?(?:pursuant to|under) this prospectus supplement", re.I),
     re.compile(r"(?:pursuant to|under) this prospectus(?: supplement)?,? we may (?:offer and )?sell (?:shares of (?:our )?common stock having an aggregate offering price of )?up to " + MONEY_RE.pattern, re.I),
     re.compile(r"\bwe are (?:now )?offering\b[^.$]{0,120}?\bup to " + MONEY_RE.pattern + r"[^.$]{0,40}?\b(?:pursuant to|under|by means of|by) this prospectus supplement", re.I),
+    re.compile(r"\bthis prospectus supplement (?:only )?relates (?:only )?to (?:the |up to )?(?:an )?(?:additional )?(?:approximately )?"
+               + MONEY_RE.pattern, re.I),
 )
 """What this prospectus registers when smaller than the agreement's cap: an I.B.6 slice ("we
 are only offering $4.1 million", "We are offering shares of our common stock having an aggregate offering price of up
-to $2,994,080 pursuant to this prospectus supplement"), or the unsold remainder moved to this supplement."""
+to $2,994,080 pursuant to this prospectus supplement", "This prospectus supplement only relates to the $100,000,000 of
+additional common shares" after a raise), or the unsold remainder moved to this supplement."""
 
 _MONEY_CAP = MONEY_RE.pattern.replace("(?P<num>", "(?P<cap>").replace("(?P<scale>", "(?P<capscale>")
 _UNUSED = r"(?:unused|unsold|remaining|unissued|undrawn)"

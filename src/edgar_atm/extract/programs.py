@@ -186,7 +186,15 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
     _full_series_name(prog, head)
 
     _caps(prog, specific, sentences, head, bool(_EXISTING_RE.search(first.text)))
+    before = (prog.max_amount, prog.spans.get("max_amount")) if prog.offered_amount is None else (None, None)
     amended.cap_changes(specific[:60], prog)
+    registered, registered_span = before
+    if registered is not None and registered_span is not None and prog.offered_amount is None \
+            and prog.max_amount is not None and registered < prog.max_amount and "raised" in prog.changes \
+            and registered == _cover_value(head):
+        # The cover registers only the increase ("Up to $100,000,000"; the cap raised "from $100,000,000 to
+        # $200,000,000"): what this prospectus offers under the new total.
+        prog.offered_amount, prog.spans["offered_amount"] = registered, registered_span
     # An amendment adding agents to the "Original Sales Agreement" changes this program too.
     # An agent ending the agreement "with respect to itself" leaves the agreement in force: a change of agents.
     changes = [s for s in stated[:60] if s not in specific[:60]
@@ -396,6 +404,13 @@ def _agents(prog: Program, defining: list[Sentence], specific: list[Sentence], s
 
 
 _SUB_AGENT_RE = re.compile(r"sub-placement agents?|\(the [\"\u201c]Dealer[\"\u201d]\)|\bdealer agreement\b", re.I)
+
+
+def _cover_value(head: Window) -> Decimal | None:
+    """The amount on the cover ("Up to $100,000,000"), in dollars."""
+    found = find_cover_cap(head.text) or COVER_CAP_PHRASE_RE.search(head.text)
+    value = money(found) if found else None
+    return as_dollars(value) if value is not None else None
 
 
 def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], head: Window, existing: bool) -> None:

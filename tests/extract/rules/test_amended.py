@@ -1068,3 +1068,50 @@ def test_a_notice_setting_the_programs_amount_as_of_its_date_is_an_amendment(sen
 def test_what_remains_or_was_sold_as_of_the_notice_is_no_new_amount(sentence):
     cover = "Prospectus Supplement dated July 3, 2024\n(to Prospectus Supplement dated August 14, 2023)\nCommon Stock\n"
     assert "program_amended" not in types(events(_STICKER_BODY + " " + sentence, cover=cover))
+
+
+# identity.agreement_dates: "an amendment, dated X, ... to the Agreement" gives the amendment's date only.
+@pytest.mark.parametrize("sentence", [
+    "We have entered into an amendment, dated January 19, 2024, or the Amendment, to the Open Market Sale Agreement, "
+    "or, as amended by the Amendment, the Sales Agreement, with Jefferies LLC, acting as our sales agent, relating to "
+    "the offer and sale of our common shares, to increase the maximum aggregate offering price of our common shares "
+    "that we may issue and sell under the Sales Agreement from $100,000,000 to $200,000,000.",
+    "We have entered into an amendment, dated January 19, 2024, to our Open Market Sale AgreementSM with Jefferies LLC, "
+    "as sales agent, to increase the maximum aggregate offering price of the common shares we may sell under it from "
+    "$100,000,000 to $200,000,000.",
+])
+def test_an_amendment_dated_on_its_own_noun_dates_the_change_not_the_agreement(sentence):
+    cover = "PROSPECTUS SUPPLEMENT\n(To Prospectus dated July 13, 2021)\nUp to $100,000,000\nCommon Shares\n"
+    amended = by_type(events(sentence, cover=cover))["program_amended"]
+    assert amended.amendment_date == date(2024, 1, 19) and amended.agreement_date is None
+    # The cover registers only the increase: the new total is the cap, the cover what this prospectus offers.
+    assert amended.max_amount == Decimal(200_000_000) and amended.offered_amount == Decimal(100_000_000)
+
+
+def test_an_amendment_dated_beside_the_agreements_date_keeps_both():
+    sentence = ("We have entered into an amendment, dated January 19, 2024, to the Sales Agreement, dated March 2, 2022, "
+                "with Jefferies LLC, as sales agent, relating to shares of our common stock having an aggregate offering "
+                "price of up to $200,000,000.")
+    amended = by_type(events(sentence))["program_amended"]
+    assert (amended.agreement_date, amended.amendment_date) == (date(2022, 3, 2), date(2024, 1, 19))
+
+
+@pytest.mark.parametrize("sentence", [
+    "This prospectus supplement only relates to the $100,000,000 of additional common shares that we may issue and "
+    "sell under the Sales Agreement as a result of this increase.",
+    "This prospectus supplement relates only to an additional $100,000,000 of common shares under the Sales Agreement.",
+])
+def test_what_this_prospectus_supplement_relates_to_is_what_it_offers(sentence):
+    body = ("We have entered into an amendment, dated January 19, 2024, to the Sales Agreement, dated March 2, 2022, with "
+            "Jefferies LLC, as sales agent, under which we may sell common shares having an aggregate offering price of "
+            "up to $200,000,000. " + sentence)
+    amended = by_type(events(body, cover="PROSPECTUS SUPPLEMENT\nCommon Shares\n"))["program_amended"]
+    assert amended.max_amount == Decimal(200_000_000) and amended.offered_amount == Decimal(100_000_000)
+
+
+def test_a_cover_that_registers_the_new_total_offers_no_slice():
+    body = ("We have entered into an amendment, dated January 19, 2024, to our Sales Agreement with Jefferies LLC, as "
+            "sales agent, to increase the maximum aggregate offering price of the common shares we may sell under it "
+            "from $100,000,000 to $200,000,000.")
+    amended = by_type(events(body, cover="PROSPECTUS SUPPLEMENT\nUp to $200,000,000\nCommon Shares\n"))["program_amended"]
+    assert amended.max_amount == Decimal(200_000_000) and amended.offered_amount is None
