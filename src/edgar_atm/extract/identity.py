@@ -84,11 +84,13 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
     "dated Y, as amended on X"."""
     dated: list[Found] = []
     kinds: list[str] = []  # "amendment" where the date is an amendment's ("Amendment No. 1, dated X")
+    own: list[bool] = []  # the date follows the amendment's own noun ("an amendment, dated X"), not the agreement's
     for m in AGREEMENT_DATE_RE.finditer(text):
         nouns = _NOUN_RE.findall(text[max(0, m.start() - 250):m.start()])
         if nouns and nouns[-1].lower() not in ("agreement", "agreements", "amendment", "no"):
             continue  # "the prospectus supplement dated ..." dates a prospectus, not the agreement
         head = nouns[-1].lower() if nouns else ""
+        own.append(head in ("amendment", "no"))
         if head in ("agreement", "agreements") and _AMENDMENT_TO_THE_RE.search(text, max(0, m.start() - 120), m.start()):
             head = "amendment"  # "Amendment No. 1 to the Equity Distribution Agreement, dated X": the amendment's date
         kinds.append("amendment" if head in ("amendment", "no") else "agreement")
@@ -168,7 +170,7 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
                 # "Agreement, dated Y, ... as amended by Amendment No. 1 to the Agreement, dated X": X is the change.
                 return agreements[0], max(amendments, key=lambda d: d[0]), True
             return dated[1], dated[0], True
-        if len(dated) == 1 and dated[0][0] and kinds[0] == "amendment":
+        if len(dated) == 1 and dated[0][0] and own[0]:
             # "We have entered into an amendment, dated January 19, 2024, ... to the Open Market Sale Agreement": the
             # one date follows the amendment's own noun; the agreement's is the date it was entered into, if given.
             return (entered_date if entered_date and entered_date[0] != dated[0][0] else None), dated[0], True
