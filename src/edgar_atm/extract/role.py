@@ -337,11 +337,6 @@ def notice(head: str, doc_date: date | None) -> re.Match[str] | None:
     return None
 
 
-def is_notice(head: str) -> bool:
-    """The cover amends an ATM prospectus supplement (see SUPPLEMENT_NOTICE_RE)."""
-    return bool(SUPPLEMENT_NOTICE_RE.search(head))
-
-
 COVER_DATED_RE = re.compile(
     r"(?:^|\n)[ \t]*(?:this )?(?:prospectus supplement|supplement|amendment)(?:\s+amendment)?(?:\s+no\.\s?\d+)?(?: to (?:the )?prospectus supplement)?"
     r",?[ \t]+dated\s+(?P<date>[A-Z][a-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})", re.I)
