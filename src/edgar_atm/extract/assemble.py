@@ -231,22 +231,18 @@ def _change_said(sentences: list[Sentence], specific: list[Sentence], program: P
     if said is not None and cover is not None and head is not None:
         # The notice's cover offers the new amount: a raise is the program's new cap, a cut (I.B.6)
         # what this prospectus may now sell under the larger one.
-        value, span = as_dollars(cover[0]), head.sub(cover[1], cover[2])
-        if program.max_amount is not None and value is not None and value < program.max_amount:
-            program.offered_amount, program.spans["offered_amount"] = value, span
+        value = as_dollars(cover[0])
+        if value is not None:
+            amended.set_new_amount(program, value, head.sub(cover[1], cover[2]), "cover amount")
         else:
-            program.max_amount, program.spans["max_amount"] = value, span
-        program.changes.append("cover amount")
+            program.changes.append("cover amount")
         return said
     set_amount = amended.notice_amount(sentences[:200])
     if set_amount is not None:
+        # The notice says the new amount in a sentence ("Effective as of the date of this prospectus supplement, the
+        # aggregate offering price ... is $4,852,909"): read as a cover amount is.
         said, value, span = set_amount
-        # Like a cover amount: a raise is the program's new cap, a cut what this prospectus may now sell under it.
-        if program.max_amount is not None and value < program.max_amount:
-            program.offered_amount, program.spans["offered_amount"] = value, span
-        else:
-            program.max_amount, program.spans["max_amount"] = value, span
-        program.changes.append("notice amount")
+        amended.set_new_amount(program, value, span, "notice amount")
         return said
     said = amended.notice_reason(sentences)
     if said is not None and not program.changes:

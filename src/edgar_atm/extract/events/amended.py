@@ -203,7 +203,7 @@ def notice_amount(sentences: list[Sentence]) -> tuple[Span, Decimal, Span] | Non
         m = NOTICE_AMOUNT_RE.search(s.text)
         if m is None or _NOT_NEW_AMOUNT_RE.search(m.group("what")):
             continue
-        value = money(m)
+        value = as_dollars(money(m))
         if value is not None:
             start = dollar_start(s.text, m.start("num"))
             return s.span, value, s.sub(start, m.end())
@@ -457,13 +457,18 @@ def new_total(s: Sentence, program: Program) -> bool:
     value = as_dollars(money(m)) if m else None
     if m is None or value is None:
         return False
-    span = s.sub(dollar_start(s.text, m.start("num")), m.end("num"))
+    set_new_amount(program, value, s.sub(dollar_start(s.text, m.start("num")), m.end("num")), "new total")
+    return True
+
+
+def set_new_amount(program: Program, value: Decimal, span: Span, change: str) -> None:
+    """An amount this filing sets for the program: below a cap already known it is what this prospectus may now sell
+    under it (a cut, an I.B.6 slice); otherwise it is the program's cap (a raise, a new total)."""
     if program.max_amount is not None and value < program.max_amount:
         program.offered_amount, program.spans["offered_amount"] = value, span
     else:
         program.max_amount, program.spans["max_amount"] = value, span
-    program.changes.append("new total")
-    return True
+    program.changes.append(change)
 
 
 def cap_changes(sentences, program: Program) -> None:
