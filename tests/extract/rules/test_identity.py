@@ -578,6 +578,10 @@ def test_a_share_count_sold_through_underwriters_is_no_cap():
     "prospectus supplement, which is the maximum amount currently allowable under Instruction I.B.6.",
     "We are now offering shares having an aggregate offering price of up to $2,994,080 under this prospectus supplement, "
     "the most General Instruction I.B.6 permits.",
+    # "relates to" the amount (2.66): after a raise, the increase it registers
+    "This prospectus supplement only relates to the $2,994,080 of additional shares of common stock that we may issue "
+    "and sell under the sales agreement.",
+    "This prospectus supplement relates only to an additional $2,994,080 of shares of our common stock.",
 ])
 def test_the_slice_this_prospectus_offers_under_a_limited_agreement(offered):
     body = ("We have entered into a sales agreement with Guggenheim Securities, LLC relating to our common stock. In "
