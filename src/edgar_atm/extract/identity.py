@@ -46,7 +46,7 @@ ENTERED_ON_DATE_RE = re.compile(
 
 _NOUN_RE = re.compile(r"\b(agreements?|amendment|prospectus|supplement|registration statement|(?<!supplement )no)\b", re.I)
 # Case-blind: some filings capitalise the verb ("dated December 30, 2011, as Amended on April 15, 2013").
-_AS_AMENDED_RE = re.compile(r"\b(?:as|and|(?:which|that) (?:was|were|has been|have been)) (?:further |subsequently )?amended(?: (?:on|as of|by)[^,;]{0,60}?)?\s*(?:on |as of )?(?P<date>" + DATE_RE.pattern + ")", re.I)
+_AS_AMENDED_RE = re.compile(r"(?:\b(?:as|and|(?:which|that) (?:was|were|has been|have been))|,) (?:further |subsequently )?amended(?: (?:on|as of|by)[^,;]{0,60}?)?\s*(?:on |as of )?(?P<date>" + DATE_RE.pattern + ")", re.I)
 _AMENDMENT_NO_ON_RE = re.compile(r"\bamendment no\. ?\d+\b[^.;()]{0,100}?\b(?:entered into on|executed on|dated(?: as of)?)\s+(?P<date>"
                                  + DATE_RE.pattern + ")", re.I)
 _AMENDMENT_TO_THE_RE = re.compile(r"\bamendment(?: no\. ?\d+)? to (?:the|that certain|our) [^,;()]{0,80}?agreements?,?\s*$", re.I)
@@ -73,6 +73,11 @@ keeps the date it is "dated")."""
 
 # An amendment dated this close to the supplement is this filing's change (as events.amended.RECENT_DAYS).
 _RECENT_DAYS = 62
+
+
+def _last_noun(text: str, end: int) -> str:
+    nouns = _NOUN_RE.findall(text[max(0, end - 250):end])
+    return nouns[-1].lower() if nouns else ""
 
 
 def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Found | None, bool]:
@@ -195,6 +200,10 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
         if base is not None and stated:
             return base, max(stated, key=lambda f: f[0]), True
     as_amended = _AS_AMENDED_RE.search(text)
+    if as_amended and not (dated or entered_date) and _last_noun(text, as_amended.start()) in ("agreement", "agreements"):
+        # "We have previously entered into an Open Market Sale Agreement, or Sales Agreement, with Jefferies LLC,
+        # amended as of October 1, 2021": the original date is not given, the amendment's is.
+        return None, _newest_amendment(text, as_amended, doc_date), amended
     if as_amended and (dated or entered_date):
         # "dated X, as amended on Y" / "On X, we entered into ..., as amended on Y"; a date inside
         # the amended clause ("as amended by the amendment ... dated Y") is not the agreement's.

@@ -1112,3 +1112,36 @@ def test_a_cover_that_registers_the_new_total_offers_no_slice():
             "from $100,000,000 to $200,000,000.")
     amended = by_type(events(body, cover="PROSPECTUS SUPPLEMENT\nUp to $200,000,000\nCommon Shares\n"))["program_amended"]
     assert amended.max_amount == Decimal(200_000_000) and amended.offered_amount is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "We have previously entered into an Open Market Sale Agreement, or Sales Agreement, with Jefferies LLC, or "
+    "Jefferies, amended as of August 1, 2024, relating to the sale of our common shares offered by this prospectus "
+    "supplement.",
+    "We are party to an equity distribution agreement with Canaccord Genuity LLC, as amended on August 1, 2024, "
+    "relating to shares of our common stock offered by this prospectus supplement.",
+    "We previously entered into a Sales Agreement with Cowen and Company, LLC, which was amended as of August 1, 2024, "
+    "relating to the sale of shares of our common stock offered by this prospectus supplement.",
+])
+@pytest.mark.parametrize("dated_line, is_amendment", [
+    ("The date of this prospectus supplement is August 2, 2024.", True),
+    ("The date of this prospectus supplement is March 3, 2026.", False),  # an old amendment, re-registered
+])
+def test_an_amendment_dated_where_the_original_agreement_is_not(sentence, dated_line, is_amendment):
+    # Without the original agreement's date the amendment's still dates the change.
+    evs = events(sentence + " " + dated_line)
+    assert types(evs) == (["program_amended"] if is_amendment else ["program_established"])
+    assert evs[0].agreement_date is None
+    if is_amendment:
+        assert evs[0].amendment_date == date(2024, 8, 1)
+
+
+@pytest.mark.parametrize("sentence", [
+    # the prospectus supplement was amended, not the agreement
+    "We previously entered into a Sales Agreement with Cantor Fitzgerald & Co. relating to shares of our common stock "
+    "offered by a prospectus supplement (File No. 333-229045) as amended on August 1, 2024, or the Prospectus "
+    "Supplement.",
+])
+def test_an_amended_prospectus_is_no_amended_agreement(sentence):
+    evs = events(sentence + " The date of this prospectus supplement is August 2, 2024.")
+    assert all(e.amendment_date is None for e in evs)
