@@ -283,6 +283,14 @@ _ISSUER_NAMED_RE = re.compile(
 _PART_OF_A_FUNDS_NAME_RE = re.compile(r"(?:\s+[A-Z][\w&.'-]*){0,6}?\s+(?:Fund|Funds|Trust|BDC|Portfolios?|Asset Management)\b")
 
 
+# What stands between a firm's name and the short name it is given: "X, or TD Cowen", "X (“TD Cowen”)", "X (the
+# "Agent" or "TD Cowen")" is cut at the first quote; a short name may map to another row of the table (TD Cowen).
+_SHORT_NAME_RE = re.compile(r",?\s*(?:,\s*or|\(\s*(?:the\s+|together,?\s+|collectively,?\s+)?[\"\u201c\u2018']?|\(\s*or\s+)\s*")
+
+
+_SUFFIX_RE = re.compile(r"\b(?:LLC|L\.L\.C\.|Inc\.?|Incorporated|Corp\.?|Corporation|L\.P\.|LP|Ltd\.?|Limited|plc|PLC)(?!\w)")
+
+
 _FORMERLY_RE = re.compile(r"\b(?:formerly(?: known as)?|f/k/a|previously known as)\s*$", re.I)
 
 
@@ -299,10 +307,13 @@ def find_agents(text: str, *, keep_unknown: bool = False) -> list[str]:
     covered: list[tuple[int, int]] = []
     counterparties = forward_counterparty_spans(text) if "orward" in text else []
     for m in pattern.finditer(text):
+        before = covered[-1][1] if covered else -1
         covered.append((m.start(), m.end()))
         if any(a <= m.start() < b for a, b in counterparties):
             continue
         name = group_to_name[m.lastgroup or ""]
+        if hits and before >= 0 and _SHORT_NAME_RE.fullmatch(text, before, m.start()) and not _SUFFIX_RE.search(m.group(0)):
+            continue  # "Cowen and Company, LLC, or TD Cowen": the firm just named, by its short name (no legal suffix)
         if _PART_OF_A_FUNDS_NAME_RE.match(text, m.end()):
             continue  # "Credit Suisse High Yield Bond Fund", "Morgan Stanley Emerging Markets Fund": an issuer named after a bank
         if _FORMERLY_RE.search(text, max(0, m.start() - 30), m.start()):

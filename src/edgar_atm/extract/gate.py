@@ -73,6 +73,8 @@ def _hit(low: bytes, *, spaced: bool = True) -> bool:
         return True
     if b"sales agent" in low and _SALES_AGENT_FEE_RE.search(low):
         return True
+    if b"sale from time to time of" in low and _sold_through_firms(low):
+        return True
     if not spaced:
         return False
     # "at the market" needs a word boundary ("...that the market prices" is not it).
@@ -113,6 +115,25 @@ def _agents_for_resale(low: bytes) -> bool:
                 and any(w in near for w in _AGENT_EQUITY_WORDS)):
             return True
         pos = low.find(b"for resale", pos + 10)
+    return False
+
+
+_THROUGH_FIRMS_RE = re.compile(rb"\baggregate" + _SEP + rb"(?:gross" + _SEP + rb")?(?:sales?|offering|gross)" + _SEP
+                               + rb"(?:proceeds|price)" + _SEP + rb"of" + _SEP + rb"up" + _SEP + rb"to" + _SEP
+                               + rb"(?:us)?\$" + rb"[\d,.]+(?:" + _SEP + rb"(?:million|billion))?,?" + _SEP
+                               + rb"(?:from" + _SEP + rb"time" + _SEP + rb"to" + _SEP + rb"time" + _SEP + rb")?"
+                               + rb"(?:to" + _SEP + rb"or" + _SEP + rb")?through" + _SEP)
+
+
+def _sold_through_firms(low: bytes) -> bool:
+    """The ATM cover cut before its agents' role (role.SOLD_THROUGH_FIRMS_RE): shares sold "from time to time" for an
+    aggregate "of up to $X through" firms; the parse decides whether the firms are broker-dealers."""
+    pos = low.find(b"sale from time to time of")
+    while pos >= 0:
+        near = low[pos:pos + 700]
+        if b"through" in near and b"notes" not in near and _THROUGH_FIRMS_RE.search(near):
+            return True
+        pos = low.find(b"sale from time to time of", pos + 25)
     return False
 
 

@@ -149,9 +149,9 @@ def is_atm_sentence(text: str) -> bool:
         named = True  # AGENT_ROLE_NAMED_RE (names_program decides)
     if ("agreement" not in low and "market" not in low and "atm" not in low and "415(a)(4)" not in low and not named
             and "net asset value" not in low):
-        return False
+        return sold_through_firms(text)
     return bool(ATM_WORDS_RE.search(text) or AGREEMENT_RE.search(text)
-                or (named and (_PROGRAM_NOUN_RE.search(text) or AGENT_ROLE_NAMED_RE.search(text))))
+                or (named and (_PROGRAM_NOUN_RE.search(text) or AGENT_ROLE_NAMED_RE.search(text))) or sold_through_firms(text))
 
 
 _PROSPECTUS_NAMED_RE = re.compile(r"\s+prospectus\b", re.I)
@@ -184,7 +184,7 @@ def names_program(text: str, doc_atm: bool = False) -> bool:
         return True
     # "relate to the issuance and sale from time to time of ... having an aggregate offering price of up to $500,000,000
     # through Citigroup Global Markets Inc., as our sales agent": the program, by its named agent.
-    return bool(_SOLD_THROUGH_AGENT_RE.search(text) and find_agents(text))
+    return bool(_SOLD_THROUGH_AGENT_RE.search(text) and find_agents(text)) or sold_through_firms(text)
 
 
 _NO_END = r"(?:[^.]|" + ABBREVIATION + r"|\.\d)"
@@ -199,6 +199,29 @@ Goldman, Sachs & Co., as our sales agent, or to Goldman, Sachs & Co., for resale
 _SOLD_THROUGH_AGENT_RE = re.compile(
     r"\b(?:issuance|offer)\s+and\s+sale\s+from\s+time\s+to\s+time\b" + _NO_END + r"{0,400}?\bthrough\b" + _NO_END
     + r"{0,200}?\bas (?:our )?(?:sales )?agents?\b", re.I)
+
+
+SOLD_THROUGH_FIRMS_RE = re.compile(
+    r"\b(?:issuance|offer)\s+and\s+sale\s+from\s+time\s+to\s+time\s+of\s+(?P<what>[^.$]{0,250}?)\baggregate\s+"
+    r"(?:gross\s+)?(?:sales?\s+proceeds|offering\s+price|sales\s+price|gross\s+proceeds)\s+of\s+up\s+to\s+(?:US)?\$\s?[\d,.]+"
+    r"(?:\s*(?:million|billion))?,?\s+(?:from\s+time\s+to\s+time\s+)?(?:to\s+or\s+)?through\s+(?=[A-Z])")
+"""An ATM cover cut before its agents' role and agreement: "relate to the offer and sale from time to time of shares of
+our common stock ... having aggregate gross sale proceeds of up to $2,500,000,000 through Barclays Capital Inc., BNP
+Paribas Securities Corp., ..." - an amount sold over time through named broker-dealers. A firm offering names a price
+or a number of shares, not an aggregate "up to" sold "from time to time through" firms."""
+_EQUITY_RE = re.compile(r"\b(?:shares|stock|common units|depositary)\b", re.I)
+
+
+def sold_through_firms(text: str) -> bool:
+    """SOLD_THROUGH_FIRMS_RE for equity (not notes), with a firm the agent table knows right after "through"."""
+    if "from time to time" not in text or "through" not in text:
+        return False
+    for m in SOLD_THROUGH_FIRMS_RE.finditer(text):
+        what = m.group("what")
+        if _EQUITY_RE.search(what) and not _NOT_SALES_AGENT_RE.search(what) \
+                and find_agents(text[m.end():m.end() + 80]):
+            return True
+    return False
 
 
 def names_program_by_agent(text: str, doc_atm: bool) -> bool:
@@ -250,9 +273,14 @@ proceeds from any sales of common stock by BofA"): a resale, not the issuer's pr
 shares ("we will not receive any proceeds from the sale of borrowed shares by the forward sellers") are the issuer's."""
 
 
+def _first_sold_through_firms(head: str) -> re.Match[str] | None:
+    m = SOLD_THROUGH_FIRMS_RE.search(head) if "from time to time" in head else None
+    return m if m is not None and sold_through_firms(head[m.start():]) else None
+
+
 def is_program_prospectus(head: str) -> bool:
     """The cover's first offering mechanism is the ATM (not a firm offering that mentions one), and the issuer sells."""
-    atm = ATM_OFFER_RE.search(head)
+    atm = ATM_OFFER_RE.search(head) or _first_sold_through_firms(head)
     if atm is None:
         return False
     if "not receive" in head and _NO_PROCEEDS_RE.search(head):

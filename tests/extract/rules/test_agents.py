@@ -252,3 +252,28 @@ def test_an_unknown_firm_after_a_known_one_in_a_list(sentence, agents):
 def test_a_division_is_named_with_its_firm(written):
     assert find_agents(f"We have entered into a Sales Agreement with {written}, as sales agent.", keep_unknown=True) \
         == ["Cohen & Company Capital Markets, a division of Cohen & Company Securities, LLC"]
+
+
+@pytest.mark.parametrize("sentence, agents", [
+    ("We have entered into a Sales Agreement with Cowen and Company, LLC, or TD Cowen, relating to shares of our "
+     "common stock.", ["Cowen and Company, LLC"]),
+    ("We have entered into a Sales Agreement with Cowen and Company, LLC (\u201cTD Cowen\u201d) and B. Riley Securities, "
+     "Inc. (\u201cB. Riley\u201d), relating to shares of our common stock.",
+     ["Cowen and Company, LLC", "B. Riley Securities, Inc."]),
+    ("We have entered into a Sales Agreement with Cowen and Company, LLC (the \u201cTD Cowen\u201d), relating to shares "
+     "of our common stock.", ["Cowen and Company, LLC"]),
+])
+def test_a_short_name_given_to_the_firm_just_named_is_that_firm(sentence, agents):
+    # "TD Cowen" alone is TD Securities (USA) LLC; as the short name of Cowen and Company it is no second agent.
+    assert find_agents(sentence) == agents
+
+
+@pytest.mark.parametrize("sentence, agents", [
+    # two firms with their legal names, the second an alternative: both are agents
+    ("Shares may be sold through Cantor Fitzgerald & Co., or B. Riley Securities, Inc., as agent.",
+     ["Cantor Fitzgerald & Co.", "B. Riley Securities, Inc."]),
+    ("We have entered into a Sales Agreement with Cowen and Company, LLC and TD Securities (USA) LLC.",
+     ["Cowen and Company, LLC", "TD Securities (USA) LLC"]),
+])
+def test_a_second_firm_by_its_legal_name_is_kept(sentence, agents):
+    assert find_agents(sentence) == agents

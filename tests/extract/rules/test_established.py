@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 
 from edgar_atm.extract import parse_filing
+from edgar_atm.extract.gate import may_be_atm
 
 from .doc import by_type, events, types
 
@@ -577,3 +578,43 @@ def test_a_forward_seller_selling_borrowed_shares_is_still_the_issuers_program()
              "gross sales price of up to $500,000,000 in at the market offerings. We will not receive any proceeds from "
              "the sale of borrowed shares by the forward seller.")
     assert types(parse_filing(cover.encode(), path="x.md").events) == ["program_established"]
+
+
+_BARE_COVER = "PROSPECTUS SUPPLEMENT\n(To Prospectus dated April 9, 2025)\nUp to $750,000,000\nCommon Stock\n"
+
+
+@pytest.mark.parametrize("sentence, agents, security", [
+    ("This prospectus supplement and the accompanying prospectus relate to the offer and sale from time to time of shares "
+     "of our common stock, without par value, having aggregate gross sale proceeds of up to $750,000,000 through "
+     "Barclays Capital Inc., BofA Securities, Inc., Wells Fargo Securities, LLC",
+     ["Barclays Capital Inc.", "BofA Securities, Inc.", "Wells Fargo Securities, LLC"], "common stock"),
+    ("This prospectus supplement relates to the issuance and sale from time to time of our common units having an "
+     "aggregate offering price of up to $750 million through Citigroup Global Markets Inc. and J.P. Morgan Securities LLC",
+     ["Citigroup Global Markets Inc.", "J.P. Morgan Securities LLC"], "common units"),
+    ("We are filing this prospectus supplement for the offer and sale from time to time of shares of our common stock "
+     "having an aggregate gross sales price of up to $750,000,000, from time to time through Jefferies LLC",
+     ["Jefferies LLC"], "common stock"),
+])
+def test_a_cover_cut_after_the_firms_it_sells_through(sentence, agents, security):
+    # The cover stops before "as our sales agents" and the agreement: the amount sold over time through named
+    # broker-dealers is the program.
+    data = (_BARE_COVER + sentence).encode()
+    assert may_be_atm(data)
+    evs = parse_filing(data, path="passage.md").events
+    assert types(evs) == ["program_established"]
+    assert evs[0].agents == agents and evs[0].max_amount == Decimal(750_000_000) and evs[0].security == security
+
+
+@pytest.mark.parametrize("sentence", [
+    # notes sold through agents (an MTN program)
+    "This prospectus supplement relates to the offer and sale from time to time of our medium-term notes having an "
+    "aggregate offering price of up to $750,000,000 through Barclays Capital Inc. and BofA Securities, Inc.",
+    # a firm no agent table knows (an equity line's investor, a private buyer)
+    "This prospectus supplement relates to the offer and sale from time to time of shares of our common stock having an "
+    "aggregate offering price of up to $750,000,000 through Acme Growth Partners Ltd.",
+    # a firm offering: a number of shares at a price, not an aggregate sold over time
+    "We are offering 5,000,000 shares of our common stock through Barclays Capital Inc. at a public offering price of "
+    "$20.00 per share.",
+])
+def test_sold_through_near_misses_give_no_events(sentence):
+    assert parse_filing((_BARE_COVER + sentence).encode(), path="passage.md").events == []
