@@ -338,6 +338,8 @@ CAP_RES = (
                r"aggregate (?:gross )?(?:offering|sales|sale) (?:price|amount) of\s+(?:approximately\s+)?" + MONEY_RE.pattern, re.I),
     re.compile(MONEY_RE.pattern + r"\s+(?:[“\"]?[\w-]+[”\"]?\s+){0,3}?program\b", re.I),
     re.compile(r"aggregate (?:gross )?(?:offering|sales|sale) (?:price|amount) of\s+" + MONEY_RE.pattern + r",?\s+of which\b", re.I),
+    re.compile(r"\bwe (?:may|can) (?:offer and )?sell\s+" + MONEY_RE.pattern + r"\s+of\s+(?:our\s+)?(?:[\w-]+\s+){0,2}?"
+               r"(?:shares|stock|units|ADSs)\b", re.I),
 )
 """A dollar cap: "aggregate offering price of up to $X", "in excess of $X" (forward programs),
 "up to $X", "maximum aggregate offering price of $X", "In no event can we sell more than $X", "The gross proceeds
@@ -346,7 +348,8 @@ dollar ceiling), the amount whose sale ends the offering
 ("will terminate upon the earlier of (1) the sale of ... having an aggregate offering price of $X"),
 a program named by its size ("the $400 million offering program", "a $100 million
 “at-the-market” offering program"), and the whole of which a part was sold ("having an aggregate gross sales price of
-$4,500,000,000, of which ... $2,609,801,302 have previously been sold")."""
+$4,500,000,000, of which ... $2,609,801,302 have previously been sold"), and the amount stated bare ("we may offer and
+sell $3,900,000 of our common shares from time to time through Virtu")."""
 
 OFFERED_RES = (
     re.compile(r"\b(?:are|is) (?:now )?only offering [^.$]{0,80}?" + MONEY_RE.pattern, re.I),

@@ -60,6 +60,9 @@ _AGENT_PAID_RE = re.compile(r"\b(?:agents?|managers?|[A-Z][\w.&]+)\s+will\s+be\s
                             r"\b(?:we|the company)\s+will\s+pay\s+[^.;]{1,60}?\ba\s+commission\b|"
                             r"\b(?:we|the company)\s+will\s+pay\s+(?:the|each|our)\s+(?:sales\s+)?(?:agents?|managers?)\s+"
                             r"(?:an?\s+)?(?:aggregate\s+)?fee\b", re.I)
+_PAID_TO_FIRM_RE = re.compile(r"\b(?:compensation|commission)\s+(?:to|of|payable\s+to)\s+(?-i:[A-Z])", re.I)
+"""The rate paid to a firm by its name ("The compensation to SVB Leerink for sales of our common shares will be 3.0% of
+the gross sales price"): a rate for the agent when the firm is one the agent table knows."""
 _LIMITED_RE = re.compile(r"I\.B\.6|(?:these|such|this) limitations?|baby[\s-]shelf|public float|"
                          r"regulatory (?:requirements|limitations) (?:which|that) currently (?:would )?(?:allow|permit)", re.I)
 _LIMIT_SET_ASIDE_RE = re.compile(r"\b(?:without giving effect to|disregarding|before (?:applying|giving effect to)|notwithstanding)\b[^.,]{0,80}?"
@@ -239,7 +242,8 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
         # only the agent ("Wainwright will be entitled to compensation at a fixed commission rate
         # of 3% of the gross proceeds of each sale").
         for s in sentences:
-            if ("commission" in s.text or " fee " in s.text) and _AGENT_PAID_RE.search(s.text):
+            if ("commission" in s.text or " fee " in s.text or "compensation" in s.text) and (
+                    _AGENT_PAID_RE.search(s.text) or (_PAID_TO_FIRM_RE.search(s.text) and find_agents(s.text))):
                 found = commission(s.text)
                 if found:
                     set_found(prog, "commission_rate", found, s)

@@ -598,3 +598,43 @@ def test_an_offer_of_the_whole_cap_is_no_slice():
             "offering price of up to $20,000,000 pursuant to this prospectus supplement.")
     ev = by_type(events(body, cap="Up to $20,000,000"))["program_established"]
     assert ev.max_amount == Decimal(20_000_000) and ev.offered_amount is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "In accordance with the terms of the Sales Agreement, we may offer and sell $3,900,000 of our common shares from "
+    "time to time through Virtu Americas LLC as our sales agent.",
+    "Under the Sales Agreement with Virtu Americas LLC we can sell $3,900,000 of common stock from time to time.",
+    "Pursuant to the Sales Agreement with Virtu Americas LLC, we may sell $3.9 million of our ordinary shares.",
+])
+def test_a_cap_stated_without_up_to(sentence):
+    assert by_type(events(sentence))["program_established"].max_amount == Decimal(3_900_000)
+
+
+def test_a_bare_amount_of_other_securities_is_no_cap():
+    evs = events("We have entered into a Sales Agreement with Virtu Americas LLC as our sales agent. Under General "
+                 "Instruction I.B.6 we may sell $3,900,000 of our securities in any twelve-month period.")
+    assert by_type(evs)["program_established"].max_amount is None
+
+
+_PAID_DOC = ("PROSPECTUS SUPPLEMENT\nUp to $50,000,000\nCommon Stock\nWe have entered into a Sales Agreement with SVB "
+             "Leerink LLC, Jefferies LLC and H.C. Wainwright & Co., LLC relating to shares of our common stock having an "
+             "aggregate offering price of up to $50,000,000. Sales of our common stock, if any, under this prospectus "
+             "supplement may be made in sales deemed to be \"at the market offerings\" as defined in Rule 415(a)(4).\n\n"
+             "There is no arrangement for funds to be received in any escrow, trust or similar arrangement.\n\n{}\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The compensation to SVB Leerink for sales of our common shares will be 3.0% of the gross sales price per share sold.",
+    "The commission payable to Jefferies for each sale will be 3.0% of the gross proceeds.",
+    "The compensation of H.C. Wainwright & Co., LLC will be 3.0% of the aggregate gross proceeds from each sale.",
+])
+def test_a_rate_paid_to_the_agent_by_its_name(sentence):
+    # The rate stands in a paragraph of its own and names the agent, not "the agent".
+    evs = parse_filing(_PAID_DOC.format(sentence).encode(), path="passage.md").events
+    assert by_type(evs)["program_established"].commission_rate == Decimal(3)
+
+
+def test_a_rate_paid_to_someone_else_is_no_commission():
+    sentence = "The compensation to Acme Advisors for its advice will be 3.0% of the gross proceeds of the merger."
+    evs = parse_filing(_PAID_DOC.format(sentence).encode(), path="passage.md").events
+    assert by_type(evs)["program_established"].commission_rate is None

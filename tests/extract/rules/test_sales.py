@@ -903,3 +903,26 @@ def test_what_remains_unsold_under_the_program_itself_is_this_programs():
     sold = by_type(events(PROGRAM + "Shares having an aggregate offering price of $40,000,000 remain unsold under the "
                           "Sales Agreement, dated June 3, 2022."))["sales_reported"]
     assert sold.remaining_amount == Decimal(40_000_000) and sold.scope == "this"
+
+
+@pytest.mark.parametrize("remaining_line", [
+    "Of this amount, as of April 12, 2022, $3,868,212 remains available for issuance under the Sales Agreement.",
+    "As of April 12, 2022, $3,868,212 of our common shares remained available for sale under the Sales Agreement.",
+    "As of April 12, 2022, approximately $3,868,212 remains available under the Sales Agreement.",
+])
+def test_what_remains_said_apart_from_the_sales_on_the_same_day(remaining_line):
+    # The remainder stands a paragraph before the sales figure; the shared date ties the two.
+    body = ("We have entered into an ATM Sales Agreement with Virtu Americas LLC, as sales agent, under which we may offer "
+            "and sell up to $3,900,000 of our common shares. " + remaining_line + "\n\n"
+            "Through April 12, 2022, we have sold $31,788 of our common shares through Virtu under the Sales Agreement.")
+    sold = by_type(events(body))["sales_reported"]
+    assert sold.gross_proceeds == Decimal(31_788) and sold.as_of == date(2022, 4, 12)
+    assert sold.remaining_amount == Decimal(3_868_212)
+
+
+def test_a_remainder_of_another_day_is_not_this_report_s():
+    body = ("We have entered into an ATM Sales Agreement with Virtu Americas LLC, as sales agent, under which we may offer "
+            "and sell up to $3,900,000 of our common shares. As of December 31, 2021, $3,890,000 remained available under "
+            "the Sales Agreement.\n\n"
+            "Through April 12, 2022, we have sold $31,788 of our common shares through Virtu under the Sales Agreement.")
+    assert by_type(events(body))["sales_reported"].remaining_amount is None

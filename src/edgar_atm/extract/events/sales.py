@@ -13,8 +13,10 @@ future or possible sales ("may sell"), underwriters and placement agents.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 from .. import when
 from ..agents import find_agents
@@ -425,10 +427,35 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
             if found:
                 fields["as_of"] = found[0]
                 spans["as_of"] = prev.sub(found[1], found[2])
+        if remaining is None and fields.get("as_of") is not None:
+            dated = _remaining_dated(sentences, s, fields["as_of"])
+            if dated is not None:
+                fields["remaining_amount"], spans["remaining_amount"] = dated
         trigger = window.sub(0, len(window.text)) if remaining is not None and len(pieces) > 1 else s.span
         excerpt = norm(window.text if remaining is not None and len(pieces) > 1 else t)
         return program.event("sales_reported", trigger=trigger, spans=spans, excerpt=excerpt, **fields)
     return None
+
+
+def _remaining_dated(sentences: Sequence[Sentence], report: Sentence, as_of: date) -> tuple[Decimal, Span] | None:
+    """What remains, said apart from the sales figure but measured the same day: "Of this amount, as of April 12, 2022,
+    $3,868,212 remains available for issuance under the Sales Agreement." a paragraph before "Through April 12, 2022, we
+    have sold $31,788 ..." (the nearest such sentence within two paragraphs; the shared date ties the two figures)."""
+    best: tuple[int, Decimal, Span] | None = None
+    for x in sentences:
+        if x is report or "remain" not in x.text or abs(x.para - report.para) > 2:
+            continue
+        rm = REMAINING_RE.search(x.text)
+        if rm is None or not rm.group("num") or _REMAINS_NOT_RE.search(x.text) or not _about_program(x.text):
+            continue
+        when_x = when.as_of(x.text, None)
+        value = as_dollars(money(rm))
+        if when_x is None or when_x[0] != as_of or value is None:
+            continue
+        distance = abs(x.index - report.index)
+        if best is None or distance < best[0]:
+            best = (distance, value, x.match(rm))
+    return (best[1], best[2]) if best is not None else None
 
 
 REMAINS_UNDER_RE = re.compile(
