@@ -191,6 +191,13 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
     _caps(prog, specific, sentences, head, bool(_EXISTING_RE.search(first.text)))
     before = (prog.max_amount, prog.spans.get("max_amount")) if prog.offered_amount is None else (None, None)
     amended.cap_changes(specific[:60], prog)
+    if prog.amended and not prog.changes:
+        # The amendment's terms may follow the sentence that names it, in the same paragraph ("... as amended by
+        # Amendment No. 1 ... Amendment No. 1 provides, among other things, for an increase ... to up to an additional
+        # $47,184,000").
+        paras = {x.para for x in defining[:6]}
+        amended.cap_changes([x for x in sentences if x.para in paras and x not in specific[:60]
+                             and ("increas" in x.text or "additional" in x.text)], prog)
     registered, registered_span = before
     if registered is not None and registered_span is not None and prog.offered_amount is None \
             and prog.max_amount is not None and registered < prog.max_amount and "raised" in prog.changes \

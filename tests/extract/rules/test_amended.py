@@ -1145,3 +1145,39 @@ def test_an_amendment_dated_where_the_original_agreement_is_not(sentence, dated_
 def test_an_amended_prospectus_is_no_amended_agreement(sentence):
     evs = events(sentence + " The date of this prospectus supplement is August 2, 2024.")
     assert all(e.amendment_date is None for e in evs)
+
+
+_RAISE_DEFINED = ("The sales, if any, will be made pursuant to an At-The-Market Issuance Sales Agreement with B. Riley "
+                  "Securities, Inc. dated July 13, 2023 as amended by Amendment No. 1 that we entered into on August 30, 2024. ")
+
+
+@pytest.mark.parametrize("terms", [
+    "Amendment No. 1 provides, among other things, for an increase in the aggregate dollar amount of our common stock "
+    "that we may offer and sell to up to an additional $47,184,000.",
+    "Amendment No. 1 increases the amount of common stock we may sell under the agreement to up to an additional "
+    "$47,184,000.",
+    "Amendment No. 1 raised the amount of shares we may offer by an additional $47,184,000.",
+])
+def test_an_increment_stated_after_the_amendment_is_named(terms):
+    # The prospectus offers just the increment: what it registers, with no new total stated.
+    evs = events(_RAISE_DEFINED + terms + " The date of this prospectus supplement is August 30, 2024.",
+                 cap="$47,184,000")
+    amended = by_type(evs)["program_amended"]
+    assert amended.max_amount_increase == Decimal(47_184_000) and amended.offered_amount == Decimal(47_184_000)
+    assert amended.max_amount is None
+
+
+def test_a_new_total_stated_after_the_amendment_is_named():
+    evs = events(_RAISE_DEFINED + "Amendment No. 1 increases the maximum aggregate offering price of our common stock "
+                 "that may be sold under the agreement from $15,280,313 to $19,555,261. The date of this prospectus "
+                 "supplement is August 30, 2024.", cap="$4,275,000")
+    amended = by_type(evs)["program_amended"]
+    assert amended.max_amount == Decimal(19_555_261) and amended.offered_amount == Decimal(4_275_000)
+
+
+def test_an_increment_the_issuer_may_seek_later_is_no_change():
+    evs = events(_RAISE_DEFINED + "We may in the future seek to increase the amount of common stock that we may offer "
+                 "and sell to up to an additional $47,184,000. The date of this prospectus supplement is August 30, 2024.",
+                 cap="$20,000,000")
+    amended = by_type(evs)["program_amended"]
+    assert amended.max_amount_increase is None and amended.max_amount == Decimal(20_000_000)

@@ -340,11 +340,13 @@ _AGREEMENT_REPLACED_RE = re.compile(r"(?:an?|the|our|its|that)\s+(?:[\w-]+\s+){0
 """What was replaced is an agreement, not an agent: "which replaced a prior sales agreement with X as sales agent"."""
 
 INCREASE_BY_RE = re.compile(
-    r"\b(?:increas|rais|restor)\w*\b[^.]{0,200}?\bby (?:up to )?(?:an additional |an aggregate of |the same amount \(?)?" + MONEY_RE.pattern
+    r"\b(?:increas|rais|restor)\w*\b[^.]{0,200}?(?:\bby (?:up to )?(?:an additional |an aggregate of |the same amount \(?)?|"
+    r"\bto (?:up to )?an additional )" + MONEY_RE.pattern
     + r"(?!\s*(?:million|billion)?\s*to\b)", re.I)
 """A cap raised by an increment: "to increase the aggregate offering price ... by $50,000,000",
 "by up to an additional $400,000,000" (no new total after it), "restores the maximum amount ... by
-the same amount ($45,588,728.57 of shares)"."""
+the same amount ($45,588,728.57 of shares)", "an increase in the aggregate dollar amount ... we may offer and sell ... to up
+to an additional $47,184,000"."""
 REMAINS_AT_RE = re.compile(
     r"\b(?:did not change|does not change|unchanged|not (?:be )?changed)\b[^.]{0,200}?\b(?:remains?|remained|continues to be|is)\s+(?:at\s+)?"
     + MONEY_RE.pattern, re.I)
@@ -494,6 +496,11 @@ def cap_changes(sentences, program: Program) -> None:
             program.max_amount_increase = as_dollars(money(m))
             program.spans["max_amount_increase"] = s.sub(dollar_start(t, m.start("num")), m.end("num"))
             program.changes.append("increment")
+            if program.max_amount == program.max_amount_increase and program.offered_amount is None:
+                # The prospectus offers just the increment ("$47,184,000 ... an increase ... to up to an additional
+                # $47,184,000"): what it registers, not the program's new total, which the filing does not give.
+                program.offered_amount, program.max_amount = program.max_amount, None
+                program.spans["offered_amount"] = program.spans.pop("max_amount", program.spans["max_amount_increase"])
             continue
         for pattern, kind in ((REDUCE_TO_RE, "cut"), (INCREASE_TO_RE, "raised")):
             m = pattern.search(t)
