@@ -1181,3 +1181,26 @@ def test_an_increment_the_issuer_may_seek_later_is_no_change():
                  cap="$20,000,000")
     amended = by_type(evs)["program_amended"]
     assert amended.max_amount_increase is None and amended.max_amount == Decimal(20_000_000)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We are filing this prospectus supplement to update the maximum aggregate offering amount of shares we are eligible "
+    "to sell in this offering to $1,813,844.",
+    "This prospectus supplement updates the aggregate offering amount of common stock we may sell under the Sales "
+    "Agreement to $1,813,844.",
+    "We are filing this supplement to reduce the total offering amount of shares we may sell to $1,813,844.",
+])
+def test_an_offering_amount_changed_by_this_supplement(sentence):
+    # The cover updates the base prospectus, not the ATM supplement: the sentence alone says the program changed.
+    body = ("This prospectus supplement updates and amends certain information in our base prospectus, dated December 5, "
+            "2023, relating to the sale of shares of our common stock from time to time through H.C. Wainwright & Co., "
+            "LLC, as sales agent, pursuant to the Sales Agreement. " + sentence)
+    evs = events(body, cap="Up to $1,813,844")
+    assert types(evs) == ["program_amended"]
+
+
+def test_an_offering_amount_the_issuer_may_update_is_no_change():
+    body = ("We have entered into a Sales Agreement with H.C. Wainwright & Co., LLC, as sales agent, relating to shares of "
+            "our common stock having an aggregate offering price of up to $10,000,000. If our public float increases, we "
+            "may file a prospectus supplement to update the aggregate offering amount of shares we may sell.")
+    assert types(events(body, cap="Up to $10,000,000")) == ["program_established"]

@@ -98,7 +98,7 @@ def detect(program: Program, notice: bool, notice_span, change: Span | None = No
 # --------------------------------------------------------------------------- said by this filing
 
 _CHANGE_VERB = r"(?:reduc|decreas|increas|restor|rais|lower|updat)"
-_CAPACITY_OBJECT = r"the\s+(?:maximum\s+|aggregate\s+|total\s+|dollar\s+)*(?:amount|number|(?:gross\s+)?(?:offering|sales)\s+price|value)\b"
+_CAPACITY_OBJECT = r"the\s+(?:maximum\s+|aggregate\s+|total\s+|dollar\s+)*(?:(?:offering\s+)?amount|number|(?:gross\s+)?(?:offering|sales)\s+price|value)\b"
 _THIS_FILING = r"this (?:prospectus supplement|prospectus|supplement|amendment)(?: no\. ?\d+)?"
 CAPACITY_CHANGE_RE = re.compile(
     r"\b(?:we are|the company is) (?:hereby )?" + _CHANGE_VERB + r"ing\s+" + _CAPACITY_OBJECT + r"|"
