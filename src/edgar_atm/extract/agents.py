@@ -283,8 +283,8 @@ _ISSUER_NAMED_RE = re.compile(
 _PART_OF_A_FUNDS_NAME_RE = re.compile(r"(?:\s+[A-Z][\w&.'-]*){0,6}?\s+(?:Fund|Funds|Trust|BDC|Portfolios?|Asset Management)\b")
 
 
-# What stands between a firm's name and the short name it is given: "X, or TD Cowen", "X (“TD Cowen”)", "X (the
-# "Agent" or "TD Cowen")" is cut at the first quote; a short name may map to another row of the table (TD Cowen).
+# What stands between a firm's name and the short name a filing gives it ("X, or TD Cowen", "X (“TD Cowen”)",
+# "X (the “TD Cowen”)"): the short name may be another row of the table (TD Cowen is TD Securities), but it names X.
 _SHORT_NAME_RE = re.compile(r",?\s*(?:,\s*or|\(\s*(?:the\s+|together,?\s+|collectively,?\s+)?[\"\u201c\u2018']?|\(\s*or\s+)\s*")
 
 

@@ -202,9 +202,9 @@ _SOLD_THROUGH_AGENT_RE = re.compile(
 
 
 SOLD_THROUGH_FIRMS_RE = re.compile(
-    r"\b(?:issuance|offer)\s+and\s+sale\s+from\s+time\s+to\s+time\s+of\s+(?P<what>[^.$]{0,250}?)\baggregate\s+"
+    r"(?i:\b(?:issuance|offer)\s+and\s+sale\s+from\s+time\s+to\s+time\s+of\s+(?P<what>[^.$]{0,250}?)\baggregate\s+"
     r"(?:gross\s+)?(?:sales?\s+proceeds|offering\s+price|sales\s+price|gross\s+proceeds)\s+of\s+up\s+to\s+(?:US)?\$\s?[\d,.]+"
-    r"(?:\s*(?:million|billion))?,?\s+(?:from\s+time\s+to\s+time\s+)?(?:to\s+or\s+)?through\s+(?=[A-Z])")
+    r"(?:\s*(?:million|billion))?,?\s+(?:from\s+time\s+to\s+time\s+)?(?:to\s+or\s+)?through\s+)(?=[A-Z])")
 """An ATM cover cut before its agents' role and agreement: "relate to the offer and sale from time to time of shares of
 our common stock ... having aggregate gross sale proceeds of up to $2,500,000,000 through Barclays Capital Inc., BNP
 Paribas Securities Corp., ..." - an amount sold over time through named broker-dealers. A firm offering names a price
@@ -214,7 +214,7 @@ _EQUITY_RE = re.compile(r"\b(?:shares|stock|common units|depositary)\b", re.I)
 
 def sold_through_firms(text: str) -> bool:
     """SOLD_THROUGH_FIRMS_RE for equity (not notes), with a firm the agent table knows right after "through"."""
-    if "from time to time" not in text or "through" not in text:
+    if "time to time" not in text or "through" not in text:
         return False
     for m in SOLD_THROUGH_FIRMS_RE.finditer(text):
         what = m.group("what")
@@ -274,7 +274,7 @@ shares ("we will not receive any proceeds from the sale of borrowed shares by th
 
 
 def _first_sold_through_firms(head: str) -> re.Match[str] | None:
-    m = SOLD_THROUGH_FIRMS_RE.search(head) if "from time to time" in head else None
+    m = SOLD_THROUGH_FIRMS_RE.search(head) if "time to time" in head else None
     return m if m is not None and sold_through_firms(head[m.start():]) else None
 
 

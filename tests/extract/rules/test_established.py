@@ -594,6 +594,9 @@ _BARE_COVER = "PROSPECTUS SUPPLEMENT\n(To Prospectus dated April 9, 2025)\nUp to
     ("We are filing this prospectus supplement for the offer and sale from time to time of shares of our common stock "
      "having an aggregate gross sales price of up to $750,000,000, from time to time through Jefferies LLC",
      ["Jefferies LLC"], "common stock"),
+    ("This Prospectus Supplement relates to the Offer and Sale From Time to Time of shares of our common stock having an "
+     "Aggregate Offering Price of up to $750,000,000 through Goldman Sachs & Co. LLC and Morgan Stanley & Co. LLC",
+     ["Goldman Sachs & Co. LLC", "Morgan Stanley & Co. LLC"], "common stock"),
 ])
 def test_a_cover_cut_after_the_firms_it_sells_through(sentence, agents, security):
     # The cover stops before "as our sales agents" and the agreement: the amount sold over time through named
