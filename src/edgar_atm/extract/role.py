@@ -212,9 +212,14 @@ or a number of shares, not an aggregate "up to" sold "from time to time through"
 _EQUITY_RE = re.compile(r"\b(?:shares|stock|common units|depositary)\b", re.I)
 
 
+def _time_to_time(text: str) -> bool:
+    # Substring tests: this runs on every sentence that names no agreement; lower() would cost a copy of each.
+    return "time to time" in text or "Time to Time" in text or "TIME TO TIME" in text
+
+
 def sold_through_firms(text: str) -> bool:
     """SOLD_THROUGH_FIRMS_RE for equity (not notes), with a firm the agent table knows right after "through"."""
-    if "time to time" not in text or "through" not in text:
+    if not _time_to_time(text) or "through" not in text:
         return False
     for m in SOLD_THROUGH_FIRMS_RE.finditer(text):
         what = m.group("what")
@@ -274,7 +279,7 @@ shares ("we will not receive any proceeds from the sale of borrowed shares by th
 
 
 def _first_sold_through_firms(head: str) -> re.Match[str] | None:
-    m = SOLD_THROUGH_FIRMS_RE.search(head) if "time to time" in head else None
+    m = SOLD_THROUGH_FIRMS_RE.search(head) if _time_to_time(head) else None
     return m if m is not None and sold_through_firms(head[m.start():]) else None
 
 
