@@ -217,16 +217,20 @@ def _time_to_time(text: str) -> bool:
     return "time to time" in text or "Time to Time" in text or "TIME TO TIME" in text
 
 
-def sold_through_firms(text: str) -> bool:
-    """SOLD_THROUGH_FIRMS_RE for equity (not notes), with a firm the agent table knows right after "through"."""
+def sold_through_match(text: str) -> re.Match[str] | None:
+    """The first SOLD_THROUGH_FIRMS_RE for equity (not notes), with a firm the agent table knows right after "through"."""
     if not _time_to_time(text) or "through" not in text:
-        return False
+        return None
     for m in SOLD_THROUGH_FIRMS_RE.finditer(text):
         what = m.group("what")
         if _EQUITY_RE.search(what) and not _NOT_SALES_AGENT_RE.search(what) \
                 and find_agents(text[m.end():m.end() + 80]):
-            return True
-    return False
+            return m
+    return None
+
+
+def sold_through_firms(text: str) -> bool:
+    return sold_through_match(text) is not None
 
 
 def names_program_by_agent(text: str, doc_atm: bool) -> bool:
@@ -278,14 +282,9 @@ proceeds from any sales of common stock by BofA"): a resale, not the issuer's pr
 shares ("we will not receive any proceeds from the sale of borrowed shares by the forward sellers") are the issuer's."""
 
 
-def _first_sold_through_firms(head: str) -> re.Match[str] | None:
-    m = SOLD_THROUGH_FIRMS_RE.search(head) if _time_to_time(head) else None
-    return m if m is not None and sold_through_firms(head[m.start():]) else None
-
-
 def is_program_prospectus(head: str) -> bool:
     """The cover's first offering mechanism is the ATM (not a firm offering that mentions one), and the issuer sells."""
-    atm = ATM_OFFER_RE.search(head) or _first_sold_through_firms(head)
+    atm = ATM_OFFER_RE.search(head) or sold_through_match(head)
     if atm is None:
         return False
     if "not receive" in head and _NO_PROCEEDS_RE.search(head):
