@@ -323,3 +323,33 @@ _NEW_EDA = ("We have entered into an Equity Distribution Agreement, dated May 1,
 def test_the_new_agreements_agent_is_not_the_ended_ones(sentence, agents):
     ended = [e for e in events(_NEW_EDA + sentence) if e.type == "terminated"]
     assert len(ended) == 1 and ended[0].agents == agents
+
+
+_NOTICE = "PROSPECTUS SUPPLEMENT\n(To Prospectus dated October 1, 2021)\nCommon Stock\n"
+
+
+@pytest.mark.parametrize("sentence, agents", [
+    ("On February 14, 2024, we delivered notice to BofA Securities, Inc. and Wells Fargo Securities, LLC terminating the "
+     "Equity Distribution Agreement, dated November 5, 2021, effective February 24, 2024.",
+     ["BofA Securities, Inc.", "Wells Fargo Securities, LLC"]),
+    ("The Equity Distribution Agreement, dated November 5, 2021, by and among the Company and BofA Securities, Inc., "
+     "as sales agent, was terminated by mutual agreement effective February 24, 2024.", ["BofA Securities, Inc."]),
+    ("Effective February 24, 2024, we terminated the Equity Distribution Agreement, dated November 5, 2021, with "
+     "BofA Securities, Inc.", ["BofA Securities, Inc."]),
+])
+def test_a_notice_that_only_terminates_takes_the_identity_its_termination_names(sentence, agents):
+    evs = events(sentence + " Prior to termination, we had sold 4,100,000 shares of common stock under the Equity "
+                 "Distribution Agreement for aggregate gross proceeds of $61.5 million.", cover=_NOTICE)
+    assert types(evs) == ["terminated", "sales_reported"]
+    for ev in evs:
+        assert ev.agreement_type == "Equity Distribution Agreement" and ev.agreement_date == date(2021, 11, 5)
+        assert ev.agents == agents
+    assert evs[0].effective_date == date(2024, 2, 24) and evs[1].shares_sold == 4_100_000
+
+
+def test_a_termination_does_not_restate_the_programs_own_identity():
+    # near miss: where the program's defining sentence dates the agreement, that date stands
+    evs = events("We entered into a Sales Agreement, dated March 3, 2021, with Cantor Fitzgerald & Co. relating to shares "
+                 "of our common stock. On October 1, 2024, we terminated the Sales Agreement with Cantor Fitzgerald & Co.")
+    assert types(evs) == ["terminated"]
+    assert evs[0].agreement_date == date(2021, 3, 3) and evs[0].agreement_type == "Sales Agreement"

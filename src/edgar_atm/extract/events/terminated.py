@@ -235,6 +235,7 @@ def detect(specific: list[Sentence], program: Program, doc_date: date | None,
         if unsold is not None:
             spans["remaining_amount"] = unsold[1]
         if not other:
+            _named_in_termination(program, prior)
             return [program.event("terminated", trigger=s.span, spans=spans, effective_date=effective, excerpt=norm(t),
                                   remaining_amount=unsold[0] if unsold else None)]
         _fill_from_definition(prior, t, specific, doc_date)
@@ -245,6 +246,21 @@ def detect(specific: list[Sentence], program: Program, doc_date: date | None,
         return [prior.event("terminated", trigger=s.span, spans=spans, scope="prior", effective_date=effective,
                             excerpt=norm(t), remaining_amount=unsold[0] if unsold else None)]
     return []
+
+
+_NAMED_IN_TERMINATION = ("agreement_type", "agreement_date", "agents", "security")
+
+
+def _named_in_termination(program: Program, named: Program) -> None:
+    """The sentence that ends this program names the agreement it ends ("terminating the Equity Distribution
+    Agreement, dated November 5, 2021"). A notice that only terminates has no sentence that defines the program,
+    so what the termination states is the program's identity where nothing else gave it (its sales report
+    included)."""
+    for name in _NAMED_IN_TERMINATION:
+        if not getattr(program, name) and getattr(named, name):
+            setattr(program, name, getattr(named, name))
+            if name in named.spans:
+                program.spans[name] = named.spans[name]
 
 
 _DEFINED_NAME_RE = re.compile(r"\b[Tt]he ((?:Prior|Previous|Former|Existing|Original|Old)(?: [A-Z][\w-]*){0,4} (?:Agreement|Program|Offering))\b")
