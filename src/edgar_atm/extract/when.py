@@ -31,7 +31,10 @@ ON_DATE_RE = re.compile(r"\b(?:On|on|As of|as of)\s+(" + DATE_RE.pattern + ")")
 _EFFECTIVE_TODAY_RE = re.compile(r"\beffective (?:as of )?(?:the date (?:of this|hereof)|today)\b", re.I)
 """Dated by the supplement itself ("Effective as of the date hereof, we have reinstated ..."), whatever
 earlier dates the sentence recalls."""
-_EARLIER_STEP_RE = re.compile(r"\b(?:previously|had)\b[^.;,]{0,30}$", re.I)
+_EARLIER_STEP_RE = re.compile(r"\b(?:previously|had)\b[^.;,]{0,30}$|"
+                              r"\b(?:which|that|after)\s+(?:we|it|the company)\s+(?:suspended|paused|halted|stopped)(?:\s+(?:it|them|sales))?\s*$", re.I)
+"""An earlier step the sentence recalls: "which we had previously suspended on May 1, 2024", "the program, which we
+suspended on November 1, 2023" (a resumption is not dated by the suspension it ends)."""
 _BEGAN_ON_RE = re.compile(r"\b(?:entered into|commenced|began|dated|executed|established)\s*$", re.I)
 
 EFFECTIVE_NOW_RE = re.compile(r"\beffective (?:immediately|as of the date (?:of|hereof)|today|upon the filing)|\bas of the date (?:of this|hereof)", re.I)

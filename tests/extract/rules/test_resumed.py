@@ -52,6 +52,19 @@ def test_effective_as_of_the_date_hereof_dates_the_restart_not_the_earlier_suspe
     assert evs[0].effective_date == date(2024, 6, 3)
 
 
+@pytest.mark.parametrize("clause", ["which we suspended on May 1, 2024", "after we paused it on May 1, 2024",
+                                    "which the Company halted on May 1, 2024"])
+def test_a_restart_is_not_dated_by_the_suspension_it_recalls(clause):
+    cover = "Prospectus Supplement dated June 3, 2024\n(To Prospectus dated May 1, 2024)\nCommon Stock\n"
+    evs = events("We are filing this prospectus supplement to reinstate our at-the-market offering under the Equity Distribution "
+                 f"Agreement with Oppenheimer & Co. Inc. dated June 2, 2022, {clause}.", cover=cover)
+    assert types(evs) == ["resumed"] and evs[0].effective_date is None
+    # near miss: a restart dated in its own words keeps that date
+    evs = events("On June 3, 2024, we reinstated our at-the-market offering under the Equity Distribution Agreement with "
+                 "Oppenheimer & Co. Inc. dated June 2, 2022.", cover=cover)
+    assert evs[0].effective_date == date(2024, 6, 3)
+
+
 @pytest.mark.parametrize("sentence", [
     "We are filing this prospectus supplement to reactivate the at-the-market offering.",
     "The Company has resumed its ATM program as of the date of this prospectus supplement.",

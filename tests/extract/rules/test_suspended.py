@@ -35,6 +35,29 @@ def test_suspension_paraphrases(sentence, effective):
 
 
 @pytest.mark.parametrize("sentence", [
+    "We will not sell any shares under the Sales Agreement with Leerink Partners LLC until we file a new prospectus "
+    "supplement.",
+    "We will not offer or sell any further shares of common stock under the Sales Agreement until a new prospectus "
+    "supplement is filed.",
+    "No further shares will be sold under the Sales Agreement, dated June 2, 2023, with Leerink Partners LLC until we "
+    "have filed an additional prospectus supplement.",
+    "We will not make any sales under the Sales Agreement until further notice.",
+])
+def test_sales_held_back_until_a_new_prospectus_are_a_suspension(sentence):
+    evs = events(PROGRAM + sentence, cover=NOTICE)
+    assert types(evs) == ["suspended"] and evs[0].agents == ["Leerink Partners LLC"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We will not sell any shares under the Sales Agreement until the earlier of the sale of all shares and termination.",
+    "We will not sell any shares under the Sales Agreement until the registration statement is declared effective.",
+])
+def test_a_term_that_runs_until_something_else_is_no_suspension(sentence):
+    # near miss: "until" that ends a term or waits for the shelf, not a hold until the program is put back
+    assert "suspended" not in types(events(PROGRAM + sentence, cover=NOTICE))
+
+
+@pytest.mark.parametrize("sentence", [
     "We or Leerink Partners LLC may suspend the offering of our common stock at any time upon notice.",
     "Sales under the Sales Agreement may be suspended if the conditions in the agreement are not met.",
     "We have the right to suspend sales under the Sales Agreement during any blackout period.",

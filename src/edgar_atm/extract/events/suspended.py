@@ -18,14 +18,26 @@ from datetime import date
 
 from .. import when
 from ..model import Detection, Program, Sentence, norm
+from ..vocab import ABBREVIATION
+
+_UNTIL_NEW = (r"(?:unless and until|until (?:we (?:have )?(?:file|filed|deliver)|(?:the filing of )?(?:a|an) (?:new|additional|further|"
+              r"subsequent|updated|amended|supplemental) (?:prospectus|registration)|a post-effective|further notice))")
+"""Sales held back until the program is put back in place: "unless and until a new prospectus supplement is filed", "until we
+file a new prospectus supplement" (not "until the earlier of", which ends a term)."""
+
+_IN_SENTENCE = r"(?:[^.]|" + ABBREVIATION + r"){0,160}?"
 
 SUSPEND_RE = re.compile(
     r"purpose of this [^.]{0,60}?is to (?:suspend|terminate)|\bhereby (?:suspend|terminat)|"
     r"\b(?:we|the company) (?:are|is|have|has|had) (?:hereby )?(?:suspend(?:ed|ing)?|terminat(?:ed|ing) the (?:continuous )?offering)|"
     r"\bsuspend(?:ed|ing)? (?:the |our |all )?(?:atm\b|at[\s-]the[\s-]market|offers and sales|offers or sales|sales\b|offering\b|program\b|continuous offering)|"
     r"\bterminat(?:e|ed|ing) the continuous offering|"
-    r"\bwill not (?:make|effect|conduct) any (?:further |additional )?(?:offers or |offers and )?sales? [^.]{0,160}?unless and until|"
-    r"\bno (?:further |additional )?(?:offers or |offers and )?sales (?:will|shall) be made [^.]{0,160}?unless and until|"
+    r"\bwill not (?:make|effect|conduct) any (?:further |additional )?(?:offers or |offers and )?sales? " + _IN_SENTENCE + _UNTIL_NEW + "|"
+    r"\bwill not (?:offer or )?(?:sell|issue) any (?:further |additional |more )?(?:shares|securities|ADSs|units)\b" + _IN_SENTENCE
+    + _UNTIL_NEW + "|"
+    r"\bno (?:further |additional )?(?:offers or |offers and )?sales (?:will|shall) be made " + _IN_SENTENCE + _UNTIL_NEW + "|"
+    r"\bno (?:further |additional )?(?:shares|securities|ADSs|units) (?:will|shall) be (?:offered or )?(?:sold|issued) " + _IN_SENTENCE
+    + _UNTIL_NEW + "|"
     r"\bprospectus (?:supplement )?(?:related to|relating to|for) [^.]{0,80}?(?:was|has been|is) terminated|"
     r"\b(?:we|the company) (?:have |has |had )?terminated (?:the |our )?(?:original |prior |previous |existing |current )?"
     r"(?:atm |at[\s-]the[\s-]market )?prospectus(?: supplement)?\b|"
@@ -58,7 +70,7 @@ def detect(sentences: list[Sentence], program: Program, doc_date: date | None) -
     for s in sentences:
         t = s.text
         low = t.lower()
-        if "suspend" not in low and "terminat" not in low and "unless and until" not in low and "discontinu" not in low \
+        if "suspend" not in low and "terminat" not in low and "until" not in low and "discontinu" not in low \
                 and "ceas" not in low and "stop" not in low and "halt" not in low and "paus" not in low:
             continue
         if not _ABOUT_OFFERING_RE.search(t):
