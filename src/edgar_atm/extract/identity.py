@@ -691,12 +691,12 @@ COMMISSION_RE = re.compile(
 """The agents' commission: "a commission of up to 3.0% of the gross proceeds", "2% of the aggregate ..."."""
 
 
-def commission(text: str) -> Found | None:
+def commission(text: str, placement_agents: bool = False) -> Found | None:
     """The agent's commission rate, where the sentence is about agents (not an underwriting
-    discount or a placement agent's fee)."""
+    discount or, unless the program's own agents are called so, a placement agent's fee)."""
     m = COMMISSION_RE.search(text)
     if m and (re.search(r"agent|manager|commission|compensation", text, re.I) or find_agents(text)) and not re.search(
-            r"underwriting discount|placement agent", text, re.I):
+            r"underwriting discount" if placement_agents else r"underwriting discount|placement agent", text, re.I):
         group = "num" if m.group("num") else "num2"
         end = m.end(group)
         pct = text.find("%", end, end + 2)

@@ -77,9 +77,12 @@ _CAP_THROUGH_AGENTS_RE = re.compile(r"\b(?:we|the company)\s+may\s+(?:offer\s+an
 _CAP_ALONE_RE = re.compile(r"\b(?:in\s+no\s+event\s+(?:can|may|will|shall)\s+we|we\s+(?:will|shall|may)\s+not|we\s+cannot)\s+"
                            r"(?:offer\s+and\s+)?(?:sell|issue)\s+more\s+than\s+\$|"
                            r"\b(?:gross|aggregate)\s+proceeds\s+(?:from|of)\s+(?:this|the)\s+offering\s+(?:may|will|shall)\s+"
-                           r"(?:be\s+up\s+to|not\s+exceed)\s+\$", re.I)
+                           r"(?:be\s+up\s+to|not\s+exceed)\s+\$|"
+                           r"\bthis\s+prospectus\s+supplement\s+(?:covers|relates\s+to|registers)\s+the\s+(?:offer\s+and\s+)?(?:sale|issuance)\s+"
+                           r"(?:from\s+time\s+to\s+time\s+)?of\s+(?:shares\s+[^.$]{0,60}?)?up\s+to\s+\$", re.I)
 """Sentences that can only be the program's ceiling, though they name neither agreement nor agent ("In no event
-can we sell more than $X", "The gross proceeds from this offering may be up to $X")."""
+can we sell more than $X", "The gross proceeds from this offering may be up to $X", "This prospectus supplement covers
+the offer and sale of up to $X of common stock" in a program's own supplement)."""
 _RESTATES_EARLIER_RE = re.compile(
     r"\b(?:amends?\s+and\s+restates?|amended\s+and\s+restated)\s+(?:the|our|that certain|each of the)\b[^.]{0,200}?"
     r"\b(?:dated(?:\s+as\s+of)?|entered\s+into\b[^.]{0,100}?\b(?:on|as of))\s+(?P<date>" + DATE_RE.pattern + ")", re.I)
@@ -239,8 +242,10 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
             prog.max_shares = shares(m)
             prog.spans["max_shares"] = head.sub(m.start("num"), m.end())
 
+    # Some programs (BDCs' above all) call their agents "Placement Agents": then a placement agent's fee is the program's.
+    placement = any(_PLACEMENT_AGENTS_RE.search(s.text) for s in defining[:3])
     for s in specific[:80] + nearby:
-        found = commission(s.text)
+        found = commission(s.text, placement)
         if found:
             set_found(prog, "commission_rate", found, s)
             break
@@ -251,11 +256,15 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
         for s in sentences:
             if ("commission" in s.text or " fee " in s.text or "compensation" in s.text) and (
                     _AGENT_PAID_RE.search(s.text) or (_PAID_TO_FIRM_RE.search(s.text) and find_agents(s.text))):
-                found = commission(s.text)
+                found = commission(s.text, placement)
                 if found:
                     set_found(prog, "commission_rate", found, s)
                     break
     return prog
+
+
+_PLACEMENT_AGENTS_RE = re.compile(r"\b(?:as|each an?|the|our) [\"“]?placement agents?\b", re.I)
+"""The program's agents defined as placement agents ("with Raymond James and B. Riley, each a “Placement Agent”")."""
 
 
 def _identity_key(p: Program) -> tuple[date | None, frozenset[str]]:

@@ -524,6 +524,26 @@ def test_a_cap_said_as_the_offerings_gross_proceeds(sentence):
     assert ev.max_amount == Decimal(40_000_000)
 
 
+@pytest.mark.parametrize("sentence", [
+    "This prospectus supplement covers the offer and sale of up to $40,000,000 of our common stock.",
+    "This prospectus supplement relates to the offer and sale from time to time of shares of our common stock having an "
+    "aggregate offering price of up to $40,000,000.",
+    "This prospectus supplement registers the issuance of up to $40,000,000 of common stock.",
+])
+def test_a_cap_said_as_what_this_supplement_covers(sentence):
+    ev = by_type(events("We entered into an Open Market Sale Agreement with Jefferies LLC on July 1, 2022. " + sentence))[
+        "program_established"]
+    assert ev.max_amount == Decimal(40_000_000)
+
+
+def test_what_this_supplement_covers_does_not_override_the_agreements_cap():
+    # near miss: the agreement's own cap stands; the supplement's smaller amount is what it offers
+    ev = by_type(events("We entered into an Open Market Sale Agreement with Jefferies LLC on July 1, 2022, relating to shares "
+                        "having an aggregate offering price of up to $100,000,000. This prospectus supplement covers the "
+                        "offer and sale of up to $40,000,000 of our common stock."))["program_established"]
+    assert ev.max_amount == Decimal(100_000_000)
+
+
 def test_a_sum_of_proceeds_already_raised_is_no_cap():
     # near miss: what an earlier offering brought in caps nothing
     ev = by_type(events("We have entered into a Sales Agreement, dated May 5, 2025, with H.C. Wainwright & Co., LLC "
@@ -637,4 +657,27 @@ def test_a_rate_paid_to_the_agent_by_its_name(sentence):
 def test_a_rate_paid_to_someone_else_is_no_commission():
     sentence = "The compensation to Acme Advisors for its advice will be 3.0% of the gross proceeds of the merger."
     evs = parse_filing(_PAID_DOC.format(sentence).encode(), path="passage.md").events
+    assert by_type(evs)["program_established"].commission_rate is None
+
+
+_PLACEMENT_PROGRAM = ("We have entered into an equity distribution agreement, dated May 2, 2024, with Raymond James & "
+                      "Associates, Inc. and B. Riley Securities, Inc., {defined}, relating to the sale of up to 10,000,000 "
+                      "shares of our common stock. ")
+
+
+@pytest.mark.parametrize("defined, rate_sentence", [
+    ("each a \"Placement Agent\"", "The Placement Agents will receive a commission from us equal to up to 1.75% of the "
+                                   "gross sales price of any shares of our common stock sold through the Placement Agents."),
+    ("as placement agents", "Each placement agent will be entitled to compensation of 1.75% of the gross sales price of "
+                            "shares sold through it."),
+])
+def test_a_programs_placement_agents_are_paid_its_commission(defined, rate_sentence):
+    evs = events(_PLACEMENT_PROGRAM.format(defined=defined) + rate_sentence)
+    assert by_type(evs)["program_established"].commission_rate == Decimal("1.75")
+
+
+def test_a_placement_agents_fee_beside_sales_agents_is_no_commission():
+    # near miss: the program's agents are sales agents; a placement agent's fee is another offering's
+    evs = events(_PLACEMENT_PROGRAM.format(defined="as sales agents") + "In our registered direct offering we paid the "
+                 "placement agent a fee equal to 7.0% of the gross proceeds.")
     assert by_type(evs)["program_established"].commission_rate is None
