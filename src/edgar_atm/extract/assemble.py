@@ -32,7 +32,7 @@ from decimal import Decimal
 from ..records import Event
 from . import programs, role, when
 from .events import amended, established, resumed, sales, suspended, terminated
-from .agreements import AGREEMENT_RE
+from .agreements import AGREEMENT_RE, canonical_agreement
 from .amounts import MONEY_RE, as_dollars, money
 from .model import Detection, Document, Program, Sentence, Span, Window, dollar_start
 from .vocab import ATM_WORDS_RE, NOT_ATM_AGREEMENT_RE
@@ -100,6 +100,7 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
             # What the prospectus carries over from the program is what remains of it.
             sold.event = replace(sold.event, remaining_amount=program.carried)
             sold.spans["remaining_amount"] = carried_span
+        _cap_is_sold_plus_left(sold, program, head)
         _offered_is_what_remains(sold, program, doc.text)
         _net_from_price_table(sold, doc.text)
 
@@ -112,6 +113,8 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     if ended and all(terminated.about_other_program(s.text) and not terminated.replaced_by_this(s.text) for s in specific):
         # Every sentence about a program speaks of the one that ended ("the Prior ATM Program ...
         # We have terminated the Prior Distribution Agreement"): no new program is described.
+        registers = False
+    if registers and sold is None and _news_elsewhere(doc, specific):
         registers = False
     if registers and established.has_identity(program) and resumption is None:
         said = _change_said(sentences, specific, program, doc_date, notice is not None, head)
@@ -155,11 +158,16 @@ _DEFINED_AGREEMENT_TERM_RE = re.compile(r"\((?:the\s+|our\s+)?[\"\u201c](?P<term
 def _with_defined_terms(specific: list[Sentence], sentences: list[Sentence]) -> list[Sentence]:
     """The program's sentences, and those that name its agreement by the term the filing defined for it when that
     term is no agreement noun of its own ("Open Market Sale Agreement ... (the "Sale Agreement")" ... "In accordance
-    with the terms of the Sale Agreement, we may offer and sell ... up to $150,000,000")."""
+    with the terms of the Sale Agreement, we may offer and sell ... up to $150,000,000") or one a sentence alone is not
+    read as an ATM agreement ("Equity Distribution Agreement (the "Distribution Agreement")")."""
     terms = set()
     for s in specific[:20]:
         for m in _DEFINED_AGREEMENT_TERM_RE.finditer(s.text):
-            if not AGREEMENT_RE.fullmatch(m.group("term")) and not NOT_ATM_AGREEMENT_RE.search(m.group("term")):
+            if NOT_ATM_AGREEMENT_RE.search(m.group("term")):
+                continue
+            if not AGREEMENT_RE.fullmatch(m.group("term")) or canonical_agreement(m.group("term")) == "Distribution Agreement":
+                # "the Distribution Agreement" is also the medium-term-note programs' word, which a sentence alone
+                # is not taken for: defined for this program, it is the program's.
                 terms.add("the " + m.group("term"))
     if not terms:
         return specific
@@ -177,6 +185,24 @@ _SOLD_UNDER_RE = re.compile(r"\b(?:were|was|have\s+been|had\s+been)\s+(?:issued\
 _FILED_TO_REPORT_RE = re.compile(
     r"\b(?:is|are|was|has been)\s+(?:being\s+)?filed\b[^.]{0,60}?\bto\s+(?:report|update|disclose|provide)\b|"
     r"\b(?:we are|we have) fil(?:ing|ed)\b[^.]{0,80}?\bto\s+(?:report|update|disclose)\b", re.I)
+
+
+_UPDATES_AS_FOLLOWS_RE = re.compile(
+    r"\bthis (?:prospectus )?supplement (?:updates|amends|supplements)(?:,? (?:and |or )?(?:updates|amends|supplements))*"
+    r" (?:certain )?(?:of )?(?:the )?information (?:contained )?in the prospectus supplement\b[^.]{0,200}?\bas follows\b", re.I)
+_NEWS_AFTER = 400
+
+
+def _news_elsewhere(doc: Document, specific: list[Sentence]) -> bool:
+    """A supplement to a program's prospectus supplement whose news is something else: a fund's "This Supplement updates
+    certain information in the Prospectus Supplement ... as follows", then investment policies or a preferred placement,
+    the program named only in the opening that says which prospectus is supplemented. Where the text goes on that far
+    without naming the program again, the update is not the program's (an excerpt that stops sooner may be cut before
+    its change, and is read as a notice is)."""
+    m = _UPDATES_AS_FOLLOWS_RE.search(doc.text, 0, 4000)
+    if m is None or any(s.start > m.end() for s in specific):
+        return False
+    return len(doc.text) - m.end() >= _NEWS_AFTER
 
 
 def _reports_sales_only(program: Program, sold: Detection | None, cover: str, text: str) -> bool:
@@ -291,6 +317,22 @@ _REMAINS_FOR_THIS_RE = re.compile(
     r"[^.$]{0,120}?\b(?:pursuant\s+to|under|by|by\s+means\s+of|through)\s+this\s+prospectus(?:\s+supplement)?\b", re.I)
 """What remains of the program is what this prospectus offers: "..., and $1.1 billion remain available for
 offer and sale pursuant to this prospectus supplement and the accompanying prospectus"."""
+
+
+def _cap_is_sold_plus_left(sold: Detection, program: Program, head: Window) -> None:
+    """"We have sold ... $13,364,810 ... we may offer and sell additional shares ... of up to $16,635,190" under a cover of
+    "$30,000,000": where what was sold and the amount read as the cap add up to the cover's amount, that amount is what
+    is left, and the cover's is the program's cap."""
+    gross, left, left_span = sold.event.gross_proceeds, program.max_amount, program.spans.get("max_amount")
+    if sold.event.scope != "this" or gross is None or left is None or left_span is None or sold.event.remaining_amount is not None:
+        return
+    cover = role.cover_amount(head.text)
+    total = as_dollars(cover[0]) if cover else None
+    if cover is None or total is None or abs(total - (gross + left)) > 1:
+        return
+    program.max_amount, program.spans["max_amount"] = total, head.sub(cover[1], cover[2])
+    sold.event = replace(sold.event, max_amount=total, remaining_amount=left)
+    sold.spans["max_amount"], sold.spans["remaining_amount"] = program.spans["max_amount"], left_span
 
 
 def _offered_is_what_remains(sold: Detection, program: Program, text: str) -> None:

@@ -44,7 +44,10 @@ ENTERED_ON_DATE_RE = re.compile(
 """Date last: "We entered into a sales agreement with Cantor ... on March 3, 2023" (firm names' periods, "Co.",
 "B. Riley", inside)."""
 
-_NOUN_RE = re.compile(r"\b(agreements?|amendment|prospectus|supplement|registration statement|(?<!supplement )no)\b", re.I)
+_NOUN_RE = re.compile(r"\b(agreements?|amendment|prospectus|supplement|registration statement|(?<!supplement )no|"
+                      r"current report|form [168]-k|report)\b", re.I)
+"""The nouns a "dated X" may follow: only an agreement's or amendment's date is one (not a prospectus's, nor that of the
+report an agreement was filed with: "the form of which was filed ... under a Current Report on Form 8-K dated X")."""
 # Case-blind: some filings capitalise the verb ("dated December 30, 2011, as Amended on April 15, 2013").
 _AS_AMENDED_RE = re.compile(r"(?:\b(?:as|and|(?:which|that) (?:was|were|has been|have been))|,) (?:further |subsequently )?amended(?: (?:on|as of|by)[^,;]{0,60}?)?\s*(?:on |as of )?(?P<date>" + DATE_RE.pattern + ")", re.I)
 _AMENDMENT_NO_ON_RE = re.compile(r"\bamendment no\. ?\d+\b[^.;()]{0,100}?\b(?:entered into on|executed on|dated(?: as of)?)\s+(?P<date>"
@@ -425,6 +428,8 @@ def cover_cap(cover: str) -> re.Match[str] | None:
     Zions Bancorporation  $ 75,499,254.92": what a sales report says was raised). A cover whose lines ran
     together (no amount line at all) is read by FLAT_COVER_CAP_RE."""
     for m in COVER_CAP_RE.finditer(cover):
+        if "\n" in cover[dollar_start(cover, m.start("num")):m.start("num")]:
+            continue  # "$" and the figure in cells of their own: a table's figure ("Current portion of debt | $ | 111,199")
         if not _PRICE_TABLE_RE.search(cover, max(0, m.start() - 80), m.start()) \
                 and not FEE_TABLE_RE.search(cover, m.end(), m.end() + 120):
             return m  # a fee table's last cell ("$43,640.00" / "(1) Calculated in accordance with Rule 457(o)") is no amount

@@ -17,7 +17,7 @@ from .amounts import money
 from .dates import DATE_RE, parse_date, to_date
 from .identity import cover_cap
 from .model import Document, Span, Window, dollar_start
-from .vocab import ABBREVIATION, ATM_WORDS_RE, NAV_FLOOR, NOT_ATM_AGREEMENT_RE
+from .vocab import ABBREVIATION, ATM_BRAND, ATM_WORDS_RE, NAV_FLOOR, NOT_ATM_AGREEMENT_RE
 
 FIRM_OFFER_RE = re.compile(
     r"\bwe are offering (?:an aggregate of |up to )?[\d,]+\b|\bwe are offering (?:\$|shares|units|pre-funded)|"
@@ -25,13 +25,14 @@ FIRM_OFFER_RE = re.compile(
     r"\bplacement agent(?:'s)? (?:fees|has agreed)|\bregistered direct\b|\bsecurities purchase agreement\b|"
     r"\bLincoln Park\b|\bpricing supplement\b|\bselling (?:stockholders|shareholders|securityholders)\b|"
     r"\bdealer[- ]manager\b|\bexchange offer\b|(?<!, for )\bresale\b|\bthe notes\b|\bnotes due\b|\bdebentures\b|"
-    r"\bpublic offering price\b|\bcommon stock purchase agreement\b|\bequity purchase agreement\b|\bequity line\b|"
+    r"(?<!percentage of the )\bpublic offering price\b|\bcommon stock purchase agreement\b|\bequity purchase agreement\b|\bequity line\b|"
     r"\((?:the\s+)?[\"\u201c](?:Investor|Purchaser|Selling Stockholder)[\"\u201d]\)",
     re.I,
 )
 """A firm offering on the cover ("we are offering 1,974,432 shares", underwriters, a placement
 agent, Lincoln Park, selling stockholders, notes, shares sold to a party defined as the "Investor" under
-a "sales agreement" with no agent: an equity line): the filing is not the ATM's prospectus."""
+a "sales agreement" with no agent: an equity line): the filing is not the ATM's prospectus. A fund's fee table heading
+"(as a percentage of the public offering price)" names no offering."""
 
 _NOTICE_VERBS = r"\b(?:updates?|amends?|supplements?|modifies)(?:,? (?:and |or )?(?:updates?|amends?|supplements?|modifies|restates?))*"
 """The verbs a cover uses to change an earlier prospectus supplement ("updates and amends",
@@ -45,7 +46,7 @@ ATM_OFFER_RE = re.compile(
     r"(?:sales agreement|distribution agreement|sale agreement|offering agreement|atm agreement|sales agency|distribution agency agreement|"
     r"sales and registration agreement)|\b(?:the|our)\s+(?:[\w-]+\s+){0,3}(?:sales|distribution|sale|offering)\s+agreement\b[^.]{0,200}?"
     r"\bprovides\s+that\s+(?:we|the company)\s+may\s+(?:offer\s+and\s+)?(?:sell|issue)\b|\bat[\s-]the[\s-]market[\"'\u201d\u2019]?\s+(?:[\w-]+\s+){0,3}agreement\b|"
-    r"at[\s-]the[\s-]market[\"'\u201d\u2019]? offerings?\b|continuous offering program|" + NAV_FLOOR + r"|\bsales agents?\b|\bsupplement no\. ?\d+ to (?:the )?prospectus supplement|"
+    r"at[\s-]the[\s-]market[\"'\u201d\u2019]? offerings?\b|continuous offering program|" + NAV_FLOOR + "|" + ATM_BRAND + r"|\bsales agents?\b|\bsupplement no\. ?\d+ to (?:the )?prospectus supplement|"
     r"\b(?:transactions|sales)\s+deemed\s+(?:to\s+be\s+)?[\"'\u201c]?at[\s-]the[\s-]market\b|\b(?:through|by means of)\s+at[\s-]the[\s-]market\s+transactions\b|"
     r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplement|"
     + _NOTICE_VERBS + r"\s+(?:certain\s+)?(?:of\s+)?(?:the\s+)?information\s+(?:previously\s+)?(?:contained\s+|included\s+)?in\s+" + _UPTO + r"{0,300}?\bprospectus supplement",
@@ -107,7 +108,7 @@ _THIS_PROSPECTUS_SALES_RE = re.compile(
 _PROGRAM_NOUN_RE = re.compile(
     r"at[\s-]the[\s-]market (?:equity )?(?:offering )?(?:program|facility|sales agreement)|\bATM (?:program|facility|offering)|"
     r"\bsales agents?['\u2019]s? (?:commission|compensation)|\bcontinuous (?:equity )?offering program\b|"
-    r"\bat[\s-]the[\s-]market[\"'\u201d\u2019]?\s+(?:[\w-]+\s+){1,3}agreement\b|" + NAV_FLOOR, re.I)
+    r"\bat[\s-]the[\s-]market[\"'\u201d\u2019]?\s+(?:[\w-]+\s+){1,3}agreement\b|" + NAV_FLOOR + "|" + ATM_BRAND, re.I)
 """A program named without an agreement noun the agreement table knows: "our ATM program", "a
 continuous offering program" (the forward-sale programs' word), "the Sales Agents' commission of
 up to 1.50%" (a fee table's footnote), "an At-the-Market Issuance Agreement", a fund's daily price
@@ -148,7 +149,7 @@ def is_atm_sentence(text: str) -> bool:
     if not named and "agent" in low and ("as our agent" in low or "as agent" in low or "acting as" in low or "(the" in low):
         named = True  # AGENT_ROLE_NAMED_RE (names_program decides)
     if ("agreement" not in low and "market" not in low and "atm" not in low and "415(a)(4)" not in low and not named
-            and "net asset value" not in low):
+            and "net asset value" not in low and "controlled equity" not in low):
         return sold_through_firms(text)
     return bool(ATM_WORDS_RE.search(text) or AGREEMENT_RE.search(text)
                 or (named and (_PROGRAM_NOUN_RE.search(text) or AGENT_ROLE_NAMED_RE.search(text))) or sold_through_firms(text))

@@ -11,9 +11,14 @@ NAV_FLOOR = (r"\bminimum price on any (?:given )?(?:day|date) at which (?:[\w'\u
 be less than the current net asset value per share plus ... the commission"): only shares sold into the market day
 by day have a price on any day, so the sentence is the fund's at-the-market offering even where the page stops
 before it says "at the market"."""
-ATM_WORDS_RE = re.compile(r"at[\s-]the[\s-]market|\bATM\b|415\(a\)\(4\)|continuous (?:equity )?offering program|" + NAV_FLOOR, re.I)
+ATM_BRAND = r"\bcontrolled\s+equity\s+offering\s*(?:tm|sm|\(tm\)|\(sm\)|\u2122|\u2120)?"
+"""Cantor's name for its at-the-market programs ("In accordance with the terms of the Controlled Equity Offering(SM)
+sa[les agreement]", "our Controlled Equity Offering program"): the program named, even where a page stops before the
+agreement noun."""
+ATM_WORDS_RE = re.compile(r"at[\s-]the[\s-]market|\bATM\b|415\(a\)\(4\)|continuous (?:equity )?offering program|" + NAV_FLOOR
+                          + "|" + ATM_BRAND, re.I)
 """The offering itself named: "at-the-market", "ATM", "Rule 415(a)(4)", "continuous offering program", a fund's
-daily price floor (NAV_FLOOR)."""
+daily price floor (NAV_FLOOR), Cantor's "Controlled Equity Offering" (ATM_BRAND)."""
 
 AGENT_ROLE_RE = re.compile(r"\b(?:sales agents?|agents?|managers?|forward sellers?)\b", re.I)
 """The roles agents are given in a defining sentence ("as sales agents", "each, a Manager")."""

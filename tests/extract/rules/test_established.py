@@ -621,3 +621,94 @@ def test_a_cover_cut_after_the_firms_it_sells_through(sentence, agents, security
 ])
 def test_sold_through_near_misses_give_no_events(sentence):
     assert parse_filing((_BARE_COVER + sentence).encode(), path="passage.md").events == []
+
+
+_NOTICE_COVER = ("PROSPECTUS SUPPLEMENT\n(To Prospectus Supplement dated November 9, 2017\nand Prospectus dated February 13, "
+                 "2017)\nUp to $18,000,000\nCommon Stock\nThis prospectus supplement amends and supplements the information "
+                 "in our prospectus, dated February 13, 2017, supplemented on November 9, 2017.\n")
+
+
+@pytest.mark.parametrize("opening", [
+    "In accordance with the terms of the Controlled Equity OfferingSM sa",
+    "In accordance with the terms of our Controlled Equity Offering\u2120 program with Cantor",
+    "Sales are made under our Controlled Equity Offering(SM) arrangeme",
+])
+def test_cantors_program_name_is_the_program_where_the_page_stops_before_the_agreement_noun(opening):
+    doc = _NOTICE_COVER + opening
+    evs = parse_filing(doc.encode(), path="passage.md").events
+    assert types(evs) == ["program_amended"] and evs[0].max_amount == Decimal(18_000_000)
+
+
+def test_cantors_program_name_on_an_underwritten_cover_is_no_program():
+    # near miss: the cover's first mechanism is a firm offering; the program is only mentioned
+    doc = ("PROSPECTUS SUPPLEMENT\n5,000,000 Shares\nCommon Stock\nWe are offering 5,000,000 shares of our common stock. "
+           "The underwriters have agreed to purchase the shares. We previously sold shares under our Controlled Equity "
+           "Offering program with Cantor Fitzgerald & Co.")
+    result = parse_filing(doc.encode(), path="passage.md")
+    assert result.events == [] and result.atm_related
+
+
+_FEE_TABLE = ("Prospectus filed pursuant to Rule 424(b)(2)\nFee Table [Abstract]\nStockholder Transaction Expenses (as a "
+              "percentage of the public offering price):\nSales load (as a percentage of offering price)\n(1)\n2.00\n"
+              "(1)\nRepresents the estimated commission with respect to the shares of common stock being sold in this "
+              "offering. Each Sales Agent will be entitled to compensation up to 2.0% of the gross proceeds of the sale of "
+              "any shares of our common stock under the applicable Equity Distribution Agreement.\n")
+
+
+def test_a_fee_table_heading_in_percent_of_the_public_offering_price_names_no_firm_offering():
+    evs = parse_filing(_FEE_TABLE.encode(), path="passage.md").events
+    assert types(evs) == ["program_established"]
+    assert evs[0].agreement_type == "Equity Distribution Agreement" and evs[0].commission_rate == Decimal(2)
+
+
+def test_a_public_offering_price_of_its_own_is_still_a_firm_offering():
+    # near miss: "the public offering price" of an underwritten deal, before the agreement is named
+    doc = _FEE_TABLE.replace("(as a percentage of the public offering price)", "The public offering price is $10.00 per share")
+    assert parse_filing(doc.encode(), path="passage.md").events == []
+
+
+_FUND_SUPPLEMENT = ("GUGGENHEIM EXAMPLE FUND\nSupplement dated March 11, 2016\nto the Prospectus Supplement dated October 9, "
+                    "2015\nThis is a supplement (the \u201cSupplement\u201d), to the Prospectus Supplement dated October 9, "
+                    "2015 of the Fund relating to the issuance and sale of Common Shares pursuant to a Controlled Equity "
+                    "Offering Sales Agreement among the Fund, the Investment Adviser and Cantor Fitzgerald & Co. This "
+                    "Supplement updates certain information in the Prospectus Supplement and the related Prospectus as "
+                    "follows.\n{news}\n")
+_POLICY_NEWS = ("Investment Objective and Policies\nThe Board of Trustees of the Fund has approved certain changes to the "
+                "Fund's non-fundamental investment policies, which will become effective as of February 5, 2016. The Fund "
+                "will continue to pursue its investment objective to maximize total return through a combination of current "
+                "income and capital appreciation. Currently, the Fund may invest up to 60% of its total assets in income "
+                "securities rated below investment grade. Effective as of May 10, 2016, that limitation will be eliminated, "
+                "and the Fund may invest without limitation in such securities.")
+
+
+@pytest.mark.parametrize("news", [
+    _POLICY_NEWS,
+    "Recent Developments\nOn September 22, 2016, the Fund completed a private placement of 2,000 shares of Series A "
+    "Mandatory Redeemable Preferred Shares. Each share has a liquidation preference of $25,000. The Fund used the proceeds "
+    "to repay a portion of its borrowings under its credit facility and for general corporate purposes. " * 2,
+])
+def test_a_fund_supplement_whose_news_is_not_the_program_has_no_event(news):
+    result = parse_filing(_FUND_SUPPLEMENT.format(news=news).encode(), path="passage.md")
+    assert result.events == [] and result.atm_related
+
+
+def test_a_fund_supplement_whose_news_is_the_program_is_its_change():
+    # near miss: the update is the program's own (an amendment of its agreement)
+    news = ("Amendment to the Sales Agreement\nOn March 10, 2016, the Fund, the Investment Adviser and Cantor Fitzgerald & "
+            "Co. entered into Amendment No. 1 to the Controlled Equity Offering Sales Agreement to increase the number of "
+            "Common Shares that may be sold to 10,000,000. " + _POLICY_NEWS)
+    evs = parse_filing(_FUND_SUPPLEMENT.format(news=news).encode(), path="passage.md").events
+    assert types(evs) == ["program_amended"]
+
+
+def test_a_program_defined_as_the_distribution_agreement_is_named_by_that_term_later():
+    doc = ("PROSPECTUS SUPPLEMENT\n(To Prospectus Dated July 10, 2023)\nUp to $13,450,000\nClass A Common Stock\nWe entered "
+           "into an Equity Distribution Agreement (the \u201cDistribution Agreement\u201d) with Canaccord Genuity LLC, as "
+           "sales agent, on June 23, 2023, relating to the sale of shares of our Class A common stock offered by this "
+           "prospectus supplement. In accordance with the terms of the Distribution Agreement, we may offer and sell shares "
+           "of our Class A common stock having an aggregate gross sales price of up to $25,000,000 from time to time through "
+           "Canaccord. However, due to the offering limitations applicable to us under General Instruction I.B.6. of Form "
+           "S-3, we are offering shares having an aggregate gross sales price of up to $13,450,000 pursuant to this "
+           "prospectus supplement.\n")
+    ev = parse_filing(doc.encode(), path="passage.md").events[0]
+    assert ev.max_amount == Decimal(25_000_000) and ev.offered_amount == Decimal(13_450_000)

@@ -681,3 +681,36 @@ def test_a_placement_agents_fee_beside_sales_agents_is_no_commission():
     evs = events(_PLACEMENT_PROGRAM.format(defined="as sales agents") + "In our registered direct offering we paid the "
                  "placement agent a fee equal to 7.0% of the gross proceeds.")
     assert by_type(evs)["program_established"].commission_rate is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "These sales, if any, will be made pursuant to the terms of a Sales Agreement entered into between us and our sales "
+    "agent, which was filed with the Securities and Exchange Commission under a Current Report on Form 8-K dated "
+    "September 7, 2012, and is incorporated herein by reference.",
+    "Sales will be made under a Controlled Equity Offering Agreement with our sales agent, the form of which was filed as "
+    "an exhibit to our Form 8-K dated September 7, 2012.",
+])
+def test_the_date_of_the_report_an_agreement_was_filed_with_is_not_the_agreements(sentence):
+    ev = by_type(events(sentence))["program_established"]
+    assert ev.agreement_date is None
+
+
+def test_an_agreement_dated_in_its_own_words_keeps_its_date_beside_a_report():
+    # near miss: the agreement's own "dated" stands, whatever report it was filed with
+    from datetime import date
+    ev = by_type(events("We have entered into a Sales Agreement, dated September 5, 2012, with our sales agent, which was "
+                        "filed as an exhibit to our Current Report on Form 8-K dated September 7, 2012."))["program_established"]
+    assert ev.agreement_date == date(2012, 9, 5)
+
+
+_TABLE_COVER = ("PROSPECTUS SUPPLEMENT\n(To Prospectus dated October 5, 2007)\nExample Shipping Inc.\n5,309,000 Common Shares\n"
+                "Cantor Fitzgerald & Co.\nAs of September 30, 2007\n(in thousands of U.S. dollars)\nCurrent portion of "
+                "long-term debt\n{cell}\n118,999\n")
+
+
+def test_a_dollar_sign_in_a_table_cell_of_its_own_is_no_cover_amount():
+    from edgar_atm.extract.role import cover_amount
+    assert cover_amount(_TABLE_COVER.format(cell="$\n111,199")) is None
+    # near miss: the cover's amount line keeps its amount
+    found = cover_amount(_TABLE_COVER.format(cell="$111,199,000"))
+    assert found is not None and found[0] == Decimal(111_199_000)

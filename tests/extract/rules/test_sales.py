@@ -926,3 +926,37 @@ def test_a_remainder_of_another_day_is_not_this_report_s():
             "the Sales Agreement.\n\n"
             "Through April 12, 2022, we have sold $31,788 of our common shares through Virtu under the Sales Agreement.")
     assert by_type(events(body))["sales_reported"].remaining_amount is None
+
+
+_IB6_NOTICE = ("PROSPECTUS SUPPLEMENT\n(To the Prospectus dated June 23, 2015 and\nthe Prospectus Supplement dated August 28, "
+               "2015)\n$30,000,000\nCommon Stock\nWe filed the original prospectus supplement to register the offer and sale "
+               "of shares of our common stock pursuant to the terms of an at-the-market equity offering sales agreement dated "
+               "August 28, 2015 with Cowen and Company, LLC, as our sales agent. {sold} Without giving effect to any offering "
+               "limit imposed by General Instruction I.B.6 of Form S-3, we may offer and sell additional shares of our common "
+               "stock having an aggregate offering price of up to ${left} from time to time through Cowen.\n")
+
+
+@pytest.mark.parametrize("clause", [", though none of such sales was made pursuant to General Instruction I.B.6 of Form S-3",
+                                    ", but none of these sales were made under General Instruction I.B.6"])
+def test_sales_said_not_to_fall_in_a_window_are_the_programs_to_date(clause):
+    sold = ("As of the date of this prospectus supplement, we have sold shares of our common stock through Cowen under the "
+            "sales agreement having an aggregate offering price of $13,364,810" + clause + ".")
+    ev = by_type(parse_filing(_IB6_NOTICE.format(sold=sold, left="16,635,190").encode(), path="passage.md").events)[
+        "sales_reported"]
+    assert ev.gross_proceeds == Decimal(13_364_810)
+    # what was sold and what may still be sold add up to the cover's amount: the cover is the cap, the rest remains
+    assert ev.max_amount == Decimal(30_000_000) and ev.remaining_amount == Decimal(16_635_190)
+
+
+def test_sales_in_the_window_are_no_report_and_figures_that_do_not_add_up_stay_as_stated():
+    # near misses: sales counted over the I.B.6 window are no cumulative report; an amount that does not add up with the
+    # sales to the cover's is not what remains
+    window = ("During the prior 12 calendar months we have sold shares having an aggregate offering price of $1,364,810 "
+              "pursuant to General Instruction I.B.6 of Form S-3.")
+    evs = parse_filing(_IB6_NOTICE.format(sold=window, left="16,635,190").encode(), path="passage.md").events
+    assert "sales_reported" not in types(evs)
+    sold = ("As of the date of this prospectus supplement, we have sold shares of our common stock through Cowen under the "
+            "sales agreement having an aggregate offering price of $10,000,000.")
+    ev = by_type(parse_filing(_IB6_NOTICE.format(sold=sold, left="16,635,190").encode(), path="passage.md").events)[
+        "sales_reported"]
+    assert ev.remaining_amount is None

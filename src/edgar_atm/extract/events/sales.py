@@ -100,9 +100,11 @@ sales", "we have not issued any shares under the agreement"."""
 
 WINDOW_SALES_RE = re.compile(r"(?:12|twelve)[\s-](?:calendar[\s-])?months?|I\.B\.6|during the (?:three|six|nine) months|since such filing|quarter ended", re.I)
 """Sales over a window (I.B.6 arithmetic, a quarter), not cumulative program sales."""
-_ALL_OF_WHICH_RE = re.compile(r",\s+all\s+of\s+which\b", re.I)
+_ALL_OF_WHICH_RE = re.compile(r",\s+all\s+of\s+which\b|,?\s+(?:though|although|but|and)\s+none\s+of\s+(?:such|these|those|the|which)\b", re.I)
 """A closing clause that says when the counted shares were sold ("we have sold 1,903,880 shares ..., all of which
-shares were sold ... during the three months ended March 31, 2019"): its window qualifies a cumulative figure."""
+shares were sold ... during the three months ended March 31, 2019") or that they were not sold in a window ("...,
+though none of such sales was made pursuant to General Instruction I.B.6"): its window qualifies a cumulative
+figure."""
 
 
 def _counted(t: str, after: int) -> str:
