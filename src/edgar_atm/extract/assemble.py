@@ -128,7 +128,9 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
                 found.append(established.detect(program))
         elif sold is None or said is not None or amended.states_change(program) or role.is_amendment(head.text):
             stated = next((x for x in sentences if x.span == said), None) if said is not None else None
-            when_said = when.effective_date(stated.text, None) if stated and change.event.amendment_date is None else None
+            # The day the baby-shelf limit came on (the annual report's filing date) dates no change of the program.
+            when_said = when.effective_date(stated.text, None) if stated and change.event.amendment_date is None \
+                and not amended.LIMIT_NOW_APPLIES_RE.search(stated.text) else None
             if stated is not None and when_said is not None:
                 # "We are filing this prospectus supplement to supplement and amend, as of December 31,
                 # 2025, the July 2025 prospectus to increase ...": the change's own date.
@@ -263,6 +265,10 @@ def _change_said(sentences: list[Sentence], specific: list[Sentence], program: P
         else:
             program.changes.append("cover amount")
         return said
+    limit = amended.limit_now_applies(sentences[:200])
+    if limit is not None:
+        program.changes.append("limit")
+        return limit.span
     set_amount = amended.notice_amount(sentences[:200])
     if set_amount is not None:
         # The notice says the new amount in a sentence ("Effective as of the date of this prospectus supplement, the

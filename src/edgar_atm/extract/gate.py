@@ -36,7 +36,9 @@ _WINDOW = 400
 # "Distribution Agreement" is also the MTN programs' word; with "Managers" acting "as our agent"
 # (equity distribution programs) or a fee table's "Sales Agents' commission" it is worth a parse.
 _MANAGER_AGENT = (b"as our agent", b"as our sales agent", b"as sales agent", b"as agent for us", b"as the sales agents",
-                  b"as our distribution agent", b"exclusive sales agent")
+                  b"as our distribution agent", b"exclusive sales agent",
+                  # the firm defined as the "Sales Agent" ("J.P. Morgan Securities LLC (which we refer to as the “Sales Agent”)")
+                  b"\xe2\x80\x9csales agent", b'"sales agent', b"&#8220;sales agent", b"&ldquo;sales agent")
 # A closed-end fund's program: shares sold "from time to time through the Distributor" or through
 # a dealer "as sub-placement agent" under the fund's distribution agreement (its cover may be cut
 # before the at-the-market words).

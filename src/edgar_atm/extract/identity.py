@@ -659,7 +659,8 @@ def security_class(value: str | None) -> str | None:
 
 # --------------------------------------------------------------------------- agents
 
-_LIST_START_RE = re.compile(r"\b(?:with(?: each of)?|through)\s+(?=[A-Z])")
+_LIST_START_RE = re.compile(r"\b(?:with(?: each of)?|through(?: (?:any|one or more|each|either) of)?)\s+(?=[A-Z])")
+"""Where a defining sentence's list of agents starts: "with X, Y and Z", "through one or more of X, Y, ..."."""
 _LIST_END_RE = re.compile(r"\s(?:relating to|under which|pursuant to which|providing for|to sell|for the (?:offer|sale)|"
                           r"\(?collectively|as (?:our )?(?:sales )?agents?\b|as sales agents?|in their capacit)|;")
 

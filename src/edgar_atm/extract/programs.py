@@ -397,8 +397,11 @@ def _agents(prog: Program, defining: list[Sentence], specific: list[Sentence], s
             where = s.span
             break
     if not agents:
+        # The paragraph's sentences that name a known agent, each read as a defining one is (a firm missing from the
+        # table still stands in their list: "will be made through one or more of RBC ..., Commerz Markets LLC, ..."); an
+        # unknown firm alone is no agent (an equity line's investor).
         para = [x for x in sentences if x.para == first.para]
-        agents = find_agents(" ".join(x.text for x in para))
+        agents = list(dict.fromkeys(a for x in para if find_agents(x.text) for a in sentence_agents(x.text)))
         if agents:
             where = para[0].span.cover(para[-1].span)
     if not agents:

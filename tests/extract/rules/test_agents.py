@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from edgar_atm.extract import parse_filing
 from edgar_atm.extract.agents import canonical_agent, find_agents
 
 from .doc import events
@@ -277,3 +278,25 @@ def test_a_short_name_given_to_the_firm_just_named_is_that_firm(sentence, agents
 ])
 def test_a_second_firm_by_its_legal_name_is_kept(sentence, agents):
     assert find_agents(sentence) == agents
+
+
+@pytest.mark.parametrize("opening", ["through one or more of", "through any of", "through each of"])
+def test_a_firm_missing_from_the_table_stands_in_a_list_after_through_one_or_more_of(opening):
+    doc = ("PROSPECTUS SUPPLEMENT\nCommon Units\nHaving an Aggregate Offering Price of Up to $250,000,000\nThis prospectus "
+           "supplement relates to the offer and sale from time to time of common units having an aggregate offering price of "
+           "up to $250,000,000. The issuance and sale of the common units under this prospectus supplement, if any, will be "
+           f"made {opening} RBC Capital Markets, LLC, Citigroup Global Markets Inc., Commerz Markets LLC and Jefferies LLC, "
+           "as our sales agents, in \"at the market\" offerings.\n")
+    ev = parse_filing(doc.encode(), path="passage.md").events[0]
+    assert ev.agents == ["RBC Capital Markets, LLC", "Citigroup Global Markets Inc.", "Commerz Markets LLC", "Jefferies LLC"]
+
+
+def test_an_unknown_firm_outside_the_agents_list_is_not_an_agent():
+    # near miss: a firm named elsewhere in the paragraph (a trustee) is no agent
+    doc = ("PROSPECTUS SUPPLEMENT\nCommon Units\nHaving an Aggregate Offering Price of Up to $250,000,000\nThis prospectus "
+           "supplement relates to the offer and sale from time to time of common units having an aggregate offering price of "
+           "up to $250,000,000. The issuance and sale of the common units, if any, will be made through one or more of RBC "
+           "Capital Markets, LLC and Jefferies LLC, as our sales agents, in \"at the market\" offerings. Our transfer agent is "
+           "Computershare Trust Company, N.A.\n")
+    ev = parse_filing(doc.encode(), path="passage.md").events[0]
+    assert ev.agents == ["RBC Capital Markets, LLC", "Jefferies LLC"]

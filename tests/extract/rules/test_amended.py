@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from edgar_atm.extract import parse_filing
 from edgar_atm.extract.identity import caps
 
 from .doc import by_type, events, types
@@ -1204,3 +1205,73 @@ def test_an_offering_amount_the_issuer_may_update_is_no_change():
             "our common stock having an aggregate offering price of up to $10,000,000. If our public float increases, we "
             "may file a prospectus supplement to update the aggregate offering amount of shares we may sell.")
     assert types(events(body, cap="Up to $10,000,000")) == ["program_established"]
+
+
+_ORIGINAL = ("PROSPECTUS SUPPLEMENT\nCommon stock\nWe have previously entered into a distribution agreement dated May 13, 2024 "
+             "(the \u201cOriginal Distribution Agreement\u201d) with J.P. Morgan Securities LLC (which we refer to as the "
+             "\u201cSales Agent\u201d), relating to shares of our common stock offered by this prospectus supplement. As of "
+             "May 13, 2024, shares of common stock with an aggregate offering price of up to $90,000,000 were available for "
+             "sale pursuant to the Original Distribution Agreement. {sold} On August 11, 2025, we entered into an amendment "
+             "to the Original Distribution Agreement, which increased the aggregate offering price of common shares we may "
+             "offer and sell through the Sales Agent by an additional ${increase}.\n")
+_SOLD_CLAUSE = ("As of August 8, 2025, 1,807,093 shares of common stock, with an aggregate offering price of approximately "
+                "$44.2 million, were sold under the Original Distribution Agreement.")
+
+
+def test_a_distribution_agreement_whose_firm_is_defined_as_the_sales_agent_is_a_program():
+    # no at-the-market words anywhere: the firm defined as the "Sales Agent" makes the distribution agreement an ATM's
+    evs = parse_filing(_ORIGINAL.format(sold=_SOLD_CLAUSE, increase="360,000,000").encode(), path="passage.md").events
+    assert types(evs) == ["program_amended", "sales_reported"]
+    amended, sold = evs
+    # the stated cap is no larger than the increment: it is the one before, and the new total is not given
+    assert amended.max_amount is None and amended.max_amount_increase == Decimal(360_000_000)
+    # the count before the price clause, the price in a clause of its own
+    assert sold.shares_sold == 1_807_093 and sold.gross_proceeds == Decimal(44_200_000) and sold.max_amount == Decimal(90_000_000)
+
+
+def test_a_stated_cap_above_the_increment_may_be_the_new_total():
+    # near miss: $90,000,000 could be a total after a $30,000,000 increase, so it stays
+    evs = parse_filing(_ORIGINAL.format(sold="", increase="30,000,000").encode(), path="passage.md").events
+    amended = by_type(evs)["program_amended"]
+    assert amended.max_amount == Decimal(90_000_000) and amended.max_amount_increase == Decimal(30_000_000)
+
+
+def test_medium_term_note_distribution_agreements_stay_out():
+    # near miss: "Distribution Agreement" with agents for notes is no ATM, defined sales agent or not
+    doc = ("PROSPECTUS SUPPLEMENT\nMedium-Term Notes, Series F\nWe have entered into a distribution agreement with the agents "
+           "named below (each, a \"Sales Agent\") relating to our medium-term notes. The notes will bear interest at fixed "
+           "rates.\n")
+    assert parse_filing(doc.encode(), path="passage.md").events == []
+
+
+_LIMIT_NOTICE = ("PROSPECTUS SUPPLEMENT (To Prospectus Supplement dated September 1, 2023 and Prospectus dated August 18, 2023)\n"
+                 "This Prospectus Supplement supplements the prospectus supplement, dated September 1, 2023 (the \u201cATM "
+                 "Prospectus Supplement\u201d), relating to the offer and sale of our common shares having an aggregate "
+                 "offering price of up to $30,000,000 pursuant to the terms of an equity distribution agreement, dated "
+                 "September 1, 2023, with Craig-Hallum Capital Group LLC. Through the date hereof, we have sold an "
+                 "aggregate of approximately $677,684 of common shares under the equity distribution agreement. {limit}\n")
+
+
+@pytest.mark.parametrize("limit", [
+    "On March 28, 2024, the date we filed our Annual Report on Form 20-F, we became subject to the offering limits in "
+    "General Instruction I.B.5 of Form F-3.",
+    "On March 28, 2024, the date we filed our Annual Report on Form 10-K, we became subject to General Instruction I.B.6 "
+    "of Form S-3.",
+    "As of the date of this prospectus supplement, we have become subject to the offering limits under General "
+    "Instruction I.B.6.",
+])
+def test_a_notice_that_the_baby_shelf_limit_now_applies_amends_the_program(limit):
+    # a notice that reports sales and names no other change would be a sales report; the limit is the change
+    evs = parse_filing(_LIMIT_NOTICE.format(limit=limit).encode(), path="passage.md").events
+    assert types(evs) == ["program_amended", "sales_reported"]
+    # the day the limit came on (the annual report's filing date) dates no change of the agreement
+    assert evs[0].amendment_date != date(2024, 3, 28)
+
+
+def test_a_new_programs_supplement_that_says_the_limit_applies_establishes_it():
+    # near miss: a fresh program's own supplement says the same of its issuer without changing anything
+    doc = ("PROSPECTUS SUPPLEMENT\nUp to $21,435,000\nCommon Stock\nWe have entered into an ATM Sales Agreement with "
+           "ThinkEquity LLC relating to sales of shares of our common stock having an aggregate offering price of up to "
+           "$21,435,000. On March 23, 2022, the date we filed our Annual Report on Form 10-K, we became subject to General "
+           "Instruction I.B.6 of Form S-3, which limits the amounts that we may sell under the registration statement.\n")
+    assert types(parse_filing(doc.encode(), path="passage.md").events) == ["program_established"]

@@ -80,6 +80,10 @@ def made_now(program: Program, first_text: str, doc_date: date | None, not_befor
     return amended
 
 
+_TOTAL_CHANGES = {"new total", "raised", "cover amount", "notice amount"}
+"""Changes that state the program's cap after the change."""
+
+
 def detect(program: Program, notice: bool, notice_span, change: Span | None = None) -> Detection | None:
     """program_amended for an amendment made now, for a supplement that amends the ATM
     prospectus supplement (a notice cover: cap cut, new agents, new commission), or for a
@@ -88,7 +92,13 @@ def detect(program: Program, notice: bool, notice_span, change: Span | None = No
         return None
     how = "explicit" if (program.amended and program.amended_how != "inferred") or change else "inferred"
     trigger = program.source if program.amended else (change or notice_span or program.source)
+    # A cap raised by an increment and no new total: a stated cap no larger than the increment is the one before it (a
+    # total after the increase exceeds the increase), no longer the program's ("up to $90,000,000 were available ...
+    # increased ... by an additional $360,000,000").
+    increment_only = (program.max_amount_increase is not None and not set(program.changes) & _TOTAL_CHANGES
+                      and program.max_amount is not None and program.max_amount <= program.max_amount_increase)
     return program.event("program_amended", trigger=trigger, how=how, excerpt=program.excerpt,
+                         **({"max_amount": None} if increment_only else {}),
                          agents_added=list(program.agents_added), agents_removed=list(program.agents_removed),
                          max_amount_increase=program.max_amount_increase,
                          spans={k: program.spans[k] for k in ("agents_added", "agents_removed", "max_amount_increase")
@@ -157,6 +167,23 @@ def capacity_change(sentences: list[Sentence]) -> Span | None:
         m = CAPACITY_CHANGE_RE.search(t) or CAPACITY_CHANGE_NOUN_RE.search(t)
         if m and _ABOUT_SALES_RE.search(t) and not _CAPACITY_BOILER_RE.search(t[:m.start()]):
             return s.span
+    return None
+
+
+LIMIT_NOW_APPLIES_RE = re.compile(
+    r"\bwe (?:are now|became|have (?:now )?become) subject to (?:the offering limits? (?:of|in|under) )?"
+    r"General Instruction I\.B\.[56]\b", re.I)
+"""The baby-shelf limit come into force ("On March 28, 2024, the date we filed our Annual Report on Form 20-F ..., we
+became subject to the offering limits in General Instruction I.B.5"; Form F-3's I.B.5 is Form S-3's I.B.6)."""
+
+
+def limit_now_applies(sentences: list[Sentence]) -> Sentence | None:
+    """On a notice cover (a supplement to the program's prospectus supplement): the sentence that says the I.B.5/I.B.6
+    limit now applies, which is why the notice is filed (the program's capacity cut to the limit). A new program's own
+    supplement says the same of its issuer without changing anything, so this is asked of notices only."""
+    for s in sentences:
+        if "I.B." in s.text and "subject" in s.text and LIMIT_NOW_APPLIES_RE.search(s.text):
+            return s
     return None
 
 

@@ -189,10 +189,15 @@ OF_WHICH_ISSUED_RE = re.compile(
 
 PASSIVE_SHARES_RE = re.compile(
     r"(?<![$\d,.])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:[\w.%-]+\s+){0,5}?(?:shares|ADSs|American Depositary Shares|units)\b"
+    r"(?:[^.;$]{0,40}?,\s*(?:with|for|having)\s+(?:an\s+)?aggregate\s+(?:gross\s+)?(?:offering|sales?)\s+(?:price|proceeds)\s+of\s*"
+    r"(?:approximately\s*)?\$\s?[\d,]+(?:\.\d+)?(?:\s*(?:million|billion))?,)?"
     r"(?:(?!\d{1,3},\d{3})[^.;$]){0,80}?\b(?:(?:have|has|had)\s+been|were|was)\s+(?:(?:offered\s+and\s+|issued\s+and\s+)?sold\b|"
     r"issued\b(?=[^.;]{0,60}?\b(?:under|pursuant\s+to|through)\s+(?:the|our|this)\b))",
     re.I,
 )
+"""Shares sold, passive: "an aggregate of 1,234,567 shares of our common stock have been sold",
+"2.5 million shares were issued and sold", "1,807,093 shares of common stock, with an aggregate offering price of
+approximately $44.2 million, were sold" (the price in a clause of its own)."""
 SOLD_COUNT_RE = re.compile(
     r"\bsold\s*(?:a total of\s+|an aggregate of\s+)?(?P<num>\d{1,3}(?:,\d{3})+)(?![\d,])(?P<scale>)"
     r"(?=\s*$|\s*[.;]|\s+(?:under|pursuant|through|in (?:the|our)|since)\b)",
@@ -200,8 +205,6 @@ SOLD_COUNT_RE = re.compile(
 )
 """A share count without the word "shares" (cut-off or glued mirror text): "we have sold 1,204,551"
 at the end of the sentence or before "under/pursuant to ..." (dollar amounts carry "$")."""
-"""Shares sold, passive: "an aggregate of 1,234,567 shares of our common stock have been sold",
-"2.5 million shares were issued and sold"."""
 REMAINING_RE = re.compile(
     MONEY_RE.pattern + r"(?:[^.;$]{0,120}?(?<!the )\bremain(?:s|ed|ing)?\b(?!\s+(?:approximately\s+)?\$)(?:\s+(?:available|unsold|to be sold))?| (?:are|is|were|remain) (?:still )?available for (?:offer and )?(?:sale|issuance))|"
     r"\bremaining(?=[^.;$]{0,120}?\b(?:offering|sales?|shares|stock|securities|amount|capacity|available|offered|sold|program|agreement|ATM)\b)"
