@@ -145,11 +145,11 @@ def is_atm_sentence(text: str) -> bool:
     """A sentence that names an ATM agreement or the at-the-market offering at all."""
     # Substring tests first: most sentences of a prospectus name no agreement and no ATM.
     low = text.lower()
-    named = "sales agent" in low or "continuous" in low  # words of _PROGRAM_NOUN_RE alone
+    named = "sales agent" in low or "continuous" in low or "controlled equity" in low  # words of _PROGRAM_NOUN_RE alone
     if not named and "agent" in low and ("as our agent" in low or "as agent" in low or "acting as" in low or "(the" in low):
         named = True  # AGENT_ROLE_NAMED_RE (names_program decides)
     if ("agreement" not in low and "market" not in low and "atm" not in low and "415(a)(4)" not in low and not named
-            and "net asset value" not in low and "controlled equity" not in low):
+            and "net asset value" not in low):
         return sold_through_firms(text)
     return bool(ATM_WORDS_RE.search(text) or AGREEMENT_RE.search(text)
                 or (named and (_PROGRAM_NOUN_RE.search(text) or AGENT_ROLE_NAMED_RE.search(text))) or sold_through_firms(text))

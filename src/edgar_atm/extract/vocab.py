@@ -15,10 +15,10 @@ ATM_BRAND = r"\bcontrolled\s+equity\s+offering\s*(?:tm|sm|\(tm\)|\(sm\)|\u2122|\
 """Cantor's name for its at-the-market programs ("In accordance with the terms of the Controlled Equity Offering(SM)
 sa[les agreement]", "our Controlled Equity Offering program"): the program named, even where a page stops before the
 agreement noun."""
-ATM_WORDS_RE = re.compile(r"at[\s-]the[\s-]market|\bATM\b|415\(a\)\(4\)|continuous (?:equity )?offering program|" + NAV_FLOOR
-                          + "|" + ATM_BRAND, re.I)
+ATM_WORDS_RE = re.compile(r"at[\s-]the[\s-]market|\bATM\b|415\(a\)\(4\)|continuous (?:equity )?offering program|" + NAV_FLOOR, re.I)
 """The offering itself named: "at-the-market", "ATM", "Rule 415(a)(4)", "continuous offering program", a fund's
-daily price floor (NAV_FLOOR), Cantor's "Controlled Equity Offering" (ATM_BRAND)."""
+daily price floor (NAV_FLOOR). (Cantor's ATM_BRAND is a program noun of role's, asked only where a sentence says
+"controlled equity": this pattern also runs over whole documents.)"""
 
 AGENT_ROLE_RE = re.compile(r"\b(?:sales agents?|agents?|managers?|forward sellers?)\b", re.I)
 """The roles agents are given in a defining sentence ("as sales agents", "each, a Manager")."""
