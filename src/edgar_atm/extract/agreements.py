@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import re
 
+from .vocab import SERVICE_MARK
+
 # (pattern, canonical name); first match wins, so specific names come before generic ones.
 _AGREEMENTS: tuple[tuple[str, str], ...] = (
-    (r"controlled\s+equity\s+offering\s*(?:tm|sm|\(tm\)|\(sm\)|\u2122|\u2120)?\*?\s+sales\s+agreement", "Controlled Equity Offering Sales Agreement"),
-    (r"controlled\s+equity\s+offering\s*(?:tm|sm|\(tm\)|\(sm\)|\u2122|\u2120)?\*?\s+agreement", "Controlled Equity Offering Agreement"),
+    (r"controlled\s+equity\s+offering" + SERVICE_MARK + r"\*?\s+sales\s+agreement", "Controlled Equity Offering Sales Agreement"),
+    (r"controlled\s+equity\s+offering" + SERVICE_MARK + r"\*?\s+agreement", "Controlled Equity Offering Agreement"),
     (r"open\s+market\s+sales?\s+agreement", "Open Market Sale Agreement"),
     (r"at[\s-]+(?:the[\s-]+)?market\s+issuance\s+sales\s+agreement", "At Market Issuance Sales Agreement"),
-    (r"capital\s+on\s+demand\s*(?:tm|sm|\(tm\)|\(sm\)|\u2122|\u2120)?\s+sales\s+agreement", "Capital on Demand Sales Agreement"),
-    (r"atm\s+equity\s+offering\s*(?:tm|sm|\(tm\)|\(sm\)|\u2122|\u2120)?\*?\s+sales\s+agreement", "ATM Equity Offering Sales Agreement"),
+    (r"capital\s+on\s+demand" + SERVICE_MARK + r"\s+sales\s+agreement", "Capital on Demand Sales Agreement"),
+    (r"atm\s+equity\s+offering" + SERVICE_MARK + r"\*?\s+sales\s+agreement", "ATM Equity Offering Sales Agreement"),
     (r"at[\s-]+the[\s-]+market\s+equity\s+offering\s+sales\s+agreement", "At-the-Market Equity Offering Sales Agreement"),
     (r"at[\s-]+the[\s-]+market\s+(?:offering\s+)?(?:sales\s+)?agreement", "At-the-Market Offering Agreement"),
     (r"at[\s-]+the[\s-]+market\s+sales\s+agreement", "At-the-Market Sales Agreement"),
@@ -37,8 +39,8 @@ _COMPILED = tuple((re.compile(p, re.I), name) for p, name in _AGREEMENTS)
 # Any ATM agreement noun, for finding the sentences that describe a program.
 AGREEMENT_RE = re.compile(
     r"(?<![\w-])(?:(?:amended\s+and\s+restated|amendment(?:\s+no\.\s*\d+)?\s+to\s+(?:the|our)?)\s+)?"
-    r"(?:controlled\s+equity\s+offering\s*(?:tm|sm|\(tm\)|\(sm\)|\u2122|\u2120)?\*?(?:\s+sales)?|open\s+market\s+sales?|at[\s-]+(?:the[\s-]+)?market\s+issuance\s+sales"
-    r"|capital\s+on\s+demand\s*(?:tm|sm|\(tm\)|\(sm\)|\u2122|\u2120)?\s+sales|atm\s+equity\s+offering\s*(?:tm|sm|\(tm\)|\(sm\)|\u2122|\u2120)?\*?\s+sales|\"?at[\s-]+the[\s-]+market\"?(?:\s+equity)?(?:\s+offering)?(?:\s+sales)?"
+    r"(?:controlled\s+equity\s+offering" + SERVICE_MARK + r"\*?(?:\s+sales)?|open\s+market\s+sales?|at[\s-]+(?:the[\s-]+)?market\s+issuance\s+sales"
+    r"|capital\s+on\s+demand" + SERVICE_MARK + r"\s+sales|atm\s+equity\s+offering" + SERVICE_MARK + r"\*?\s+sales|\"?at[\s-]+the[\s-]+market\"?(?:\s+equity)?(?:\s+offering)?(?:\s+sales)?"
     r"|atm(?:\s+sales)?|equity\s+offering\s+sales|(?:atm\s+)?equity\s+distribution|common\s+stock\s+sales|omnibus\s+sales|equity\s+sales|sales\s+agency(?:\s+financing)?|market\s+offering"
     r"|distribution\s+agency|sales\s+and\s+registration"
     r"|distribution|sales|open\s+market\s+sales?)\s+agreements?",

@@ -665,10 +665,14 @@ _LIST_END_RE = re.compile(r"\s(?:relating to|under which|pursuant to which|provi
                           r"\(?collectively|as (?:our )?(?:sales )?agents?\b|as sales agents?|in their capacit)|;")
 
 
-def sentence_agents(text: str) -> list[str]:
+def sentence_agents(text: str, *, beside_known: bool = False) -> list[str]:
     """Agents named in a defining sentence: canonical names anywhere in it, plus firms
-    missing from the table when they stand in the agent list ("with X, Y and Z, ...")."""
+    missing from the table when they stand in the agent list ("with X, Y and Z, ..."). With
+    `beside_known`, unknown firms count only in a list that also names a known agent (a sentence
+    that is not the program's own may name an equity line's investor the same way)."""
     known = find_agents(text)
+    if beside_known and not known:
+        return []
     start = _LIST_START_RE.search(text)
     # A "with" inside the forward purchasers' list ("Mizuho Markets Americas LLC (with Mizuho
     # Securities USA LLC acting as agent)") starts no agent list.

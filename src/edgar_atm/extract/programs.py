@@ -401,7 +401,7 @@ def _agents(prog: Program, defining: list[Sentence], specific: list[Sentence], s
         # table still stands in their list: "will be made through one or more of RBC ..., Commerz Markets LLC, ..."); an
         # unknown firm alone is no agent (an equity line's investor).
         para = [x for x in sentences if x.para == first.para]
-        agents = list(dict.fromkeys(a for x in para if find_agents(x.text) for a in sentence_agents(x.text)))
+        agents = list(dict.fromkeys(a for x in para for a in sentence_agents(x.text, beside_known=True)))
         if agents:
             where = para[0].span.cover(para[-1].span)
     if not agents:

@@ -11,7 +11,9 @@ NAV_FLOOR = (r"\bminimum price on any (?:given )?(?:day|date) at which (?:[\w'\u
 be less than the current net asset value per share plus ... the commission"): only shares sold into the market day
 by day have a price on any day, so the sentence is the fund's at-the-market offering even where the page stops
 before it says "at the market"."""
-ATM_BRAND = r"\bcontrolled\s+equity\s+offering\s*(?:tm|sm|\(tm\)|\(sm\)|\u2122|\u2120)?"
+SERVICE_MARK = r"\s*(?:tm|sm|\(tm\)|\(sm\)|\u2122|\u2120)?"
+"""A service or trade mark glued to a program's name ("Controlled Equity OfferingSM", "Capital on Demand\u2122")."""
+ATM_BRAND = r"\bcontrolled\s+equity\s+offering" + SERVICE_MARK
 """Cantor's name for its at-the-market programs ("In accordance with the terms of the Controlled Equity Offering(SM)
 sa[les agreement]", "our Controlled Equity Offering program"): the program named, even where a page stops before the
 agreement noun."""
