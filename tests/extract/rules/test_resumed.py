@@ -82,3 +82,25 @@ def test_a_restart_that_does_not_name_the_agreement(sentence):
 ])
 def test_restarts_of_something_else_are_not_events(sentence):
     assert "resumed" not in types(events(PROGRAM + sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "This prospectus supplement relates to the resumption of sales under our Equity Distribution Agreement.",
+    "This prospectus supplement is being filed in connection with the resumption of offers and sales of our common stock "
+    "pursuant to the Equity Distribution Agreement.",
+    "We are filing this prospectus supplement for the reinstatement of sales under the Equity Distribution Agreement.",
+])
+def test_the_filing_made_for_a_restart_of_sales(sentence):
+    assert types(events(PROGRAM + sentence))[0] == "resumed"
+
+
+@pytest.mark.parametrize("recalled", [
+    "On December 1, 2023, we suspended sales under the Equity Distribution Agreement.",
+    "We had suspended our at-the-market offering program under the Equity Distribution Agreement on December 1, 2023.",
+])
+def test_a_restart_recalls_the_suspension_it_ends_without_repeating_it(recalled):
+    evs = events(PROGRAM + recalled + " We are resuming sales under the Equity Distribution Agreement as of the date of "
+                 "this prospectus supplement.")
+    assert types(evs) == ["resumed"]
+    # near miss: the same recalled suspension with no restart is the filing's news
+    assert types(events(PROGRAM + recalled)) == ["suspended"]

@@ -104,3 +104,23 @@ def test_the_agreement_ended_with_its_prospectus_is_a_termination():
     evs = events(PROGRAM + "Effective August 14, 2024, we terminated the Sales Agreement and the prospectus supplement "
                  "relating to it.", cover=NOTICE)
     assert "terminated" in types(evs) and "suspended" not in types(evs)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We have discontinued our at-the-market offering program, and no further sales will be made under the Sales Agreement.",
+    "The Company has decided to discontinue its ATM program under the Sales Agreement.",
+    "Effective August 14, 2024, we ceased our at-the-market equity offering program under the Sales Agreement.",
+])
+def test_a_discontinued_program_is_a_suspension(sentence):
+    # the program stops and the agreement is not said to end (a termination needs the agreement's end)
+    evs = events(PROGRAM + sentence, cover=NOTICE)
+    assert types(evs) == ["suspended"] and evs[0].agents == ["Leerink Partners LLC"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We may discontinue our at-the-market offering program at any time.",
+    "If we discontinue the at-the-market program, we will notify Leerink Partners LLC.",
+    "We discontinued our clinical program for LNK-101 in 2023.",
+])
+def test_discontinuing_as_a_right_or_something_else_is_no_suspension(sentence):
+    assert "suspended" not in types(events(PROGRAM + sentence, cover=NOTICE))

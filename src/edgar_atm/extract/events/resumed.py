@@ -28,9 +28,11 @@ ISSUER_RESUMES_RE = re.compile(r"\b(?:we|the company)\b[^.]{0,60}?\b(?:resum|rei
 
 FILED_FOR_RESTART_RE = re.compile(
     r"\b(?:this (?:prospectus )?supplement|we are filing|is being filed|are filing this)\b[^.]{0,80}?"
-    r"\b(?:reactivation|resumption|reinstatement|recommencement) of (?:our|the|its)\b[^.]{0,80}?\b(?:program|agreement|offering)\b", re.I)
+    r"\b(?:reactivation|resumption|reinstatement|recommencement) of (?:(?:offers (?:and|or) )?sales (?:of [^.]{0,60}?)?"
+    r"(?:under|pursuant to) )?(?:our|the|its)\b[^.]{0,80}?\b(?:program|agreement|offering)\b", re.I)
 """The filing is made for the restart: "This prospectus supplement is being filed with respect to the
-reactivation of our previously announced “at-the-market” equity program"."""
+reactivation of our previously announced “at-the-market” equity program", "This prospectus supplement relates to the
+resumption of sales under our At The Market Offering Agreement"."""
 
 
 _ABOUT_OFFERING_RE = re.compile(r"agreement|at[\s-]the[\s-]market|\bATM\b|continuous offering|equity (?:offering )?program|"

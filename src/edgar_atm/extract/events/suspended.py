@@ -5,7 +5,8 @@ suspending / terminating the continuous offering"; "we have suspended the ATM"; 
 make any sales ... unless and until a new prospectus supplement is filed"; "the prospectus
 supplement relating to the Sales Agreement was terminated", "we terminated the original prospectus relating to the ATM
 program without terminating the underlying sales agreement"; "we have elected to discontinue sales under the
-Equity Distribution Agreement", "we have ceased / paused / stopped sales".
+Equity Distribution Agreement", "we have ceased / paused / stopped sales", "we have discontinued our at-the-market offering
+program" (the program stops; the agreement is not said to end).
 
 Not a suspension: the rights every agreement gives ("we may suspend the offering at any time",
 "sales will be suspended until", "notify the other"), conditionals ("if we", "in the event").
@@ -43,7 +44,8 @@ SUSPEND_RE = re.compile(
     r"(?:atm |at[\s-]the[\s-]market )?prospectus(?: supplement)?\b|"
     r"\b(?:we|the company) (?:have |has |had |are |is )?(?:elected |decided |determined |chosen )?(?:to )?"
     r"(?:discontinu(?:e|ed|ing)|ceas(?:e|ed|ing)|stop(?:ped|ping)?|halt(?:ed|ing)?|paus(?:e|ed|ing))\s+"
-    r"(?:making\s+)?(?:all\s+|any\s+|further\s+)?(?:offers\s+(?:and|or)\s+)?sales\b",
+    r"(?:(?:making\s+)?(?:all\s+|any\s+|further\s+)?(?:offers\s+(?:and|or)\s+)?sales\b|"
+    r"(?:our|the|its)\s+(?:atm|at[\s-]the[\s-]market)\s+(?:equity\s+)?(?:offering\s+)?(?:program|offering|facility)\b)",
     re.I,
 )
 """A suspension stated as done or declared by this supplement (see the module docstring)."""
@@ -61,6 +63,12 @@ _DECLARED_RE = re.compile(r"purpose of this|hereby", re.I)
 
 
 _ABOUT_OFFERING_RE = re.compile(r"agreement|at[\s-]the[\s-]market|\bATM\b|continuous offering|prospectus supplement|program", re.I)
+
+
+def declared(detection: Detection) -> bool:
+    """A suspension this filing makes ("The purpose of this supplement is to suspend", "we hereby suspend"), as against
+    one it recalls."""
+    return bool(detection.event.excerpt and _DECLARED_RE.search(detection.event.excerpt))
 
 
 def detect(sentences: list[Sentence], program: Program, doc_date: date | None) -> Detection | None:
