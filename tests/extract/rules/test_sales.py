@@ -960,3 +960,29 @@ def test_sales_in_the_window_are_no_report_and_figures_that_do_not_add_up_stay_a
     ev = by_type(parse_filing(_IB6_NOTICE.format(sold=sold, left="16,635,190").encode(), path="passage.md").events)[
         "sales_reported"]
     assert ev.remaining_amount is None
+
+
+NO_CAP = "We are party to a Sales Agreement with B. Riley Securities, Inc., relating to our at-the-market offering program. "
+NOTICE_COVER = ("PROSPECTUS SUPPLEMENT NO. 3\n(To Prospectus Supplement dated March 3, 2021 and Prospectus dated January 5, "
+                "2021)\nThe date of this prospectus supplement is August 10, 2023.\n")
+
+
+@pytest.mark.parametrize("sentence, remaining, as_of", [
+    ("During the quarter ended June 30, 2023, we sold 512,300 shares of common stock under the program for gross "
+     "proceeds of $2.1 million. As of June 30, 2023, $14.2 million remained available for sale under the program.",
+     Decimal("14200000"), date(2023, 6, 30)),
+    ("As of June 30, 2023, $14,200,000 remains available for sale under the Sales Agreement.",
+     Decimal("14200000"), date(2023, 6, 30)),
+])
+def test_a_dated_remainder_reports_sales_where_the_text_states_no_cap(sentence, remaining, as_of):
+    # a periodic notice that names no cap: what is left "as of" a date is after sales, not the amount offered
+    evs = events(NO_CAP + sentence, cover=NOTICE_COVER)
+    assert types(evs) == ["sales_reported"]
+    assert evs[0].remaining_amount == remaining and evs[0].as_of == as_of
+
+
+def test_an_undated_remainder_with_no_cap_is_no_report():
+    # near miss: with no cap and no date, "$X remains available" may be the amount this supplement offers
+    evs = events(NO_CAP + "Shares having an aggregate offering price of $14,200,000 remain available for sale under the "
+                 "Sales Agreement.", cover=NOTICE_COVER)
+    assert "sales_reported" not in types(evs)

@@ -501,11 +501,14 @@ def remaining_only(sentences: list[Sentence], doc_date: date | None, program: Pr
             continue
         mm = MONEY_RE.match(t, dollar_start(t, m.start(group)))
         remaining = as_dollars(money(mm)) if mm else None
-        if remaining is None or program.max_amount is None or remaining >= program.max_amount:
+        found = when.as_of(t, doc_date)
+        if remaining is None or (program.max_amount is None and found is None) \
+                or (program.max_amount is not None and remaining >= program.max_amount):
+            # With no cap to compare, only a dated remainder ("As of June 30, 2023, $14.2 million remained available
+            # for sale under the program") is what is left after sales rather than the amount offered.
             continue
         spans = {"remaining_amount": s.sub(dollar_start(t, m.start(group)), m.end(group))}
         fields: dict = {"remaining_amount": remaining}
-        found = when.as_of(t, doc_date)
         if found:
             fields["as_of"] = found[0]
             spans["as_of"] = s.sub(found[1], found[2])
