@@ -294,6 +294,33 @@ _SUFFIX_RE = re.compile(r"\b(?:LLC|L\.L\.C\.|Inc\.?|Incorporated|Corp\.?|Corpora
 _FORMERLY_RE = re.compile(r"\b(?:formerly(?: known as)?|f/k/a|previously known as)\s*$", re.I)
 
 
+_NOT_SUFFIX = r"(?!(?:LLC|L\.L\.C\.|Inc|Co|Corp|Ltd|L\.P|LP|plc|PLC|Incorporated|Corporation|Limited|Company)\b)"
+_CUT_NAME_RE = re.compile(r"(?:(?:\b" + _NOT_SUFFIX + r"[A-Z][\w.'-]*|&|and|of)\s+)*\b" + _NOT_SUFFIX + r"[A-Z][A-Za-z'-]*$")
+"""The capitalised words a document stops on ("... and Compass Point Research and Tradin", "Scotia Capi"), after the
+last legal suffix (the firm before it is whole)."""
+_SENTENCE_END = ".;:!?)\"\u201d\u2019|"
+
+
+def cut_name_start(text: str) -> int | None:
+    """Where the firm name a page copy stops in, mid-word, begins ("Compass Point Research and Tradin", "Scotia Capi"),
+    or None when the text ends on a sentence's end, a legal suffix or a whole word of a firm's name."""
+    if not text or text[-1] in _SENTENCE_END:
+        return None
+    m = _CUT_NAME_RE.search(text, max(0, len(text) - 120))
+    if m is None:
+        return None
+    last = m.group(0).rsplit(None, 1)[-1].lower()
+    # A whole word of a firm's name ("... in order to add SMBC", "and Lucid") is a name the page gives, short or not;
+    # a word no firm's name has ("Capi", "Tradin") is cut.
+    return None if last in _name_words() else m.start()
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    return frozenset(w.lower() for name, aliases in AGENTS.items() for written in (name, *aliases)
+                     for w in re.findall(r"[A-Za-z]{2,}", written))
+
+
 def find_agents(text: str, *, keep_unknown: bool = False) -> list[str]:
     """Canonical agent names mentioned in `text`, in order of first mention, without
     forward purchasers. With `keep_unknown`, firms missing from the table (a legal name

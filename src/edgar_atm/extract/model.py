@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..records import Event
+from .agents import cut_name_start
 from .sentences import sentence_spans
 
 # Fields of the program identity, carried by every event whatever its type.
@@ -97,6 +98,12 @@ _RULE_WORDS = ("sale", "offering", "agreement", "market", "agent", "sold", "sell
 _RULE_WORDS_RE = re.compile("|".join(re.escape(w) for w in _RULE_WORDS))
 
 
+def _without_cut_name(last: Sentence) -> Sentence:
+    """The document's last sentence without the firm name it is cut in: a name cut by the page's end names no firm."""
+    at = cut_name_start(last.text)
+    return last if at is None else replace(last, text=last.text[:at].rstrip())
+
+
 @dataclass
 class Document:
     text: str
@@ -122,6 +129,8 @@ class Document:
                 continue
             for start, s in sentence_spans(para):
                 sentences.append(Sentence(len(sentences), pi, offset + start, s))
+        if sentences:
+            sentences[-1] = _without_cut_name(sentences[-1])
         return cls(text, paragraphs, sentences)
 
     def evidence(self, span: Span) -> dict[str, Any]:

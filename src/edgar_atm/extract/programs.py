@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from .agents import find_agents
+from .agents import cut_name_start, find_agents
 from .agreements import AGREEMENT_RE, canonical_agreement, name_start, written_agreement
 from .amounts import MONEY_RE, as_dollars, money, shares
 from .dates import DATE_RE, to_date
@@ -178,8 +178,11 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
         _original_named_later(prog, specific[:10], first)
     _agents(prog, defining, specific, sentences, first)
     if not prog.agents:
-        # The cover's list of agents (one firm per line, names sometimes broken across lines).
-        prog.agents = find_agents(head.text)
+        # The cover's list of agents (one firm per line, names sometimes broken across lines), without a name the page
+        # stops in when the cover is all there is.
+        reaches_end = bool(head.text) and bool(sentences) and head.sub(0, len(head.text)).end > sentences[-1].start
+        cut = cut_name_start(head.text) if reaches_end else None
+        prog.agents = find_agents(head.text if cut is None else head.text[:cut])
         if prog.agents:
             prog.spans["agents"] = head.sub(0, len(head.text))
 

@@ -300,3 +300,30 @@ def test_an_unknown_firm_outside_the_agents_list_is_not_an_agent():
            "Computershare Trust Company, N.A.\n")
     ev = parse_filing(doc.encode(), path="passage.md").events[0]
     assert ev.agents == ["RBC Capital Markets, LLC", "Jefferies LLC"]
+
+
+CUT_COVER = ("PROSPECTUS SUPPLEMENT\nUp to $300,000,000\nCommon Stock\nSales of our common stock, if any, will be made in "
+             "\"at the market offerings\" as defined in Rule 415(a)(4). We have entered into an at-the-market sales "
+             "agreement relating to shares of our common stock having an aggregate offering price of up to $300,000,000 "
+             "with Ladenburg Thalmann & Co. Inc. and ")
+
+
+@pytest.mark.parametrize("cut", ["Compass Point Research and Tradin", "Scotia Capi", "B. Riley Securi", "BNY Me"])
+def test_a_firm_name_the_page_stops_in_is_left_out(cut):
+    # a page copy that stops mid-name names no firm there (the corpus convention of exc 2025 and sar 2023)
+    evs = parse_filing((CUT_COVER + cut).encode(), path="cut.md").events
+    assert [e.agents for e in evs] == [["Ladenburg Thalmann & Co. Inc."]]
+
+
+@pytest.mark.parametrize("whole, agent", [
+    ("Compass Point Research & Trading, LLC", "Compass Point Research & Trading, LLC"),
+    ("B. Riley Securities, Inc.", "B. Riley Securities, Inc."),
+    ("Scotia Capital (USA) Inc", "Scotia Capital (USA) Inc."),
+    # the page stops after a whole word of the firm's name: a short name, not a cut one
+    ("Compass Point", "Compass Point Research & Trading, LLC"),
+    ("Jefferies", "Jefferies LLC"),
+])
+def test_a_whole_name_at_the_end_of_the_page_stays(whole, agent):
+    # near miss: the page stops after a legal suffix or a whole word of the name
+    evs = parse_filing((CUT_COVER + whole).encode(), path="cut.md").events
+    assert evs and agent in evs[0].agents
