@@ -100,6 +100,7 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "Virtu Americas LLC": (r"Virtu Americas(?: LLC)?",),
     "Wedbush Securities Inc.": (r"Wedbush Securities(?: Inc\.?)?", r"Wedbush"),
     "IFS Securities, Inc.": (r"IFS Securities(?:, Inc\.?)?", r"Brinson Patrick"),
+    "Wm Smith & Co.": (r"Wm\.? Smith & Co\.?", r"Wm\.? Smith"),
     "Maxim Group LLC": (r"Maxim Group(?: LLC)?",),
     "ThinkEquity LLC": (r"ThinkEquity(?: LLC)?",),
     "EF Hutton LLC": (r"EF Hutton(?: LLC)?",),
@@ -220,11 +221,13 @@ AGENTS = {name: aliases for name, aliases in AGENTS.items() if aliases}
 _FORWARD_PURCHASER_RE = re.compile(r"[^;]{0,40}?\bas (?:the )?forward purchasers?\b", re.I)
 
 # "we may enter into forward sale agreements ... between us and each of X Bank, an affiliate of
-# Barclays, Goldman Sachs & Co. LLC, ...": the counterparties listed there are the forward
-# purchasers (agents' affiliates or the agents themselves), not a list of sales agents.
+# Barclays, Goldman Sachs & Co. LLC, ...", "... forward sale agreements and related supplemental confirmations with one
+# or more of Bank of Montreal, ...": the counterparties listed there are the forward purchasers (agents' affiliates or
+# the agents themselves), not a list of sales agents.
 FORWARD_COUNTERPARTY_LIST_RE = re.compile(
     r"\bforward (?:sale|sales|purchase) (?:agreements?|transactions?|contracts?|confirmations?)\b[^.;]{0,200}?"
-    r"\bbetween (?:us|the Company|the Trust|[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4}) and (?:each of )?", re.I)
+    r"\b(?:between (?:us|the Company|the Trust|[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4}) and (?:each of )?|"
+    r"with (?:one or more of|each of|any of) )", re.I)
 # Where that counterparty list stops: its defined term, or the next sentence.
 _FORWARD_LIST_END_RE = re.compile(r"forward purchasers?\b|\.\s+(?=(?:We|The|In|Our|Each|Under|Such|Any|If)\b)", re.I)
 

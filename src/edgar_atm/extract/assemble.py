@@ -376,7 +376,9 @@ def _net_from_price_table(sold: Detection, text: str) -> None:
             continue
         n = _TABLE_NET_RE.search(head, g.end(), g.end() + 600)
         value = as_dollars(money(n)) if n else None
-        if n is not None and value is not None and value < gross:
+        # Commissions take a few percent: a "net" figure under half the gross is another number ("net proceeds of
+        # approximately $1" where the page stops in "$15.9 million").
+        if n is not None and value is not None and gross / 2 <= value < gross:
             sold.event = replace(sold.event, net_proceeds=value)
             sold.spans["net_proceeds"] = Span(dollar_start(text, n.start("num")), n.end("num"))
         return

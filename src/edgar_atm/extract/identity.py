@@ -343,6 +343,9 @@ CAP_RES = (
     re.compile(r"aggregate (?:gross )?(?:offering|sales|sale) (?:price|amount) of\s+" + MONEY_RE.pattern + r",?\s+of which\b", re.I),
     re.compile(r"\bwe (?:may|can) (?:offer and )?sell\s+" + MONEY_RE.pattern + r"\s+of\s+(?:our\s+)?(?:[\w-]+\s+){0,2}?"
                r"(?:shares|stock|units|ADSs)\b", re.I),
+    re.compile(r"\b(?:is|are|will be) limited to (?:the )?(?:sale|issuance|offer and sale) of\b[^$.]{0,80}?\b(?:gross proceeds|"
+               r"aggregate (?:gross )?(?:offering|sales) price)\s+(?:aggregating|totall?ing|of(?: up to)?|not (?:to )?exceed(?:ing)?)\s+"
+               r"(?:approximately\s+)?" + MONEY_RE.pattern, re.I),
 )
 """A dollar cap: "aggregate offering price of up to $X", "in excess of $X" (forward programs),
 "up to $X", "maximum aggregate offering price of $X", "In no event can we sell more than $X", "The gross proceeds
@@ -352,7 +355,8 @@ dollar ceiling), the amount whose sale ends the offering
 a program named by its size ("the $400 million offering program", "a $100 million
 “at-the-market” offering program"), and the whole of which a part was sold ("having an aggregate gross sales price of
 $4,500,000,000, of which ... $2,609,801,302 have previously been sold"), and the amount stated bare ("we may offer and
-sell $3,900,000 of our common shares from time to time through Virtu")."""
+sell $3,900,000 of our common shares from time to time through Virtu"), and the agreement's limit ("Our sales agreement
+with the agent is limited to the sale of common stock with gross proceeds aggregating $25,000,000")."""
 
 OFFERED_RES = (
     re.compile(r"\b(?:are|is) (?:now )?only offering [^.$]{0,80}?" + MONEY_RE.pattern, re.I),
@@ -526,13 +530,15 @@ SECURITY_RES = (
     (re.compile(r"\bdepositary units\b", re.I), "depositary units"),
     (re.compile(r"\bordinary shares\b", re.I), "ordinary shares"),
     (re.compile(r"\bcommon shares\b", re.I), "common shares"),
+    # An issuer with voting and non-voting common stock names the class it sells ("shares of voting common stock").
+    (re.compile(r"(?<![\w-])(non-voting|voting) common stock\b", re.I), "{0} common stock"),
     (re.compile(r"\bcommon stock\b", re.I), "common stock"),
     # An issuer whose one class is called "shares" (a Swiss or other foreign company: "of our shares, par value CHF
     # 0.10 per share"): named so only beside its par or nominal value.
     (re.compile(r"\b(?<=our |its )shares(?=,? (?:par|nominal) value\b)", re.I), "shares"),
 )
 """Security classes: a named preferred series ("8.00% Series A Perpetual Strike Preferred
-Stock"), Class A common stock, listed notes ("7.75% Notes due 2029"), ADSs, beneficial-interest
+Stock"), Class A common stock, voting common stock, listed notes ("7.75% Notes due 2029"), ADSs, beneficial-interest
 shares, units, ordinary/common shares."""
 
 

@@ -98,10 +98,19 @@ _RULE_WORDS = ("sale", "offering", "agreement", "market", "agent", "sold", "sell
 _RULE_WORDS_RE = re.compile("|".join(re.escape(w) for w in _RULE_WORDS))
 
 
+_CUT_AMOUNT_RE = re.compile(r"(?:US)?\$\s?\d[\d,.]*$")
+"""An amount the page stops in ("net proceeds of approximately $1" of "$15.9 million"): no figure can be read from it."""
+
+
 def _without_cut_name(last: Sentence) -> Sentence:
-    """The document's last sentence without the firm name it is cut in: a name cut by the page's end names no firm."""
-    at = cut_name_start(last.text)
-    return last if at is None else replace(last, text=last.text[:at].rstrip())
+    """The document's last sentence without the firm name or amount it is cut in: a name or a figure cut by the page's
+    end is not one the filing states."""
+    t = last.text
+    at = cut_name_start(t)
+    if at is None and t and t[-1] not in ".;:!?)\"\u201d\u2019|":
+        m = _CUT_AMOUNT_RE.search(t)
+        at = m.start() if m else None
+    return last if at is None else replace(last, text=t[:at].rstrip())
 
 
 @dataclass

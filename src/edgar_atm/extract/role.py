@@ -108,11 +108,14 @@ _THIS_PROSPECTUS_SALES_RE = re.compile(
 _PROGRAM_NOUN_RE = re.compile(
     r"at[\s-]the[\s-]market (?:equity )?(?:offering )?(?:program|facility|sales agreement)|\bATM (?:program|facility|offering)|"
     r"\bsales agents?['\u2019]s? (?:commission|compensation)|\bcontinuous (?:equity )?offering program\b|"
-    r"\bat[\s-]the[\s-]market[\"'\u201d\u2019]?\s+(?:[\w-]+\s+){1,3}agreement\b|" + NAV_FLOOR + "|" + ATM_BRAND, re.I)
+    r"\bat[\s-]the[\s-]market[\"'\u201d\u2019]?\s+(?:[\w-]+\s+){1,3}agreement\b|" + NAV_FLOOR + "|" + ATM_BRAND + "|"
+    r"\bat[\s-]the[\s-]market[\"'\u201d\u2019]?\s+(?:equity\s+)?(?:offering|sales?)(?:\s+program)?\s*\((?:the\s+|our\s+)?[\"\u201c][A-Z][^\"\u201d]{1,40}[\"\u201d]\)",
+    re.I)
 """A program named without an agreement noun the agreement table knows: "our ATM program", "a
 continuous offering program" (the forward-sale programs' word), "the Sales Agents' commission of
 up to 1.50%" (a fee table's footnote), "an At-the-Market Issuance Agreement", a fund's daily price
-floor at its net asset value (NAV_FLOOR)."""
+floor at its net asset value (NAV_FLOOR), an at-the-market offering given a name of its own ("in an "at-the-market"
+offering (the "Sales Program")": one program, not base-prospectus talk of offerings in general)."""
 AGENT_ROLE_NAMED_RE = re.compile(
     r"\b(?:as|acting as|in its capacity as) (?:our |its |the )?(?:sales )?agents?\b(?! for the underwriters)|"
     r"\((?:each,? )?(?:the |an? )?[\"\u201c]?(?:sales )?agents?[\"\u201d]?\)", re.I)

@@ -84,7 +84,7 @@ def test_bare_bank_name_is_not_an_agent():
     assert find_agents("a credit agreement with Synovus Bank and BOK Financial Corporation") == []
 
 
-# FORWARD_COUNTERPARTY_LIST_RE: "forward sale agreements ... between us and (each of) <list>".
+# FORWARD_COUNTERPARTY_LIST_RE: "forward sale agreements ... between us and (each of) <list>" / "... with one or more of <list>".
 @pytest.mark.parametrize("sentence", [
     "The sales agency agreements provide that we also may enter into forward sale agreements between us and each "
     "of Barclays Bank PLC, an affiliate of Barclays, Goldman Sachs & Co. LLC, and Mizuho Markets Americas LLC "
@@ -94,6 +94,11 @@ def test_bare_bank_name_is_not_an_agent():
     "The equity distribution agreement contemplates that we may enter into one or more forward purchase contracts "
     "between us and each of Citibank, N.A., Wells Fargo Bank, National Association and Goldman Sachs & Co. LLC, "
     "as forward purchasers.",
+    # "... with one or more of <list>" (the list may run to the page's end before its defined term)
+    "We may also enter into one or more forward sale agreements under separate master forward sale agreements and "
+    "related supplemental confirmations with one or more of Bank of Montreal, Jefferies LLC, KeyBanc Capital Markets "
+    "Inc. and Raymond James & Associates, Inc.",
+    "We may enter into forward sale agreements with each of Jefferies LLC and Robert W. Baird & Co. Incorporated",
 ])
 def test_forward_counterparties_are_not_agents(sentence):
     assert find_agents(sentence) == []
@@ -327,3 +332,16 @@ def test_a_whole_name_at_the_end_of_the_page_stays(whole, agent):
     # near miss: the page stops after a legal suffix or a whole word of the name
     evs = parse_filing((CUT_COVER + whole).encode(), path="cut.md").events
     assert evs and agent in evs[0].agents
+
+
+def test_agents_before_a_with_one_or_more_of_counterparty_list_are_kept():
+    sentence = ("We have entered into an equity distribution agreement with Jefferies LLC and Wells Fargo Securities, LLC. "
+                "We may also enter into forward sale agreements with one or more of Jefferies LLC and Bank of Montreal.")
+    assert find_agents(sentence.split(". ")[0]) == ["Jefferies LLC", "Wells Fargo Securities, LLC"]
+    # near miss: "with" a named firm (no "one or more of") is no counterparty list
+    assert find_agents("We may enter into forward sale agreements with the help of Jefferies LLC, as forward seller.") \
+        == ["Jefferies LLC"]
+
+
+def test_wm_smith_is_an_agent_of_the_table():
+    assert canonical_agent("Wm Smith & Co.") == "Wm Smith & Co." == canonical_agent("Wm. Smith & Co.")

@@ -712,3 +712,47 @@ def test_a_program_defined_as_the_distribution_agreement_is_named_by_that_term_l
            "prospectus supplement.\n")
     ev = parse_filing(doc.encode(), path="passage.md").events[0]
     assert ev.max_amount == Decimal(25_000_000) and ev.offered_amount == Decimal(13_450_000)
+
+
+@pytest.mark.parametrize("sentence, cap", [
+    ("Our sales agreement with Wm Smith is limited to the sale of common stock with gross proceeds aggregating "
+     "$25,000,000.", Decimal(25_000_000)),
+    ("The sales agreement is limited to the sale of shares of our common stock with an aggregate offering price of up "
+     "to $25,000,000.", Decimal(25_000_000)),
+    ("Sales under the At Market Issuance Sales Agreement are limited to the issuance of shares having gross proceeds "
+     "totaling $25,000,000.",
+     Decimal(25_000_000)),
+])
+def test_the_agreements_limit_is_the_cap(sentence, cap):
+    body = ("This prospectus supplement relates to the issuance and sale of up to 12,500,000 shares of our common stock "
+            "through our sales agent, Wm Smith & Co., pursuant to an At Market Issuance Sales Agreement. ")
+    evs = events(body + sentence, cap="12,500,000 SHARES")
+    assert evs[0].max_amount == cap and evs[0].agents == ["Wm Smith & Co."]
+
+
+def test_a_limit_on_something_else_is_no_cap():
+    # near miss: a limit that is not the sale of the program's shares
+    body = ("This prospectus supplement relates to the issuance and sale of up to 12,500,000 shares of our common stock "
+            "through our sales agent, Wm Smith & Co., pursuant to an At Market Issuance Sales Agreement. ")
+    evs = events(body + "Our liability is limited to the amount of $25,000,000.", cap="12,500,000 SHARES")
+    assert evs[0].max_amount is None
+
+
+@pytest.mark.parametrize("passage", [
+    "This supplement amends the prospectus supplement, which relates to the offer and sale of shares of common stock in "
+    "an \u201cat-the-market\u201d offering (the \u201cSales Program\u201d) pursuant to the Ladenburg Agreement.",
+    "The prospectus supplement relates to sales of our common stock in an at-the-market offering (the \"ATM Offering\") "
+    "through Ladenburg Thalmann & Co. Inc.",
+])
+def test_an_at_the_market_offering_with_a_name_of_its_own_is_a_program(passage):
+    cover = "Supplement No. 3 dated May 5, 2025\nTo Prospectus Supplement dated May 23, 2024\nUp to $5,664,382\n"
+    doc = (cover + passage).encode()
+    parsed = parse_filing(doc, path="named.md")
+    assert parsed.atm_related and parsed.events
+
+
+def test_at_the_market_offerings_in_general_name_no_program():
+    # near miss: base-prospectus talk of at-the-market offerings, with no name of their own
+    doc = ("PROSPECTUS\nWe may sell the securities in at-the-market offerings, as defined in Rule 415(a)(4), through agents "
+           "we designate from time to time.").encode()
+    assert parse_filing(doc, path="base.md").events == []

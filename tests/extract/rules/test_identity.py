@@ -714,3 +714,16 @@ def test_a_dollar_sign_in_a_table_cell_of_its_own_is_no_cover_amount():
     # near miss: the cover's amount line keeps its amount
     found = cover_amount(_TABLE_COVER.format(cell="$111,199,000"))
     assert found is not None and found[0] == Decimal(111_199_000)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("relating to the sale of shares of our voting common stock, par value $0.0001 per share", "voting common stock"),
+    ("the offer and sale of shares of Non-Voting Common Stock", "non-voting common stock"),
+])
+def test_voting_and_non_voting_common_stock_are_named_classes(text, name):
+    assert security(text)[0] == name
+
+
+def test_common_stock_with_voting_rights_is_plain_common_stock():
+    # near miss: "voting" describing rights, not the class's name
+    assert security("shares of our common stock, which carry voting rights")[0] == "common stock"

@@ -986,3 +986,17 @@ def test_an_undated_remainder_with_no_cap_is_no_report():
     evs = events(NO_CAP + "Shares having an aggregate offering price of $14,200,000 remain available for sale under the "
                  "Sales Agreement.", cover=NOTICE_COVER)
     assert "sales_reported" not in types(evs)
+
+
+def test_an_amount_the_page_stops_in_is_no_figure():
+    # the page copy stops in "$1" of "$15.9 million": gross proceeds stand, net proceeds are not stated
+    doc = ("PROSPECTUS SUPPLEMENT NO. 3\n(To Prospectus Supplement dated November 10, 2022)\nThe date of this supplement is "
+           "August 4, 2023.\nWe are party to an equity distribution agreement with Raymond James & Associates, Inc. "
+           "relating to our at-the-market program. From November 10, 2022 to June 30, 2023, we sold a total of 797,572 "
+           "shares of our common stock under the ATM Program for gross proceeds of approximately $16.2 million and net "
+           "proceeds of approximately $1")
+    ev = by_type(parse_filing(doc.encode(), path="cut.md").events)["sales_reported"]
+    assert ev.gross_proceeds == Decimal(16_200_000) and ev.net_proceeds is None
+    # near miss: the whole sentence gives both
+    ev = by_type(parse_filing((doc + "5.9 million.").encode(), path="whole.md").events)["sales_reported"]
+    assert ev.net_proceeds == Decimal(15_900_000)
