@@ -50,6 +50,9 @@ _NOUN_RE = re.compile(r"\b(agreements?|amendment|prospectus|supplement|registrat
 report an agreement was filed with: "the form of which was filed ... under a Current Report on Form 8-K dated X")."""
 # Case-blind: some filings capitalise the verb ("dated December 30, 2011, as Amended on April 15, 2013").
 _AS_AMENDED_RE = re.compile(r"(?:\b(?:as|and|(?:which|that) (?:was|were|has been|have been))|,) (?:further |subsequently )?amended(?: (?:on|as of|by)[^,;]{0,60}?)?\s*(?:on |as of )?(?P<date>" + DATE_RE.pattern + ")", re.I)
+_AMENDMENT_OF_RE = re.compile(r"\bamendment(?: no\. ?\d+)? to (?:the|that certain|our)\s+$", re.I)
+_AS_AMENDED_WORDS_RE = re.compile(r"\b(?:as|and) (?:further |subsequently )?amended\b", re.I)
+"""An agreement said to have been amended since ("dated September 9, 2022, as amended pursuant to ...")."""
 _AMENDMENT_NO_ON_RE = re.compile(r"\bamendment no\. ?\d+\b[^.;()]{0,100}?\b(?:entered into on|executed on|dated(?: as of)?)\s+(?P<date>"
                                  + DATE_RE.pattern + ")", re.I)
 _AMENDMENT_TO_THE_RE = re.compile(r"\bamendment(?: no\. ?\d+)? to (?:the|that certain|our) [^,;()]{0,80}?agreements?,?\s*$", re.I)
@@ -133,7 +136,9 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
             agreements = [d for d in dated if d[0] and d[0] != when[0]]
             return (agreements[0] if agreements else None), when, True
     if "amends and restates" in low or "amended and restated" in low or "amend and restate " in low:
-        chain = [m for m in _RESTATEMENT_DATED_RE.finditer(text) if DATE_RE.search(m.group("date"))]
+        # "Amendment No. 1 to the Amended and Restated ... Agreement, dated as of X" dates an amendment, not a restatement.
+        chain = [m for m in _RESTATEMENT_DATED_RE.finditer(text) if DATE_RE.search(m.group("date"))
+                 and not _AMENDMENT_OF_RE.search(text, max(0, m.start() - 40), m.start())]
         if len(chain) >= 2:
             # "an amended and restated equity distribution agreement, dated January 21, 2014, and a second amended and
             # restated equity distribution agreement, dated January 28, 2015": every date is a restatement's; the
@@ -150,6 +155,23 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
                 newest_restated = max(chain_dates, key=lambda f: f[0])
                 return ((original[0] if original else (entered_date if entered_date and entered_date[1] not in at else None)),
                         newest_restated, not previously)
+        agreements = [d for d, k in zip(dated, kinds) if k == "agreement" and d[0]]
+        amendments = [d for d, k in zip(dated, kinds) if k == "amendment" and d[0]]
+        as_amended = _AS_AMENDED_WORDS_RE.search(text)
+        if agreements and amendments and as_amended and agreements[0][1] < as_amended.start():
+            # "an Amended and Restated Equity Distribution Agreement dated September 9, 2022, as amended pursuant to
+            # that certain Amendment No. 1, dated as of November 15, 2023, ... Amendment No. 3, dated as of November
+            # 12, 2024": the restated agreement identifies the program, its newest numbered amendment dates the change.
+            newest = max(amendments, key=lambda d: d[0])
+            if agreements[0][0] and newest[0] and newest[0] > agreements[0][0]:
+                return agreements[0], newest, True
+        dated_amended = _AS_AMENDED_RE.search(text)
+        if len(agreements) == 1 and dated_amended and agreements[0][1] < dated_amended.start() and not previously:
+            # "an amended and restated equity distribution agreement, dated August 10, 2018, ..., which was amended on
+            # May 8, 2019, November 4, 2019 and February 5, 2020": likewise, the newest of the dates it was amended on.
+            newest_on = _newest_amendment(text, dated_amended, doc_date)
+            if agreements[0][0] and newest_on and newest_on[0] and newest_on[0] > agreements[0][0]:
+                return agreements[0], newest_on, True
         later = _restated_after_dated(text, dated, doc_date)
         if later is not None:
             return dated[0], later[0], later[1]
@@ -700,11 +722,13 @@ def sentence_agents(text: str, *, beside_known: bool = False) -> list[str]:
 
 COMMISSION_RE = re.compile(
     r"(?:commission|compensation|fee|discount)[^.]{0,120}?(?:of|equal to|up to|at a rate of|rate of|is|will be|no greater than|"
-    r"not (?:to )?exceed(?:ing)?|no more than|not more than)\s+(?:up to\s+)?(?:an amount equal to\s+)?(?:\d{1,2}(?:\.\d+)?%\s+or\s+)?(?P<num>\d{1,2}(?:\.\d+)?)\s?%|"
+    r"not (?:to )?exceed(?:ing)?|no more than|not more than)\s+(?:up to\s+)?(?:an amount equal to\s+)?(?:\d{1,2}(?:\.\d+)?%\s+or\s+)?"
+    r"(?:[a-z]+(?:[\s-]+(?:and\s+)?[a-z]+){0,3}\s+percent\s*\(\s*)?(?P<num>\d{1,2}(?:\.\d+)?)\s?%|"
     r"(?P<num2>\d{1,2}(?:\.\d+)?)\s?% of the (?:aggregate |gross |sales )",
     re.I,
 )
-"""The agents' commission: "a commission of up to 3.0% of the gross proceeds", "2% of the aggregate ..."."""
+"""The agents' commission: "a commission of up to 3.0% of the gross proceeds", "2% of the aggregate ...", "a fixed
+commission rate equal to three percent (3.0%)" (the figure after the words)."""
 
 
 def commission(text: str, placement_agents: bool = False) -> Found | None:

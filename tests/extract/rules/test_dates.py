@@ -171,3 +171,30 @@ def test_a_flat_cover_whose_only_dates_are_earlier_documents():
     # near miss: "(To Prospectus Supplement dated ...)" right after the registration number dates an earlier document
     assert document_date("Filed Pursuant to Rule 424(b)(5) Registration No. 333-258322 (To Prospectus Supplement dated "
                          "August 18, 2021) $300,000,000 Common Stock") is None
+
+
+# An amended and restated agreement amended again: the restated agreement identifies the program, its newest
+# amendment dates the change.
+@pytest.mark.parametrize("sentence, newest", [
+    ("in an at-the-market offering pursuant to an Amended and Restated Equity Distribution Agreement dated September 9, "
+     "2022, as amended pursuant to that certain Amendment No. 1, dated as of November 15, 2023, and that certain "
+     "Amendment No. 2, dated as of July 29, 2024, with Ladenburg Thalmann & Co. Inc.", date(2024, 7, 29)),
+    ("pursuant to an Amended and Restated Equity Distribution Agreement dated September 9, 2022, as amended pursuant to "
+     "that certain Amendment No. 1 to the Amended and Restated Equity Distribution Agreement, dated as of November 15, "
+     "2023, with Ladenburg Thalmann & Co. Inc.", date(2023, 11, 15)),
+    ("pursuant to an amended and restated equity distribution agreement, dated September 9, 2022, with Ladenburg "
+     "Thalmann & Co. Inc., which was amended on May 8, 2023, November 4, 2023 and February 5, 2024, which most recent "
+     "amendment reduced the offering.", date(2024, 2, 5)),
+    ("under our Second Amended and Restated Sales Agreement dated September 9, 2022, as further amended by Amendment No. "
+     "2 dated March 1, 2024, with Cantor Fitzgerald & Co.", date(2024, 3, 1)),
+])
+def test_a_restated_agreement_amended_again(sentence, newest):
+    agr, amd, is_amendment = agreement_dates(sentence, None)
+    assert (agr and agr[0], amd and amd[0], is_amendment) == (date(2022, 9, 9), newest, True)
+
+
+def test_a_restatement_that_names_the_agreement_it_restates_keeps_its_own_date():
+    # near miss: the later date is the restatement's, the earlier the original's (no amendment after the restatement)
+    agr, amd, _ = agreement_dates("We entered into an amended and restated sales agreement dated May 7, 2024, which "
+                                  "amends and restates the sales agreement dated March 1, 2022, with Jefferies LLC.", None)
+    assert agr and agr[0] == date(2022, 3, 1) and amd and amd[0] == date(2024, 5, 7)

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from edgar_atm.extract import parse_filing
-from edgar_atm.extract.identity import securities, security
+from edgar_atm.extract.identity import commission, securities, security
 
 from .doc import by_type, events
 
@@ -727,3 +727,21 @@ def test_voting_and_non_voting_common_stock_are_named_classes(text, name):
 def test_common_stock_with_voting_rights_is_plain_common_stock():
     # near miss: "voting" describing rights, not the class's name
     assert security("shares of our common stock, which carry voting rights")[0] == "common stock"
+
+
+@pytest.mark.parametrize("sentence, rate", [
+    ("Wainwright will be entitled to compensation at a fixed commission rate equal to three percent (3.0%) of the gross "
+     "proceeds per share sold.", Decimal("3.0")),
+    ("The sales agent will receive a commission of two and one-half percent (2.5%) of the gross sales price.",
+     Decimal("2.5")),
+    ("We will pay the agent a commission equal to one percent ( 1% ) of the gross proceeds.", Decimal("1")),
+])
+def test_a_commission_written_in_words_then_figures(sentence, rate):
+    found = commission(sentence)
+    assert found is not None and found[0] == rate
+
+
+def test_a_percentage_of_something_else_after_the_commission_words_is_no_rate():
+    # near miss: the words then a figure that is not a percentage of the sales
+    assert commission("The sales agent will receive a commission as agreed, and we own three percent of the company.") \
+        is None
