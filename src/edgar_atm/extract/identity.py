@@ -162,9 +162,9 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
             # "an Amended and Restated Equity Distribution Agreement dated September 9, 2022, as amended pursuant to
             # that certain Amendment No. 1, dated as of November 15, 2023, ... Amendment No. 3, dated as of November
             # 12, 2024": the restated agreement identifies the program, its newest numbered amendment dates the change.
-            newest = max(amendments, key=lambda d: d[0])
-            if agreements[0][0] and newest[0] and newest[0] > agreements[0][0]:
-                return agreements[0], newest, True
+            newest_numbered = max(amendments, key=lambda d: d[0])
+            if agreements[0][0] and newest_numbered[0] and newest_numbered[0] > agreements[0][0]:
+                return agreements[0], newest_numbered, True
         dated_amended = _AS_AMENDED_RE.search(text)
         if len(agreements) == 1 and dated_amended and agreements[0][1] < dated_amended.start() and not previously:
             # "an amended and restated equity distribution agreement, dated August 10, 2018, ..., which was amended on
