@@ -1000,3 +1000,28 @@ def test_an_amount_the_page_stops_in_is_no_figure():
     # near miss: the whole sentence gives both
     ev = by_type(parse_filing((doc + "5.9 million.").encode(), path="whole.md").events)["sales_reported"]
     assert ev.net_proceeds == Decimal(15_900_000)
+
+
+@pytest.mark.parametrize("sentence, remaining", [
+    ("As of its termination, shares of Common Stock having an aggregate offering price of approximately $440.15 million "
+     "were not sold under the Prior Distribution Agreement.", Decimal("440150000")),
+    ("Upon termination, shares having an aggregate offering price of $3,200,000 had not been sold pursuant to the prior "
+     "equity distribution agreement.", Decimal("3200000")),
+])
+def test_what_an_ended_agreement_left_unsold_is_its_remainder(sentence, remaining):
+    body = ("We have entered into an equity distribution agreement, dated as of January 21, 2025, with Jefferies LLC, "
+            "relating to shares of our common stock having an aggregate offering price of up to $750,000,000. In "
+            "connection with the entry into the new agreement, our prior equity distribution agreement, dated as of "
+            "August 29, 2024, was terminated. ")
+    evs = events(body + sentence)
+    sales = by_type(evs)["sales_reported"]
+    assert sales.remaining_amount == remaining and sales.scope == "prior"
+
+
+def test_shares_not_sold_by_a_condition_are_no_remainder():
+    # near miss: what happens to shares if they are not sold is no report of what is left
+    body = ("We have entered into an equity distribution agreement, dated as of January 21, 2025, with Jefferies LLC, "
+            "relating to shares of our common stock having an aggregate offering price of up to $750,000,000. ")
+    evs = events(body + "If shares having an aggregate offering price of $50,000,000 were not sold under the "
+                 "Distribution Agreement, we would not receive those proceeds.")
+    assert "sales_reported" not in types(evs)

@@ -472,7 +472,10 @@ REMAINS_UNDER_RE = re.compile(
     r"(?:under|pursuant\s+to)\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,4}?(?:agreements?|program|ATM)(?:SM|TM)?\b|"
     r"\bof\s+which\s+(?:[\w\s]{0,60}?\bhaving\s+an\s+aggregate\s+(?:offering|sales)\s+price\s+of\s+)?(?:up\s+to\s+)?(?:approximately\s+)?"
     + MONEY_RE.pattern.replace("(?P<num>", "(?P<num6>").replace("(?P<scale>", "(?P<scale6>")
-    + r"\s+(?:remain|remains|remained)\s+(?:unsold|available)\b",
+    + r"\s+(?:remain|remains|remained)\s+(?:unsold|available)\b|"
+    + MONEY_RE.pattern.replace("(?P<num>", "(?P<num7>").replace("(?P<scale>", "(?P<scale7>")
+    + r"\s+(?:(?:were|was)\s+not|(?:had|have|has)\s+not\s+been)\s+(?:yet\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+(?:under|pursuant\s+to)\s+"
+    r"(?:the|our|this)\s+(?:[\w-]+\s+){0,4}?(?:agreements?|program|ATM)(?:SM|TM)?\b",
     re.I,
 )
 """Sales to date told by what is left: "As of the date of this prospectus supplement, $159,416,327
@@ -480,7 +483,8 @@ remains available to be sold under the sales agreement" (the program has sold th
 $17,213,510 remaining for sale pursuant to the Sales Agreement"; "having an aggregate offering price of up to
 $500,000,000, of which common shares having an aggregate offering price of up to $279,323,518.49 remain unsold";
 "shares ... having an aggregate offering price of up to $57,328,678 remained unsold under the prior Open Market Sale
-AgreementSM" (a service mark the text glued on)."""
+AgreementSM" (a service mark the text glued on); "shares ... having an aggregate offering price of approximately $440.15
+million were not sold under the Prior Distribution Agreement"."""
 _REMAINS_NOT_RE = re.compile(r"\b(?:if|may|would|assum\w*|registration statement|shelf)\b", re.I)
 
 
@@ -489,12 +493,13 @@ def remaining_only(sentences: list[Sentence], doc_date: date | None, program: Pr
     made, and this is how the filing reports them."""
     for s in sentences:
         t = s.text
-        if "$" not in t or ("available" not in t and "remaining" not in t and "left" not in t and "unsold" not in t):
+        if "$" not in t or ("available" not in t and "remaining" not in t and "left" not in t and "unsold" not in t
+                            and "not sold" not in t and "not yet sold" not in t and "not been sold" not in t):
             continue
         m = REMAINS_UNDER_RE.search(t)
         if m is None:
             continue
-        group = "num" if m.group("num") is not None else "num5" if m.group("num5") is not None else "num6"
+        group = next(g for g in ("num", "num5", "num6", "num7") if m.group(g) is not None)
         # A conditional or a shelf limit speaks of no sales made; the "of which ... remain unsold" clause is read
         # on its own (the sentence around it may add "if applicable, as forward sellers").
         if _REMAINS_NOT_RE.search(t[max(0, m.start() - 60):m.end()] if group == "num6" else t):
