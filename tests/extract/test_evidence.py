@@ -13,8 +13,10 @@ from edgar_atm.extract import document_text, parse_filing
 from edgar_atm.extract.assemble import VALUE_FIELDS
 
 DATA = Path(__file__).resolve().parents[1] / "data"
+# corpus-pending holds read and labelled documents of a batch not yet scored: the parser first sees them when the
+# batch is merged and scored (docs/corpus-workflow.md).
 FILES = sorted(p for p in DATA.rglob("*") if p.is_file() and p.suffix in (".txt", ".htm", ".html", ".md")
-               and p.name != "README.md")
+               and p.name != "README.md" and "corpus-pending" not in p.relative_to(DATA).parts)
 
 
 def test_there_are_filings_to_check():
