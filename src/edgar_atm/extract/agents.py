@@ -301,13 +301,14 @@ _NOT_SUFFIX = r"(?!(?:LLC|L\.L\.C\.|Inc|Co|Corp|Ltd|L\.P|LP|plc|PLC|Incorporated
 _CUT_NAME_RE = re.compile(r"(?:(?:\b" + _NOT_SUFFIX + r"[A-Z][\w.'-]*|&|and|of)\s+)*\b" + _NOT_SUFFIX + r"[A-Z][A-Za-z'-]*$")
 """The capitalised words a document stops on ("... and Compass Point Research and Tradin", "Scotia Capi"), after the
 last legal suffix (the firm before it is whole)."""
-_SENTENCE_END = ".;:!?)\"\u201d\u2019|"
+SENTENCE_END = ".;:!?)\"\u201d\u2019|"
+"""Characters a page copy that was not cut ends on (a sentence's end, a closing quote or parenthesis, a table cell)."""
 
 
 def cut_name_start(text: str) -> int | None:
     """Where the firm name a page copy stops in, mid-word, begins ("Compass Point Research and Tradin", "Scotia Capi"),
     or None when the text ends on a sentence's end, a legal suffix or a whole word of a firm's name."""
-    if not text or text[-1] in _SENTENCE_END:
+    if not text or text[-1] in SENTENCE_END:
         return None
     m = _CUT_NAME_RE.search(text, max(0, len(text) - 120))
     if m is None:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..records import Event
-from .agents import cut_name_start
+from .agents import SENTENCE_END, cut_name_start
 from .sentences import sentence_spans
 
 # Fields of the program identity, carried by every event whatever its type.
@@ -107,7 +107,7 @@ def _without_cut_name(last: Sentence) -> Sentence:
     end is not one the filing states."""
     t = last.text
     at = cut_name_start(t)
-    if at is None and t and t[-1] not in ".;:!?)\"\u201d\u2019|":
+    if at is None and t and t[-1] not in SENTENCE_END:
         m = _CUT_AMOUNT_RE.search(t)
         at = m.start() if m else None
     return last if at is None else replace(last, text=t[:at].rstrip())
