@@ -157,7 +157,7 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
             kept.append(part)
     specific = kept or specific
     defining = [s for s in specific if is_defining(s.text)]
-    defining = _not_ended(defining, stated, doc_date)
+    defining = _not_ended(defining, stated, doc_date, sentences)
     if not defining:
         defining = specific[:3]
     first = defining[0]
@@ -280,27 +280,49 @@ def _same_agreement(a: tuple[date | None, frozenset[str]], b: tuple[date | None,
     return bool(a[1]) and a[1] == b[1]
 
 
-def _not_ended(defining: list[Sentence], stated: list[Sentence], doc_date: date | None) -> list[Sentence]:
+def _not_ended(defining: list[Sentence], stated: list[Sentence], doc_date: date | None,
+               sentences: Sequence[Sentence] = ()) -> list[Sentence]:
     """Defining sentences of an agreement that a later sentence says ended ("On March 3, 2021, we
     entered into a sales agreement with X. ... we have terminated the sales agreement with X dated March 3,
     2021 ... We have entered into a Sales Agreement, dated April 5, 2023, with Y") tell the history, not the
     program this prospectus registers: when another agreement is defined, it is the program. A sentence
     that itself says the agreement ended is already left out; this finds the earlier introduction."""
     ended = []
-    for s in stated[:60]:
+    superseded_by_this: int | None = None
+    paras = {d.para for d in defining[:6]}
+    # "The new agreements with Cantor and KeyBanc supersede and replace the agreements ...": a sentence of the defining
+    # paragraph that names no agreement the table knows.
+    around = [x for x in sentences if x.para in paras and _NEW_SUPERSEDES_RE.search(x.text) and x not in stated]
+    for s in [*stated[:60], *around]:
         low = s.text.lower()
         if "terminat" not in low and "replac" not in low and "supersed" not in low:
+            continue
+        if _NEW_SUPERSEDES_RE.search(s.text):
+            # "We have now entered into a new sales agreement, dated June 1, 2023, with ..., which supersedes and
+            # replaces the prior sales agreement": this program's own sentence; what it replaced was introduced before.
+            superseded_by_this = s.index if superseded_by_this is None else superseded_by_this
             continue
         if terminated.states_termination(s.text) and not terminated.OFFERING_ONLY_RE.search(s.text) \
                 and not _SELF_ONLY_RE.search(s.text) and "remains in full force" not in s.text.lower():
             key = _identity_key(program_from(s, doc_date))
             if key[0] is not None or key[1]:
                 ended.append(key)
-    if not ended:
-        return defining
     kept = [s for s in defining
             if not any(_same_agreement(_identity_key(program_from(s, doc_date)), k) for k in ended)]
+    if superseded_by_this is not None:
+        # "We previously entered into a sales agreement ... We have now entered into a new sales agreement ..., which
+        # supersedes ... the prior sales agreement": the agreement entered into before is the one replaced.
+        kept = [s for s in (kept or defining) if not (s.index < superseded_by_this and _PREVIOUSLY_RE.search(s.text))]
     return kept or defining
+
+
+_NEW_SUPERSEDES_RE = re.compile(
+    r"\b(?:(?:entered into|enter into|executed)\s+(?:a\s+|an\s+|the\s+)?|(?:the|this|these|our)\s+)new\s+(?:[\w-]+\s+){0,4}?"
+    r"agreements?\b[^.;]{0,200}?\b(?:supersed|replac)(?:e|es|ed|ing)\b", re.I)
+"""A new agreement whose sentence says it replaces the earlier one ("we have entered into a new sales agreement ..., which
+supersedes and replaces the prior sales agreement", "The new agreements with Cantor and KeyBanc supersede and replace the
+agreements that we entered into with those entities on March 25, 2010")."""
+_PREVIOUSLY_RE = re.compile(r"\bpreviously (?:entered into|executed)\b", re.I)
 
 
 def _agreement_type(prog: Program, defining: list[Sentence], specific: list[Sentence]) -> None:

@@ -353,3 +353,30 @@ def test_a_termination_does_not_restate_the_programs_own_identity():
                  "of our common stock. On October 1, 2024, we terminated the Sales Agreement with Cantor Fitzgerald & Co.")
     assert types(evs) == ["terminated"]
     assert evs[0].agreement_date == date(2021, 3, 3) and evs[0].agreement_type == "Sales Agreement"
+
+
+@pytest.mark.parametrize("passage", [
+    "We previously entered into a sales agreement with Roth Capital Partners, LLC dated March 25, 2020, under which we "
+    "could offer and sell up to $20,000,000 of our common stock. We have now entered into a new sales agreement, dated "
+    "June 1, 2023, with Roth Capital Partners, LLC and Craig-Hallum Capital Group LLC, which supersedes and replaces the "
+    "prior sales agreement.",
+    "We previously entered into a sales agreement with Roth Capital Partners, LLC dated March 25, 2020. We have entered "
+    "into a new sales agreement, dated June 1, 2023, with Roth Capital Partners, LLC and Craig-Hallum Capital Group LLC. "
+    "The new agreements with Roth and Craig-Hallum supersede and replace the agreement that we entered into with Roth "
+    "on March 25, 2020.",
+])
+def test_a_new_agreement_that_supersedes_the_one_entered_into_before_is_the_program(passage):
+    evs = by_type(events(passage + " Under the new sales agreement we may offer and sell shares of our common stock "
+                         "having an aggregate offering price of up to $40,000,000."))
+    new = evs["program_established"]
+    assert new.agreement_date == date(2023, 6, 1)
+    assert new.agents == ["Roth Capital Partners, LLC", "Craig-Hallum Capital Group LLC"]
+    assert evs["terminated"].scope == "prior"
+
+
+def test_an_agreement_entered_into_before_and_not_replaced_stays_the_program():
+    # near miss: "previously entered into" alone is this program's history, not an ended agreement
+    evs = by_type(events("We previously entered into a sales agreement with Roth Capital Partners, LLC dated March 25, "
+                         "2020. We have added Craig-Hallum Capital Group LLC as a new sales agent under the agreement."))
+    assert "terminated" not in evs
+    assert next(iter(evs.values())).agreement_date == date(2020, 3, 25)

@@ -36,8 +36,9 @@ TERMINATE_RE = re.compile(
 passive ("was terminated", "has been cancelled") or dated ("terminated effective X")."""
 
 SUPERSEDE_RE = re.compile(
-    r"\b(?:this|the|our)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|program)\s+(?:replaces|supersedes|will replace|will supersede)"
-    r"(?:\s+and\s+(?:replaces|supersedes))?\s+(?:the|our|its|that)\s+[^.;]{0,80}?\b(?:agreement|program)\b|"
+    r"\b(?:this|the|our|these)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|program)s?\s+(?:(?:with|between)\s+[^.;]{1,80}?\s+)?"
+    r"(?:replaces|supersedes|replace|supersede|will replace|will supersede)"
+    r"(?:\s+and\s+(?:replaces|supersedes|replace|supersede))?\s+(?:the|our|its|that)\s+[^.;]{0,80}?\b(?:agreement|program)s?\b|"
     r"\b(?:replac(?:e[sd]?|ing)|supersed(?:e[sd]?|ing)|will replace|will supersede)(?:\s+and\s+(?:replace[sd]?|supersede[sd]?))?\s+"
     r"(?:the|our|its|a)\s+"
     r"(?:prior|previous|existing|former|earlier)\s+[^.;]{0,60}?\b(?:agreement|program)\b", re.I)
