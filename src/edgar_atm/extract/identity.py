@@ -58,7 +58,8 @@ _AMENDMENT_NO_ON_RE = re.compile(r"\bamendment no\. ?\d+\b[^.;()]{0,100}?\b(?:en
 _AMENDMENT_TO_THE_RE = re.compile(r"\bamendment(?: no\. ?\d+)? to (?:the|that certain|our) [^,;()]{0,80}?agreements?,?\s*$", re.I)
 _AMENDMENT_DATED_RE = re.compile(r"\bamendment(?: no\. ?\d+)?(?: thereto)?,? (?:\(\"?amendment[^)]*\)\s*,?\s*)?dated", re.I)
 _AMENDMENT_TO_DATED_RE = re.compile(r"amendment(?: no\. ?\d+)?[^.]{0,80}?\bto the [^.]{0,80}agreement,? dated", re.I)
-_PREVIOUSLY_ENTERED_RE = re.compile(r"\bpreviously (?:entered into|executed)\b", re.I)
+PREVIOUSLY_ENTERED_RE = re.compile(r"\bpreviously (?:entered into|executed)\b", re.I)
+"""An agreement told as entered into before ("We previously entered into a sales agreement ...")."""
 _ENTERED_AMENDMENT_RE = re.compile(r"(?:entered into|executed|signed) (?:an |the )?(?:first |second |third )?amendment", re.I)
 ON_DATE_RESTATED_RE = re.compile(
     r"\b(?:On|on|Effective|effective)\s+(?P<date>" + DATE_RE.pattern + r"),?\s+(?:we|the Company|[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})"
@@ -111,7 +112,7 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
             dm = DATE_RE.search(m.group("date"))
             dated.append((to_date(dm) if dm else None, m.start("date"), m.end("date")))
     low = text.lower()
-    previously = bool(_PREVIOUSLY_ENTERED_RE.search(text))
+    previously = bool(PREVIOUSLY_ENTERED_RE.search(text))
     amended = amends_agreement(text) and not previously
     entered = ON_DATE_ENTERED_RE.search(text) or _entered_on_date(text)
     entered_date: Found | None = None
@@ -274,7 +275,7 @@ def _restated_after_dated(text: str, dated: list[Found], doc_date: date | None) 
     hereof = _HEREOF_RE.search(rest)
     if hereof:
         return ((doc_date, m.end() + hereof.start(), m.end() + hereof.end()) if doc_date else None), True
-    return newest, newest is not None and not _PREVIOUSLY_ENTERED_RE.search(text)
+    return newest, newest is not None and not PREVIOUSLY_ENTERED_RE.search(text)
 
 
 _FURTHER_AMENDED_RE = re.compile(r"\b(?:as |and |, )?(?:further |subsequently |previously )?amended(?: (?:on|as of|by)[^,;)]{0,60}?)?\s*(?:on |as of )?(?P<date>" + DATE_RE.pattern + ")")

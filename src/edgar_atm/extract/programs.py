@@ -23,6 +23,7 @@ from .identity import (
     COVER_CAP_PHRASE_RE,
     COVER_SHARES_RE,
     OFFERED_RES,
+    PREVIOUSLY_ENTERED_RE,
     agreement_dates,
     cover_cap as find_cover_cap,
     caps,
@@ -312,7 +313,7 @@ def _not_ended(defining: list[Sentence], stated: list[Sentence], doc_date: date 
     if superseded_by_this is not None:
         # "We previously entered into a sales agreement ... We have now entered into a new sales agreement ..., which
         # supersedes ... the prior sales agreement": the agreement entered into before is the one replaced.
-        kept = [s for s in (kept or defining) if not (s.index < superseded_by_this and _PREVIOUSLY_RE.search(s.text))]
+        kept = [s for s in (kept or defining) if not (s.index < superseded_by_this and PREVIOUSLY_ENTERED_RE.search(s.text))]
     return kept or defining
 
 
@@ -322,7 +323,6 @@ _NEW_SUPERSEDES_RE = re.compile(
 """A new agreement whose sentence says it replaces the earlier one ("we have entered into a new sales agreement ..., which
 supersedes and replaces the prior sales agreement", "The new agreements with Cantor and KeyBanc supersede and replace the
 agreements that we entered into with those entities on March 25, 2010")."""
-_PREVIOUSLY_RE = re.compile(r"\bpreviously (?:entered into|executed)\b", re.I)
 
 
 def _agreement_type(prog: Program, defining: list[Sentence], specific: list[Sentence]) -> None:
