@@ -171,6 +171,7 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "Nuveen Securities, LLC": (r"Nuveen Securities(?:,? LLC)?",),
     "ALPS Distributors, Inc.": (r"ALPS Distributors(?:,? Inc\.?)?",),
     "Paralel Distributors LLC": (r"Paralel Distributors(?:,? LLC)?",),
+    "Foreside Fund Services, LLC": (r"Foreside Fund Services(?:,? LLC)?",),
     "Hancock Whitney Investment Services, Inc.": (r"Hancock Whitney Investment Services(?:,? Inc\.?)?",),
     "R.F. Lafferty & Co., Inc.": (r"R\.\s?F\. Lafferty & Co\.?(?:,? Inc\.?)?", r"R\.\s?F\. Lafferty"),
     # A division, named with the firm it belongs to as the filings write it (agri 2025, bkkt 2026).

@@ -26,10 +26,12 @@ Found = tuple[Any, int, int]
 # --------------------------------------------------------------------------- agreement dates
 
 AGREEMENT_DATE_RE = re.compile(
-    r"\bdated(?: as of)?\s+(?:(?P<hereof>the date hereof|the date of this prospectus supplement)|(?P<date>"
+    r"(?:\bdated(?: as of)?|(?<=(?i:agreement) )effective as of|(?<=(?i:agreements) )effective as of)\s+(?:(?P<hereof>the date hereof|the date of this prospectus supplement)|(?P<date>"
     + DATE_RE.pattern + r"))",
 )
-"""An agreement dated in place: "dated as of August 6, 2021", "dated the date hereof"."""
+"""An agreement dated in place: "dated as of August 6, 2021", "dated the date hereof", "the distribution agreement
+effective as of September 30, 2021" (only right after the agreement's noun: a termination or an agent's change is
+"effective as of" a date too)."""
 
 ON_DATE_ENTERED_RE = re.compile(
     r"\b(?:On|on|As of|as of|In|in)\s+(?P<date>" + DATE_RE.pattern.replace("(?P<month>", "(?P<m2>").replace("(?P<day>", "(?P<d2>").replace("(?P<year>", "(?P<y2>")
@@ -338,12 +340,12 @@ def _entered_on_date(text: str) -> re.Match[str] | None:
 
 def is_defining(text: str) -> bool:
     """A sentence that defines the agreement: names one and says it was entered into, is
-    party to, dated, amended, or that the prospectus relates to the offer under it, or sells "in accordance with the
+    party to, dated (or "effective as of" a date), amended, or that the prospectus relates to the offer under it, or sells "in accordance with the
     terms of our existing Controlled Equity Offering Sales Agreement" (not "the terms of the sales agreement": a
     sentence about the agreement already defined)."""
     return bool(re.search(
         r"\b(?:entered into|enter into|are party to|is party to|executed|relate to the offer|relates to the offer|"
-        r"previously entered|amended and restated|amendment no\.|dated|"
+        r"previously entered|amended and restated|amendment no\.|dated|agreements? effective as of|"
         r"(?:in accordance with|pursuant to|under) the terms of (?:our|an) (?:existing )?(?=[A-Z\w])|our existing)\b", text, re.I)) \
         and bool(AGREEMENT_RE.search(text))
 

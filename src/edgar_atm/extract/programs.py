@@ -439,9 +439,10 @@ def _agents(prog: Program, defining: list[Sentence], specific: list[Sentence], s
     if agents:
         # A fund's distributor sells through a dealer it appoints ("The Distributor has entered into a
         # dealer agreement ... with UBS Securities LLC (the "Dealer") ... through the Dealer as
-        # sub-placement agent"): the dealer is an agent of the program too.
+        # sub-placement agent"): the dealer is an agent of the program too, named in the same paragraph or in one of
+        # the next few ("In addition, all references ... to the Sub-Placement Agent Agreement shall mean ...").
         for x in sentences:
-            if x.para == first.para and x.index > first.index and _SUB_AGENT_RE.search(x.text):
+            if first.para <= x.para <= first.para + 3 and x.index > first.index and _SUB_AGENT_RE.search(x.text):
                 added = [a for a in find_agents(x.text) if a not in agents]
                 if added:
                     agents = agents + added
@@ -451,7 +452,7 @@ def _agents(prog: Program, defining: list[Sentence], specific: list[Sentence], s
         prog.spans["agents"] = where
 
 
-_SUB_AGENT_RE = re.compile(r"sub-placement agents?|\(the [\"\u201c]Dealer[\"\u201d]\)|\bdealer agreement\b", re.I)
+_SUB_AGENT_RE = re.compile(r"\bsub-placement agents?\b|\(the [\"\u201c]Dealer[\"\u201d]\)|\bdealer agreement\b", re.I)
 
 
 def _cover_value(head: Window) -> Decimal | None:

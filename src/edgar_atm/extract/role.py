@@ -59,7 +59,7 @@ Distribution Agreement", "we amended our Sales Agreement", "the Distribution Agr
 SUPPLEMENT_NOTICE_RE = re.compile(
     r"\bsupplement no\. ?\d+ to (?:the )?prospectus supplement|"
     r"this (?:supplement|prospectus supplement amendment)(?:no\. ?\d+|[^.]){0,80}(?:supplements|amends)|"
-    r"\bamendment\s?no\. ?\d+ to (?:the |our )?prospectus supplement|"
+    r"\bamendment\s?no\. ?\d+ to (?:the |our )?prospectus supplement|(?:^|\n)[ \t]*amendment to (?:the )?prospectus supplement\b|"
     r"\bthis amendment(?:\s?no\. ?\d+)?\b[^.]{0,120}?\b(?:amends?|supplements?|to amend|to supplement|to update)\b[^.]{0,60}?"
     r"(?:prospectus supplement|amount|at[\s-]the[\s-]market)|"
     r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplements?(?:,)? dated|"
@@ -346,10 +346,11 @@ def moves_to_new_shelf(text: str) -> bool:
 
 AMENDMENT_COVER_RE = re.compile(
     r"\bamendment\s?no\. ?\d+\s+(?:dated\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4},?\s+)?to (?:the |our )?prospectus supplement\b|"
-    r"\bthis amendment(?:\s?no\. ?\d+)?\b[^.]{0,120}?\bamends\b[^.]{0,80}?\bprospectus supplement\b", re.I)
+    r"\bthis amendment(?:\s?no\. ?\d+)?\b[^.]{0,120}?\bamends\b[^.]{0,80}?\bprospectus supplement\b|"
+    r"(?:^|\n)[ \t]*amendment to (?:the )?prospectus supplement\b", re.I)
 """The document is itself an amendment of the program's prospectus supplement ("AMENDMENT NO. 1 DATED June 1, 2020 To
 Prospectus Supplement dated March 27, 2020", "This Amendment No. 1 to Prospectus Supplement ... amends our prospectus
-supplement dated ..."): unlike a supplement that only adds a sales figure ("Supplement No. 2", "This prospectus
+supplement dated ...", a cover line "Amendment to Prospectus Supplement" with no number): unlike a supplement that only adds a sales figure ("Supplement No. 2", "This prospectus
 supplement supplements ..."), it changes the program's prospectus even when its text names no new amount."""
 
 
@@ -374,11 +375,12 @@ def notice(head: str, doc_date: date | None) -> re.Match[str] | None:
 
 
 COVER_DATED_RE = re.compile(
-    r"(?:^|\n)[ \t]*(?:this )?(?:prospectus supplement|supplement|amendment)(?:\s+amendment)?(?:\s+no\.\s?\d+)?(?: to (?:the )?prospectus supplement)?"
+    r"(?:^|\n|[\"\u201d]\)[ \t]+)[ \t]*(?:this )?(?:prospectus supplement|supplement|amendment)(?:\s+amendment)?(?:\s+no\.\s?\d+)?(?: to (?:the )?prospectus supplement)?"
     r",?[ \t]+dated\s+(?P<date>[A-Z][a-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})", re.I)
 """A cover line that dates the document itself: "Prospectus Supplement dated February 22, 2023",
 "Amendment No. 1 dated November 24, 2023", "Prospectus Supplement Amendment No. 1 dated ...", "Supplement No. 2 dated May 3, 2024", "This supplement no. 1
-dated January 7, 2022, or this supplement, supplements ...". It must open its line: "(To Prospectus Supplement dated ...)" dates an earlier document."""
+dated January 7, 2022, or this supplement, supplements ...". It must open its line (or follow the issuer's defined
+name where a mirror ran the cover's lines together: "... Income Fund (the "Fund") Supplement dated September 30, 2021"): "(To Prospectus Supplement dated ...)" dates an earlier document."""
 
 
 FLAT_COVER_DATED_RE = re.compile(

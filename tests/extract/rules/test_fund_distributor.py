@@ -140,3 +140,47 @@ def test_a_funds_daily_nav_floor_is_its_at_the_market_offering(floor):
 def test_other_net_asset_value_floors_are_no_program(near_miss):
     parsed = parse_filing((FLOOR_COVER + near_miss).encode("utf-8"), path="fund.md")
     assert parsed.events == []
+
+
+# role.AMENDMENT_COVER_RE / SUPPLEMENT_NOTICE_RE: a cover line "Amendment to Prospectus Supplement" with no number
+# amends the program's prospectus; identity.AGREEMENT_DATE_RE: an agreement "effective as of" a date is dated by it;
+# programs._agents: the sub-placement agent may be named a paragraph or two after the distributor.
+REPLACED_COVER = ("Filed pursuant to Rule 424(b)(3)\nFile No. 333-229042\n{title}\n(To Prospectus dated March 1, 2021)\n"
+                  "Example Income Fund (the \"Fund\")\nSupplement dated September 30, 2021\n")
+REPLACED = ("{lead} the Distribution Agreement shall mean the distribution agreement effective as of September 30, 2021 "
+            "between the Fund and Foreside Fund Services, LLC (the \"Distributor\"). The terms of the new Distribution "
+            "Agreement are identical to the terms of the prior Distribution Agreement.\n"
+            "The Fund's common shares are sold in at-the-market offerings through the Distributor.\n"
+            "In addition, references to the Sub-Placement Agent Agreement shall mean the sub-placement agent agreement "
+            "effective as of September 30, 2021 between the Distributor and UBS Securities LLC (the \"Sub-Placement Agent\").")
+
+
+@pytest.mark.parametrize("title, lead", [
+    ("Amendment to Prospectus Supplement", "All references in the Prospectus Supplement to"),
+    ("AMENDMENT TO THE PROSPECTUS SUPPLEMENT", "Each reference in the prospectus supplement to"),
+    ("Amendment No. 1 to Prospectus Supplement", "All references in the Prospectus Supplement to"),
+])
+def test_an_amendment_cover_that_replaces_a_funds_agreements(title, lead):
+    text = REPLACED_COVER.format(title=title) + REPLACED.format(lead=lead)
+    ev = by_type(parse_filing(text.encode("utf-8"), path="fund.md").events)["program_amended"]
+    assert ev.agreement_date == date(2021, 9, 30) and ev.amendment_date == date(2021, 9, 30)
+    assert ev.agents == ["Foreside Fund Services, LLC", "UBS Securities LLC"]
+
+
+def test_a_prospectus_supplement_that_tells_of_an_amendment_in_its_text_is_no_amendment_cover():
+    # near miss: the words stand in a sentence, not as the cover's title line
+    text = (REPLACED_COVER.format(title="Prospectus Supplement").replace("Supplement dated September 30, 2021\n", "") +
+            "We filed an amendment to the prospectus supplement in 2020. " + REPLACED.format(lead="References to"))
+    found = by_type(parse_filing(text.encode("utf-8"), path="fund.md").events)
+    assert "program_amended" not in found and "program_established" in found
+
+
+def test_a_termination_effective_as_of_a_date_does_not_date_the_agreement():
+    from edgar_atm.extract.identity import agreement_dates
+
+    agr, _, _ = agreement_dates("The termination of the sales agreement with Cantor Fitzgerald & Co. is effective as of "
+                                "March 1, 2022.", None)
+    assert agr is None
+    agr, _, _ = agreement_dates("the distribution agreement effective as of September 30, 2021 between the Fund and "
+                                "Foreside Fund Services, LLC", None)
+    assert agr is not None and agr[0] == date(2021, 9, 30)
