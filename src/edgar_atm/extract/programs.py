@@ -21,6 +21,7 @@ from .events import amended, terminated
 from .identity import (
     Found,
     COVER_CAP_PHRASE_RE,
+    BARE_COVER_SHARES_RE,
     COVER_SHARES_RE,
     OFFERED_RES,
     PREVIOUSLY_ENTERED_RE,
@@ -177,6 +178,8 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
         if "amendment_date" in prog.spans:
             prog.spans["agreement_date"] = prog.spans["amendment_date"]
         _original_named_later(prog, specific[:10], first)
+    if prog.agreement_date is None:
+        _established_on(prog, defining[:4] + specific[:10], sentences)
     _agents(prog, defining, specific, sentences, first)
     if not prog.agents:
         # The cover's list of agents (one firm per line, names sometimes broken across lines), without a name the page
@@ -242,9 +245,11 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
                 break
     if prog.max_shares is None:
         m = COVER_SHARES_RE.search(head.text)
+        if m is None and prog.max_amount is None and prog.offered_amount is None and not _SOLD_OR_LEFT_RE.search(head.text):
+            m = BARE_COVER_SHARES_RE.search(head.text)
         if m:
             prog.max_shares = shares(m)
-            prog.spans["max_shares"] = head.sub(m.start("num"), m.end())
+            prog.spans["max_shares"] = head.sub(m.start("num"), m.end("num"))
 
     # Some programs (BDCs' above all) call their agents "Placement Agents": then a placement agent's fee is the program's.
     placement = any(_PLACEMENT_AGENTS_RE.search(s.text) for s in defining[:3])
@@ -406,6 +411,32 @@ def _dates(prog: Program, defining: list[Sentence], specific: list[Sentence], do
             prog.amended = True
         if agr and agr[0] and not prog.agreement_date:
             set_found(prog, "agreement_date", agr, s)
+
+
+# A cover that tells of shares sold or left: its bare share line may count those, not the cap.
+_SOLD_OR_LEFT_RE = re.compile(r"\b(?:we|have|has|had|were|was|been|previously) sold\b|\bremain(?:s|ing)?\b|\bunsold\b|"
+                              r"\bsold to date\b|\bsales? (?:report|results)\b", re.I)
+_WHEN_ESTABLISHED_RE = re.compile(r"^(?:When (?:it was |the (?:ATM )?Program was )?established|At (?:its|the time of its) establishment|"
+                                  r"Upon (?:its )?establishment|In connection with (?:its|the) establishment),", re.I)
+_ESTABLISHED_ON_RE = re.compile(
+    r"\b(?:On|on|In|in|Effective|effective)\s+(?P<date>" + DATE_RE.pattern + r"),?\s+(?:we|the Company|the Fund|the Trust)\s+"
+    r"(?:established|commenced|launched)\s+(?:the|our|an?)\s+(?:ATM|at[\s-]the[\s-]market)\b[^.]{0,20}?\b(?:program|offering)", re.I)
+
+
+def _established_on(prog: Program, candidates: list[Sentence], sentences: list[Sentence]) -> None:
+    """The agreement dated by the program's start told a sentence or two before it ("On March 4, 2019, we established the
+    ATM Program ... When established, we entered into equity distribution agreements with Jefferies LLC ..."): the
+    agreements were entered into when the program was established, on that date."""
+    when = next((c for c in candidates if _WHEN_ESTABLISHED_RE.match(c.text)), None)
+    if when is None:
+        return
+    for x in reversed(sentences[max(0, when.index - 3):when.index]):
+        m = _ESTABLISHED_ON_RE.search(x.text)
+        dm = DATE_RE.search(m.group("date")) if m else None
+        day = to_date(dm) if dm else None
+        if m and day:
+            set_found(prog, "agreement_date", (day, m.start("date"), m.end("date")), x)
+            return
 
 
 def _agents(prog: Program, defining: list[Sentence], specific: list[Sentence], sentences: list[Sentence],

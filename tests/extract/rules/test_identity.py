@@ -3,6 +3,7 @@ variants, commission."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -745,3 +746,73 @@ def test_a_percentage_of_something_else_after_the_commission_words_is_no_rate():
     # near miss: the words then a figure that is not a percentage of the sales
     assert commission("The sales agent will receive a commission as agreed, and we own three percent of the company.") \
         is None
+
+
+# programs._established_on: agreements entered into "when established", a sentence after the one that dates the program.
+WHEN_COVER = ("Filed pursuant to Rule 497\nUp to $100,000,000\nCommon Stock\nSupplement No. 2, dated February 4, 2020\n"
+              "to Prospectus, dated August 15, 2019 and Prospectus Supplement, dated August 20, 2019\n"
+              "This supplement amends, supplements or modifies certain information contained in the prospectus supplement, "
+              "dated August 20, 2019, which relates to the sale of shares of common stock of Example Capital Corporation in "
+              "an \"at-the-market\" offering pursuant to certain equity distribution agreements.\n")
+
+
+@pytest.mark.parametrize("story", [
+    "On March 4, 2019, we established the ATM Program to which the Prospectus relates, and through which we may sell, from "
+    "time to time through sales agents, shares of our common stock. When established, we entered into equity distribution "
+    "agreements with Jefferies LLC and Raymond James & Associates, Inc. to sell shares of our common stock.",
+    "Effective March 4, 2019, the Company launched an at-the-market offering program for its common stock. At its "
+    "establishment, the Company entered into equity distribution agreements with Jefferies LLC and Raymond James & "
+    "Associates, Inc.",
+])
+def test_agreements_entered_into_when_the_program_was_established_take_its_date(story):
+    ev = by_type(parse_filing((WHEN_COVER + story).encode("utf-8"), path="bdc.md").events)["program_amended"]
+    assert ev.agreement_date == date(2019, 3, 4)
+    assert ev.agents == ["Jefferies LLC", "Raymond James & Associates, Inc."]
+
+
+@pytest.mark.parametrize("story", [
+    # near misses: no sentence dates the program's start, or the dated start is another plan's
+    "When established, we entered into equity distribution agreements with Jefferies LLC and Raymond James & Associates, "
+    "Inc. to sell shares of our common stock.",
+    "On March 4, 2019, we established a dividend reinvestment plan for our stockholders. When established, we entered "
+    "into equity distribution agreements with Jefferies LLC and Raymond James & Associates, Inc.",
+])
+def test_no_dated_start_of_the_program_leaves_the_agreement_undated(story):
+    ev = by_type(parse_filing((WHEN_COVER + story).encode("utf-8"), path="bdc.md").events)["program_amended"]
+    assert ev.agreement_date is None
+
+
+# identity.BARE_COVER_SHARES_RE: a cover's share count with no "Up to" is the cap of a program that states no other.
+BARE_BODY = ("This prospectus supplement relates to the issuance and sale of shares of our common stock from time to time "
+             "through our sales agent, Cantor Fitzgerald & Co. In accordance with a sales agreement dated February 7, 2005 "
+             "between Cantor Fitzgerald & Co. and us, we may offer shares of common stock from time to time. Sales may be "
+             "made in \"at the market\" offerings as defined in Rule 415.")
+
+
+@pytest.mark.parametrize("cover", [
+    "Prospectus Supplement\n(to prospectus dated January 19, 2005)\n\n5,700,000 SHARES\n\n(EXAMPLE LOGO)\n\nCOMMON STOCK\n\n",
+    "Prospectus Supplement\n(to prospectus dated January 19, 2005)\nExample Mortgage Corp.\n5,700,000 Shares\nCommon Stock\n",
+    "PROSPECTUS SUPPLEMENT\n(to prospectus dated January 19, 2005)\n5,700,000 Shares of Common Stock\n",
+])
+def test_a_bare_cover_share_count_is_the_cap_of_a_program_with_no_other(cover):
+    ev = by_type(parse_filing((cover + BARE_BODY).encode("utf-8"), path="cover.md").events)["program_established"]
+    assert ev.max_shares == 5_700_000 and ev.max_amount is None
+
+
+def test_a_bare_cover_count_of_shares_sold_is_no_cap():
+    # near miss: the cover of a sales report counts the shares it sold
+    cover = "PROSPECTUS SUPPLEMENT\n(To Prospectus Supplement Dated September 15, 2009)\n760,700 Shares\nExample REIT, Inc.\nCommon Stock\n"
+    body = ("Pursuant to the sales agreement dated September 15, 2009 between us and Cantor Fitzgerald & Co., we sold "
+            "760,700 shares of our common stock through Cantor Fitzgerald & Co., acting as our agent in \"at the market\" "
+            "offerings, between May 4, 2010 and August 2, 2010, for aggregate gross proceeds of approximately $16,299,016.")
+    found = by_type(parse_filing((cover + body).encode("utf-8"), path="cover.md").events)
+    assert found["sales_reported"].shares_sold == 760_700
+    assert all(e.max_shares is None for e in found.values())
+
+
+def test_a_bare_cover_count_beside_a_dollar_cap_is_no_share_cap():
+    cover = "Prospectus Supplement\n(to prospectus dated January 19, 2005)\n5,700,000 Shares\nCommon Stock\n"
+    body = BARE_BODY.replace("we may offer shares of common stock from time to time",
+                             "we may offer shares of common stock having an aggregate offering price of up to $50,000,000")
+    ev = by_type(parse_filing((cover + body).encode("utf-8"), path="cover.md").events)["program_established"]
+    assert ev.max_amount == Decimal(50_000_000) and ev.max_shares is None
