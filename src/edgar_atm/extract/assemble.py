@@ -105,7 +105,8 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
         _net_from_price_table(sold, doc.text)
 
     found: list[Detection] = [d for d in ended if d.program is program]
-    if suspension is not None and resumption is not None and not suspended.declared(suspension):
+    if suspension is not None and resumption is not None and not suspended.declared(suspension) \
+            and not suspended.titled_with_restart(head.text):
         # A filing that restarts the program recalls the suspension it ends ("On December 1, 2022 we suspended
         # sales ... We are resuming sales"): that suspension was the earlier filing's news.
         suspension = None

@@ -219,7 +219,12 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
     # An agent ending the agreement "with respect to itself" leaves the agreement in force: a change of agents.
     changes = [s for s in stated[:60] if s not in specific[:60]
                and (not _ENDED_RE.search(s.text) or _SELF_ONLY_RE.search(s.text))]
-    amended.agent_changes(defining[:6] + [s for s in specific[:60] if s not in defining[:6]] + changes, prog)
+    # A swap told beside the program's sentence ("Effective June 6, 2023, Virtu ... will be acting as Nuveen's sub-placement
+    # agent ... As such, all references in the Prospectus Supplement to Truist Securities, Inc. are replaced with
+    # references to Virtu"): the sentence names no program of its own.
+    swap_paras = {x.para for x in specific[:6]}
+    swaps = [x for x in sentences if x.para in swap_paras and "replac" in x.text and x not in specific[:60] and x not in changes]
+    amended.agent_changes(defining[:6] + [s for s in specific[:60] if s not in defining[:6]] + changes + swaps, prog)
 
     program_paras = {x.para for x in specific[:60]}
     nearby = [x for x in sentences if x.para in program_paras]

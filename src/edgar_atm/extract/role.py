@@ -118,12 +118,12 @@ floor at its net asset value (NAV_FLOOR), an at-the-market offering given a name
 offering (the "Sales Program")": one program, not base-prospectus talk of offerings in general)."""
 AGENT_ROLE_NAMED_RE = re.compile(
     r"\b(?:as|acting as|in its capacity as) (?:our |its |the )?(?:sales )?agents?\b(?! for the underwriters)|"
-    r"\((?:each,? )?(?:the |an? )?[\"\u201c]?(?:sales )?agents?[\"\u201d]?\)", re.I)
+    r"\((?:each,? )?(?:the |an? )?[\"\u201c]?(?:sales )?agents?[\"\u201d]?\)|\bsub-placement agents?\b", re.I)
 """A named firm given the agent's role in the sentence ("through B. Riley Securities, Inc. as our
-sales agent", "acting as our agent", "with Cantor Fitzgerald & Co. (the "Agent")"): with the
-at-the-market words somewhere in the document, a program even without an agreement noun."""
+sales agent", "acting as our agent", "with Cantor Fitzgerald & Co. (the "Agent")", a fund's "Virtu Americas LLC will be acting as Nuveen Securities, LLC's
+sub-placement agent"): with the at-the-market words somewhere in the document, a program even without an agreement noun."""
 _NOT_SALES_AGENT_RE = re.compile(
-    r"\bplacement agent|\bunderwrit|\bdealer[- ]manager|\bnotes\b|debt securities|medium-term|\btransfer agent|\bpaying agent|"
+    r"(?<!sub-)\bplacement agent|\bunderwrit|\bdealer[- ]manager|\bnotes\b|debt securities|medium-term|\btransfer agent|\bpaying agent|"
     r"\bexchange agent|\bwarrant agent|\bsubscription agent|\btrustee\b", re.I)
 MANAGER_AS_AGENT_RE = re.compile(
     r"\b(?:shares|common stock|common units|depositary shares)\b[^.]{0,120}?\b(?:through|by|to) (?:such |the |any |each |a |an |(?:one or more|any|each) of the )?"

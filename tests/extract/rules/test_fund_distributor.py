@@ -184,3 +184,67 @@ def test_a_termination_effective_as_of_a_date_does_not_date_the_agreement():
     agr, _, _ = agreement_dates("the distribution agreement effective as of September 30, 2021 between the Fund and "
                                 "Foreside Fund Services, LLC", None)
     assert agr is not None and agr[0] == date(2021, 9, 30)
+
+
+# events.suspended (its "its "at the market" offering" object and titled_with_restart) and events.resumed (an offering
+# as the subject that restarts): a fund suspends under its net asset value undertaking and recommences a week later, and
+# the supplement's heading reports both.
+SUSPENDED_COVER = ("Up to 5,500,000 Common Shares of Beneficial Interest\nEXAMPLE UTILITY INCOME FUND\n"
+                   "Supplement dated March 20, 2020 to Prospectus dated November 12, 2019\n{title}\n")
+
+
+@pytest.mark.parametrize("title, stop, restart", [
+    ("Suspension and Recommencement of Offering",
+     "the Example Utility Income Fund (the \"Fund\") temporarily suspended its \"at the market\" offering (the \"Offering\") "
+     "as of the close of business on March 13, 2020 because of a greater than 10% decline in net asset value per share.",
+     "The Offering recommenced on March 20, 2020 as of the time of filing this supplement."),
+    ("SUSPENSION AND RESUMPTION OF THE OFFERING",
+     "the Fund suspended its at-the-market offering (the \"Offering\") on March 13, 2020 after its net asset value fell "
+     "more than 10%.",
+     "Sales under the Offering resumed on March 20, 2020."),
+])
+def test_a_funds_notice_of_suspension_and_recommencement_reports_both(title, stop, restart):
+    text = SUSPENDED_COVER.format(title=title) + "In accordance with an undertaking required by the SEC, " + stop + " " + restart
+    found = by_type(parse_filing(text.encode("utf-8"), path="fund.md").events)
+    assert sorted(found) == ["resumed", "suspended"]
+    assert found["suspended"].effective_date == date(2020, 3, 13) and found["resumed"].effective_date == date(2020, 3, 20)
+
+
+def test_a_funds_undertaking_to_suspend_is_no_suspension():
+    # near miss: what the fund would do, not what it did
+    text = (SUSPENDED_COVER.format(title="Prospectus Supplement") + "Example Utility Income Fund (the \"Fund\") has entered "
+            "into a distribution agreement with ALPS Distributors, Inc. (the \"Distributor\") to sell common shares in "
+            "\"at the market\" offerings through the Distributor. The Fund will suspend its at the market offering if its net "
+            "asset value declines more than 10% from its net asset value as of the effective date of the registration statement.")
+    found = by_type(parse_filing(text.encode("utf-8"), path="fund.md").events)
+    assert "suspended" not in found and "program_established" in found
+
+
+# role.AGENT_ROLE_NAMED_RE ("sub-placement agent") and amended.REPLACE_RES ("all references ... to X are replaced with
+# references to Y"): a fund's sticker that swaps its sub-placement agent.
+STICKER = ("Filed Pursuant to Rule 424(b)(3)\nEXAMPLE NASDAQ 100 OVERWRITE FUND (THE \"FUND\")\nSUPPLEMENT DATED JUNE 6, 2023\n"
+           "TO THE FUND'S PROSPECTUS SUPPLEMENT TO THE PROSPECTUS DATED MAY 1, 2021\n")
+
+
+@pytest.mark.parametrize("swap", [
+    "Effective June 6, 2023, Virtu Americas LLC (\"Virtu\") will be acting as Nuveen Securities, LLC's (\"Nuveen\") "
+    "sub-placement agent with respect to at-the-market offerings of the Fund Common Shares. As such, all references in the "
+    "Prospectus Supplement to Truist Securities, Inc. are replaced with references to Virtu and the following replaces "
+    "the relevant disclosure.",
+    "Beginning June 6, 2023, Virtu Americas LLC will act as the sub-placement agent of Nuveen Securities, LLC for the Fund's "
+    "at-the-market offerings. Accordingly, each reference in the prospectus supplement to Truist Securities, Inc. is "
+    "replaced with references to Virtu Americas LLC.",
+])
+def test_a_sticker_that_swaps_a_funds_sub_placement_agent_amends_the_program(swap):
+    ev = by_type(parse_filing((STICKER + swap).encode("utf-8"), path="fund.md").events)["program_amended"]
+    assert ev.agents_added == ["Virtu Americas LLC"] and ev.agents_removed == ["Truist Securities, Inc."]
+    assert set(ev.agents) == {"Virtu Americas LLC", "Nuveen Securities, LLC"}
+
+
+def test_a_placement_agent_of_a_registered_direct_is_still_no_program():
+    # near miss: "placement agent" without "sub-" is a best-efforts deal's, not an at-the-market agent
+    text = ("PROSPECTUS SUPPLEMENT\n(To Prospectus dated May 1, 2021)\nExample Therapeutics, Inc.\n1,000,000 Shares of Common "
+            "Stock\nWe are offering 1,000,000 shares of our common stock directly to investors. H.C. Wainwright & Co., LLC is "
+            "acting as our placement agent in this offering. Our common stock trades on the Nasdaq Capital Market, and sales "
+            "in at-the-market offerings under our prior agreement have ended.")
+    assert parse_filing(text.encode("utf-8"), path="rd.md").events == []

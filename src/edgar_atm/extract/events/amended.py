@@ -333,10 +333,12 @@ REPLACE_RES = (
     re.compile(r"\breferences? to [“\"](?P<old>[^”\"]{3,120})[”\"],? (?:is|are|shall be|will be|has been|have been) (?:hereby )?"
                r"(?:replaced|substituted) (?:with|by) [“\"](?P<new>[^”\"]{3,120})[”\"]", re.I),
     re.compile(r"(?P<old>[^;]{3,200}?)\s+(?:is|are|was|were|has been|have been) (?:hereby )?replaced (?:with|by)\s+(?P<new>[^;]{3,200}?),?\s+as\s+" + _ROLE, re.I),
+    re.compile(r"\breferences?\b[^;.]{0,80}?\bto (?P<old>(?:[^;.]|\b(?:Inc|Co|Corp|L\.P|Ltd)\.){3,120}?),?\s+(?:is|are|shall be|will be|has been|"
+               r"have been) (?:hereby )?(?:replaced|substituted) (?:with|by) references? to (?P<new>[^;.,]{3,120}?)(?=\s+and\b|[,.;]|$)", re.I),
 )
 """One agent swapped for another: "to replace X with Y as sales agent", "Y replaced X as agent",
 "each reference to “X” is hereby replaced with “Y”" (a notice that edits the prospectus's list),
-"X has been replaced by Y as sales agent"."""
+"X has been replaced by Y as sales agent", "all references in the Prospectus Supplement to X are replaced with references to Y"."""
 # "(" opens a clause, except inside a legal name: "Credit Suisse Securities (USA) LLC".
 _CLAUSE_RE = re.compile(r"\b(?:which|whereby|whom|wherein|that|pursuant to)\b|[(](?!USA\)|U\.S\.A\.\)|UK\))", re.I)
 # A defined-term parenthetical after a name ("Cantor (“Cantor” and together with B. Riley, the

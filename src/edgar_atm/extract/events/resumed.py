@@ -2,7 +2,8 @@
 
 Ways filings say it: "we are resuming sales under the Sales Agreement"; "we reinstated the
 ATM program by filing this prospectus supplement"; "the Company recommenced sales"; "This prospectus
-supplement is being filed with respect to the reactivation of our ... program".
+supplement is being filed with respect to the reactivation of our ... program"; a fund's "The Offering recommenced on
+March 20, 2020" (the offering its supplement defined, restarting).
 
 Not a resumption: "may resume", "until we resume", "prior to the resumption of", "if".
 """
@@ -22,8 +23,10 @@ RESUME_RE = re.compile(r"\b(?:resum(?:e|ed|ing|ption)|reinstat(?:e|ed|ing)|recom
 RESUME_BOILER_RE = re.compile(r"\bmay\b(?!\s+\d)|\bcould\b|\bif\b|\bwill not\b|\buntil\b|\bresumption of\b|\bprior to\b", re.I)
 """Conditional or future restarts: no event."""
 
-ISSUER_RESUMES_RE = re.compile(r"\b(?:we|the company)\b[^.]{0,60}?\b(?:resum|reinstat|recommenc|reactivat)", re.I)
-"""The issuer is the one restarting ("we are resuming", "the Company reinstated")."""
+ISSUER_RESUMES_RE = re.compile(r"\b(?:we|the (?:company|fund|trust|partnership)|the (?:offering|program)|(?:offers and )?sales)\b"
+                               r"[^.]{0,60}?\b(?:resum|reinstat|recommenc|reactivat)", re.I)
+"""The issuer, or its offering, is the one restarting ("we are resuming", "the Company reinstated", "The Offering
+recommenced on March 20, 2020")."""
 
 
 FILED_FOR_RESTART_RE = re.compile(
@@ -36,7 +39,7 @@ resumption of sales under our At The Market Offering Agreement"."""
 
 
 _ABOUT_OFFERING_RE = re.compile(r"agreement|at[\s-]the[\s-]market|\bATM\b|continuous offering|equity (?:offering )?program|"
-                                r"offering program|(?:sales|distribution) agents?\b", re.I)
+                                r"offering program|(?:sales|distribution) agents?\b|(?-i:\bOffering\b)", re.I)
 """A restart sentence that does not name the program still speaks of it ("We are filing this prospectus
 supplement to reactivate the at-the-market offering")."""
 

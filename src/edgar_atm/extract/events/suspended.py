@@ -6,7 +6,8 @@ make any sales ... unless and until a new prospectus supplement is filed"; "the 
 supplement relating to the Sales Agreement was terminated", "we terminated the original prospectus relating to the ATM
 program without terminating the underlying sales agreement"; "we have elected to discontinue sales under the
 Equity Distribution Agreement", "we have ceased / paused / stopped sales", "we have discontinued our at-the-market offering
-program" (the program stops; the agreement is not said to end).
+program" (the program stops; the agreement is not said to end); a fund's "temporarily suspended its "at the market"
+offering ... as of the close of business on March 13, 2020" under its net asset value undertaking.
 
 Not a suspension: the rights every agreement gives ("we may suspend the offering at any time",
 "sales will be suspended until", "notify the other"), conditionals ("if we", "in the event").
@@ -31,7 +32,7 @@ _IN_SENTENCE = r"(?:[^.]|" + ABBREVIATION + r"){0,160}?"
 SUSPEND_RE = re.compile(
     r"purpose of this [^.]{0,60}?is to (?:suspend|terminate)|\bhereby (?:suspend|terminat)|"
     r"\b(?:we|the company) (?:are|is|have|has|had) (?:hereby )?(?:suspend(?:ed|ing)?|terminat(?:ed|ing) the (?:continuous )?offering)|"
-    r"\bsuspend(?:ed|ing)? (?:the |our |all )?(?:atm\b|at[\s-]the[\s-]market|offers and sales|offers or sales|sales\b|offering\b|program\b|continuous offering)|"
+    r"\bsuspend(?:ed|ing)? (?:the |our |all |its )?[\"\u201c]?(?:atm\b|at[\s-]the[\s-]market|offers and sales|offers or sales|sales\b|offering\b|program\b|continuous offering)|"
     r"\bterminat(?:e|ed|ing) the continuous offering|"
     r"\bwill not (?:make|effect|conduct) any (?:further |additional )?(?:offers or |offers and )?sales? " + _IN_SENTENCE + _UNTIL_NEW + "|"
     r"\bwill not (?:offer or )?(?:sell|issue) any (?:further |additional |more )?(?:shares|securities|ADSs|units)\b" + _IN_SENTENCE
@@ -58,7 +59,10 @@ SUSPEND_BOILER_RE = re.compile(
 )
 """Suspension rights and mechanics, never an event."""
 
-_CONDITIONAL_RE = re.compile(r"\bmay\b(?!\s+\d)|\bcould\b|\bif we\b|\bin the event\b", re.I)
+_CONDITIONAL_RE = re.compile(r"\bmay\b(?!\s+\d)|\bcould\b|\bif we\b|\bin the event\b|"
+                             r"\b(?:will|would|shall|must) (?:temporarily )?suspend\b[^.]{0,200}?\b(?:if|when|whenever|should)\b", re.I)
+"""A suspension that would follow a condition (a fund's undertaking: "the Fund will suspend its at the market offering if
+its net asset value declines more than 10%"), not one made."""
 _DECLARED_RE = re.compile(r"purpose of this|hereby", re.I)
 
 
@@ -69,6 +73,15 @@ def declared(detection: Detection) -> bool:
     """A suspension this filing makes ("The purpose of this supplement is to suspend", "we hereby suspend"), as against
     one it recalls."""
     return bool(detection.event.excerpt and _DECLARED_RE.search(detection.event.excerpt))
+
+
+_BOTH_IN_TITLE_RE = re.compile(r"\bsuspension (?:and|&) (?:recommencement|resumption|reinstatement|restart)\b", re.I)
+
+
+def titled_with_restart(cover: str) -> bool:
+    """The supplement's own heading reports the suspension beside the restart ("Suspension and Recommencement of
+    Offering"): both are this filing's news, where a restart alone only recalls the suspension it ends."""
+    return bool(_BOTH_IN_TITLE_RE.search(cover))
 
 
 def detect(sentences: list[Sentence], program: Program, doc_date: date | None) -> Detection | None:
