@@ -110,6 +110,11 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
         # A filing that restarts the program recalls the suspension it ends ("On December 1, 2022 we suspended
         # sales ... We are resuming sales"): that suspension was the earlier filing's news.
         suspension = None
+    if suspension is not None and any(d.event.type == "terminated" and d.event.scope != "prior" for d in found) \
+            and terminated.OFFERING_ONLY_RE.search(suspension.event.excerpt or ""):
+        # "We voluntarily terminated the Sales Agreement ... The purpose of this Supplement is to terminate our continuous
+        # offering": the offering ends with the agreement, one termination and no suspension.
+        suspension = None
     if suspension is not None:
         found.append(suspension)
     if resumption is not None:
@@ -159,20 +164,24 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     return Extraction(True, [finish(d, doc) for d in found])
 
 
-_DEFINED_AGREEMENT_TERM_RE = re.compile(r"\((?:the\s+|our\s+)?[\"\u201c](?P<term>(?:[A-Z][\w-]*\s+){1,3}Agreement)[\"\u201d]\)")
+_DEFINED_AGREEMENT_TERM_RE = re.compile(
+    r"\((?:the\s+|our\s+)?[\"\u201c](?P<term>(?:[A-Z][\w-]*\s+){1,3}Agreement|(?:[A-Z][\w-]*\s+){0,2}(?:EDA|ATM Agreement))[\"\u201d]")
+"""A term the filing defines for its agreement: "(the "Sale Agreement")", "(the "Original EDA", ...)" (an abbreviation)."""
 
 
 def _with_defined_terms(specific: list[Sentence], sentences: list[Sentence]) -> list[Sentence]:
     """The program's sentences, and those that name its agreement by the term the filing defined for it when that
     term is no agreement noun of its own ("Open Market Sale Agreement ... (the "Sale Agreement")" ... "In accordance
-    with the terms of the Sale Agreement, we may offer and sell ... up to $150,000,000") or one a sentence alone is not
+    with the terms of the Sale Agreement, we may offer and sell ... up to $150,000,000"; "(the "Original EDA")" ...
+    "we entered into Amendment No. 2 to the Original EDA") or one a sentence alone is not
     read as an ATM agreement ("Equity Distribution Agreement (the "Distribution Agreement")")."""
     terms = set()
     for s in specific[:20]:
         for m in _DEFINED_AGREEMENT_TERM_RE.finditer(s.text):
             if NOT_ATM_AGREEMENT_RE.search(m.group("term")):
                 continue
-            if not AGREEMENT_RE.fullmatch(m.group("term")) or canonical_agreement(m.group("term")) == "Distribution Agreement":
+            if not AGREEMENT_RE.fullmatch(m.group("term")) or canonical_agreement(m.group("term")) == "Distribution Agreement" \
+                    or m.group("term").endswith("EDA"):
                 # "the Distribution Agreement" is also the medium-term-note programs' word, which a sentence alone
                 # is not taken for: defined for this program, it is the program's.
                 terms.add("the " + m.group("term"))

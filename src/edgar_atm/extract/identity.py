@@ -80,6 +80,11 @@ AMENDMENT_ON_RE = re.compile(
 keeps the date it is "dated")."""
 
 
+_CHANGED_AGREEMENT_RE = re.compile(r"\b(?:terminat|suspend|amend|replac|supersed|cancel|expir)\w*\b[^.;]{0,100}$", re.I)
+"""A verb of ending or change before "... Agreement effective as of X": X is when that takes effect, not the agreement's
+date."""
+
+
 # An amendment dated this close to the supplement is this filing's change (as events.amended.RECENT_DAYS).
 _RECENT_DAYS = 62
 
@@ -100,6 +105,8 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
     kinds: list[str] = []  # "amendment" where the date is an amendment's ("Amendment No. 1, dated X")
     own: list[bool] = []  # the date follows the amendment's own noun ("an amendment, dated X"), not the agreement's
     for m in AGREEMENT_DATE_RE.finditer(text):
+        if m.group(0).startswith("effective") and _CHANGED_AGREEMENT_RE.search(text, max(0, m.start() - 120), m.start()):
+            continue  # "we voluntarily terminated the Sales Agreement effective as of March 5, 2025": the ending's date
         nouns = _NOUN_RE.findall(text[max(0, m.start() - 250):m.start()])
         if nouns and nouns[-1].lower() not in ("agreement", "agreements", "amendment", "no"):
             continue  # "the prospectus supplement dated ..." dates a prospectus, not the agreement
@@ -345,7 +352,7 @@ def is_defining(text: str) -> bool:
     sentence about the agreement already defined)."""
     return bool(re.search(
         r"\b(?:entered into|enter into|are party to|is party to|executed|relate to the offer|relates to the offer|"
-        r"previously entered|amended and restated|amendment no\.|dated|agreements? effective as of|"
+        r"previously entered|amended and restated|amendment no\.|dated|(?<!terminated the )(?<!terminate the )agreements? effective as of|"
         r"(?:in accordance with|pursuant to|under) the terms of (?:our|an) (?:existing )?(?=[A-Z\w])|our existing)\b", text, re.I)) \
         and bool(AGREEMENT_RE.search(text))
 

@@ -498,6 +498,9 @@ def _cover_value(head: Window) -> Decimal | None:
     return as_dollars(value) if value is not None else None
 
 
+_INITIAL_CAP_RE = re.compile(r"\b(?:initially|originally)\b[^.;$]{0,90}$", re.I)
+
+
 def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], head: Window, existing: bool) -> None:
     """The agreement's cap (max_amount), what this prospectus registers when smaller
     (offered_amount), and a new total after an increase."""
@@ -508,6 +511,7 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
     if cover_cap and cover_value is not None:
         prospectus_caps.append((cover_value, head.sub(dollar_start(head.text, cover_cap.start("num")), cover_cap.end("num"))))
     limited: list[tuple[Decimal, Span]] = []
+    initial_caps: list[tuple[Decimal, Span]] = []
     for s in specific[:60]:
         found = caps(s.text)
         if not found:
@@ -518,7 +522,9 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
             limited.extend((v, s.sub(a, b)) for v, a, b in found)
             continue
         target = prospectus_caps if _THIS_PROSPECTUS_RE.search(s.text) and not _AGREEMENT_PERMITS_RE.search(s.text) else agreement_caps
-        target.extend((v, s.sub(a, b)) for v, a, b in found)
+        for v, a, b in found:
+            # "we were initially authorized to offer and sell up to $100,000,000": the cap before a change (see below).
+            (initial_caps if _INITIAL_CAP_RE.search(s.text, max(0, a - 100), a) else target).append((v, s.sub(a, b)))
     program_paras = {x.para for x in specific[:60]}
     nearby = [x for x in sentences if x.para in program_paras]
     for s in nearby:
@@ -546,6 +552,10 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
                 agreement_caps.extend((v, s.sub(a, b)) for v, a, b in caps(s.text))
                 if agreement_caps:
                     break
+    if initial_caps and not (cover_value is not None and cover_value > max(v for v, _ in initial_caps)):
+        # A cap "initially" set and since cut (an I.B.6 notice) is still the agreement's; one since raised to what the
+        # cover now offers is not.
+        agreement_caps.extend(initial_caps)
     if agreement_caps:
         value, span = largest(agreement_caps)
         prog.max_amount, prog.spans["max_amount"] = as_dollars(value), span

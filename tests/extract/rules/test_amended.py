@@ -1275,3 +1275,45 @@ def test_a_new_programs_supplement_that_says_the_limit_applies_establishes_it():
            "$21,435,000. On March 23, 2022, the date we filed our Annual Report on Form 10-K, we became subject to General "
            "Instruction I.B.6 of Form S-3, which limits the amounts that we may sell under the registration statement.\n")
     assert types(parse_filing(doc.encode(), path="passage.md").events) == ["program_established"]
+
+
+# assemble._DEFINED_AGREEMENT_TERM_RE: an agreement defined by an abbreviation ("(the "Original EDA")") is the program's
+# agreement in the sentences that amend it.
+EDA_COVER = ("Filed Pursuant to Rule 424(b)(5)\nProspectus Supplement No. 2, Dated November 17, 2023\n(to Prospectus dated "
+             "September 28, 2023)\nEXAMPLE LABORATORIES, INC.\nUp to $11,036,310\nCommon Stock\n")
+
+
+@pytest.mark.parametrize("term", ["Original EDA", "EDA", "ATM Agreement"])
+def test_amendments_of_an_agreement_defined_by_an_abbreviation(term):
+    body = (f"We previously entered into an Equity Distribution Agreement, dated September 18, 2023 (the \"{term}\"), with "
+            "Maxim Group LLC (\"Maxim\"), pursuant to which we may offer and sell, from time to time, an aggregate of up to "
+            "$3,250,000 of shares of our common stock in an \"at the market offering\". "
+            f"On November 17, 2023, we entered into Amendment No. 2 to the {term} (the \"Second Amendment\").")
+    ev = by_type(parse_filing((EDA_COVER + body).encode("utf-8"), path="eda.md").events)["program_amended"]
+    assert ev.amendment_date == date(2023, 11, 17) and ev.agreement_date == date(2023, 9, 18)
+
+
+# programs._INITIAL_CAP_RE: a cap the program was "initially" given, since raised to the cover's amount, is not the cap.
+RAISED = ("Filed Pursuant to Rule 424(b)(3)\nSUPPLEMENT NO. 1 DATED AUGUST 5, 2024\nTo Prospectus Supplement dated May 6, 2024\n"
+          "(To Prospectus dated March 2, 2022)\nExample Energy, Inc.\nShares of Common Stock\nHaving an Aggregate Offering Price "
+          "of up to {cover}\nThis Supplement No. 1 (this \"Supplement\") amends and supplements the prospectus supplement, dated "
+          "May 6, 2024 (the \"Prospectus Supplement\").\n{heading}\nOn May 6, 2024, Example Energy, Inc. entered into a "
+          "Distribution Agreement (the \"Distribution Agreement\") with BofA Securities, Inc. and Citigroup Global Markets Inc. "
+          "(the \"Sales Agents\") relating to the offer and sale from time to time of shares of our common stock through the "
+          "Sales Agents in transactions that are deemed to be \"at-the-market\" offerings (the \"ATM Offering\"). In accordance "
+          "with the Distribution Agreement, we were {word} to offer and sell up to $100,000,000 of our Common Stock in the ATM "
+          "Offering.\nPursuant to the terms of an amendment to the Distribution Agreement, as")
+
+
+@pytest.mark.parametrize("word", ["initially authorized", "originally permitted"])
+def test_a_cap_initially_set_and_raised_to_the_covers_amount(word):
+    text = RAISED.format(cover="$300,000,000", heading="Increase in Aggregate Offering Price", word=word)
+    ev = by_type(parse_filing(text.encode("utf-8"), path="raised.md").events)["program_amended"]
+    assert ev.max_amount == Decimal(300_000_000)
+
+
+def test_a_cap_initially_set_and_cut_on_the_cover_stays_the_agreements():
+    # near miss: an I.B.6 cut keeps the agreement's cap, and the cover's amount is what this prospectus offers
+    text = RAISED.format(cover="$18,250,000", heading="Decrease in Aggregate Offering Price", word="initially authorized")
+    ev = by_type(parse_filing(text.encode("utf-8"), path="cut.md").events)["program_amended"]
+    assert ev.max_amount == Decimal(100_000_000) and ev.offered_amount == Decimal(18_250_000)

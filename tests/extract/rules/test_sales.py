@@ -1025,3 +1025,27 @@ def test_shares_not_sold_by_a_condition_are_no_remainder():
     evs = events(body + "If shares having an aggregate offering price of $50,000,000 were not sold under the "
                  "Distribution Agreement, we would not receive those proceeds.")
     assert "sales_reported" not in types(evs)
+
+
+# sales.GROSS_SOLD_RE: "$X of securities" sold under the program's agreement (not under General Instruction I.B.6).
+SECURITIES_COVER = ("PROSPECTUS SUPPLEMENT\n(To Prospectus Supplement dated July 11, 2024)\nExample, Inc.\nUp to $874,496 of "
+                    "Common Stock\nThis prospectus supplement amends certain information contained in the prospectus "
+                    "supplement dated July 11, 2024, relating to the offer and sale of our common stock through H.C. Wainwright "
+                    "& Co., LLC (\"Wainwright\"), as sales agent, in \"at the market offerings\", pursuant to the At the Market "
+                    "Offering Agreement with Wainwright dated as of May 31, 2024 (the \"Sales Agreement\").\n")
+
+
+@pytest.mark.parametrize("sold", [
+    "We have sold $1,840,337 of securities pursuant to the Sales Agreement.",
+    "To date, we have sold $1,840,337 of our securities under the Sales Agreement.",
+    "As of the date of this prospectus supplement, we have sold $1,840,337 of securities through the ATM program.",
+])
+def test_dollars_of_securities_sold_under_the_agreement_are_a_sales_report(sold):
+    ev = by_type(parse_filing((SECURITIES_COVER + sold).encode("utf-8"), path="sold.md").events)["sales_reported"]
+    assert ev.gross_proceeds == Decimal(1_840_337)
+
+
+def test_dollars_of_securities_sold_under_general_instruction_ib6_are_the_shelfs():
+    # near miss (sskn 2021): the baby-shelf count, not the program's sales
+    text = SECURITIES_COVER + "We have sold $1,840,337 of securities pursuant to General Instruction I.B.6 of Form S-3 during the prior 12 calendar month period."
+    assert "sales_reported" not in by_type(parse_filing(text.encode("utf-8"), path="sold.md").events)

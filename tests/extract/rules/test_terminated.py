@@ -380,3 +380,35 @@ def test_an_agreement_entered_into_before_and_not_replaced_stays_the_program():
                          "2020. We have added Craig-Hallum Capital Group LLC as a new sales agent under the agreement."))
     assert "terminated" not in evs
     assert next(iter(evs.values())).agreement_date == date(2020, 3, 25)
+
+
+# identity.AGREEMENT_DATE_RE (_CHANGED_AGREEMENT_RE) and assemble: an agreement "terminated ... effective as of" a date is
+# this program's ending on that date, and the supplement's "purpose ... is to terminate our continuous offering" is part of
+# that ending, not a suspension beside it.
+ENDED_COVER = ("Filed Pursuant to Rule 424(b)(3)\nPROSPECTUS SUPPLEMENT DATED MARCH 5, 2025\n(To Prospectus dated January 11, "
+               "2024)\nUp to $170,000,000\nCommon Stock\n")
+ENDED_DEFINED = ("We filed the Sales Agreement Prospectus on January 11, 2024 to register the offer and sale of shares of our "
+                 "common stock from time to time under the terms of a Sales Agreement, or the Sales Agreement, that we "
+                 "entered into with B. Riley Securities Inc., Cantor Fitzgerald & Co. and H.C. Wainwright & Co., LLC, or the "
+                 "Sales Agents, dated December 22, 2023, in an \"at the market offering\". ")
+
+
+@pytest.mark.parametrize("ending", [
+    "On February 28, 2025, we voluntarily terminated the Sales Agreement effective as of March 5, 2025. The purpose of "
+    "this Supplement is to terminate our continuous offering under the Sales Agreement Prospectus.",
+    "On February 28, 2025, we gave notice to terminate the Sales Agreement effective as of March 5, 2025, and the purpose "
+    "of this supplement is to terminate the continuous offering.",
+])
+def test_an_agreement_terminated_effective_as_of_a_date_ends_this_program(ending):
+    found = by_type(events(ENDED_DEFINED + ending, cover=ENDED_COVER))
+    assert sorted(found) == ["terminated"]
+    ev = found["terminated"]
+    assert ev.scope == "this" and ev.agreement_date == date(2023, 12, 22) and ev.effective_date == date(2025, 3, 5)
+    assert len(ev.agents) == 3
+
+
+def test_terminating_only_the_continuous_offering_is_still_a_suspension():
+    # near miss: the agreement is not said to end
+    found = by_type(events(ENDED_DEFINED + "The purpose of this Supplement is to terminate our continuous offering under "
+                           "the Sales Agreement Prospectus.", cover=ENDED_COVER))
+    assert "suspended" in found and "terminated" not in found

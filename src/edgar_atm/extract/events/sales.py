@@ -137,11 +137,14 @@ GROSS_AFTER_RE = re.compile(MONEY_RE.pattern + r"\s+(?:in|of)\s+(?:aggregate\s+)
 GROSS_SOLD_RE = re.compile(
     r"\bsold\s+(?:a total of\s+|an aggregate of\s+|approximately\s+)*" + MONEY_RE.pattern
     + r"(?:\s+(?:of\s+|in\s+)?(?:our\s+)?(?:shares|ADSs|American Depositary Shares|common stock|common shares|ordinary shares|common units|units)\b"
-    r"|(?=\s+(?:under|pursuant to|through)\s+(?:the|our|this)\b))",
+    r"|(?=\s+(?:under|pursuant to|through)\s+(?:the|our|this)\b)"
+    r"|\s+of\s+(?:our\s+)?securities(?=\s+(?:under|pursuant to|through)\s+(?:the|our|this)\s+(?!General\s+Instruction)"
+    r"(?:[\w-]+\s+){0,5}?(?:Agreements?|Program|ATM)\b))",
     re.I,
 )
 """A dollar amount of securities sold: "sold an aggregate of $22.2 million ADSs", "sold $3.5 million of our
-common stock", "we have sold $50.0 million under the prospectus"."""
+common stock", "we have sold $50.0 million under the prospectus", "We have sold $1,840,337 of securities pursuant to the
+Sales Agreement" (not "... of securities pursuant to General Instruction I.B.6", which counts the shelf's sales)."""
 GROSS_PASSIVE_RE = re.compile(
     MONEY_RE.pattern + r"\s+(?:of|in)\s+(?:our\s+)?(?:shares|ADSs|American Depositary Shares|common stock|common shares|ordinary shares|"
     r"common units|units|preferred stock)\b[^.;$]{0,60}?\b(?:(?:have|has|had)\s+(?:previously\s+)?been|were|was|previously)\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b",
