@@ -97,7 +97,7 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "Keefe, Bruyette & Woods, Inc.": (r"Keefe,? Bruyette (?:&|and) Woods(?:, Inc\.?)?", r"KBW"),
     "SG Americas Securities, LLC": (r"SG Americas Securities(?:, LLC)?",),
     "Berenberg Capital Markets LLC": (r"Berenberg Capital Markets(?: LLC)?", r"Berenberg"),
-    "Virtu Americas LLC": (r"Virtu Americas(?: LLC)?", r"Virtu(?= |,|\))"),
+    "Virtu Americas LLC": (r"Virtu Americas(?: LLC)?", r"Virtu(?!\s+Financial)(?= |,|\))"),
     "Wedbush Securities Inc.": (r"Wedbush Securities(?: Inc\.?)?", r"Wedbush"),
     "IFS Securities, Inc.": (r"IFS Securities(?:, Inc\.?)?", r"Brinson Patrick"),
     "Wm Smith & Co.": (r"Wm\.? Smith & Co\.?", r"Wm\.? Smith"),

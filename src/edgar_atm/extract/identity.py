@@ -346,15 +346,22 @@ def _entered_on_date(text: str) -> re.Match[str] | None:
 
 
 def is_defining(text: str) -> bool:
-    """A sentence that defines the agreement: names one and says it was entered into, is
-    party to, dated (or "effective as of" a date), amended, or that the prospectus relates to the offer under it, or sells "in accordance with the
-    terms of our existing Controlled Equity Offering Sales Agreement" (not "the terms of the sales agreement": a
-    sentence about the agreement already defined)."""
-    return bool(re.search(
+    """A sentence that defines the agreement: names one and says it was entered into, is party to, dated (or "effective
+    as of" a date, unless that is when an ending or change takes effect), amended, or that the prospectus relates to the
+    offer under it, or sells "in accordance with the terms of our existing Controlled Equity Offering Sales Agreement"
+    (not "the terms of the sales agreement": a sentence about the agreement already defined)."""
+    if not AGREEMENT_RE.search(text):
+        return False
+    if re.search(
         r"\b(?:entered into|enter into|are party to|is party to|executed|relate to the offer|relates to the offer|"
-        r"previously entered|amended and restated|amendment no\.|dated|(?<!terminated the )(?<!terminate the )agreements? effective as of|"
-        r"(?:in accordance with|pursuant to|under) the terms of (?:our|an) (?:existing )?(?=[A-Z\w])|our existing)\b", text, re.I)) \
-        and bool(AGREEMENT_RE.search(text))
+        r"previously entered|amended and restated|amendment no\.|dated|"
+        r"(?:in accordance with|pursuant to|under) the terms of (?:our|an) (?:existing )?(?=[A-Z\w])|our existing)\b", text, re.I):
+        return True
+    m = _EFFECTIVE_AS_OF_RE.search(text)
+    return bool(m) and not _CHANGED_AGREEMENT_RE.search(text, max(0, m.start() - 120), m.start())
+
+
+_EFFECTIVE_AS_OF_RE = re.compile(r"\bagreements? effective as of\b", re.I)
 
 
 # --------------------------------------------------------------------------- caps
