@@ -358,7 +358,7 @@ def is_defining(text: str) -> bool:
         r"(?:in accordance with|pursuant to|under) the terms of (?:our|an) (?:existing )?(?=[A-Z\w])|our existing)\b", text, re.I):
         return True
     m = _EFFECTIVE_AS_OF_RE.search(text)
-    return bool(m) and not _CHANGED_AGREEMENT_RE.search(text, max(0, m.start() - 120), m.start())
+    return m is not None and not _CHANGED_AGREEMENT_RE.search(text, max(0, m.start() - 120), m.start())
 
 
 _EFFECTIVE_AS_OF_RE = re.compile(r"\bagreements? effective as of\b", re.I)
