@@ -38,7 +38,7 @@ SALES_RE = re.compile(
     r"\b(?:have|has|had)\s+not\s+(?:yet\s+)?(?:offered\s+(?:or|and)\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+any\b|"
     r"\bno\s+(?:shares|sales)\b[^.]{0,80}?\b(?:have|has|had)\s+(?:yet\s+)?been\s+(?:sold|made)\b|"
     + _NO_NAMED_SHARES_SOLD + r"|"
-    r"\bsold\s+no\s+shares\b|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,]+\s+shares|\bwe\s+sold\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+)?\$|\bwe\s+(?:have\s+)?sold,?\s+(?:through|to|via)\s+" + _FIRM_TEXT + r"{1,160}?(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,3}?shares|\b(?:were|was|have been|had been) (?:issued and |offered and )?sold\b|"
+    r"\bsold\s+no\s+shares\b|\b(?:we|the\s+(?:company|fund|trust|partnership))\s+sold\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,]+\s+shares|\b(?:we|the\s+(?:company|fund|trust|partnership))\s+sold\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+)?\$|\bwe\s+(?:have\s+)?sold,?\s+(?:through|to|via)\s+" + _FIRM_TEXT + r"{1,160}?(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,3}?shares|\b(?:were|was|have been|had been) (?:issued and |offered and )?sold\b|"
     r"\bpreviously\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|\b(?:did|has|have)\s+not\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b|"
     r"\b(?:we|the\s+(?:company|fund|trust|partnership))\s+(?:has\s+|had\s+)?(?:issued\s+and\s+|offered\s+and\s+)sold\b|"
     r"\bcompleted\s+the\s+sale\s+of\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,3}?(?:shares|ADSs|units)\b|"
@@ -67,7 +67,7 @@ SALES_RE = re.compile(
     re.I,
 )
 """The sales verb: "have sold", "had not sold any", "no shares have been sold", "were sold",
-"we sold N shares", "we sold $X", "we sold through X as our sales agent an aggregate of N shares", "we issued and sold"
+"we sold N shares" ("the Company sold N shares"), "we sold $X", "we sold through X as our sales agent an aggregate of N shares", "we issued and sold"
 ("The Company issued and sold"), "we completed the sale of N shares", "we have issued N shares", "previously sold", "proceeds ... from
 the sale of N shares", "$X of our common stock has been sold", "N shares had been issued under the Sales Agreement" (issued, only
 under the program), "sales of N shares have been made",
@@ -233,7 +233,12 @@ sell up to an additional $Z" is not: filings say so of a new registration after 
 _CONDITIONAL_RE = re.compile(r"\bif (?:no|any|all|we have)\b|\bnot previously sold\b", re.I)
 _OTHER_ISSUANCE_RE = re.compile(
     r"[^.;]{0,40}?\b(?:upon (?:the )?(?:exercise|conversion|vesting|settlement)|in connection with (?:the |our )?(?:acquisition|merger|exercise)|"
-    r"under (?:our|the) [\w ]{0,30}?(?:incentive|option|employee|purchase) plan|as (?:consideration|dividends?))", re.I)
+    r"under (?:our|the) [\w ]{0,30}?(?:incentive|option|employee|purchase) plan|as (?:consideration|dividends?)|"
+    r"in (?:an? |the |our )?(?:underwritten|registered direct|firm[- ]commitment|private placement|confidentially marketed|"
+    r"best[- ]efforts|rights) (?:public )?(?:offering|placement|transaction))", re.I)
+"""Shares issued or sold some other way than at the market: on an exercise, in a merger, under a plan, as dividends, or
+in an underwritten, registered direct or private offering ("In 2022, we sold 2,000,000 shares in an underwritten public
+offering")."""
 _MODAL_BEFORE_RE = re.compile(r"\b(?:will|would|may|might|could|shall)\s+(?:\w+\s+)?$", re.I)
 _HYPOTHETICAL_RE = re.compile(r"\bassum(?:e|es|ed|ing|ption)\b|\bwould (?:be|receive|have)\b|\bhypothetical", re.I)
 _FUTURE_RE = re.compile(r"\b(?:may|will|would|could)\s+(?:be\s+)?(?:offer|sell|sold|issue)|\bif any\b|\bunderwriters?\b|\bplacement agent\b", re.I)

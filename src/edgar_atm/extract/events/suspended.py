@@ -1,6 +1,7 @@
 """suspended: offers and sales stop while the agreement stays in force.
 
-Ways filings say it: "The purpose of this supplement is to suspend ..."; "we are hereby
+Ways filings say it: "The purpose of this supplement is to suspend ..."; "We are filing this prospectus supplement
+to suspend the offering ..."; "we are hereby
 suspending / terminating the continuous offering"; "we have suspended the ATM"; "we will not
 make any sales ... unless and until a new prospectus supplement is filed"; "the prospectus
 supplement relating to the Sales Agreement was terminated", "we terminated the original prospectus relating to the ATM
@@ -31,6 +32,7 @@ _IN_SENTENCE = r"(?:[^.]|" + ABBREVIATION + r"){0,160}?"
 
 SUSPEND_RE = re.compile(
     r"purpose of this [^.]{0,60}?is to (?:suspend|terminate)|\bhereby (?:suspend|terminat)|"
+    r"\b(?:we are filing this|(?:is|are) being filed)\b[^.]{0,60}?\bto (?:suspend|terminate the continuous offering)\b|"
     r"\b(?:we|the company) (?:are|is|have|has|had) (?:hereby )?(?:suspend(?:ed|ing)?|terminat(?:ed|ing) the (?:continuous )?offering)|"
     r"\bsuspend(?:ed|ing)? (?:the |our |all |its )?[\"\u201c]?(?:atm\b|at[\s-]the[\s-]market|offers and sales|offers or sales|sales\b|offering\b|program\b|continuous offering)|"
     r"\bterminat(?:e|ed|ing) the continuous offering|"
@@ -63,7 +65,7 @@ _CONDITIONAL_RE = re.compile(r"\bmay\b(?!\s+\d)|\bcould\b|\bif we\b|\bin the eve
                              r"\b(?:will|would|shall|must) (?:temporarily )?suspend\b[^.]{0,200}?\b(?:if|when|whenever|should)\b", re.I)
 """A suspension that would follow a condition (a fund's undertaking: "the Fund will suspend its at the market offering if
 its net asset value declines more than 10%"), not one made."""
-_DECLARED_RE = re.compile(r"purpose of this|hereby", re.I)
+_DECLARED_RE = re.compile(r"purpose of this|hereby|we are filing this|being filed\b[^.]{0,60}?\bto (?:suspend|terminate)", re.I)
 
 
 _ABOUT_OFFERING_RE = re.compile(r"agreement|at[\s-]the[\s-]market|\bATM\b|continuous offering|prospectus supplement|program", re.I)
@@ -96,8 +98,8 @@ def detect(sentences: list[Sentence], program: Program, doc_date: date | None) -
             continue
         if not _ABOUT_OFFERING_RE.search(t):
             continue
-        if not SUSPEND_RE.search(t) or SUSPEND_BOILER_RE.search(t):
-            continue
+        if not SUSPEND_RE.search(t) or (SUSPEND_BOILER_RE.search(t) and not _DECLARED_RE.search(t)):
+            continue  # a right to suspend, unless this filing says it is the suspension ("filing this ... to suspend the offering of")
         if _CONDITIONAL_RE.search(t) and not _DECLARED_RE.search(t):
             continue
         eff = when.effective_date(t, doc_date)
