@@ -53,6 +53,10 @@ SALES_RE = re.compile(
     r"\bsales\s+of\s+[^.;]{0,120}?\b(?:have|has|had)\s+been\s+(?:made|completed|effected)\b|"
     r"\b(?:have|has|had)\s+(?:received|generated|raised|realized)\s+(?:aggregate\s+|total\s+)?(?:gross\s+|net\s+)?proceeds\s+of\s+"
     r"(?:[^.;]|\.\d){0,80}?\bfrom\s+(?:the\s+)?(?:sales?|issuance)\b|"
+    r"\b(?:we|the\s+company)\s+(?:received|generated|raised|realized)\s+(?:aggregate\s+|total\s+)?(?:gross\s+|net\s+)?proceeds\s+of\s+"
+    r"(?:[^.;]|\.\d){0,80}?\b(?:from|through)\s+(?:the\s+)?(?:sales?|issuance)\s+of\b|"
+    r"\bsales\s+(?:under|pursuant\s+to|through)\s+(?:the|our)\s+(?:[\w-]+\s+){0,5}?(?:[Aa]greements?|[Pp]rogram|ATM)\b[^.;]{0,60}?"
+    r"\btotal(?:ed|led)\s+(?:approximately\s+|an\s+aggregate\s+of\s+)?(?:\$|[\d,]+\s+shares)|"
     r"\b(?:have|has|had)\s+(?:received|generated|raised|realized)\s+(?:aggregate\s+|total\s+)?(?:gross\s+|net\s+)?proceeds\s+of\s+"
     r"(?:approximately\s+|about\s+)?\$[\d,.]+(?:\s*(?:million|billion))?\s+(?:under|pursuant\s+to|through)\s+(?:the|our|this)\b|"
     r"\b(?:have|has|had)\s+not\s+(?:yet\s+)?(?:made|effected|completed)\s+any\s+sales\b|"
@@ -105,6 +109,21 @@ _ALL_OF_WHICH_RE = re.compile(r",\s+all\s+of\s+which\b|,?\s+(?:though|although|b
 shares were sold ... during the three months ended March 31, 2019") or that they were not sold in a window ("...,
 though none of such sales was made pursuant to General Instruction I.B.6"): its window qualifies a cumulative
 figure."""
+
+
+_PERIOD_RE = re.compile(r"\b(?:during|in|for) the (?:fiscal )?(?:quarter|(?:three|six|nine) months) ended\b", re.I)
+_SHELF_WINDOW_RE = re.compile(r"(?:12|twelve)[\s-](?:calendar[\s-])?months?|I\.B\.6|since such filing", re.I)
+_UNDER_PROGRAM_RE = re.compile(r"\b(?:under|pursuant to|through)\s+(?:the|our|its)\s+(?:[\w-]+\s+){0,5}?"
+                               r"(?:[Aa]greements?|[Pp]rogram|ATM|at[\s-]the[\s-]market)\b")
+
+
+def _program_period(t: str, verb: int) -> bool:
+    """A quarter's or a few months' sales under the program, the period told before the sales verb at `verb` ("During the
+    quarter ended March 31, 2024, we sold 1,000,000 shares under the Sales Agreement"), as against the baby-shelf window
+    of I.B.6 arithmetic, or a period that qualifies another clause than the one reported ("we have not sold any shares
+    ..., but during the six months ended June 30, 2017, we sold ...")."""
+    period = _PERIOD_RE.search(t, 0, verb)
+    return bool(period and _UNDER_PROGRAM_RE.search(t) and not _SHELF_WINDOW_RE.search(t))
 
 
 def _counted(t: str, after: int) -> str:
@@ -177,12 +196,13 @@ million"): its net figure comes with it."""
 NET_AFTER_RE = re.compile(MONEY_RE.pattern + r"\s+(?:in|of)\s+(?:aggregate\s+)?net\s+proceeds", re.I)
 """Net proceeds after the amount: "$Y in net proceeds"."""
 SOLD_SHARES_RE = re.compile(
-    r"\b(?:sold|issued(?: and sold)?|(?:issuance(?: and sale)?|sales?) of),?\s*(?:(?:through|to|via)\s+" + _FIRM_TEXT + r"{1,160}?\s)?"
+    r"\b(?:sold|issued(?: and sold)?|(?:issuance(?: and sale)?|sales?) of|total(?:ed|led)),?\s*(?:(?:through|to|via)\s+" + _FIRM_TEXT + r"{1,160}?\s)?"
     r"(?:a total of\s+|an? [a-z]{6,10} of\s+|approximately\s+|aggregate\s+)*"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:[\w.%-]+\s+){0,4}?(?:shares|ADSs|American Depositary Shares|units)\b",
     re.I,
 )
-"""Shares sold: "sold 422,160 shares", "issued and sold an aggregate of 1.2 million shares" (also
+"""Shares sold: "sold 422,160 shares", "issued and sold an aggregate of 1.2 million shares", sales that "totaled 1,200,000
+shares" (also
 misspelt, "an aggerate of"; words between the count and "shares": "249,173 post reverse split shares")."""
 OF_WHICH_ISSUED_RE = re.compile(
     r"\bof\s+which\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+"
@@ -255,9 +275,9 @@ def _other_verbs(t: str) -> bool:
     have none of them)."""
     if "proceeds" in t:
         return ("received" in t or "raised" in t or "generated" in t or "realized" in t or "includ" in t or "reflect" in t
-                or "after" in t or "following" in t)
+                or "after" in t or "following" in t or "totaled" in t or "totalled" in t)
     return "utiliz" in t or "exhausted" in t or "used" in t and (" all " in t or " full " in t or " entire " in t) \
-        or "been completed" in t or "been effected" in t
+        or "been completed" in t or "been effected" in t or "totaled" in t or "totalled" in t
 
 
 _DEFINED_AGREEMENT_RE = re.compile(r"\b(?:the|our) (?:[A-Z][\w-]*\s+){1,3}Agreements?\b")
@@ -315,14 +335,20 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
         if ("sold" not in t and "been made" not in t and "sell any" not in t and "sale of" not in t and "issued" not in t
                 and "any sales" not in t
                 and "proceeds" not in t and "utiliz" not in t and "exhausted" not in t and "used" not in t
-                and "been completed" not in t and "been effected" not in t):
+                and "been completed" not in t and "been effected" not in t and "total" not in t):
             continue
         if ("sold" not in t and "issued" not in t and "sale of" not in t and "been made" not in t and "sell any" not in t
                 and "any sales" not in t and not _other_verbs(t)):
             continue
         m = SALES_RE.search(t) or ("proceeds" in t and PROCEEDS_FIRST_RE.search(t)) or None
-        if not m or WINDOW_SALES_RE.search(_counted(t, m.end())):
+        if not m:
             continue
+        if WINDOW_SALES_RE.search(_counted(t, m.end())):
+            if not _program_period(t, m.start()):
+                continue
+            if years is not None:
+                years.append(s)  # a quarter's sales under the program: the report only when nothing cumulative is said
+                continue
         if years is not None and YEAR_SALES_RE.search(t):
             years.append(s)
             continue

@@ -46,6 +46,7 @@ SUSPEND_RE = re.compile(
     r"\b(?:we|the company) (?:have |has |had )?terminated (?:the |our )?(?:original |prior |previous |existing |current )?"
     r"(?:atm |at[\s-]the[\s-]market )?prospectus(?: supplement)?\b|"
     r"\b(?:we|the company) (?:have |has |had |are |is )?(?:elected |decided |determined |chosen )?(?:to )?"
+    r"(?:temporarily |voluntarily |also )?"
     r"(?:discontinu(?:e|ed|ing)|ceas(?:e|ed|ing)|stop(?:ped|ping)?|halt(?:ed|ing)?|paus(?:e|ed|ing))\s+"
     r"(?:(?:making\s+)?(?:all\s+|any\s+|further\s+)?(?:offers\s+(?:and|or)\s+)?sales\b|"
     r"(?:our|the|its)\s+(?:atm|at[\s-]the[\s-]market)\s+(?:equity\s+)?(?:offering\s+)?(?:program|offering|facility)\b)",

@@ -51,10 +51,12 @@ offering program" (any subject, when the object is named as earlier)."""
 TERMINATE_BOILER_RE = re.compile(
     r"\b(?:may(?!\s+\d)|will terminate upon|terminate upon|shall terminate|right to terminate|may be terminated|"
     r"can be terminated|will be terminated (?:\w+ )?(?:upon|at|by|if|when|in the event)|until (?:the )?terminat|upon (?:the )?termination|"
-    r"if (?:the )?[\w ]*agreement is terminated|earlier of|earliest of)\b",
+    r"if (?:the )?[\w ]*agreement is terminated|earlier of|earliest of|unless (?:sooner |earlier )?terminated|"
+    r"will (?:expire|terminate) on)\b",
     re.I,
 )
-"""Termination rights and mechanics: "may terminate", "will terminate upon the earlier of"."""
+"""Termination rights and mechanics: "may terminate", "will terminate upon the earlier of", a term still running ("will
+expire on June 1, 2026 unless terminated earlier")."""
 
 OFFERING_ONLY_RE = re.compile(r"continuous offering|prospectus supplement (?:is|was|has been) terminated", re.I)
 """The offering or the prospectus ended, not the agreement (a suspension)."""
@@ -90,9 +92,12 @@ def states_termination(text: str) -> bool:
 
 EXPIRED_PRIOR_RE = re.compile(
     r"\b(?:prior|previous|former|earlier)\s+[^.;]{0,40}?\bagreements?\b(?:[^.;]|" + ABBREVIATION + r"){0,120}?"
-    r"\b(?:(?:which|that)\s+)?(?:has\s+|had\s+)?expired\b", re.I)
-"""An earlier agreement that ended by its own term: "which replaced a prior sales agreement with B. Riley FBR as sales
-agent which expired on April 16, 2018", "Our prior sales agreement with Cantor expired on April 16, 2018"."""
+    r"\b(?:(?:which|that)\s+)?(?:has\s+|had\s+)?expired\b|"
+    r"\b(?:the|our|such)\s+(?:[\w-]+\s+){0,5}?agreements?\s+(?:has\s+|have\s+|had\s+)?expired\b"
+    r"(?=\s+(?:on|as of|in accordance with|by (?:its|their) (?:own )?terms|pursuant to))", re.I)
+"""An agreement that ended by its own term: an earlier one ("which replaced a prior sales agreement with B. Riley FBR as
+sales agent which expired on April 16, 2018", "Our prior sales agreement with Cantor expired on April 16, 2018"), or the
+program's own ("The Sales Agreement expired on June 1, 2024 in accordance with its terms")."""
 
 
 CLAUSE_RESUMES_RE = re.compile(
