@@ -2,7 +2,7 @@
 defining sentence: each must come out as its event, and each look-alike must not. A sweep of this kind found "the
 Company sold N shares", "we and Cantor Fitzgerald & Co. amended the Sales Agreement", "Pursuant to an amendment dated X,
 ... was increased" and "We are filing this prospectus supplement to suspend the offering" unread before parser 2.88.0,
-and a quarter's sales under the agreement, sales that "totaled", "we raised ... through sales of", an agreement that
+and sales that "totaled", "we raised ... through sales of", an agreement that
 "expired on" a date and a "temporarily halted" program before 2.89.0."""
 
 from __future__ import annotations
@@ -63,8 +63,6 @@ def types(sentence: str) -> list[str]:
                         "maximum aggregate offering amount from $50,000,000 to $75,000,000."),
     ("program_amended", "Pursuant to an amendment dated June 1, 2024, the aggregate offering price of shares that may be sold "
                         "under the Sales Agreement was increased by $25,000,000."),
-    ("sales_reported", "During the quarter ended March 31, 2024, we sold 1,000,000 shares under the Sales Agreement for net "
-                       "proceeds of $2.0 million."),
     ("sales_reported", "Sales under the Sales Agreement through June 30, 2024 totaled 1,200,000 shares and $4.1 million of "
                        "gross proceeds."),
     ("sales_reported", "Through June 30, 2024, we raised aggregate gross proceeds of $4.1 million through sales of 1,200,000 "
@@ -92,6 +90,9 @@ def test_a_common_phrasing_is_its_event(event, sentence):
     ("suspended", "We may temporarily halt sales under the Sales Agreement at any time."),
     ("sales_reported", "During the twelve months ended March 31, 2024, we sold 1,000,000 shares under the Sales Agreement, "
                        "which counts against the limit of General Instruction I.B.6."),
+    # a quarter's sales are a window, not the program's sales to date (test_sales.test_near_misses_are_not_sales)
+    ("sales_reported", "During the quarter ended March 31, 2024, we sold 1,000,000 shares under the Sales Agreement for net "
+                       "proceeds of $2.0 million."),
     ("sales_reported", "Total sales of our products totaled $4.1 million in 2023."),
 ])
 def test_a_look_alike_is_not_the_event(absent, sentence):

@@ -111,21 +111,6 @@ though none of such sales was made pursuant to General Instruction I.B.6"): its 
 figure."""
 
 
-_PERIOD_RE = re.compile(r"\b(?:during|in|for) the (?:fiscal )?(?:quarter|(?:three|six|nine) months) ended\b", re.I)
-_SHELF_WINDOW_RE = re.compile(r"(?:12|twelve)[\s-](?:calendar[\s-])?months?|I\.B\.6|since such filing", re.I)
-_UNDER_PROGRAM_RE = re.compile(r"\b(?:under|pursuant to|through)\s+(?:the|our|its)\s+(?:[\w-]+\s+){0,5}?"
-                               r"(?:[Aa]greements?|[Pp]rogram|ATM|at[\s-]the[\s-]market)\b")
-
-
-def _program_period(t: str, verb: int) -> bool:
-    """A quarter's or a few months' sales under the program, the period told before the sales verb at `verb` ("During the
-    quarter ended March 31, 2024, we sold 1,000,000 shares under the Sales Agreement"), as against the baby-shelf window
-    of I.B.6 arithmetic, or a period that qualifies another clause than the one reported ("we have not sold any shares
-    ..., but during the six months ended June 30, 2017, we sold ...")."""
-    period = _PERIOD_RE.search(t, 0, verb)
-    return bool(period and _UNDER_PROGRAM_RE.search(t) and not _SHELF_WINDOW_RE.search(t))
-
-
 def _counted(t: str, after: int) -> str:
     """The sentence without a closing "all of which" clause after `after`: what was counted, and as of when."""
     c = _ALL_OF_WHICH_RE.search(t, after)
@@ -341,14 +326,8 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
                 and "any sales" not in t and not _other_verbs(t)):
             continue
         m = SALES_RE.search(t) or ("proceeds" in t and PROCEEDS_FIRST_RE.search(t)) or None
-        if not m:
+        if not m or WINDOW_SALES_RE.search(_counted(t, m.end())):
             continue
-        if WINDOW_SALES_RE.search(_counted(t, m.end())):
-            if not _program_period(t, m.start()):
-                continue
-            if years is not None:
-                years.append(s)  # a quarter's sales under the program: the report only when nothing cumulative is said
-                continue
         if years is not None and YEAR_SALES_RE.search(t):
             years.append(s)
             continue
