@@ -34,6 +34,7 @@ from . import programs, role, when
 from .events import amended, established, resumed, sales, suspended, terminated
 from .agreements import AGREEMENT_RE, canonical_agreement
 from .amounts import MONEY_RE, as_dollars, money
+from .identity import COVER_COUNT_RE
 from .model import Detection, Document, Program, Sentence, Span, Window, dollar_start
 from .vocab import ATM_WORDS_RE, NOT_ATM_AGREEMENT_RE
 
@@ -194,9 +195,6 @@ def _with_defined_terms(specific: list[Sentence], sentences: list[Sentence]) -> 
     return [s for s in sentences if id(s) in named or id(s) in extra]
 
 
-_COVER_COUNT_RE = re.compile(r"(?:^|\n)[ \t]*(?P<num>\d{1,3}(?:,\d{3})+)\s+(?:Shares|Common Shares|Units)\b", re.I)
-
-
 _SOLD_UNDER_RE = re.compile(r"\b(?:were|was|have\s+been|had\s+been)\s+(?:issued\s+and\s+)?sold\s+(?:pursuant\s+to|under|through)\b", re.I)
 _FILED_TO_REPORT_RE = re.compile(
     r"\b(?:is|are|was|has been)\s+(?:being\s+)?filed\b[^.]{0,60}?\bto\s+(?:report|update|disclose|provide)\b|"
@@ -237,7 +235,7 @@ def _reports_sales_only(program: Program, sold: Detection | None, cover: str, te
         return False
     if _FILED_TO_REPORT_RE.search(text, sold.trigger.start, sold.trigger.end):
         return True
-    m = _COVER_COUNT_RE.search(cover)
+    m = COVER_COUNT_RE.search(cover)
     return m is not None and sold.event.shares_sold is not None and int(m.group("num").replace(",", "")) == sold.event.shares_sold
 
 

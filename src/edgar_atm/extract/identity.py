@@ -500,10 +500,10 @@ common shares"."""
 COVER_SHARES_RE = re.compile(r"(?:^|\n)\s*Up to (?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?=\s*million\b))(?:\s*(?P<scale>million))?\s+(?:[\w.%-]+\s+){0,4}?(?:Shares|Common Shares|ADSs|Units)\b", re.I)
 """The cover's share line: "Up to 120,000,000 Shares", "Up to 1.3 Million Common Shares" (a bare "760,700 Shares"
 may be the shares a report says were sold, or the unsold remainder: no cap)."""
-BARE_COVER_SHARES_RE = re.compile(r"(?:^|\n)[ \t]*(?P<num>\d{1,3}(?:,\d{3})+)(?P<scale>)[ \t]+(?:Common[ \t]+)?(?:Shares|Units|ADSs)\b"
-                                  r"(?:[ \t]+of[ \t]+Common[ \t]+Stock)?[ \t]*(?:\n|$)", re.I)
-"""A cover's share line with no "Up to" ("5,700,000 SHARES", then the logo and "COMMON STOCK" on lines of their own): the
-cap only where the program has no other (programs._caps asks it last, and not of a sales report's cover)."""
+COVER_COUNT_RE = re.compile(r"(?:^|\n)[ \t]*(?P<num>\d{1,3}(?:,\d{3})+)(?P<scale>)\s+(?:Shares|Common Shares|Units)\b", re.I)
+"""A cover's share line with no "Up to" ("5,700,000 SHARES", "760,700 Shares"): the shares a sales report's cover counts
+(assemble._reports_sales_only), or the cap of a program that states no other and whose cover tells of no sales
+(programs._caps asks it last)."""
 
 
 FEE_TABLE_RE = re.compile(r"registration fee|filing fee|fee rate|rule 457|rules 456|fee table", re.I)

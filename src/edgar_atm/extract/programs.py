@@ -21,7 +21,7 @@ from .events import amended, terminated
 from .identity import (
     Found,
     COVER_CAP_PHRASE_RE,
-    BARE_COVER_SHARES_RE,
+    COVER_COUNT_RE,
     COVER_SHARES_RE,
     OFFERED_RES,
     PREVIOUSLY_ENTERED_RE,
@@ -258,7 +258,7 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
     if prog.max_shares is None:
         m = COVER_SHARES_RE.search(head.text)
         if m is None and prog.max_amount is None and prog.offered_amount is None and not _SOLD_OR_LEFT_RE.search(head.text):
-            m = BARE_COVER_SHARES_RE.search(head.text)
+            m = COVER_COUNT_RE.search(head.text)
         if m:
             prog.max_shares = shares(m)
             prog.spans["max_shares"] = head.sub(m.start("num"), m.end("num"))

@@ -56,10 +56,14 @@ ATM_OFFER_RE = re.compile(
 Distribution Agreement", "we amended our Sales Agreement", "the Distribution Agreement ... provides that we may sell",
 "at the market offerings", "sales agent", or it supplements an ATM prospectus supplement."""
 
+_UNNUMBERED_AMENDMENT_TITLE = r"(?:^|\n)[ \t]*amendment to (?:the )?prospectus supplement\b"
+"""A cover line "Amendment to Prospectus Supplement" with no number (at a line's start: not a sentence that tells of one)."""
+
+
 SUPPLEMENT_NOTICE_RE = re.compile(
     r"\bsupplement no\. ?\d+ to (?:the )?prospectus supplement|"
     r"this (?:supplement|prospectus supplement amendment)(?:no\. ?\d+|[^.]){0,80}(?:supplements|amends)|"
-    r"\bamendment\s?no\. ?\d+ to (?:the |our )?prospectus supplement|(?:^|\n)[ \t]*amendment to (?:the )?prospectus supplement\b|"
+    r"\bamendment\s?no\. ?\d+ to (?:the |our )?prospectus supplement|" + _UNNUMBERED_AMENDMENT_TITLE + r"|"
     r"\bthis amendment(?:\s?no\. ?\d+)?\b[^.]{0,120}?\b(?:amends?|supplements?|to amend|to supplement|to update)\b[^.]{0,60}?"
     r"(?:prospectus supplement|amount|at[\s-]the[\s-]market)|"
     r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplements?(?:,)? dated|"
@@ -347,7 +351,7 @@ def moves_to_new_shelf(text: str) -> bool:
 AMENDMENT_COVER_RE = re.compile(
     r"\bamendment\s?no\. ?\d+\s+(?:dated\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4},?\s+)?to (?:the |our )?prospectus supplement\b|"
     r"\bthis amendment(?:\s?no\. ?\d+)?\b[^.]{0,120}?\bamends\b[^.]{0,80}?\bprospectus supplement\b|"
-    r"(?:^|\n)[ \t]*amendment to (?:the )?prospectus supplement\b", re.I)
+    + _UNNUMBERED_AMENDMENT_TITLE, re.I)
 """The document is itself an amendment of the program's prospectus supplement ("AMENDMENT NO. 1 DATED June 1, 2020 To
 Prospectus Supplement dated March 27, 2020", "This Amendment No. 1 to Prospectus Supplement ... amends our prospectus
 supplement dated ...", a cover line "Amendment to Prospectus Supplement" with no number): unlike a supplement that only adds a sales figure ("Supplement No. 2", "This prospectus
