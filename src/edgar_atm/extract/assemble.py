@@ -84,7 +84,8 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     paras = {x.para + d for x in specific[:60] for d in (-1, 0, 1)}
     superseding = [x for x in sentences if x.para in paras
                    and (terminated.SUPERSEDE_RE.search(x.text) or terminated.ends_defined_prior(x.text)
-                        or terminated.ends_on_entry(x.text)) and x not in specific]
+                        or terminated.ends_on_entry(x.text) or terminated.named_before(x, sentences) is not None)
+                   and x not in specific]
     ended = terminated.detect(specific + superseding, program, doc_date, sentences)
     suspension = suspended.detect(sentences, program, doc_date)
     resumption = resumed.detect(specific, program, doc_date, sentences)
@@ -166,8 +167,15 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
 
 
 _DEFINED_AGREEMENT_TERM_RE = re.compile(
-    r"\((?:the\s+|our\s+)?[\"\u201c](?P<term>(?:[A-Z][\w-]*\s+){1,3}Agreement|(?:[A-Z][\w-]*\s+){0,2}(?:EDA|ATM Agreement))[\"\u201d]")
-"""A term the filing defines for its agreement: "(the "Sale Agreement")", "(the "Original EDA", ...)" (an abbreviation)."""
+    r"\((?:the\s+|our\s+)?[\"\u201c](?P<term>(?:[A-Z][\w-]*\s+){0,3}Agreement|(?:[A-Z][\w-]*\s+){0,2}(?:EDA|ATM Agreement))[\"\u201d]")
+"""A term the filing defines for its agreement: "(the "Sale Agreement")", "(the "Agreement")", "(the "Original EDA", ...)" (an
+abbreviation)."""
+_AGENT_ALIAS_RE = re.compile(
+    r"\b(?:LLC|L\.L\.C\.|Inc\.|Co\.|L\.P\.|Incorporated|Corporation|Limited|Ltd\.)(?:,\s+or\s+|\s*\((?:the\s+)?[\"\u201c])"
+    r"(?P<alias>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})(?=[\"\u201d,)\s])")
+"""The short name the filing gives the agent ("Jefferies LLC, or Jefferies", "Jefferies LLC ("Jefferies")")."""
+_CAP_SENTENCE_RE = re.compile(r"\b(?:offer|sell|issue)\b[^.]{0,200}?\b(?:aggregate (?:offering|sales) price|up to)\s+(?:of\s+)?\$", re.I)
+"""A sentence that gives what may be sold: "We may offer and sell ADSs having an aggregate offering price of up to $75,000,000"."""
 
 
 def _with_defined_terms(specific: list[Sentence], sentences: list[Sentence]) -> list[Sentence]:
@@ -186,10 +194,18 @@ def _with_defined_terms(specific: list[Sentence], sentences: list[Sentence]) -> 
                 # "the Distribution Agreement" is also the medium-term-note programs' word, which a sentence alone
                 # is not taken for: defined for this program, it is the program's.
                 terms.add("the " + m.group("term"))
-    if not terms:
+    aliases = {m.group("alias") for s in specific[:5] for m in _AGENT_ALIAS_RE.finditer(s.text)
+               if m.group("alias").lower() not in ("agent", "sales agent", "agents", "sales agents", "manager", "managers")}
+    if not terms and not aliases:
         return specific
     named = {id(s) for s in specific}
-    extra = {id(s) for s in sentences[:400] if id(s) not in named and any(t in s.text for t in terms)}
+    alias_res = [re.compile(r"\b" + re.escape(a) + r"\b") for a in aliases]
+    # The cap in the sentence after the defining one, naming the agent only by its short name ("... with Jefferies
+    # LLC, or Jefferies ... We may offer and sell ADSs having an aggregate offering price of up to $75,000,000 from
+    # time to time through Jefferies").
+    first = min((s.index for s in specific), default=0)
+    extra = {id(s) for s in sentences[:400] if id(s) not in named and (any(t in s.text for t in terms) or (
+        alias_res and first <= s.index <= first + 3 and _CAP_SENTENCE_RE.search(s.text) and any(r.search(s.text) for r in alias_res)))}
     if not extra:
         return specific
     return [s for s in sentences if id(s) in named or id(s) in extra]

@@ -109,11 +109,20 @@ _THIS_PROSPECTUS_SALES_RE = re.compile(
     r"\b(?:transactions|sales) (?:that are )?deemed (?:to be )?[\"'\u201c]?at[\s-]the[\s-]market\b|"
     r"\b(?:offered|sold|distribute[ds]?)\b[^.]{0,40}?\b(?:pursuant to|under|by) this prospectus supplement\b[^.]{0,120}?"
     r"\b(?:(?:transactions|sales)\s+deemed\b|(?:through|in|by means of)\s+at[\s\-\u2010\u2011]the[\s\-\u2010\u2011]market\s+(?:transactions|sales|offerings)\b)", re.I)
+_OWN_ATM_LIFECYCLE = (
+    r"\b(?:suspend|terminat|resum|recommenc|reinstat|reactivat|discontinu)\w*\s+(?:its|our|the\s+(?:Fund|Company|Trust)['\u2019]s)\s+"
+    r"[\"'\u201c]?at[\s-]the[\s-]market[\"'\u201d\u2019]?\s+(?:equity\s+)?offering\b|"
+    r"\b(?:its|our|the\s+(?:Fund|Company|Trust)['\u2019]s)\s+[\"'\u201c]?at[\s-]the[\s-]market[\"'\u201d\u2019]?\s+(?:equity\s+)?offering\b"
+    r"[^.]{0,120}?\b(?:has|have|was|were|is|are)\s+(?:been\s+)?(?:suspend|terminat|resum|recommenc|reinstat|reactivat|discontinu)\w*")
+"""A fund's sticker that acts on its own at-the-market offering ("the Fund has suspended its at-the-market offering",
+"The Fund's at-the-market offering ... has resumed"): one concrete program, named by its possessive, with no
+agreement or agent in the sticker."""
 _PROGRAM_NOUN_RE = re.compile(
     r"at[\s-]the[\s-]market (?:equity )?(?:offering )?(?:program|facility|sales agreement)|\bATM (?:program|facility|offering)|"
     r"\bsales agents?['\u2019]s? (?:commission|compensation)|\bcontinuous (?:equity )?offering program\b|"
     r"\bat[\s-]the[\s-]market[\"'\u201d\u2019]?\s+(?:[\w-]+\s+){1,3}agreement\b|" + NAV_FLOOR + "|" + ATM_BRAND + "|"
-    r"\bat[\s-]the[\s-]market[\"'\u201d\u2019]?\s+(?:equity\s+)?(?:offering|sales?)(?:\s+program)?\s*\((?:the\s+|our\s+)?[\"\u201c][A-Z][^\"\u201d]{1,40}[\"\u201d]\)",
+    r"\bat[\s-]the[\s-]market[\"'\u201d\u2019]?\s+(?:equity\s+)?(?:offering|sales?)(?:\s+program)?\s*\((?:the\s+|our\s+)?[\"\u201c][A-Z][^\"\u201d]{1,40}[\"\u201d]\)|"
+    + _OWN_ATM_LIFECYCLE,
     re.I)
 """A program named without an agreement noun the agreement table knows: "our ATM program", "a
 continuous offering program" (the forward-sale programs' word), "the Sales Agents' commission of
@@ -138,11 +147,13 @@ program, not an MTN "Distribution Agreement" (notes sold through agents)."""
 _NOTES_WORD_RE = re.compile(r"the notes|notes due|debentures", re.I)
 _UPTO_NAMES = r"(?:[^.]|\b(?:No|Nos|Inc|Co|Corp|[A-Z])\.|\.\d)"
 """Any character of the same sentence, firm names' initials ("B. Riley") included."""
-_ATM_NOTES_RE = re.compile(r"(?:at[\s-]the[\s-]market offerings?|415\(a\)\(4\)|\bat market issuance sales agreement\b|"
+_ATM_NOTES_RE = re.compile(r"(?:at[\s-]the[\s-]market (?:offerings?|(?:issuance )?sales agreement)|415\(a\)\(4\)|\bat market issuance sales agreement\b|"
+                           r"\bfrom time to time\b" + _UPTO_NAMES + r"{0,200}?\bas (?:our |its )?(?:sales )?agent\b|"
                            r"\bsales agreement\b" + _UPTO_NAMES + r"{0,300}?\bfrom time to time\b" + _UPTO_NAMES
                            + r"{0,200}?\b(?:to or through|through) the (?:sales )?agent\b)", re.I)
-"""Listed notes sold at the market: the words, the agreement's name, or notes offered "from time to time ... to or
-through the Agent" under a sales agreement."""
+"""Listed notes sold at the market: the words, the agreement's name ("at-the-market sales agreement"), or notes offered
+"from time to time ... to or through the Agent" under a sales agreement, or "from time to time through B. Riley Securities,
+Inc. as our sales agent"."""
 _DEEMED_UNDERWRITER_RE = re.compile(r"\bdeemed\s+(?:to\s+be\s+)?(?:an?\s+)?[\"'\u201c]?$", re.I)
 _UNDERWRITTEN_RE = re.compile(r"\bunderwriters?\b|\bpricing supplement\b|\bmarket measure|\bdealer[- ]manager\b", re.I)
 _COVER_START_RE = re.compile(r"^(?:prospectus supplement|prospectus|pricing supplement|supplement no\.|\(to (?:the )?prospectus)", re.I)
@@ -290,11 +301,20 @@ proceeds from any sales of common stock by BofA"): a resale, not the issuer's pr
 shares ("we will not receive any proceeds from the sale of borrowed shares by the forward sellers") are the issuer's."""
 
 
+_LIFECYCLE_COVER_RE = re.compile(
+    r"\b(?:terminat(?:e|ed|es|ing)|suspend(?:ed|s|ing)?|discontinu(?:e|ed|ing))\s+(?:the\s+|our\s+|its\s+|that\s+certain\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:sales|distribution|sale|offering|atm|sales\s+agency)\s+agreement\b", re.I)
+"""The cover ends or halts the agreement itself ("terminating the Open Market Sale Agreement", "we terminated our Equity
+Distribution Agreement")."""
+
+
 def is_program_prospectus(head: str) -> bool:
     """The cover's first offering mechanism is the ATM (not a firm offering that mentions one), and the issuer sells."""
     atm = ATM_OFFER_RE.search(head) or sold_through_match(head)
     if atm is None:
-        return False
+        # A notice that only ends or halts the program ("we delivered written notice to Jefferies LLC terminating the
+        # Open Market Sale Agreement"): the program's own, when the cover offers nothing else.
+        return bool(_LIFECYCLE_COVER_RE.search(head)) and FIRM_OFFER_RE.search(head) is None
     if "not receive" in head and _NO_PROCEEDS_RE.search(head):
         return False
     firm = None

@@ -297,7 +297,7 @@ def later_amendment(defining: list[Sentence], program: Program, doc_date: date |
 
 # --------------------------------------------------------------------------- what changed
 
-_ROLE = r"(?:an? |the |our )?(?:additional |new |co-)?(?:sales |placement |distribution )?(?:agents?|managers?|forward sellers?)\b"
+_ROLE = r"(?:an? |the |our )?(?:additional |new |co-)?(?:sales |(?:sub-)?placement |distribution )?(?:agents?|managers?|forward sellers?)\b"
 _NAMES = r"(?P<names>[^;]{3,400}?)"
 _NAMES_ONLY = r"(?P<names>(?:(?!\b(?:to add|adding|to include|to appoint|appointing|dated)\b)[^;]){3,400}?)"
 """Names that run into no clause of their own: in "an amendment to our Sales Agreement with X and Y, dated ..., to add Y

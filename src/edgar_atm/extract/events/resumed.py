@@ -24,9 +24,12 @@ RESUME_BOILER_RE = re.compile(r"\bmay\b(?!\s+\d)|\bcould\b|\bif\b|\bwill not\b|\
 """Conditional or future restarts: no event."""
 
 ISSUER_RESUMES_RE = re.compile(r"\b(?:we|the (?:company|fund|trust|partnership)|the (?:offering|program)|(?:offers and )?sales)\b"
-                               r"[^.]{0,60}?\b(?:resum|reinstat|recommenc|reactivat)", re.I)
+                               r"[^.]{0,60}?\b(?:resum|reinstat|recommenc|reactivat)|"
+                               r"\b(?:offering|program)\b[^.]{0,120}?\b(?:has|have|was|were|is)\s+(?:been\s+)?(?:resum|reinstat|recommenc|reactivat)",
+                               re.I)
 """The issuer, or its offering, is the one restarting ("we are resuming", "the Company reinstated", "The Offering
-recommenced on March 20, 2020")."""
+recommenced on March 20, 2020", "The Fund's at-the-market offering ..., which was suspended on August 3, 2022, has
+resumed")."""
 
 
 FILED_FOR_RESTART_RE = re.compile(

@@ -38,7 +38,7 @@ SALES_RE = re.compile(
     r"\b(?:have|has|had)\s+not\s+(?:yet\s+)?(?:offered\s+(?:or|and)\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+any\b|"
     r"\bno\s+(?:shares|sales)\b[^.]{0,80}?\b(?:have|has|had)\s+(?:yet\s+)?been\s+(?:sold|made)\b|"
     + _NO_NAMED_SHARES_SOLD + r"|"
-    r"\bsold\s+no\s+shares\b|\b(?:we|the\s+(?:company|fund|trust|partnership))\s+sold\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,]+\s+shares|\b(?:we|the\s+(?:company|fund|trust|partnership))\s+sold\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+)?\$|\bwe\s+(?:have\s+)?sold,?\s+(?:through|to|via)\s+" + _FIRM_TEXT + r"{1,160}?(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,3}?shares|\b(?:were|was|have been|had been) (?:issued and |offered and )?sold\b|"
+    r"\bsold\s+no\s+shares\b|\b(?:we|the\s+(?:company|fund|trust|partnership))\s+sold\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,]+\s+(?:(?:common|ordinary|preferred)\s+)?(?:shares|ADSs|units)\b|\b(?:we|the\s+(?:company|fund|trust|partnership))\s+sold\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+)?\$|\bwe\s+(?:have\s+)?sold,?\s+(?:through|to|via)\s+" + _FIRM_TEXT + r"{1,160}?(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,3}?shares|\b(?:were|was|have been|had been) (?:issued and |offered and )?sold\b|"
     r"\bpreviously\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|\b(?:did|has|have)\s+not\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b|"
     r"\b(?:we|the\s+(?:company|fund|trust|partnership))\s+(?:has\s+|had\s+)?(?:issued\s+and\s+|offered\s+and\s+)sold\b|"
     r"\bcompleted\s+the\s+sale\s+of\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,3}?(?:shares|ADSs|units)\b|"
@@ -71,7 +71,7 @@ SALES_RE = re.compile(
     re.I,
 )
 """The sales verb: "have sold", "had not sold any", "no shares have been sold", "were sold",
-"we sold N shares" ("the Company sold N shares"), "we sold $X", "we sold through X as our sales agent an aggregate of N shares", "we issued and sold"
+"we sold N shares" ("the Company sold N shares", "we sold N common shares"), "we sold $X", "we sold through X as our sales agent an aggregate of N shares", "we issued and sold"
 ("The Company issued and sold"), "we completed the sale of N shares", "we have issued N shares", "previously sold", "proceeds ... from
 the sale of N shares", "$X of our common stock has been sold", "N shares had been issued under the Sales Agreement" (issued, only
 under the program), "sales of N shares have been made",
@@ -142,13 +142,14 @@ GROSS_SOLD_RE = re.compile(
     r"\bsold\s+(?:a total of\s+|an aggregate of\s+|approximately\s+)*" + MONEY_RE.pattern
     + r"(?:\s+(?:of\s+|in\s+)?(?:our\s+)?(?:shares|ADSs|American Depositary Shares|common stock|common shares|ordinary shares|common units|units)\b"
     r"|(?=\s+(?:under|pursuant to|through)\s+(?:the|our|this)\b)"
+    r"|\s+(?:in\s+)?aggregate\s+principal\s+amount\s+of\s+(?:the|our)\b(?=[^.;]{0,80}?\b(?:under|pursuant to|through)\s+(?:the|our|this)\b)"
     r"|\s+of\s+(?:our\s+)?securities(?=\s+(?:under|pursuant to|through)\s+(?:the|our|this)\s+(?!General\s+Instruction)"
     r"(?:[\w-]+\s+){0,5}?(?:Agreements?|Program|ATM)\b))",
     re.I,
 )
 """A dollar amount of securities sold: "sold an aggregate of $22.2 million ADSs", "sold $3.5 million of our
 common stock", "we have sold $50.0 million under the prospectus", "We have sold $1,840,337 of securities pursuant to the
-Sales Agreement" (not "... of securities pursuant to General Instruction I.B.6", which counts the shelf's sales)."""
+Sales Agreement", listed notes' "sold $12,500,000 aggregate principal amount of the notes under the sales agreement" (not "... of securities pursuant to General Instruction I.B.6", which counts the shelf's sales)."""
 GROSS_PASSIVE_RE = re.compile(
     MONEY_RE.pattern + r"\s+(?:of|in)\s+(?:our\s+)?(?:shares|ADSs|American Depositary Shares|common stock|common shares|ordinary shares|"
     r"common units|units|preferred stock)\b[^.;$]{0,60}?\b(?:(?:have|has|had)\s+(?:previously\s+)?been|were|was|previously)\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b",
@@ -541,12 +542,13 @@ _ENDED_TERM_RE = re.compile(r"\b(?:such termination|the (?:Original|Prior|Previo
 
 _DATED_AGREEMENT_RE = re.compile(
     r"\b(?:this|that|the|our)\s+(?P<date>" + DATE_RE.pattern + r")\s+(?:[\w-]+\s+){0,3}?agreement\b|"
-    r"\b(?i:agreement)(?:SM|TM)?,?\s+dated\s+(?:as\s+of\s+)?(?P<date2>" + DATE_RE.pattern.replace("(?P<month>", "(?P<m2>").replace("(?P<day>", "(?P<d2>").replace("(?P<year>", "(?P<y2>") + r")")
+    r"\b(?i:agreement)(?:SM|TM)?,?\s+(?:with\s+(?:[^.;$\d]|" + ABBREVIATION + r"){1,80}?,?\s+)?dated\s+(?:as\s+of\s+)?(?P<date2>" + DATE_RE.pattern.replace("(?P<month>", "(?P<m2>").replace("(?P<day>", "(?P<d2>").replace("(?P<year>", "(?P<y2>") + r")")
 
 
 def _by_agreement_date(sales: Detection, program: Program, doc_text: str) -> Detection:
-    """Sales "pursuant to this January 28, 2009 sales agreement" when the program's agreement is
-    dated otherwise: an earlier agreement's sales (scope "prior"), not this program's."""
+    """Sales "pursuant to this January 28, 2009 sales agreement" (or "under a prior equity distribution agreement with Maxim
+    dated June 2, 2020") when the program's agreement is dated otherwise: an earlier agreement's sales (scope "prior"), not
+    this program's."""
     if program.agreement_date is None or sales.trigger is None:
         return sales
     start = sales.trigger.start

@@ -8,7 +8,8 @@ supplement relating to the Sales Agreement was terminated", "we terminated the o
 program without terminating the underlying sales agreement"; "we have elected to discontinue sales under the
 Equity Distribution Agreement", "we have ceased / paused / stopped sales", "we have discontinued our at-the-market offering
 program" (the program stops; the agreement is not said to end); a fund's "temporarily suspended its "at the market"
-offering ... as of the close of business on March 13, 2020" under its net asset value undertaking.
+offering ... as of the close of business on March 13, 2020" under its net asset value undertaking; "the Fund's
+at-the-market offering has been suspended".
 
 Not a suspension: the rights every agreement gives ("we may suspend the offering at any time",
 "sales will be suspended until", "notify the other"), conditionals ("if we", "in the event").
@@ -36,6 +37,7 @@ SUSPEND_RE = re.compile(
     r"\b(?:we|the company) (?:are|is|have|has|had) (?:hereby )?(?:suspend(?:ed|ing)?|terminat(?:ed|ing) the (?:continuous )?offering)|"
     r"\bsuspend(?:ed|ing)? (?:the |our |all |its )?[\"\u201c]?(?:atm\b|at[\s-]the[\s-]market|offers and sales|offers or sales|sales\b|offering\b|program\b|continuous offering)|"
     r"\bterminat(?:e|ed|ing) the continuous offering|"
+    r"\b(?:at[\s-]the[\s-]market|ATM)[\"'\u201d\u2019]?\s+(?:equity\s+)?(?:offering|program)\b[^.]{0,80}?\b(?:has|have|had)\s+been\s+(?:temporarily\s+)?suspended\b|"
     r"\bwill not (?:make|effect|conduct) any (?:further |additional )?(?:offers or |offers and )?sales? " + _IN_SENTENCE + _UNTIL_NEW + "|"
     r"\bwill not (?:offer or )?(?:sell|issue) any (?:further |additional |more )?(?:shares|securities|ADSs|units)\b" + _IN_SENTENCE
     + _UNTIL_NEW + "|"
@@ -62,7 +64,7 @@ SUSPEND_BOILER_RE = re.compile(
 )
 """Suspension rights and mechanics, never an event."""
 
-_CONDITIONAL_RE = re.compile(r"\bmay\b(?!\s+\d)|\bcould\b|\bif we\b|\bin the event\b|"
+_CONDITIONAL_RE = re.compile(r"\bmay\b(?!\s+\d)|\bcould\b|\bif (?:we|the|its|our|their)\b|\bin the event\b|"
                              r"\b(?:will|would|shall|must) (?:temporarily )?suspend\b[^.]{0,200}?\b(?:if|when|whenever|should)\b", re.I)
 """A suspension that would follow a condition (a fund's undertaking: "the Fund will suspend its at the market offering if
 its net asset value declines more than 10%"), not one made."""

@@ -19,6 +19,8 @@ from decimal import Decimal
 
 from .. import when
 from ..amounts import as_dollars, money
+from ..agents import find_agents
+from ..agreements import AGREEMENT_RE
 from ..dates import DATE_RE, to_date
 from ..identity import program_from
 from ..model import Detection, Program, Sentence, Span, dollar_start, norm
@@ -121,6 +123,29 @@ def replaced_by_this(text: str) -> bool:
     return verb is not None and not _EARLIER_RE.search(text[:verb.start()])
 
 
+_ANAPHORIC_AGREEMENT_RE = re.compile(r"^(?:(?:That|Such)\s+(?:[\w-]+\s+){0,3}?|The\s+(?:prior|previous|former|earlier)\s+)agreement\b")
+"""A sentence that opens on the agreement the one before it named: "That agreement was terminated on January 4, 2021"."""
+
+
+def named_before(s: Sentence, sentences: Sequence[Sentence]) -> Sentence | None:
+    """The sentence before `s`, in its paragraph, when `s` ends "that agreement" and the one before names an agreement."""
+    if s.index <= 0 or s.index >= len(sentences) or not _ANAPHORIC_AGREEMENT_RE.match(s.text) or not states_termination(s.text) \
+            or SUPERSEDE_RE.search(s.text):
+        return None
+    if find_agents(s.text) or DATE_RE.search(s.text[:s.text.lower().find("terminat")]):
+        return None  # "The Prior Sales Agreement with Roth Capital Partners, LLC, dated March 3, 2021, has been terminated": named here
+    before = sentences[s.index - 1]
+    if before.para != s.para or not AGREEMENT_RE.search(before.text):
+        return None
+    return before
+
+
+def _called_short(agent: str, text: str) -> bool:
+    """The text calls the firm by the first word of its name, as the filing defined it ("Maxim Group LLC, or Maxim")."""
+    first = agent.split()[0]
+    return len(first) >= 4 and first[0].isupper() and first.isalpha() and re.search(r"\b" + re.escape(first) + r"\b", text) is not None
+
+
 def ends_on_entry(text: str) -> bool:
     """"Upon entry into the Sales Agreement, we terminated our prior ...": a termination that comes
     with the new agreement ends an earlier arrangement, even where the sentence names it no further."""
@@ -213,7 +238,14 @@ def detect(specific: list[Sentence], program: Program, doc_date: date | None,
         if "remains in full force" in t.lower() or _SELF_ONLY_RE.search(t) or KEPT_AGREEMENT_RE.search(t):
             continue  # the agreement stays in force ("terminate the Sales Agreement with respect to itself": an agent leaves)
         replaced = SUPERSEDE_RE.search(t)
-        if replaced is not None and replaced.start() > 40:
+        before = named_before(s, sentences)
+        if before is not None:
+            # "We previously entered into an equity distribution agreement with Maxim dated June 2, 2020 ... That
+            # agreement was terminated on January 4, 2021": the agreement is the one the sentence before named.
+            prior = program_from(before, doc_date)
+            if not prior.agents:
+                prior.agents = [a for a in program.agents if _called_short(a, before.text)]
+        elif replaced is not None and replaced.start() > 40:
             # "Our Sales Agreement, dated X, with Y, replaces our earlier agreement with Z": the
             # ended agreement is the verb's object; the subject is this program, and so are the terms
             # after the object (", relating to shares ... of up to $9,400,000").

@@ -1,0 +1,205 @@
+"""Whole short documents of the kinds a harvest by theme brings (a fund's one-paragraph sticker, a listed-notes program, a
+new program's supplement that recalls the agreement before it, a notice that only ends the agreement), written fresh and
+not copied from any corpus document. Parser 2.89.0 read none of the events below: a sticker that names no agreement
+("the Fund has suspended its at-the-market offering") was not about a program at all, notes sold "from time to time through
+B. Riley Securities, Inc. as our sales agent" looked like a firm notes offering, "we sold 1,200,000 common shares" had a
+word between the count and "shares", "That agreement was terminated" named its agreement only in the sentence before,
+and a cover that only terminates an agreement offered nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from edgar_atm.extract import parse_filing
+
+
+def events(text: str) -> list[dict]:
+    return [e.to_json() for e in parse_filing(text.encode("utf-8"), path="doc.md").events]
+
+
+def one(text: str, type_: str) -> dict:
+    found = [e for e in events(text) if e["type"] == type_]
+    assert len(found) == 1, events(text)
+    return found[0]
+
+
+STICKER = "Supplement dated August 3, 2022 to the Prospectus Supplement dated May 10, 2021\nBlue Ridge Income Fund\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Effective immediately, the Fund has suspended its at-the-market offering of common shares.",
+    "Effective immediately, the Fund has suspended its at-the-market offering.",
+    "The Fund has suspended its \"at-the-market\" offering effective August 3, 2022.",
+    "Effective August 3, 2022, the Fund's at-the-market offering has been suspended.",
+])
+def test_a_funds_sticker_suspends_its_offering_without_naming_the_agreement(sentence):
+    event = one(STICKER + sentence + "\n", "suspended")
+    assert event["effective_date"] == "2022-08-03"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Fund's at-the-market offering of common shares, which was suspended on August 3, 2022, has resumed effective as of "
+    "the date of this supplement.",
+    "Effective as of the date of this supplement, the Fund has resumed its at-the-market offering.",
+])
+def test_a_funds_sticker_resumes_its_offering(sentence):
+    sticker = "Supplement dated January 12, 2023 to the Prospectus Supplement dated May 10, 2021\nBlue Ridge Income Fund\n"
+    assert [e["type"] for e in events(sticker + sentence + "\n")] == ["resumed"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Fund may suspend its at-the-market offering at any time.",
+    "If the Fund's net asset value declines, the Fund will suspend its at-the-market offering.",
+    "The Fund's at-the-market offering may be suspended or terminated at any time.",
+    "The Fund intends to continue its at-the-market offering.",
+])
+def test_a_funds_sticker_about_a_right_or_a_plan_is_no_event(sentence):
+    assert events(STICKER + sentence + "\n") == []
+
+
+NOTES_COVER = ("Filed Pursuant to Rule 424(b)(2)\nPROSPECTUS SUPPLEMENT (To Prospectus dated June 3, 2022)\nUp to $75,000,000\n"
+               "6.00% Notes due 2027\nLakeshore Finance Corp.\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "We have entered into an at-the-market sales agreement, dated June 10, 2022, with B. Riley Securities, Inc. under which "
+    "we may offer and sell up to $75,000,000 aggregate principal amount of our 6.00% Notes due 2027 from time to time through "
+    "B. Riley Securities, Inc. as our sales agent.",
+    "We have entered into an at-the-market sales agreement, dated June 10, 2022, with B. Riley Securities, Inc., as sales "
+    "agent, relating to our 6.00% Notes due 2027. We may offer and sell notes having an aggregate principal amount of up to "
+    "$75,000,000 from time to time through the sales agent.",
+])
+def test_listed_notes_sold_at_the_market_are_a_program(sentence):
+    event = one(NOTES_COVER + sentence + "\n", "program_established")
+    assert (event["agreement_date"], event["agents"], event["security"], event["max_amount"]) == \
+        ("2022-06-10", ["B. Riley Securities, Inc."], "6.00% Notes due 2027", 75000000)
+
+
+def test_notes_sold_are_reported_by_principal_amount():
+    text = NOTES_COVER + ("We have entered into an at-the-market sales agreement, dated June 10, 2022, with B. Riley Securities, "
+                          "Inc. relating to up to $75,000,000 aggregate principal amount of our 6.00% Notes due 2027. As of "
+                          "March 31, 2023, we had sold $12,500,000 aggregate principal amount of the notes under the sales "
+                          "agreement.\n")
+    event = one(text, "sales_reported")
+    assert (event["gross_proceeds"], event["as_of"]) == (12500000, "2023-03-31")
+
+
+def test_an_underwritten_notes_offering_is_no_program():
+    text = ("Filed Pursuant to Rule 424(b)(2)\nPROSPECTUS SUPPLEMENT (To Prospectus dated June 3, 2022)\n$75,000,000\n"
+            "6.00% Notes due 2027\nLakeshore Finance Corp.\nWe are offering $75,000,000 aggregate principal amount of our 6.00% "
+            "Notes due 2027. The underwriters have agreed to purchase the notes. We previously entered into an at-the-market "
+            "sales agreement with B. Riley Securities, Inc. relating to our common stock.\n")
+    assert events(text) == []
+
+
+NEW_PROGRAM = ("Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT (To Prospectus dated December 1, 2020)\n"
+               "Aegean Star Shipping Inc.\nUp to $15,000,000 Common Shares\nWe have entered into an equity distribution "
+               "agreement, dated January 5, 2021, with Maxim Group LLC, or Maxim, relating to the sale of our common shares "
+               "offered by this prospectus supplement. Under the equity distribution agreement we may offer and sell our "
+               "common shares having an aggregate offering price of up to $15,000,000 from time to time through Maxim, acting "
+               "as sales agent.\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "We previously entered into an equity distribution agreement with Maxim dated June 2, 2020, under which we sold 1,200,000 "
+    "common shares for aggregate gross proceeds of $3.1 million.",
+    "Prior to the date of this prospectus supplement, we sold 1,200,000 common shares under a prior equity distribution "
+    "agreement with Maxim dated June 2, 2020, for aggregate gross proceeds of $3.1 million.",
+])
+def test_sales_under_an_earlier_dated_agreement_are_that_agreements(sentence):
+    event = one(NEW_PROGRAM + sentence + "\n", "sales_reported")
+    assert (event["scope"], event["agreement_date"], event["shares_sold"], event["gross_proceeds"]) == \
+        ("prior", "2020-06-02", 1200000, 3100000)
+    assert event["max_amount"] is None  # the new program's cap is not the old one's
+
+
+def test_sales_under_this_programs_own_agreement_stay_this_programs():
+    text = NEW_PROGRAM + ("As of March 1, 2021, we sold 1,200,000 common shares under the equity distribution agreement with "
+                          "Maxim dated January 5, 2021, for aggregate gross proceeds of $3.1 million.\n")
+    event = one(text, "sales_reported")
+    assert (event["scope"], event["agreement_date"]) == ("this", "2021-01-05")
+
+
+def test_that_agreement_was_terminated_names_the_agreement_before_it():
+    text = NEW_PROGRAM + ("We previously entered into an equity distribution agreement with Maxim dated June 2, 2020. That "
+                          "agreement was terminated on January 4, 2021.\n")
+    event = one(text, "terminated")
+    assert (event["scope"], event["agreement_date"], event["agents"], event["effective_date"]) == \
+        ("prior", "2020-06-02", ["Maxim Group LLC"], "2021-01-04")
+    assert one(text, "program_established")["agreement_date"] == "2021-01-05"
+
+
+@pytest.mark.parametrize("sentence", [
+    "We previously entered into an equity distribution agreement with Maxim dated June 2, 2020. That agreement will terminate "
+    "upon the earlier of the sale of all shares or June 2, 2023.",
+    "We previously entered into an equity distribution agreement with Maxim dated June 2, 2020. That agreement may be "
+    "terminated by either party at any time.",
+    "This new agreement replaces our prior agreement with Maxim, which has been terminated.",
+])
+def test_an_agreements_term_or_a_replacement_is_not_read_as_that_agreement_ending(sentence):
+    found = [e for e in events(NEW_PROGRAM + sentence + "\n") if e["type"] == "terminated"]
+    assert all(e["scope"] == "prior" and e["agreement_date"] != "2021-01-05" for e in found)
+    if "may be" in sentence or "will terminate" in sentence:
+        assert found == []
+
+
+NOTICE = ("Filed Pursuant to Rule 424(b)(5)\nSupplement dated May 5, 2023 to Prospectus Supplement dated January 4, 2021\n"
+          "Quarry Labs, Inc.\n")
+
+
+@pytest.mark.parametrize("sentence, effective", [
+    ("On May 5, 2023, we delivered written notice to Jefferies LLC terminating the Open Market Sale Agreement, dated "
+     "January 4, 2021, effective May 15, 2023.", "2023-05-15"),
+    ("On May 5, 2023, we terminated the Open Market Sale Agreement with Jefferies LLC, dated January 4, 2021. We will not "
+     "make any further sales under the agreement.", "2023-05-05"),
+])
+def test_a_notice_that_only_terminates_the_agreement(sentence, effective):
+    cover = NOTICE.replace("Supplement dated May 5, 2023 to Prospectus Supplement dated January 4, 2021",
+                           "PROSPECTUS SUPPLEMENT (To Prospectus dated January 4, 2021)")
+    for head in (NOTICE, cover):
+        found = events(head + sentence + "\n")
+        assert [e["type"] for e in found] == ["terminated"]
+        assert (found[0]["agents"], found[0]["agreement_date"], found[0]["effective_date"]) == \
+            (["Jefferies LLC"], "2021-01-04", effective)
+
+
+def test_an_underwritten_offering_that_recalls_a_terminated_agreement_has_no_events():
+    text = ("Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT (To Prospectus dated January 4, 2021)\n5,000,000 Shares\n"
+            "Quarry Labs, Inc.\nWe are offering 5,000,000 shares of our common stock. The underwriters have agreed to purchase "
+            "the shares. On May 5, 2023, we terminated the Open Market Sale Agreement with Jefferies LLC.\n")
+    assert events(text) == []
+
+
+def test_a_sub_placement_agent_swap_is_an_amendment():
+    text = ("Filed pursuant to Rule 424(b)(3)\nSupplement dated June 6, 2023 to Prospectus Supplement dated March 1, 2022\n"
+            "Delta Strategic Income Fund\nEffective as of June 6, 2023, Virtu Americas LLC replaced Truist Securities, Inc. as "
+            "sub-placement agent for the Fund's at-the-market offering.\n")
+    found = events(text)
+    assert [e["type"] for e in found] == ["program_amended"]
+    assert (found[0]["agents_added"], found[0]["agents_removed"]) == (["Virtu Americas LLC"], ["Truist Securities, Inc."])
+
+
+ADS_COVER = "PROSPECTUS SUPPLEMENT (To Prospectus dated May 1, 2023)\nExample plc\n"
+
+
+@pytest.mark.parametrize("text", [
+    "We have entered into an Open Market Sale Agreement, dated as of May 5, 2023, with Jefferies LLC, or Jefferies, relating to "
+    "the sale of our American Depositary Shares. We may offer and sell ADSs having an aggregate offering price of up to "
+    "$75,000,000 from time to time through Jefferies.",
+    "We have entered into an Open Market Sale Agreement, dated as of May 5, 2023, with Jefferies LLC (\"Jefferies\"), relating "
+    "to the sale of our American Depositary Shares. We may offer and sell ADSs having an aggregate offering price of up to "
+    "$75,000,000 from time to time through Jefferies.",
+    "We have entered into an Open Market Sale Agreement (the \"Agreement\"), dated as of May 5, 2023, with Jefferies LLC, "
+    "relating to the sale of our American Depositary Shares. Under the Agreement, we may offer and sell ADSs having an "
+    "aggregate offering price of up to $75,000,000.",
+])
+def test_the_cap_in_the_next_sentence_by_the_agents_short_name_or_the_defined_agreement(text):
+    """Parser 2.89.0 left max_amount null: the cap's sentence names neither the agent's legal name nor an agreement noun."""
+    assert one(ADS_COVER + text + "\n", "program_established")["max_amount"] == 75000000
+
+
+def test_a_sentence_about_another_sum_paid_to_the_agent_is_not_the_cap():
+    text = ("We have entered into an Open Market Sale Agreement, dated as of May 5, 2023, with Jefferies LLC, or Jefferies, "
+            "relating to the sale of our American Depositary Shares having an aggregate offering price of up to $75,000,000. "
+            "We have agreed to reimburse Jefferies for up to $50,000 of its legal fees.")
+    assert one(ADS_COVER + text + "\n", "program_established")["max_amount"] == 75000000
