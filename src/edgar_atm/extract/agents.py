@@ -314,6 +314,8 @@ def cut_name_start(text: str) -> int | None:
     m = _CUT_NAME_RE.search(text, max(0, len(text) - 120))
     if m is None:
         return None
+    if re.search(r"\b(?:pursuant to|in accordance with)\s*$", text[:m.start()]):
+        return None  # "... pursuant to General": an instruction or a document, not a firm, is what sales are pursuant to
     last = m.group(0).rsplit(None, 1)[-1].lower()
     # A whole word of a firm's name ("... in order to add SMBC", "and Lucid") is a name the page gives, short or not;
     # a word no firm's name has ("Capi", "Tradin") is cut.

@@ -11,8 +11,9 @@ from .vocab import SERVICE_MARK
 
 # (pattern, canonical name); first match wins, so specific names come before generic ones.
 _AGREEMENTS: tuple[tuple[str, str], ...] = (
-    (r"controlled\s+equity\s+offering" + SERVICE_MARK + r"\*?\s+sales\s+agreement", "Controlled Equity Offering Sales Agreement"),
-    (r"controlled\s+equity\s+offering" + SERVICE_MARK + r"\*?\s+agreement", "Controlled Equity Offering Agreement"),
+    # The mark may be glued to the next word ("Controlled Equity Offering\nSMSales Agreement", a page's superscript run in).
+    (r"controlled\s+equity\s+offering" + SERVICE_MARK + r"\*?\s*sales\s+agreement", "Controlled Equity Offering Sales Agreement"),
+    (r"controlled\s+equity\s+offering" + SERVICE_MARK + r"\*?\s*agreement", "Controlled Equity Offering Agreement"),
     (r"open\s+market\s+sales?\s+agreement", "Open Market Sale Agreement"),
     (r"at[\s-]+(?:the[\s-]+)?market\s+issuance\s+sales\s+agreement", "At Market Issuance Sales Agreement"),
     (r"capital\s+on\s+demand" + SERVICE_MARK + r"\s+sales\s+agreement", "Capital on Demand Sales Agreement"),
@@ -39,7 +40,7 @@ _COMPILED = tuple((re.compile(p, re.I), name) for p, name in _AGREEMENTS)
 # Any ATM agreement noun, for finding the sentences that describe a program.
 AGREEMENT_RE = re.compile(
     r"(?<![\w-])(?:(?:amended\s+and\s+restated|amendment(?:\s+no\.\s*\d+)?\s+to\s+(?:the|our)?)\s+)?"
-    r"(?:controlled\s+equity\s+offering" + SERVICE_MARK + r"\*?(?:\s+sales)?|open\s+market\s+sales?|at[\s-]+(?:the[\s-]+)?market\s+issuance\s+sales"
+    r"(?:controlled\s+equity\s+offering" + SERVICE_MARK + r"\*?(?:\s*sales)?|open\s+market\s+sales?|at[\s-]+(?:the[\s-]+)?market\s+issuance\s+sales"
     r"|capital\s+on\s+demand" + SERVICE_MARK + r"\s+sales|atm\s+equity\s+offering" + SERVICE_MARK + r"\*?\s+sales|\"?at[\s-]+the[\s-]+market\"?(?:\s+equity)?(?:\s+offering)?(?:\s+sales)?"
     r"|atm(?:\s+sales)?|equity\s+offering\s+sales|(?:atm\s+)?equity\s+distribution|common\s+stock\s+sales|omnibus\s+sales|equity\s+sales|sales\s+agency(?:\s+financing)?|market\s+offering"
     r"|distribution\s+agency|sales\s+and\s+registration"
@@ -82,7 +83,7 @@ def canonical_agreement(text: str) -> str | None:
 
 _PREFIX_RE = re.compile(
     r"^(?:(?:first|second|third|fourth|fifth)\s+)?(?:amended\s+and\s+restated\s+|amendment(?:\s+no\.\s*\d+)?\s+to\s+(?:the\s+|our\s+)?)", re.I)
-_MARKS_RE = re.compile(r"(?<=[a-z])(?:SM|TM)(?=\b|\*)|(?<=[a-z])\s(?:SM|TM)(?=\s)|\((?:SM|TM)\)|[\u2120\u2122\u00ae]|(?<=\w)\*+")
+_MARKS_RE = re.compile(r"(?<=[a-z])(?:SM|TM)(?=\b|\*)|(?<=\s)(?:SM|TM)(?=[A-Z][a-z])|(?<=[a-z])\s(?:SM|TM)(?=\s)|\((?:SM|TM)\)|[\u2120\u2122\u00ae]|(?<=\w)\*+")
 _SMALL = {"the", "on", "of", "and"}
 
 

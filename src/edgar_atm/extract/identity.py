@@ -385,6 +385,9 @@ CAP_RES = (
     re.compile(r"\b(?:is|are|will be) limited to (?:the )?(?:sale|issuance|offer and sale) of\b[^$.]{0,80}?\b(?:gross proceeds|"
                r"aggregate (?:gross )?(?:offering|sales) price)\s+(?:aggregating|totall?ing|of(?: up to)?|not (?:to )?exceed(?:ing)?)\s+"
                r"(?:approximately\s+)?" + MONEY_RE.pattern, re.I),
+    re.compile(r"\bassum(?:es|ing|e)\s+(?:that\s+)?we\s+(?:sell|issue)\s+(?:all|the full|the entire)\s+(?:of\s+)?(?:the\s+)?" + MONEY_RE.pattern
+               + r"\s+(?:of\s+)?(?:our\s+)?(?:[\w-]+\s+){0,3}?(?:shares|stock|units)\s+(?:available|offered|registered)\s+"
+               r"(?:for\s+sale\s+)?(?:under|pursuant\s+to)\s+(?:the|this|our)\b", re.I),
 )
 """A dollar cap: "aggregate offering price of up to $X", "in excess of $X" (forward programs),
 "up to $X", "maximum aggregate offering price of $X", "In no event can we sell more than $X", "The gross proceeds
@@ -395,7 +398,8 @@ a program named by its size ("the $400 million offering program", "a $100 millio
 “at-the-market” offering program"), and the whole of which a part was sold ("having an aggregate gross sales price of
 $4,500,000,000, of which ... $2,609,801,302 have previously been sold"), and the amount stated bare ("we may offer and
 sell $3,900,000 of our common shares from time to time through Virtu"), and the agreement's limit ("Our sales agreement
-with the agent is limited to the sale of common stock with gross proceeds aggregating $25,000,000")."""
+with the agent is limited to the sale of common stock with gross proceeds aggregating $25,000,000"), and a fund's fee-table
+note that "assumes we sell all $500.0 million of common shares available under the equity distribution agreements"."""
 
 OFFERED_RES = (
     re.compile(r"\b(?:are|is) (?:now )?only offering [^.$]{0,80}?" + MONEY_RE.pattern, re.I),

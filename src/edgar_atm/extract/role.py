@@ -21,7 +21,7 @@ from .vocab import ABBREVIATION, ATM_BRAND, ATM_WORDS_RE, NAV_FLOOR, NOT_ATM_AGR
 
 FIRM_OFFER_RE = re.compile(
     r"\bwe are offering (?:an aggregate of |up to )?[\d,]+\b|\bwe are offering (?:\$|shares|units|pre-funded)|"
-    r"\bthe underwriters? (?:have|has) (?:agreed|an option|the option|a \d+-day option)|\bunderwriting discounts?\b|"
+    r"\bthe underwriters? (?:have|has) (?:agreed|an option|the option|a \d+-day option)|(?<!load \()\bunderwriting discounts?\b|"
     r"\bplacement agent(?:'s)? (?:fees|has agreed)|\bregistered direct\b|\bsecurities purchase agreement\b|"
     r"\bLincoln Park\b|\bpricing supplement\b|\bselling (?:stockholders|shareholders|securityholders)\b|"
     r"\bdealer[- ]manager\b|\bexchange offer\b|(?<!, for )\bresale\b|\bthe notes\b|\bnotes due\b|\bdebentures\b|"
@@ -32,7 +32,8 @@ FIRM_OFFER_RE = re.compile(
 """A firm offering on the cover ("we are offering 1,974,432 shares", underwriters, a placement
 agent, Lincoln Park, selling stockholders, notes, shares sold to a party defined as the "Investor" under
 a "sales agreement" with no agent: an equity line): the filing is not the ATM's prospectus. A fund's fee table heading
-"(as a percentage of the public offering price)" names no offering."""
+"(as a percentage of the public offering price)" names no offering, nor does its definition of the "sales load
+(underwriting discount and commission)", which an agent's commission fills in a program's fee table."""
 
 _NOTICE_VERBS = r"\b(?:updates?|amends?|supplements?|modifies)(?:,? (?:and |or )?(?:updates?|amends?|supplements?|modifies|restates?))*"
 """The verbs a cover uses to change an earlier prospectus supplement ("updates and amends",

@@ -203,3 +203,82 @@ def test_a_sentence_about_another_sum_paid_to_the_agent_is_not_the_cap():
             "relating to the sale of our American Depositary Shares having an aggregate offering price of up to $75,000,000. "
             "We have agreed to reimburse Jefferies for up to $50,000 of its legal fees.")
     assert one(ADS_COVER + text + "\n", "program_established")["max_amount"] == 75000000
+
+
+# Ways of saying things that b70's development documents showed parser 2.90.0 unread (bxsl 2024-09, ixhl 2025-05, tyg
+# 2015-10), written fresh here in other words, with their look-alikes.
+
+FEE_TABLE = ("Shareholder transaction expenses (as a percentage of offering price): Sales load 1.00 % (1) Offering expenses "
+             "0.20 % (2) (1) The sales load (underwriting discount and commission) with respect to the common shares sold in "
+             "this offering is the only sales load paid in connection with this offering. (2) The percentage reflects "
+             "estimated offering expenses of approximately $0.4 million and assumes we sell all {amount} of common shares "
+             "available under the {agreement} pursuant to this prospectus supplement.\n")
+
+
+@pytest.mark.parametrize("amount, agreement", [
+    ("$300.0 million", "equity distribution agreements"),
+    ("$300,000,000", "sales agreement"),
+])
+def test_a_funds_fee_table_that_assumes_the_whole_program_sold(amount, agreement):
+    event = one("Northgate Lending Fund\n" + FEE_TABLE.format(amount=amount, agreement=agreement), "program_established")
+    assert event["max_amount"] == 300000000
+
+
+def test_a_fee_table_of_an_underwritten_offering_is_no_program():
+    text = ("Northgate Lending Fund\nShareholder transaction expenses: Sales load (underwriting discounts and commissions) "
+            "3.00 %. The underwriters have agreed to purchase 5,000,000 common shares. We are offering 5,000,000 common "
+            "shares at a public offering price of $20.00 per share.\n")
+    assert events(text) == []
+
+
+IB6 = ("Prospectus Supplement\n(to Prospectus Supplement dated March 3, 2025)\nUp to $1,900,000\nShares of Common Stock\n"
+       "This prospectus supplement amends and supplements the prospectus supplement dated March 3, 2025, relating to the "
+       "offer and sale of shares of our common stock pursuant to the Sales Agreement, dated March 3, 2025, with Roth Capital "
+       "Partners, LLC.\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "We have sold securities with an aggregate market value of approximately $4,100,000 pursuant to General Instruction "
+    "I.B.6 of Form S-3 during the prior 12 calendar months.",
+    "We have sold an aggregate of approximately $4,100,000 of shares of common stock pursuant to General Instruction I.B.6.",
+    "We have sold an aggregate of approximately $4,100,000 of shares of common stock pursuant to General",
+])
+def test_sales_counted_under_the_shelf_instruction_leave_the_supplement_an_amendment(sentence):
+    assert [e["type"] for e in events(IB6 + sentence + "\n")] == ["program_amended"]
+
+
+def test_sales_under_the_agreement_in_an_ib6_supplement_are_a_report():
+    found = events(IB6 + "As of May 1, 2025, we have sold 1,000,000 shares of common stock under the Sales Agreement for "
+                         "gross proceeds of $4.1 million.\n")
+    assert "sales_reported" in [e["type"] for e in found]
+
+
+@pytest.mark.parametrize("written", [
+    "Controlled Equity Offering\nSMSales Agreement",
+    "Controlled Equity OfferingSM Sales Agreement",
+    "Controlled Equity Offering℠ Sales Agreement",
+])
+def test_a_service_mark_run_into_the_next_word_keeps_the_agreements_name(written):
+    text = ("PROSPECTUS SUPPLEMENT\nUp To $40,000,000\nExample Fund Corporation\nCommon Stock\nWe have entered into a "
+            + written + " with Cantor Fitzgerald & Co. relating to our shares of common stock offered by this prospectus "
+            "supplement. As of October 1, 2025, we have sold in this offering an aggregate of 512,300 shares of our common "
+            "stock.\n")
+    assert one(text, "program_established")["agreement_type"] == "Controlled Equity Offering Sales Agreement"
+    assert one(text, "sales_reported")["shares_sold"] == 512300
+
+
+AMENDED_NOTICE = ("Prospectus Supplement\n(to Prospectus Supplement dated April 7, 2025)\nUp to $40,000,000\nShares of Common "
+                  "Stock\nThis prospectus supplement amends and supplements the prospectus supplement dated April 7, 2025, "
+                  "relating to the offer and sale of shares of our common stock pursuant to the Sales Agreement, dated "
+                  "April 7, 2025, with Roth Capital Partners, LLC (the \"Sales Agreement\").\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "We are filing this prospectus supplement to reflect the amendment on June 2, 2025, of the Sales Agreement to add "
+    "Lake Street Capital Markets, LLC as an additional sales agent.",
+    "We are filing this prospectus supplement to reflect the amendment and restatement on June 2, 2025, of the Sales "
+    "Agreement to add Lake Street Capital Markets, LLC as an additional sales agent.",
+])
+def test_a_notice_filed_to_reflect_a_dated_amendment(sentence):
+    event = one(AMENDED_NOTICE + sentence + "\n", "program_amended")
+    assert (event["amendment_date"], event["agreement_date"]) == ("2025-06-02", "2025-04-07")

@@ -102,8 +102,10 @@ ZERO_SALES_RE = re.compile(
 """An explicit zero: "have not sold any", "no shares have been sold", "sold no shares", "we have not made any
 sales", "we have not issued any shares under the agreement"."""
 
-WINDOW_SALES_RE = re.compile(r"(?:12|twelve)[\s-](?:calendar[\s-])?months?|I\.B\.6|during the (?:three|six|nine) months|since such filing|quarter ended", re.I)
-"""Sales over a window (I.B.6 arithmetic, a quarter), not cumulative program sales."""
+WINDOW_SALES_RE = re.compile(r"(?:12|twelve)[\s-](?:calendar[\s-])?months?|I\.B\.6|during the (?:three|six|nine) months|since such filing|quarter ended|"
+                             r"\b(?:pursuant to|under) General(?:\s+Instruction\b|\s*$)", re.I)
+"""Sales over a window (I.B.6 arithmetic, a quarter), not cumulative program sales; sales counted "pursuant to General
+Instruction I.B.6" are the shelf's, even where the page is cut after "General"."""
 _ALL_OF_WHICH_RE = re.compile(r",\s+all\s+of\s+which\b|,?\s+(?:though|although|but|and)\s+none\s+of\s+(?:such|these|those|the|which)\b", re.I)
 """A closing clause that says when the counted shares were sold ("we have sold 1,903,880 shares ..., all of which
 shares were sold ... during the three months ended March 31, 2019") or that they were not sold in a window ("...,
@@ -183,12 +185,13 @@ NET_AFTER_RE = re.compile(MONEY_RE.pattern + r"\s+(?:in|of)\s+(?:aggregate\s+)?n
 """Net proceeds after the amount: "$Y in net proceeds"."""
 SOLD_SHARES_RE = re.compile(
     r"\b(?:sold|issued(?: and sold)?|(?:issuance(?: and sale)?|sales?) of|total(?:ed|led)),?\s*(?:(?:through|to|via)\s+" + _FIRM_TEXT + r"{1,160}?\s)?"
+    r"(?:(?:in|under|pursuant to) (?:this|the) (?:offering|program|prospectus(?: supplement)?)\s+)?"
     r"(?:a total of\s+|an? [a-z]{6,10} of\s+|approximately\s+|aggregate\s+)*"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:[\w.%-]+\s+){0,4}?(?:shares|ADSs|American Depositary Shares|units)\b",
     re.I,
 )
 """Shares sold: "sold 422,160 shares", "issued and sold an aggregate of 1.2 million shares", sales that "totaled 1,200,000
-shares" (also
+shares", "sold in this offering an aggregate of 735,024 shares" (also
 misspelt, "an aggerate of"; words between the count and "shares": "249,173 post reverse split shares")."""
 OF_WHICH_ISSUED_RE = re.compile(
     r"\bof\s+which\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+"
