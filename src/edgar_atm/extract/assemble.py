@@ -147,10 +147,13 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
                 # "We are filing this prospectus supplement to supplement and amend, as of December 31,
                 # 2025, the July 2025 prospectus to increase ...": the change's own date.
                 change.event.amendment_date, change.spans["amendment_date"] = when_said[0], stated.sub(when_said[1], when_said[2])
-            dated = role.document_date_span(text) if notice is not None and change.event.amendment_date is None else None
+            filed_for = any(_FILED_TO_REFLECT_RE.search(x.text) for x in specific[:10])
+            dated = role.document_date_span(text) if (notice is not None or filed_for) and change.event.amendment_date is None \
+                else None
             if dated is not None:
-                # A notice that amends the program's prospectus and names no amendment of the
-                # agreement itself: the change takes effect with this document, on its cover date.
+                # A notice that amends the program's prospectus and names no amendment of the agreement itself, or a
+                # supplement "filed to reflect the amendment and restatement of the equity distribution agreement" that
+                # does not date it: the change takes effect with this document, on its cover date.
                 change.event.amendment_date, change.spans["amendment_date"] = dated
             found.append(change)
         # else: a notice supplement that only reports sales is a sales report, not an amendment (an "Amendment No. N
@@ -209,6 +212,13 @@ def _with_defined_terms(specific: list[Sentence], sentences: list[Sentence]) -> 
     if not extra:
         return specific
     return [s for s in sentences if id(s) in named or id(s) in extra]
+
+
+_FILED_TO_REFLECT_RE = re.compile(
+    r"\b(?:is being filed|are filing this|we are filing)\b[^.]{0,80}?\bto reflect (?:the|an?) (?:[\w-]+\s+){0,3}?(?:amendment|restatement)\b"
+    r"(?![^.]{0,40}?\b(?:on|as of|effective|dated)\s+(?:[A-Z][a-z]+\s+\d|\d))", re.I)
+"""A supplement filed for an amendment it does not date ("This Prospectus Supplement is being filed to reflect the amendment
+and restatement of the equity distribution agreement ... to include SVB Leerink LLC")."""
 
 
 _SOLD_UNDER_RE = re.compile(r"\b(?:were|was|have\s+been|had\s+been)\s+(?:issued\s+and\s+)?sold\s+(?:pursuant\s+to|under|through)\b", re.I)

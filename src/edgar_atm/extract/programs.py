@@ -202,8 +202,19 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
     window = Window.of(defining[:3])
     found = securities(window.text)
     if found:
+        selling = next(((x, m) for x in [*defining[:3], *specific[:6]] if (m := _SELLING_RE.search(x.text))), None)
+        sold = securities(selling[0].text[selling[1].end():selling[1].end() + 200]) if selling else None
+        if selling is not None and sold is not None and security_class(sold[0]) == security_class(found[0]) \
+                and sold[0].lower() not in found[0].lower() and found[0].lower() not in sold[0].lower():
+            # The class as the selling sentence names it when the text calls it two ways ("relating to our common
+            # shares ... we may offer and sell shares of our common stock having an aggregate offering price of up to
+            # $50 million"); not its defined short term ("Class A common stock (the "common stock")").
+            at = selling[1].end()
+            set_found(prog, "security", (sold[0], sold[1] + at, sold[2] + at), selling[0])
+            found = None
+    if found:
         set_found(prog, "security", found, window)
-    else:
+    elif not prog.security:
         set_found(prog, "security", securities(head.text), head)
     _full_series_name(prog, head)
 
@@ -385,6 +396,11 @@ def _agreement_type(prog: Program, defining: list[Sentence], specific: list[Sent
                 break
 
 
+_SELLING_RE = re.compile(r"\bwe may (?:offer and |issue and )?sell\b(?=[^.]{0,120}?\b(?:having an aggregate|up to)\b)", re.I)
+"""The selling sentence's verb, whose object is the class the labels name ("we may offer and sell shares of our common
+stock having an aggregate offering price of up to ...")."""
+
+
 def _dates(prog: Program, defining: list[Sentence], specific: list[Sentence], doc_date: date | None) -> None:
     """Original agreement date and amendment date from the first defining sentences that give them."""
     for s in defining[:6]:
@@ -425,6 +441,15 @@ def _dates(prog: Program, defining: list[Sentence], specific: list[Sentence], do
             prog.amended = True
         if agr and agr[0] and not prog.agreement_date:
             set_found(prog, "agreement_date", agr, s)
+    if not prog.amended and any(_FILED_TO_REFLECT_AMENDMENT_RE.search(s.text) for s in [*defining[:10], *specific[:10]]):
+        # "This prospectus supplement is being filed to reflect the amendment of the open market sale agreement ... to add
+        # Cowen as an additional sales agent": the filing is made for the change, dated or not.
+        prog.amended = True
+
+
+_FILED_TO_REFLECT_AMENDMENT_RE = re.compile(
+    r"\b(?:is being filed|are filing this|we are filing)\b[^.]{0,80}?\bto reflect (?:the|an?) (?:[\w-]+\s+){0,3}?"
+    r"(?:amendment|restatement) (?:(?:and restatement )?(?:on|as of|effective|dated) [^.]{0,30}?)?of (?:the|our|its|that certain)\b", re.I)
 
 
 # A cover that tells of shares sold or left: its bare share line may count those, not the cap.

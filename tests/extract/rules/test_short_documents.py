@@ -282,3 +282,42 @@ AMENDED_NOTICE = ("Prospectus Supplement\n(to Prospectus Supplement dated April 
 def test_a_notice_filed_to_reflect_a_dated_amendment(sentence):
     event = one(AMENDED_NOTICE + sentence + "\n", "program_amended")
     assert (event["amendment_date"], event["agreement_date"]) == ("2025-06-02", "2025-04-07")
+
+
+# From b71's development documents (zom 2019-01, mlnd 2020-03), written fresh in other words.
+
+TWO_WAYS = ("PROSPECTUS\nUp to $30,000,000\nCommon Shares\nWe have entered into a Sales Agreement with B. Riley Securities, "
+            "Inc. relating to our {first} offered by this prospectus. In accordance with the terms of the Sales Agreement, we "
+            "may offer and sell {second} having an aggregate offering price of up to $30 million from time to time through "
+            "B. Riley Securities, Inc., acting as sales agent.\n")
+
+
+@pytest.mark.parametrize("first, second, expected", [
+    ("common shares", "shares of our common stock", "common stock"),
+    ("common stock", "our common shares", "common shares"),
+    ("Class A common stock, par value $0.0001 per share (the \"common stock\")", "shares of our common stock",
+     "Class A common stock"),
+    ("common shares of beneficial interest", "our common shares", "common shares of beneficial interest"),
+])
+def test_the_class_as_the_selling_sentence_names_it_but_not_a_defined_short_term(first, second, expected):
+    event = one(TWO_WAYS.format(first=first, second=second), "program_established")
+    assert event["security"] == expected
+
+
+REFLECT = ("Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT DATED JUNE 9, 2021\n(To Prospectus dated May 3, 2021)\n"
+           "Example Therapeutics, Inc.\n$60,000,000\nCommon Stock\nThis prospectus supplement supplements the prospectus, dated "
+           "May 3, 2021, relating to the offer and sale of shares of our common stock having an aggregate offering price of "
+           "up to $60,000,000 from time to time through Jefferies LLC, acting as sales agent.\n")
+
+
+def test_a_supplement_filed_to_reflect_an_undated_amendment_is_dated_by_its_cover():
+    text = REFLECT + ("This prospectus supplement is being filed to reflect the amendment of the open market sale agreement "
+                      "between the Company and Jefferies LLC to add Cowen and Company, LLC as an additional sales agent.\n")
+    assert one(text, "program_amended")["amendment_date"] == "2021-06-09"
+
+
+def test_a_dated_amendment_keeps_its_own_date():
+    text = REFLECT + ("This prospectus supplement is being filed to reflect the amendment on June 1, 2021 of the open market "
+                      "sale agreement between the Company and Jefferies LLC to add Cowen and Company, LLC as an additional "
+                      "sales agent.\n")
+    assert one(text, "program_amended")["amendment_date"] == "2021-06-01"
