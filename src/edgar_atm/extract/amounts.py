@@ -13,7 +13,7 @@ _SCALE = {"thousand": Decimal(1_000), "million": Decimal(1_000_000), "billion": 
           "mm": Decimal(1_000_000), "bn": Decimal(1_000_000_000)}
 
 MONEY_RE = re.compile(
-    r"(?:US)?\$\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:US|U\.S\.\s?)?\$\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s*(?P<scale>thousand|million|billion)\b)?",
     re.I,
 )

@@ -140,6 +140,10 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
                 found.append(established.detect(program))
         elif sold is None or said is not None or amended.states_change(program) or role.is_amendment(head.text):
             stated = next((x for x in sentences if x.span == said), None) if said is not None else None
+            if change.event.amendment_date is None and (stated is None or when.effective_date(stated.text, None) is None):
+                # The filing dates its own change in a sentence other than the one that states the new figure ("We are
+                # filing this prospectus supplement to supplement and amend, as of February 13, 2025, ... to increase").
+                stated = next((x for x in sentences[:200] if _FILED_TO_AMEND_AS_OF_RE.search(x.text)), stated)
             # The day the baby-shelf limit came on (the annual report's filing date) dates no change of the program.
             when_said = when.effective_date(stated.text, None) if stated and change.event.amendment_date is None \
                 and not amended.LIMIT_NOW_APPLIES_RE.search(stated.text) else None
@@ -212,6 +216,13 @@ def _with_defined_terms(specific: list[Sentence], sentences: list[Sentence]) -> 
     if not extra:
         return specific
     return [s for s in sentences if id(s) in named or id(s) in extra]
+
+
+_FILED_TO_AMEND_AS_OF_RE = re.compile(
+    r"\b(?:we are filing this|is being filed)\b[^.]{0,60}?\bto (?:supplement and amend|amend and supplement|amend),? "
+    r"(?:effective )?as of\b", re.I)
+"""The filing's own words for when its change takes effect ("We are filing this prospectus supplement to supplement and
+amend, as of February 13, 2025, ...")."""
 
 
 _FILED_TO_REFLECT_RE = re.compile(

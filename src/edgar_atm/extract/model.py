@@ -211,11 +211,14 @@ class Detection:
 
 
 def dollar_start(text: str, num_start: int) -> int:
-    """Where an amount starts, its "$" (or "US$") included, given where its digits start."""
+    """Where an amount starts, its "$" (or "US$", "U.S.$") included, given where its digits start."""
     at = text.rfind("$", max(0, num_start - 2), num_start)
     if at < 0:
         return num_start
-    return at - 2 if text[max(0, at - 2):at] == "US" else at
+    for prefix in ("U.S. ", "U.S.", "US"):
+        if text[max(0, at - len(prefix)):at] == prefix:
+            return at - len(prefix)
+    return at
 
 
 def norm(text: str) -> str:

@@ -321,3 +321,34 @@ def test_a_dated_amendment_keeps_its_own_date():
                       "sale agreement between the Company and Jefferies LLC to add Cowen and Company, LLC as an additional "
                       "sales agent.\n")
     assert one(text, "program_amended")["amendment_date"] == "2021-06-01"
+
+
+# From b72's development documents (gdtc 2025-08, sopa 2025-02), written fresh in other words.
+
+@pytest.mark.parametrize("amount", ["U.S.$4,250,000", "U.S. $4,250,000", "US$4,250,000", "$4,250,000"])
+def test_an_amount_written_with_the_countrys_initials(amount):
+    text = ("Example Holdings Limited\nWe have entered into an ATM Sales Agreement with Maxim Group LLC, dated March 3, 2025, "
+            "relating to the sale of our ordinary shares offered by this prospectus supplement. In accordance with the terms "
+            "of the Sales Agreement, we may offer and sell our ordinary shares having an aggregate offering price of up to "
+            + amount + " from time to time through the Sales Agent.\n")
+    assert one(text, "program_established")["max_amount"] == 4250000
+
+
+def test_a_filing_that_dates_its_change_in_its_own_sentence():
+    text = ("Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT No. 3\n(To Prospectus Dated May 1, 2024)\nUp to $6,000,000\n"
+            "Example Corp.\nWe previously entered into a Sales Agreement, dated June 3, 2024, with Roth Capital Partners, LLC, "
+            "relating to shares of our common stock offered by this prospectus supplement No. 3.\nWe are filing this "
+            "prospectus supplement to supplement and amend, as of March 10, 2025, the prospectus supplement dated June 3, "
+            "2024.\nThis prospectus supplement increases the maximum aggregate offering price of our common stock that may be "
+            "sold under the Sales Agreement to $6,000,000.\n")
+    event = one(text, "program_amended")
+    assert (event["amendment_date"], event["max_amount"]) == ("2025-03-10", 6000000)
+
+
+def test_a_supplement_that_only_mentions_an_earlier_dated_amendment_keeps_no_date_from_it():
+    text = ("Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT No. 3\n(To Prospectus Dated May 1, 2024)\nUp to $6,000,000\n"
+            "Example Corp.\nWe previously entered into a Sales Agreement, dated June 3, 2024, with Roth Capital Partners, LLC, "
+            "relating to shares of our common stock offered by this prospectus supplement No. 3.\nThis prospectus supplement "
+            "increases the maximum aggregate offering price of our common stock that may be sold under the Sales Agreement to "
+            "$6,000,000.\n")
+    assert one(text, "program_amended")["amendment_date"] != "2024-06-03"
