@@ -151,7 +151,7 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
                 # "We are filing this prospectus supplement to supplement and amend, as of December 31,
                 # 2025, the July 2025 prospectus to increase ...": the change's own date.
                 change.event.amendment_date, change.spans["amendment_date"] = when_said[0], stated.sub(when_said[1], when_said[2])
-            filed_for = any(_FILED_TO_REFLECT_RE.search(x.text) for x in specific[:10])
+            filed_for = any(amended.FILED_TO_REFLECT_AMENDMENT_RE.search(x.text) for x in specific[:10])
             dated = role.document_date_span(text) if (notice is not None or filed_for) and change.event.amendment_date is None \
                 else None
             if dated is not None:
@@ -223,13 +223,6 @@ _FILED_TO_AMEND_AS_OF_RE = re.compile(
     r"(?:effective )?as of\b", re.I)
 """The filing's own words for when its change takes effect ("We are filing this prospectus supplement to supplement and
 amend, as of February 13, 2025, ...")."""
-
-
-_FILED_TO_REFLECT_RE = re.compile(
-    r"\b(?:is being filed|are filing this|we are filing)\b[^.]{0,80}?\bto reflect (?:the|an?) (?:[\w-]+\s+){0,3}?(?:amendment|restatement)\b"
-    r"(?![^.]{0,40}?\b(?:on|as of|effective|dated)\s+(?:[A-Z][a-z]+\s+\d|\d))", re.I)
-"""A supplement filed for an amendment it does not date ("This Prospectus Supplement is being filed to reflect the amendment
-and restatement of the equity distribution agreement ... to include SVB Leerink LLC")."""
 
 
 _SOLD_UNDER_RE = re.compile(r"\b(?:were|was|have\s+been|had\s+been)\s+(?:issued\s+and\s+)?sold\s+(?:pursuant\s+to|under|through)\b", re.I)

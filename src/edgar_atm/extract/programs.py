@@ -441,15 +441,10 @@ def _dates(prog: Program, defining: list[Sentence], specific: list[Sentence], do
             prog.amended = True
         if agr and agr[0] and not prog.agreement_date:
             set_found(prog, "agreement_date", agr, s)
-    if not prog.amended and any(_FILED_TO_REFLECT_AMENDMENT_RE.search(s.text) for s in [*defining[:10], *specific[:10]]):
+    if not prog.amended and any(amended.FILED_TO_REFLECT_AMENDMENT_RE.search(s.text) for s in [*defining[:10], *specific[:10]]):
         # "This prospectus supplement is being filed to reflect the amendment of the open market sale agreement ... to add
         # Cowen as an additional sales agent": the filing is made for the change, dated or not.
         prog.amended = True
-
-
-_FILED_TO_REFLECT_AMENDMENT_RE = re.compile(
-    r"\b(?:is being filed|are filing this|we are filing)\b[^.]{0,80}?\bto reflect (?:the|an?) (?:[\w-]+\s+){0,3}?"
-    r"(?:amendment|restatement) (?:(?:and restatement )?(?:on|as of|effective|dated) [^.]{0,30}?)?of (?:the|our|its|that certain)\b", re.I)
 
 
 # A cover that tells of shares sold or left: its bare share line may count those, not the cap.

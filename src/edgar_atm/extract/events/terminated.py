@@ -128,7 +128,8 @@ _ANAPHORIC_AGREEMENT_RE = re.compile(r"^(?:(?:That|Such)\s+(?:[\w-]+\s+){0,3}?|T
 
 
 def named_before(s: Sentence, sentences: Sequence[Sentence]) -> Sentence | None:
-    """The sentence before `s`, in its paragraph, when `s` ends "that agreement" and the one before names an agreement."""
+    """The sentence before `s`, in its paragraph, when `s` opens on "That agreement" (ending it) and the one before names an
+    agreement."""
     if s.index <= 0 or s.index >= len(sentences) or not _ANAPHORIC_AGREEMENT_RE.match(s.text) or not states_termination(s.text) \
             or SUPERSEDE_RE.search(s.text):
         return None
