@@ -134,13 +134,19 @@ def test_that_agreement_was_terminated_names_the_agreement_before_it():
     "upon the earlier of the sale of all shares or June 2, 2023.",
     "We previously entered into an equity distribution agreement with Maxim dated June 2, 2020. That agreement may be "
     "terminated by either party at any time.",
-    "This new agreement replaces our prior agreement with Maxim, which has been terminated.",
 ])
-def test_an_agreements_term_or_a_replacement_is_not_read_as_that_agreement_ending(sentence):
-    found = [e for e in events(NEW_PROGRAM + sentence + "\n") if e["type"] == "terminated"]
-    assert all(e["scope"] == "prior" and e["agreement_date"] != "2021-01-05" for e in found)
-    if "may be" in sentence or "will terminate" in sentence:
-        assert found == []
+def test_an_agreements_term_is_not_read_as_that_agreement_ending(sentence):
+    assert [e["type"] for e in events(NEW_PROGRAM + sentence + "\n")] == ["program_established"]
+
+
+def test_a_new_agreement_that_replaces_this_one_is_not_read_through_the_sentence_before():
+    """"This new agreement replaces ..." opens on this program's agreement, not on the one the sentence before names: the
+    ended agreement is the prior one, with none of this program's date."""
+    found = events(NEW_PROGRAM + "This new agreement replaces our prior agreement with Maxim, which has been terminated.\n")
+    ended = [e for e in found if e["type"] == "terminated"]
+    assert len(ended) == 1 and ended[0]["scope"] == "prior" and ended[0]["agreement_date"] is None
+    assert one(NEW_PROGRAM + "This new agreement replaces our prior agreement with Maxim, which has been terminated.\n",
+               "program_established")["agreement_date"] == "2021-01-05"
 
 
 NOTICE = ("Filed Pursuant to Rule 424(b)(5)\nSupplement dated May 5, 2023 to Prospectus Supplement dated January 4, 2021\n"
@@ -351,4 +357,4 @@ def test_a_supplement_that_only_mentions_an_earlier_dated_amendment_keeps_no_dat
             "relating to shares of our common stock offered by this prospectus supplement No. 3.\nThis prospectus supplement "
             "increases the maximum aggregate offering price of our common stock that may be sold under the Sales Agreement to "
             "$6,000,000.\n")
-    assert one(text, "program_amended")["amendment_date"] != "2024-06-03"
+    assert one(text, "program_amended")["amendment_date"] is None  # not the agreement's date, and no cover date here
