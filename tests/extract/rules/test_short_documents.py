@@ -120,9 +120,11 @@ def test_sales_under_this_programs_own_agreement_stay_this_programs():
     assert (event["scope"], event["agreement_date"]) == ("this", "2021-01-05")
 
 
-def test_that_agreement_was_terminated_names_the_agreement_before_it():
+@pytest.mark.parametrize("ended", ["was terminated", "was cancelled"])
+def test_that_agreement_was_terminated_names_the_agreement_before_it(ended):
+    """The end's own date ("was cancelled on January 4, 2021") is not a date that names the agreement in the sentence."""
     text = NEW_PROGRAM + ("We previously entered into an equity distribution agreement with Maxim dated June 2, 2020. That "
-                          "agreement was terminated on January 4, 2021.\n")
+                          "agreement " + ended + " on January 4, 2021.\n")
     event = one(text, "terminated")
     assert (event["scope"], event["agreement_date"], event["agents"], event["effective_date"]) == \
         ("prior", "2020-06-02", ["Maxim Group LLC"], "2021-01-04")

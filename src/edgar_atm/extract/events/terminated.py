@@ -127,13 +127,18 @@ _ANAPHORIC_AGREEMENT_RE = re.compile(r"^(?:(?:That|Such)\s+(?:[\w-]+\s+){0,3}?|T
 """A sentence that opens on the agreement the one before it named: "That agreement was terminated on January 4, 2021"."""
 
 
+_ENDING_VERB_RE = re.compile(r"terminat|cancel|expir", re.I)
+"""Where the sentence starts to tell the ending: a date before it names the agreement, one after it dates the end."""
+
+
 def named_before(s: Sentence, sentences: Sequence[Sentence]) -> Sentence | None:
     """The sentence before `s`, in its paragraph, when `s` opens on "That agreement" (ending it) and the one before names an
     agreement."""
     if s.index <= 0 or s.index >= len(sentences) or not _ANAPHORIC_AGREEMENT_RE.match(s.text) or not states_termination(s.text) \
             or SUPERSEDE_RE.search(s.text):
         return None
-    if find_agents(s.text) or DATE_RE.search(s.text[:s.text.lower().find("terminat")]):
+    verb = _ENDING_VERB_RE.search(s.text)
+    if find_agents(s.text) or DATE_RE.search(s.text, 0, verb.start() if verb else len(s.text)):
         return None  # "The Prior Sales Agreement with Roth Capital Partners, LLC, dated March 3, 2021, has been terminated": named here
     before = sentences[s.index - 1]
     if before.para != s.para or not AGREEMENT_RE.search(before.text):
