@@ -51,7 +51,6 @@ _DEFINED_TERM_BEFORE_RE = re.compile(r"\((?:[^()]{0,40}?,\s*)?(?:the\s+|each,?\s
 _GENERIC_NAMES = ("Sales Agreement", "Distribution Agreement")
 _MAY_ENTER_RE = re.compile(r"\bmay(?:,? from time to time,?)? enter into\b[^.]*$", re.I)
 _AMENDMENT_STATED_RE = re.compile(r"\b(?:entered into|executed|signed)\b[^.]{0,80}?\bamendment\b|"
-                                  r"\bto reflect (?:the|an?) (?:[\w-]+\s+){0,2}?(?:amendment|restatement)\b|"
                                   r"\b(?:entered into|executed|signed)\b[^.]{0,40}?\bamended and restated\b|\bamendment\b[^.]{0,80}?\b(?:was|were) (?:entered into|executed)"
                                   r"|\b(?:we|Company|[A-Z]\w+) amended (?:and restated )?(?:our|the|its|their|that certain)\b"
                                   r"|\b(?:we|the company) and [^;]{1,80}?\bamended (?:and restated )?(?:our|the|its|their|that certain)\b"
@@ -60,8 +59,8 @@ _AMENDMENT_STATED_RE = re.compile(r"\b(?:entered into|executed|signed)\b[^.]{0,8
 """An amendment the text says was made: "we entered into an amendment", "we amended the Sales Agreement", "we and
 Cantor Fitzgerald & Co. amended the Sales Agreement" (a firm's "Co." inside the subject), "Pursuant to an amendment dated
 June 1, 2024, the aggregate offering price ... was increased" (a change verb after it: "as amended by Amendment No. 1 ...,
-dated X" only tells the agreement's history), "We are filing this Prospectus Supplement to reflect the amendment and
-restatement on May 27, 2025, of the Sales Agreement"."""
+dated X" only tells the agreement's history). A filing made "to reflect the amendment and restatement on May 27, 2025, of the
+Sales Agreement" says so too (amended.FILED_TO_REFLECT_AMENDMENT_RE)."""
 _ENDED_RE = re.compile(r"\bterminat|\breplac|\bsupersed", re.I)
 _EXISTING_RE = re.compile(r"\b(?:are|is) (?:a )?party to\b|\bpreviously (?:entered into|executed)\b", re.I)
 _AGENT_PAID_RE = re.compile(r"\b(?:agents?|managers?|[A-Z][\w.&]+)\s+will\s+be\s+entitled\s+to\s+(?:compensation|a\s+commission)|"
@@ -432,7 +431,8 @@ def _dates(prog: Program, defining: list[Sentence], specific: list[Sentence], do
             break
     for s in later:
         agr, amd, is_amendment = agreement_dates(s.text, doc_date)
-        if not (is_amendment and amd and amd[0]) or not _AMENDMENT_STATED_RE.search(s.text):
+        if not (is_amendment and amd and amd[0]) or not (_AMENDMENT_STATED_RE.search(s.text)
+                                                         or amended.FILED_TO_REFLECT_AMENDMENT_RE.search(s.text)):
             continue
         if _ENDED_RE.search(s.text):
             continue  # an amendment to an agreement that was then terminated or replaced

@@ -286,6 +286,8 @@ AMENDED_NOTICE = ("Prospectus Supplement\n(to Prospectus Supplement dated April 
     "Lake Street Capital Markets, LLC as an additional sales agent.",
     "We are filing this prospectus supplement to reflect the amendment and restatement on June 2, 2025, of the Sales "
     "Agreement to add Lake Street Capital Markets, LLC as an additional sales agent.",
+    "We are filing this prospectus supplement to reflect the amendment and restatement, on June 2, 2025, of the Sales "
+    "Agreement to add Lake Street Capital Markets, LLC as an additional sales agent.",
 ])
 def test_a_notice_filed_to_reflect_a_dated_amendment(sentence):
     event = one(AMENDED_NOTICE + sentence + "\n", "program_amended")

@@ -51,9 +51,10 @@ def amends_agreement(text: str) -> bool:
 
 FILED_TO_REFLECT_AMENDMENT_RE = re.compile(
     r"\b(?:is being filed|are filing this|we are filing)\b[^.]{0,80}?\bto reflect (?:the|an?) (?:[\w-]+\s+){0,3}?"
-    r"(?:amendment|restatement) (?:(?:and restatement )?(?:on|as of|effective|dated) [^.]{0,30}?)?of (?:the|our|its|that certain)\b", re.I)
+    r"(?:amendment|restatement),?\s+(?:(?:and restatement,?\s+)?(?:on|as of|effective|dated)\s+[^.]{0,30}?)?of (?:the|our|its|that certain)\b", re.I)
 """A supplement filed for an amendment, dated or not ("This Prospectus Supplement is being filed to reflect the amendment and
-restatement of the equity distribution agreement ... to include SVB Leerink LLC"): the filing is made for the change; an
+restatement of the equity distribution agreement ... to include SVB Leerink LLC", "... to reflect the amendment and
+restatement, on August 19, 2025, of the Sales Agreement"): the filing is made for the change; an
 undated one takes the supplement's cover date (assemble)."""
 
 
