@@ -295,6 +295,17 @@ _SHORT_NAME_RE = re.compile(r",?\s*(?:,\s*or|\(\s*(?:the\s+|together,?\s+|collec
 _SUFFIX_RE = re.compile(r"\b(?:LLC|L\.L\.C\.|Inc\.?|Incorporated|Corp\.?|Corporation|L\.P\.|LP|Ltd\.?|Limited|plc|PLC)(?!\w)")
 
 
+_SHORT_NAME_GIVEN_RE = re.compile(r"(?:" + _SUFFIX_RE.pattern + r"|\bCo\.)" + _SHORT_NAME_RE.pattern
+                                  + r"(?P<alias>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})(?=[\"\u201d\u2019',)\s])")
+_ROLE_WORDS = frozenset({"agent", "agents", "sales agent", "sales agents", "manager", "managers"})
+
+
+def short_names(text: str) -> set[str]:
+    """The short names a text gives the firms it names ("Jefferies LLC, or Jefferies", "Jefferies LLC (“Jefferies”)"), not
+    the role a firm is given ("(the “Agent”)")."""
+    return {m.group("alias") for m in _SHORT_NAME_GIVEN_RE.finditer(text) if m.group("alias").lower() not in _ROLE_WORDS}
+
+
 _FORMERLY_RE = re.compile(r"\b(?:formerly(?: known as)?|f/k/a|previously known as)\s*$", re.I)
 
 

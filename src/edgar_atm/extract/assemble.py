@@ -32,6 +32,7 @@ from decimal import Decimal
 from ..records import Event
 from . import programs, role, when
 from .events import amended, established, resumed, sales, suspended, terminated
+from .agents import short_names
 from .agreements import AGREEMENT_RE, canonical_agreement
 from .amounts import MONEY_RE, as_dollars, money
 from .identity import COVER_COUNT_RE
@@ -177,10 +178,6 @@ _DEFINED_AGREEMENT_TERM_RE = re.compile(
     r"\((?:the\s+|our\s+)?[\"\u201c](?P<term>(?:[A-Z][\w-]*\s+){0,3}Agreement|(?:[A-Z][\w-]*\s+){0,2}(?:EDA|ATM Agreement))[\"\u201d]")
 """A term the filing defines for its agreement: "(the "Sale Agreement")", "(the "Agreement")", "(the "Original EDA", ...)" (an
 abbreviation)."""
-_AGENT_ALIAS_RE = re.compile(
-    r"\b(?:LLC|L\.L\.C\.|Inc\.|Co\.|L\.P\.|Incorporated|Corporation|Limited|Ltd\.)(?:,\s+or\s+|\s*\((?:the\s+)?[\"\u201c])"
-    r"(?P<alias>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})(?=[\"\u201d,)\s])")
-"""The short name the filing gives the agent ("Jefferies LLC, or Jefferies", "Jefferies LLC ("Jefferies")")."""
 _CAP_SENTENCE_RE = re.compile(r"\b(?:offer|sell|issue)\b[^.]{0,200}?\b(?:aggregate (?:offering|sales) price|up to)\s+(?:of\s+)?\$", re.I)
 """A sentence that gives what may be sold: "We may offer and sell ADSs having an aggregate offering price of up to $75,000,000"."""
 
@@ -201,8 +198,7 @@ def _with_defined_terms(specific: list[Sentence], sentences: list[Sentence]) -> 
                 # "the Distribution Agreement" is also the medium-term-note programs' word, which a sentence alone
                 # is not taken for: defined for this program, it is the program's.
                 terms.add("the " + m.group("term"))
-    aliases = {m.group("alias") for s in specific[:5] for m in _AGENT_ALIAS_RE.finditer(s.text)
-               if m.group("alias").lower() not in ("agent", "sales agent", "agents", "sales agents", "manager", "managers")}
+    aliases = {alias for s in specific[:5] for alias in short_names(s.text)}
     if not terms and not aliases:
         return specific
     named = {id(s) for s in specific}

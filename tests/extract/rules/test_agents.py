@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from edgar_atm.extract import parse_filing
-from edgar_atm.extract.agents import canonical_agent, find_agents
+from edgar_atm.extract.agents import canonical_agent, find_agents, short_names
 
 from .doc import events
 
@@ -345,3 +345,14 @@ def test_agents_before_a_with_one_or_more_of_counterparty_list_are_kept():
 
 def test_wm_smith_is_an_agent_of_the_table():
     assert canonical_agent("Wm Smith & Co.") == "Wm Smith & Co." == canonical_agent("Wm. Smith & Co.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("with Jefferies LLC, or Jefferies, relating to", {"Jefferies"}),
+    ("with Jefferies LLC (\u201cJefferies\u201d), relating to", {"Jefferies"}),
+    ("with Cantor Fitzgerald & Co. (\"Cantor\") relating to", {"Cantor"}),
+    ("with B. Riley Securities, Inc. (the \u201cAgent\u201d) relating to", set()),
+    ("with Jefferies LLC relating to our common stock", set()),
+])
+def test_short_names_are_the_ones_the_filing_gives_its_firms(text, expected):
+    assert short_names(text) == expected
