@@ -116,3 +116,26 @@ def test_parse_deadline_stops_the_parse_replaces_the_worker_and_goes_on():
         assert pool.result(pool.submit(b"yy", "c.htm")) == (2, None)
     finally:
         pool.close()
+
+
+STOP_WHILE_STARTING = r"""
+import signal
+from edgar_atm.extract import parse_filing
+from edgar_atm.pipeline.parsing import ParserPool
+# As after the run's signal handler: SIGTERM ignored, so the workers started now inherit
+# that; the pool stops while they are still starting.
+signal.signal(signal.SIGTERM, signal.SIG_IGN)
+pool = ParserPool(parse_filing, workers=4, deadline=60)
+pool.submit(b"not a filing", "a.htm")
+pool.close()
+print("closed")
+"""
+
+
+def test_a_pool_stopped_while_its_workers_start_leaves_no_traceback():
+    # pebble unlinks the workers' semaphores before it stops them; a worker still starting
+    # then printed a FileNotFoundError traceback on the run's stderr (a signal test in CI).
+    done = subprocess.run([sys.executable, "-c", STOP_WHILE_STARTING], env=child_env(),
+                          capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout.strip()) == (0, "closed"), done.stderr
+    assert "Traceback" not in done.stderr and "Error" not in done.stderr, done.stderr

@@ -72,6 +72,9 @@ def _exit_with_parent(parent_pid: int) -> None:
     # Ctrl-C reaches the whole process group; the parent alone handles it (and stops the
     # pool), so a worker must not die with a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A worker started after the run's signal handler ran inherits its ignored SIGTERM;
+    # pebble stops workers (a parse past its deadline) with SIGTERM.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
     def watch() -> None:
         while os.getppid() == parent_pid:
@@ -88,6 +91,29 @@ def parse_outcome(parse: Callable[..., ParsedFiling], data: bytes, path: str | N
         return parse(data, path=path), None
     except Exception as exc:
         return None, describe(exc)
+
+
+class _WorkersFirstPool(ProcessPool):
+    """pebble's ProcessPool, stopping its workers before it closes their channel.
+
+    pebble closes the channel first, and closing it unlinks the channel's semaphores: a
+    worker still starting then fails to load them and prints a traceback on the run's
+    stderr. That happens when a signal ends a run: the signal kills the workers (they share
+    the run's process group), pebble starts new ones, and those inherit the SIGTERM that
+    the run's handler now ignores, so pebble's terminate() does not stop them either. So:
+    no new workers, SIGKILL for the rest (nothing they hold is wanted once the pool
+    stops), then pebble's own stop.
+    """
+
+    def _stop_pool(self) -> None:
+        if self._pool_manager_loop is not None:
+            self._pool_manager_loop.join()  # the loop that starts workers has ended
+        workers = list(self._pool_manager.worker_manager.workers.values())
+        for worker in workers:
+            worker.kill()
+        for worker in workers:
+            worker.join()
+        super()._stop_pool()
 
 
 class ParserPool:
@@ -117,8 +143,8 @@ class ParserPool:
             return done
         for attempt in (1, 2):
             if self._pool is None:
-                self._pool = ProcessPool(self.workers, context=multiprocessing.get_context("spawn"),
-                                         initializer=_exit_with_parent, initargs=(os.getpid(),))
+                self._pool = _WorkersFirstPool(self.workers, context=multiprocessing.get_context("spawn"),
+                                                 initializer=_exit_with_parent, initargs=(os.getpid(),))
             try:
                 return self._pool.schedule(parse_outcome, args=(self.parse, data, path),
                                            timeout=self.deadline)
