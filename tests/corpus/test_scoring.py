@@ -107,6 +107,11 @@ def test_normalisation():
                        "Series F Preferred Stock, Series D Preferred Stock, and Series E Preferred Stock")
     assert not field_equal("security", "common stock and 8.50% Series A Preferred Stock", "common stock")
     assert field_equal("security", "common units representing limited partner interests", "common units")
+    assert field_equal("security", "American Depositary Shares representing A Ordinary Shares", "American Depositary Shares")
+    assert field_equal("security", "American Depositary Shares, each representing ten ordinary shares",
+                       "American Depositary Shares")
+    assert not field_equal("security", "American Depositary Shares representing Series A Preferred Shares",
+                           "American Depositary Shares")
     assert field_equal("security", "depositary shares, each representing 1/1000th of a share of 8.375% Series B Preferred "
                        "Stock", "Depositary Shares representing 8.375% Series B Preferred Stock")
     # a comma inside one class's name does not split it

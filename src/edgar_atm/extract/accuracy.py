@@ -205,13 +205,18 @@ _CLASS_LIST_SEP = re.compile(
 _DEPOSITARY_RE = re.compile(r"^depositary shares\b.*?\brepresent(?:s|ing)\b.*?(?P<series>(?:\d+(?:\.\d+)?%\s+)?series\b.*)$")
 
 
+_ADS_OF_SHARES_RE = re.compile(r"^american depositary shares\b,?\s+(?:each\s+)?represent(?:s|ing)\b.*\b(?:ordinary|common)\s+shares?$")
+
+
 def _one_class(text: str) -> str:
     text = re.sub(r"^(?:shares of )?(?:our |the company's )?", "", text.strip().lower())
     # "depositary shares, each representing 1/1000th of a share of 8.375% Series B ... Preferred Stock" and
     # "Depositary Shares representing 8.375% Series B ..." name the same security.
     text = _DEPOSITARY_RE.sub(lambda m: "depositary shares representing " + m.group("series"), text)
     # "common shares of beneficial interest" (REIT trusts) names the same class as "common shares",
-    # "common units representing limited partner interests" (partnerships) the same as "common units".
+    # "common units representing limited partner interests" (partnerships) the same as "common units", and
+    # "American Depositary Shares representing A Ordinary Shares" the same as "American Depositary Shares".
+    text = _ADS_OF_SHARES_RE.sub("american depositary shares", text)
     return re.sub(r" (?:of beneficial interest|representing limited partner(?:ship)? interests)$", "", text)
 
 

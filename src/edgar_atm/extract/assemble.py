@@ -178,7 +178,7 @@ _DEFINED_AGREEMENT_TERM_RE = re.compile(
     r"\((?:the\s+|our\s+)?[\"\u201c](?P<term>(?:[A-Z][\w-]*\s+){0,3}Agreement|(?:[A-Z][\w-]*\s+){0,2}(?:EDA|ATM Agreement))[\"\u201d]")
 """A term the filing defines for its agreement: "(the "Sale Agreement")", "(the "Agreement")", "(the "Original EDA", ...)" (an
 abbreviation)."""
-_CAP_SENTENCE_RE = re.compile(r"\b(?:offer|sell|issue)\b[^.]{0,200}?\b(?:aggregate (?:offering|sales) price|up to)\s+(?:of\s+)?\$", re.I)
+_CAP_SENTENCE_RE = re.compile(r"\b(?:offer|sell|issue)\b[^.]{0,200}?\b(?:aggregate (?:offering|sales) price|up to)\s+(?:of\s+)?(?:US|U\.S\.\s?)?\$", re.I)
 """A sentence that gives what may be sold: "We may offer and sell ADSs having an aggregate offering price of up to $75,000,000"."""
 
 

@@ -515,6 +515,14 @@ FEE_TABLE_RE = re.compile(r"registration fee|filing fee|fee rate|rule 457|rules 
 fee is paid on (often the whole shelf or earlier registrations too), not the program's cap."""
 
 
+_EXPENSES_BEFORE_RE = re.compile(r"\breimburs\w*\b[^.;$]{0,160}$", re.I)
+_EXPENSES_AFTER_RE = re.compile(r"\s*(?:in\s+)?(?:for|of|toward|towards)\s+(?:(?:its|their|the|certain|our|reasonable|documented|"
+                                r"out-of-pocket|and|legal)\s+)*(?:costs|expenses|fees|disbursements|counsel)\b", re.I)
+"""What the agent's expenses are reimbursed up to ("We also have agreed to reimburse Maxim up to US$30,000 for its costs
+and expenses relating to the Sales Agreement", "up to $50,000 of the reasonable fees and expenses of its counsel"): a
+limit on expenses, never the program's cap, though the sentence may name the agreement."""
+
+
 def caps(text: str) -> list[Found]:
     """Every dollar cap of $10,000 or more a sentence states (CAP_RES), skipping increments
     ("an additional $75.0 million"), remaining amounts and fee tables."""
@@ -529,6 +537,8 @@ def caps(text: str) -> list[Found]:
             # "up to $X remains available" is no cap; "up to $X, of which $Y remains available" is.
             tail = text[m.end():m.end() + 60].lower().split("of which")[0]
             if "remain" in tail:
+                continue
+            if _EXPENSES_BEFORE_RE.search(text, max(0, m.start() - 180), m.start()) or _EXPENSES_AFTER_RE.match(text, m.end()):
                 continue
             v = money(m)
             if v is not None and v >= 10_000:

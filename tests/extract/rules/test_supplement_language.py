@@ -1,0 +1,86 @@
+"""Ways supplements state amounts and sales that parser 2.93.2 missed, each written fresh in several wordings (none
+copied from a corpus document): a sales report in a paragraph of its own that names the program only as "the
+prospectus supplement dated ..."; amounts written "US$" or "U.S.$" (many sentence patterns wanted a bare "$"); and the
+agent's expense reimbursement "up to $30,000 ... relating to the Sales Agreement", which was taken for the cap."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from edgar_atm.extract import parse_filing
+
+
+def events(text: str) -> list[dict]:
+    return [e.to_json() for e in parse_filing(text.encode("utf-8"), path="doc.md").events]
+
+
+def one(text: str, type_: str) -> dict:
+    found = [e for e in events(text) if e["type"] == type_]
+    assert len(found) == 1, events(text)
+    return found[0]
+
+
+def amount(value) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+PROGRAM = ("We have entered into an amendment to our equity distribution agreement (as amended, the \"Sales Agreement\") with "
+           "Maxim Group LLC (\"Maxim\"). Under this prospectus supplement we may offer and sell our ordinary shares having an "
+           "aggregate offering price of up to $18,500,000 through Maxim, acting as our exclusive sales agent.\n\n")
+
+
+@pytest.mark.parametrize("report", [
+    "Through September 24, 2020, we have offered and sold shares having an aggregate offering price of $3,617,219 pursuant "
+    "to the prospectus supplement dated August 20, 2020.",
+    "As of September 24, 2020, we had sold shares for gross proceeds of $3,617,219 under the prospectus supplement filed "
+    "with the SEC on August 20, 2020.",
+    "Of those shares, through September 24, 2020, we have sold shares having an aggregate offering price of $3,617,219 "
+    "under an earlier prospectus supplement.",
+])
+def test_a_report_in_its_own_paragraph_names_the_program_by_its_earlier_supplement(report):
+    event = one(PROGRAM + report + "\n", "sales_reported")
+    assert (amount(event["gross_proceeds"]), event["as_of"]) == (Decimal("3617219"), "2020-09-24")
+
+
+@pytest.mark.parametrize("report", [
+    "In March 2020, we sold 2,000,000 shares in an underwritten public offering pursuant to the prospectus supplement "
+    "dated March 3, 2020.",
+    "We may sell shares having an aggregate offering price of $3,617,219 pursuant to the prospectus supplement dated "
+    "August 20, 2020.",
+])
+def test_another_offering_or_a_future_sale_under_a_dated_supplement_is_no_report(report):
+    assert [e["type"] for e in events(PROGRAM + report + "\n")] == ["program_amended"]
+
+
+@pytest.mark.parametrize("dollar", ["US$", "U.S.$", "U.S. $"])
+def test_amounts_in_us_dollars_read_as_dollars(dollar):
+    text = ("We have entered into an equity distribution agreement with Maxim Group LLC (\"Maxim\"). Under this prospectus "
+            f"supplement we may offer and sell ordinary shares having an aggregate offering price of up to {dollar}99,500,000 "
+            "through Maxim, acting as our exclusive sales agent.\n\n"
+            f"As of the date of this prospectus supplement, we have sold ordinary shares for aggregate gross proceeds of "
+            f"approximately {dollar}3.6 million under the equity distribution agreement, and {dollar}95,900,000 remains "
+            "available for sale.\n")
+    assert amount(one(text, "program_established")["max_amount"]) == Decimal("99500000")
+    sales = one(text, "sales_reported")
+    assert (amount(sales["gross_proceeds"]), amount(sales["remaining_amount"])) == (Decimal("3600000"), Decimal("95900000"))
+
+
+CAPPED = ("We have entered into an equity distribution agreement (the \"Sales Agreement\") with Maxim Group LLC (\"Maxim\"). "
+          "Under the Sales Agreement we may offer and sell ordinary shares having an aggregate offering price of up to "
+          "$25,000,000 through Maxim. ")
+
+
+@pytest.mark.parametrize("expenses", [
+    "We also have agreed to reimburse Maxim up to $50,000 for its costs and expenses relating to the Sales Agreement, "
+    "including legal expenses.",
+    "Under the Sales Agreement we have agreed to pay up to $75,000 of the reasonable fees and expenses of Maxim's counsel.",
+    "We will reimburse Maxim for the fees and disbursements of its counsel in connection with the Sales Agreement in an "
+    "amount up to $60,000.",
+])
+def test_an_expense_reimbursement_is_never_the_cap(expenses):
+    assert amount(one(CAPPED + expenses + "\n", "program_established")["max_amount"]) == Decimal("25000000")
+    uncapped = ("We have entered into an equity distribution agreement (the \"Sales Agreement\") with Maxim Group LLC "
+                "(\"Maxim\") for the sale of our ordinary shares from time to time. ")
+    assert one(uncapped + expenses + "\n", "program_established")["max_amount"] is None
