@@ -406,7 +406,8 @@ OFFERED_RES = (
     re.compile(r"\bregistering the (?:offer and )?sale of (?:shares [^.$]{0,40})?up to " + MONEY_RE.pattern, re.I),
     re.compile(MONEY_RE.pattern + r"(?: in shares of [\w ]{0,40}?)? (?:offered|registered) (?:by|under|pursuant to) this prospectus supplement", re.I),
     re.compile(r"up to " + MONEY_RE.pattern + r" (?:remains?|are|is) available for (?:offer and )?sale[^.]{0,60}?(?:pursuant to|under) this prospectus supplement", re.I),
-    re.compile(r"(?:pursuant to|under) this prospectus(?: supplement)?,? we may (?:offer and )?sell (?:shares of (?:our )?common stock having an aggregate offering price of )?up to " + MONEY_RE.pattern, re.I),
+    re.compile(r"(?:pursuant to|under) this prospectus(?: supplement)?,? we (?:may (?:offer and )?sell|are (?:now |only )?offering) "
+               r"(?:shares of (?:our )?common stock having an aggregate offering price of )?up to " + MONEY_RE.pattern, re.I),
     re.compile(r"\bwe are (?:now )?offering\b[^.$]{0,120}?\bup to " + MONEY_RE.pattern + r"[^.$]{0,40}?\b(?:pursuant to|under|by means of|by) this prospectus supplement", re.I),
     re.compile(r"\bthis prospectus supplement (?:only )?relates (?:only )?to (?:the |up to )?(?:an )?(?:additional )?(?:approximately )?"
                + MONEY_RE.pattern, re.I),

@@ -82,6 +82,12 @@ imposed by General Instruction I.B.6 of Form S-3, we may offer and sell ... up t
 slice."""
 
 
+_LIMIT_AFTER_CAP_RE = re.compile(r"[^.;$]{0,150}?,?\s+subject\s+to\s+(?:the\s+application\s+of\s+|the\s+|certain\s+|any\s+)?"
+                                 r"(?:[\w-]+\s+){0,2}?(?:limitations?|restrictions?|limits?|General\s+Instruction)\b[^.;$]{0,100}?I\.B\.6", re.I)
+"""The I.B.6 limit named after the amount it limits ("up to $25,000,000 from time to time through Ladenburg acting as
+sales agent, subject to certain limitations as described below under General Instruction I.B.6 of Form S-3")."""
+
+
 _CAP_THROUGH_AGENTS_RE = re.compile(r"\b(?:we|the company)\s+may\s+(?:offer\s+and\s+)?(?:sell|issue)\b[^.]{0,250}?\bthrough\s+"
                                     r"(?:any\s+of\s+|each\s+of\s+|one\s+or\s+more\s+of\s+)?the\s+(?:sales\s+)?(?:agents?|managers?)\b", re.I)
 _CAP_ALONE_RE = re.compile(r"\b(?:in\s+no\s+event\s+(?:can|may|will|shall)\s+we|we\s+(?:will|shall|may)\s+not|we\s+cannot)\s+"
@@ -547,8 +553,11 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
             continue
         if _LIMITED_RE.search(s.text) and not _THIS_PROSPECTUS_RE.search(s.text) and not _LIMIT_SET_ASIDE_RE.search(s.text):
             # "As a result of these limitations [I.B.6], we may offer and sell up to $X": what may be
-            # sold now, not the agreement's cap.
-            limited.extend((v, s.sub(a, b)) for v, a, b in found)
+            # sold now, not the agreement's cap; but "up to $X ..., subject to certain limitations ... under General
+            # Instruction I.B.6" states the cap the limit then cuts.
+            capped = [(v, a, b) for v, a, b in found if _LIMIT_AFTER_CAP_RE.match(s.text, b)]
+            agreement_caps.extend((v, s.sub(a, b)) for v, a, b in capped)
+            limited.extend((v, s.sub(a, b)) for v, a, b in found if (v, a, b) not in capped)
             continue
         target = prospectus_caps if _THIS_PROSPECTUS_RE.search(s.text) and not _AGREEMENT_PERMITS_RE.search(s.text) else agreement_caps
         for v, a, b in found:

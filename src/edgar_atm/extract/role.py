@@ -73,6 +73,8 @@ SUPPLEMENT_NOTICE_RE = re.compile(
     r"\bthis (?:prospectus supplement|supplement|amendment)\b[^.]{0,80}?" + _NOTICE_VERBS
     + r"\s+(?:certain\s+)?(?:of\s+)?(?:the\s+)?information\s+(?:previously\s+)?(?:contained\s+|included\s+)?in\s+" + _UPTO + r"{0,300}?\bprospectus supplements?,? dated|"
     r"\bthis amendment(?:\s?no\. ?\d+)?\b[^.]{0,40}?\bamends (?:the |our )(?:atm |sales agreement |at[\s-]the[\s-]market )?prospectus,? dated|"
+    r"\bthis (?:prospectus )?supplement(?:\s?no\. ?\d+)?\s*(?:\([^()]{0,60}\))?,?\s+(?:amends|supplements)\s+(?:and\s+(?:supplements|amends)\s+)?"
+    r"(?:the |our )(?:atm |sales agreement |at[\s-]the[\s-]market (?:offering |issuance )?)prospectus,? dated|"
     r"\bthis prospectus supplement amends (?:and supplements )?(?:the )?information (?:contained )?in (?:the|our) (?:prior )?"
     r"(?:at[\s-]the[\s-]market (?:offering )?|atm )?prospectus,? dated|"
     r"\bsupplement no\. ?\d+,?\s+dated\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4},?\s+to\s+(?:the\s+|our\s+)?prospectus supplement|"

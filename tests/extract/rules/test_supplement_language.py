@@ -84,3 +84,63 @@ def test_an_expense_reimbursement_is_never_the_cap(expenses):
     uncapped = ("We have entered into an equity distribution agreement (the \"Sales Agreement\") with Maxim Group LLC "
                 "(\"Maxim\") for the sale of our ordinary shares from time to time. ")
     assert one(uncapped + expenses + "\n", "program_established")["max_amount"] is None
+
+
+LADENBURG = ("We have entered into an At Market Issuance Sales Agreement, or the sales agreement, with Ladenburg Thalmann & "
+             "Co. Inc., or Ladenburg, relating to shares of our common stock offered by this prospectus supplement. ")
+
+
+@pytest.mark.parametrize("report", [
+    "As of August 12, 2022, we have sold approximately $7,000,000 through Ladenburg acting as sales agent.",
+    "As of August 12, 2022, we had sold $7,000,000 through Ladenburg under the sales agreement.",
+    "Through August 12, 2022, we have sold approximately $7.0 million to or through Ladenburg.",
+])
+def test_a_dollar_amount_sold_through_the_agent_is_a_report(report):
+    event = one(LADENBURG + report + "\n", "sales_reported")
+    assert (amount(event["gross_proceeds"]), event["as_of"]) == (Decimal("7000000"), "2022-08-12")
+
+
+def test_an_underwritten_sale_through_a_bank_is_no_report():
+    text = LADENBURG + ("In March 2021, we sold $50,000,000 of common stock through an underwritten public offering "
+                        "with J.P. Morgan Securities LLC as underwriter.\n")
+    assert [e["type"] for e in events(text)] == ["program_established"]
+
+
+@pytest.mark.parametrize("limit", [
+    "subject to certain limitations as described below under General Instruction I.B.6 of Form S-3",
+    "subject to the application of General Instruction I.B.6",
+    "subject to the limitations of General Instruction I.B.6 of Form S-3",
+])
+def test_the_cap_the_ib6_limit_cuts_is_the_agreements(limit):
+    text = (LADENBURG + "In accordance with the terms of the sales agreement, we may offer and sell shares of our common stock "
+            f"having an aggregate offering price of up to $25,000,000 from time to time through Ladenburg acting as sales agent, "
+            f"{limit}. Under this prospectus supplement we are offering up to $2,700,000 of our common stock.\n")
+    event = one(text, "program_established")
+    assert (amount(event["max_amount"]), amount(event["offered_amount"])) == (Decimal("25000000"), Decimal("2700000"))
+
+
+def test_what_the_ib6_limit_allows_now_stays_the_slice():
+    text = ("Up to $25,000,000\nCommon Stock\n" + LADENBURG + "Pursuant to General Instruction I.B.6 of Form S-3, we are "
+            "currently eligible to sell, and may offer and sell, up to $4,100,000 of our common stock through Ladenburg.\n")
+    event = one(text, "program_established")
+    assert (amount(event["max_amount"]), amount(event["offered_amount"])) == (Decimal("25000000"), Decimal("4100000"))
+
+
+@pytest.mark.parametrize("opening", [
+    "This Prospectus Supplement No. 3 (this \"prospectus supplement\"), amends and supplements our at-the-market offering "
+    "prospectus dated September 28, 2023.",
+    "This prospectus supplement amends and supplements the at-the-market prospectus dated September 28, 2023.",
+    "This supplement supplements our ATM prospectus dated September 28, 2023.",
+])
+def test_a_supplement_that_amends_the_programs_own_prospectus_is_an_amendment(opening):
+    text = ("Prospectus Supplement No. 3, Dated August 3, 2025\nUp to $14,737,609\nCommon Stock\n" + opening + " We "
+            "previously entered into an Equity Distribution Agreement, dated September 18, 2023, with Maxim Group LLC, "
+            "pursuant to which we may offer and sell up to $15,000,000 of shares of our common stock.\n")
+    assert [e["type"] for e in events(text)] == ["program_amended"]
+
+
+def test_a_supplement_to_the_base_prospectus_is_no_amendment():
+    text = ("Up to $15,000,000\nCommon Stock\nThis prospectus supplement supplements the prospectus dated September 28, 2023. "
+            "We have entered into an Equity Distribution Agreement, dated August 1, 2025, with Maxim Group LLC, pursuant to "
+            "which we may offer and sell up to $15,000,000 of shares of our common stock.\n")
+    assert [e["type"] for e in events(text)] == ["program_established"]

@@ -147,13 +147,14 @@ GROSS_SOLD_RE = re.compile(
     r"\bsold\s+(?:a total of\s+|an aggregate of\s+|approximately\s+)*" + MONEY_RE.pattern
     + r"(?:\s+(?:of\s+|in\s+)?(?:our\s+)?(?:shares|ADSs|American Depositary Shares|common stock|common shares|ordinary shares|common units|units)\b"
     r"|(?=\s+(?:under|pursuant to|through)\s+(?:the|our|this)\b)"
+    r"|(?=\s+(?:to\s+or\s+)?through\s+(?-i:[A-Z]))"
     r"|\s+(?:in\s+)?aggregate\s+principal\s+amount\s+of\s+(?:the|our)\b(?=[^.;]{0,80}?\b(?:under|pursuant to|through)\s+(?:the|our|this)\b)"
     r"|\s+of\s+(?:our\s+)?securities(?=\s+(?:under|pursuant to|through)\s+(?:the|our|this)\s+(?!General\s+Instruction)"
     r"(?:[\w-]+\s+){0,5}?(?:Agreements?|Program|ATM)\b))",
     re.I,
 )
 """A dollar amount of securities sold: "sold an aggregate of $22.2 million ADSs", "sold $3.5 million of our
-common stock", "we have sold $50.0 million under the prospectus", "We have sold $1,840,337 of securities pursuant to the
+common stock", "we have sold $50.0 million under the prospectus", "we have sold approximately $7,000,000 through Ladenburg", "We have sold $1,840,337 of securities pursuant to the
 Sales Agreement", listed notes' "sold $12,500,000 aggregate principal amount of the notes under the sales agreement" (not "... of securities pursuant to General Instruction I.B.6", which counts the shelf's sales)."""
 GROSS_PASSIVE_RE = re.compile(
     MONEY_RE.pattern + r"\s+(?:of|in)\s+(?:our\s+)?(?:shares|ADSs|American Depositary Shares|common stock|common shares|ordinary shares|"
@@ -246,10 +247,10 @@ _CONDITIONAL_RE = re.compile(r"\bif (?:no|any|all|we have)\b|\bnot previously so
 _OTHER_ISSUANCE_RE = re.compile(
     r"[^.;]{0,40}?\b(?:upon (?:the )?(?:exercise|conversion|vesting|settlement)|in connection with (?:the |our )?(?:acquisition|merger|exercise)|"
     r"under (?:our|the) [\w ]{0,30}?(?:incentive|option|employee|purchase) plan|as (?:consideration|dividends?)|"
-    r"in (?:an? |the |our )?(?:underwritten|registered direct|firm[- ]commitment|private placement|confidentially marketed|"
+    r"(?:in|through) (?:an? |the |our )?(?:underwritten|registered direct|firm[- ]commitment|private placement|confidentially marketed|"
     r"best[- ]efforts|rights) (?:public )?(?:offering|placement|transaction))", re.I)
 """Shares issued or sold some other way than at the market: on an exercise, in a merger, under a plan, as dividends, or
-in an underwritten, registered direct or private offering ("In 2022, we sold 2,000,000 shares in an underwritten public
+in (or through) an underwritten, registered direct or private offering ("In 2022, we sold 2,000,000 shares in an underwritten public
 offering")."""
 _MODAL_BEFORE_RE = re.compile(r"\b(?:will|would|may|might|could|shall)\s+(?:\w+\s+)?$", re.I)
 _HYPOTHETICAL_RE = re.compile(r"\bassum(?:e|es|ed|ing|ption)\b|\bwould (?:be|receive|have)\b|\bhypothetical", re.I)
