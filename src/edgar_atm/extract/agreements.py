@@ -83,7 +83,7 @@ def canonical_agreement(text: str) -> str | None:
 
 _PREFIX_RE = re.compile(
     r"^(?:(?:first|second|third|fourth|fifth)\s+)?(?:amended\s+and\s+restated\s+|amendment(?:\s+no\.\s*\d+)?\s+to\s+(?:the\s+|our\s+)?)", re.I)
-_MARKS_RE = re.compile(r"(?<=[a-z])(?:SM|TM)(?=\b|\*)|(?<=\s)(?:SM|TM)(?=[A-Z][a-z])|(?<=[a-z])\s(?:SM|TM)(?=\s)|\((?:SM|TM)\)|[\u2120\u2122\u00ae]|(?<=\w)\*+")
+_MARKS_RE = re.compile(r"(?<=[a-z])(?:SM|TM)(?=\b|\*)|(?:(?<=Offering)|(?<=Demand))(?:sm|tm)(?=\s)|(?<=\s)(?:SM|TM)(?=[A-Z][a-z])|(?<=[a-z])\s(?:SM|TM)(?=\s)|\((?:SM|TM)\)|[\u2120\u2122\u00ae]|(?<=\w)\*+")
 _SMALL = {"the", "on", "of", "and"}
 
 

@@ -62,9 +62,17 @@ def test_open_market_sale_agreement_singular_or_plural(written):
     "Controlled Equity Offering SM Sales Agreement",
     "Controlled Equity OfferingSM Sales Agreement",
     "Controlled Equity Offering\u2120 Sales Agreement",
+    "Controlled Equity Offeringsm Sales Agreement",  # the superscript lowered and run into the word
+    "Controlled Equity OfferingTM Sales Agreement",
 ])
 def test_a_service_mark_standing_apart_is_dropped(written):
     assert written_agreement(written) == "Controlled Equity Offering Sales Agreement"
+
+
+@pytest.mark.parametrize("written", ["Mechanism Sales Agreement", "Capital on Demand Sales Agreement"])
+def test_a_lowered_mark_is_dropped_only_after_the_brand_words(written):
+    # A lowered "sm"/"tm" is a mark only run into the words the marks follow ("Offering", "Demand").
+    assert written_agreement(written) == written
 
 
 @pytest.mark.parametrize("sentence", [
