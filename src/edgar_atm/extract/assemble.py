@@ -139,7 +139,8 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
         if change is None:
             if not _reports_sales_only(program, sold, head.text, doc.text):
                 found.append(established.detect(program))
-        elif sold is None or said is not None or amended.states_change(program) or role.is_amendment(head.text):
+        elif sold is None or said is not None or amended.states_change(program) or role.is_amendment(head.text) \
+                or (notice is not None and _IB6_UPDATE_RE.search(text, 0, _IB6_UPDATE_WITHIN) is not None):
             stated = next((x for x in sentences if x.span == said), None) if said is not None else None
             if change.event.amendment_date is None and (stated is None or when.effective_date(stated.text, None) is None):
                 # The filing dates its own change in a sentence other than the one that states the new figure ("We are
@@ -212,6 +213,12 @@ def _with_defined_terms(specific: list[Sentence], sentences: list[Sentence]) -> 
     if not extra:
         return specific
     return [s for s in sentences if id(s) in named or id(s) in extra]
+
+
+_IB6_UPDATE_RE = re.compile(r"\bGeneral\s+Instruction\s+I\.B\.6\b", re.I)
+_IB6_UPDATE_WITHIN = 6000
+"""A notice that reports sales and speaks of the baby-shelf limit near its start is the limit's update (what may be sold
+now under General Instruction I.B.6), an amendment of the program's prospectus, not a sales report alone (cpst 2016)."""
 
 
 _FILED_TO_AMEND_AS_OF_RE = re.compile(

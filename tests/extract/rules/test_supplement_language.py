@@ -144,3 +144,26 @@ def test_a_supplement_to_the_base_prospectus_is_no_amendment():
             "We have entered into an Equity Distribution Agreement, dated August 1, 2025, with Maxim Group LLC, pursuant to "
             "which we may offer and sell up to $15,000,000 of shares of our common stock.\n")
     assert [e["type"] for e in events(text)] == ["program_established"]
+
+
+IB6_NOTICE = ("PROSPECTUS SUPPLEMENT\n(To the Prospectus dated June 23, 2015 and the Prospectus Supplement dated August 28, 2015)\n"
+              "$30,000,000\nCommon Stock\nThis prospectus supplement amends and supplements the information in our prospectus "
+              "dated June 23, 2015 and our original prospectus supplement dated August 28, 2015. We filed the original "
+              "prospectus supplement to register the offer and sale of shares of our common stock from time to time pursuant "
+              "to the terms of an at-the-market equity offering sales agreement dated August 28, 2015 that we entered into "
+              "with Cowen and Company, LLC, or Cowen, as our sales agent. As of the date of this prospectus supplement, we have "
+              "sold shares of our common stock through Cowen under the sales agreement having an aggregate offering price of "
+              "$13,364,810. ")
+
+
+@pytest.mark.parametrize("limit", [
+    "Without giving effect to any offering limit imposed by General Instruction I.B.6 of Form S-3, we may offer and sell "
+    "additional shares having an aggregate offering price of up to $16,635,190.",
+    "We are now subject to General Instruction I.B.6 of Form S-3, and the amount we may sell is limited accordingly.",
+])
+def test_a_notice_that_reports_sales_and_updates_the_ib6_limit_is_an_amendment(limit):
+    assert sorted(e["type"] for e in events(IB6_NOTICE + limit + "\n")) == ["program_amended", "sales_reported"]
+
+
+def test_a_notice_that_only_reports_sales_stays_a_sales_report():
+    assert [e["type"] for e in events(IB6_NOTICE + "\n")] == ["sales_reported"]
