@@ -51,7 +51,7 @@ _NOUN_RE = re.compile(r"\b(agreements?|amendment|prospectus|supplement|registrat
 """The nouns a "dated X" may follow: only an agreement's or amendment's date is one (not a prospectus's, nor that of the
 report an agreement was filed with: "the form of which was filed ... under a Current Report on Form 8-K dated X")."""
 # Case-blind: some filings capitalise the verb ("dated December 30, 2011, as Amended on April 15, 2013").
-_AS_AMENDED_RE = re.compile(r"(?:\b(?:as|and|(?:which|that) (?:was|were|has been|have been))|,) (?:further |subsequently )?amended(?: (?:on|as of|by)[^,;]{0,60}?)?\s*(?:on |as of )?(?P<date>" + DATE_RE.pattern + ")", re.I)
+_AS_AMENDED_RE = re.compile(r"(?:\b(?:as|and|(?:which|that) (?:was|were|has been|have been|we|the company))|,) (?:further |subsequently |later )?amended(?: (?:on|as of|by)[^,;]{0,60}?)?\s*(?:on |as of )?(?P<date>" + DATE_RE.pattern + ")", re.I)
 _AMENDMENT_OF_RE = re.compile(r"\bamendment(?: no\. ?\d+)? to (?:the|that certain|our)\s+$", re.I)
 _AS_AMENDED_WORDS_RE = re.compile(r"\b(?:as|and) (?:further |subsequently )?amended\b", re.I)
 """An agreement said to have been amended since ("dated September 9, 2022, as amended pursuant to ...")."""

@@ -307,8 +307,13 @@ shares ("we will not receive any proceeds from the sale of borrowed shares by th
 _LIFECYCLE_COVER_RE = re.compile(
     r"\b(?:terminat(?:e|ed|es|ing)|suspend(?:ed|s|ing)?|discontinu(?:e|ed|ing))\s+(?:the\s+|our\s+|its\s+|that\s+certain\s+)?"
     r"(?:[\w-]+\s+){0,4}?(?:sales|distribution|sale|offering|atm|sales\s+agency)\s+agreement\b", re.I)
+_LIFECYCLE_PASSIVE_COVER_RE = re.compile(
+    r"\b(?:sales|distribution|sale|offering|atm|sales\s+agency)\s+agreement\b[^.;]{0,160}?\b(?:(?:was|were|has\s+been|have\s+been|"
+    r"had\s+been)\s+(?:terminated|cancell?ed|suspended|discontinued)|(?:has\s+|had\s+)?expired|terminated\s+by\s+its\s+(?:own\s+)?terms)\b",
+    re.I)
 """The cover ends or halts the agreement itself ("terminating the Open Market Sale Agreement", "we terminated our Equity
-Distribution Agreement")."""
+Distribution Agreement"), or says it ended ("Our Sales Agreement with Roth ..., dated June 1, 2023, was terminated on June
+1, 2025", "... expired by its terms on June 1, 2025")."""
 
 
 def is_program_prospectus(head: str) -> bool:
@@ -317,7 +322,8 @@ def is_program_prospectus(head: str) -> bool:
     if atm is None:
         # A notice that only ends or halts the program ("we delivered written notice to Jefferies LLC terminating the
         # Open Market Sale Agreement"): the program's own, when the cover offers nothing else.
-        return bool(_LIFECYCLE_COVER_RE.search(head)) and FIRM_OFFER_RE.search(head) is None
+        return bool(_LIFECYCLE_COVER_RE.search(head) or _LIFECYCLE_PASSIVE_COVER_RE.search(head)) \
+            and FIRM_OFFER_RE.search(head) is None
     if "not receive" in head and _NO_PROCEEDS_RE.search(head):
         return False
     firm = None

@@ -1,7 +1,10 @@
 """Ways supplements state amounts and sales that parser 2.93.2 missed, each written fresh in several wordings (none
 copied from a corpus document): a sales report in a paragraph of its own that names the program only as "the
 prospectus supplement dated ..."; amounts written "US$" or "U.S.$" (many sentence patterns wanted a bare "$"); and the
-agent's expense reimbursement "up to $30,000 ... relating to the Sales Agreement", which was taken for the cap."""
+agent's expense reimbursement "up to $30,000 ... relating to the Sales Agreement", which was taken for the cap. Later
+sections come from b74-b76 development documents, and from a sweep of endings and amendments written fresh after b76 was
+scored (parser 2.96.0 read no event in a notice that says "Our Sales Agreement ..., dated X, expired on Y" or "was
+terminated on Y", and "which we amended on X" as no amendment)."""
 
 from __future__ import annotations
 
@@ -167,3 +170,49 @@ def test_a_notice_that_reports_sales_and_updates_the_ib6_limit_is_an_amendment(l
 
 def test_a_notice_that_only_reports_sales_stays_a_sales_report():
     assert [e["type"] for e in events(IB6_NOTICE + "\n")] == ["sales_reported"]
+
+
+ENDING_NOTICE = ("Filed Pursuant to Rule 424(b)(5)\nSupplement dated June 5, 2025 to Prospectus Supplement dated June 1, "
+                 "2023\nAcme Corp.\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Our Sales Agreement with Roth Capital Partners, LLC, dated June 1, 2023, expired by its terms on June 1, 2025, and no "
+    "further sales may be made under it.",
+    "Our Sales Agreement with Roth Capital Partners, LLC, dated June 1, 2023, expired on June 1, 2025.",
+    "Our Sales Agreement with Roth Capital Partners, LLC, dated June 1, 2023, terminated by its terms on June 1, 2025.",
+    "Our Sales Agreement with Roth Capital Partners, LLC, dated June 1, 2023, was terminated on June 1, 2025.",
+    "On June 1, 2025, our Sales Agreement with Roth Capital Partners, LLC, dated June 1, 2023, expired in accordance with "
+    "its terms.",
+])
+def test_a_notice_that_says_the_agreement_ended_is_its_termination(sentence):
+    for head in (ENDING_NOTICE, ""):
+        found = events(head + sentence + "\n")
+        assert [e["type"] for e in found] == ["terminated"], found
+        assert (found[0]["agreement_date"], found[0]["effective_date"]) == ("2023-06-01", "2025-06-01")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Our Sales Agreement with Roth Capital Partners, LLC, dated June 1, 2023, will expire on June 1, 2026 unless "
+    "terminated earlier.",
+    "Our Sales Agreement with Roth Capital Partners, LLC, dated June 1, 2023, may be terminated by either party at any time.",
+])
+def test_an_agreements_term_or_right_to_end_is_no_event(sentence):
+    assert events(ENDING_NOTICE + sentence + "\n") == []
+
+
+def test_an_agreement_that_expires_later_stays_the_program():
+    text = ("Up to $50,000,000\nCommon Stock\nWe have entered into a sales agreement with Roth Capital Partners, LLC, dated "
+            "June 1, 2023, under which we may offer and sell up to $50,000,000 of our common stock through Roth as our sales "
+            "agent. The sales agreement, unless terminated earlier, expires on June 1, 2026.\n")
+    assert [e["type"] for e in events(text)] == ["program_established"]
+
+
+@pytest.mark.parametrize("amended", ["which we amended on March 3, 2025", "as amended on March 3, 2025",
+                                     "which we subsequently amended on March 3, 2025"])
+def test_an_agreement_amended_days_before_the_supplement(amended):
+    text = ("PROSPECTUS SUPPLEMENT (To Prospectus dated May 1, 2024)\nThe date of this prospectus supplement is March 5, 2025.\n"
+            f"We entered into a Sales Agreement with Roth Capital Partners, LLC (\"Roth\") on June 1, 2023, {amended} to "
+            "reduce the commission payable to Roth from 3.0% to 2.5% of gross proceeds.\n")
+    event = one(text, "program_amended")
+    assert (event["agreement_date"], event["amendment_date"]) == ("2023-06-01", "2025-03-03")

@@ -89,17 +89,24 @@ def states_termination(text: str) -> bool:
             and "expired" not in low:
         return False
     return bool(TERMINATE_RE.search(text) or SUPERSEDE_RE.search(text) or EXPIRED_PRIOR_RE.search(text)) \
-        and not TERMINATE_BOILER_RE.search(text)
+        and not TERMINATE_BOILER_RE.search(_NO_FURTHER_SALES_RE.sub("", text))
+
+
+_NO_FURTHER_SALES_RE = re.compile(r"\b(?:and\s+)?(?:no|there will be no)\s+(?:further|more|additional)\s+(?:sales|shares)\b[^.;]{0,60}?"
+                                  r"\b(?:may|will|can|shall)\s+(?:be\s+)?(?:made|sold|issued|offered)\b[^.;]{0,40}", re.I)
+"""What a notice adds after the ending ("..., and no further sales may be made under it"): its "may" is no termination
+right (TERMINATE_BOILER_RE)."""
 
 
 EXPIRED_PRIOR_RE = re.compile(
     r"\b(?:prior|previous|former|earlier)\s+[^.;]{0,40}?\bagreements?\b(?:[^.;]|" + ABBREVIATION + r"){0,120}?"
     r"\b(?:(?:which|that)\s+)?(?:has\s+|had\s+)?expired\b|"
-    r"\b(?:the|our|such)\s+(?:[\w-]+\s+){0,5}?agreements?\s+(?:has\s+|have\s+|had\s+)?expired\b"
+    r"\b(?:the|our|such)\s+(?:[\w-]+\s+){0,5}?agreements?\b(?:(?:[^.;]|" + ABBREVIATION + r"){0,160}?,)?\s+(?:has\s+|have\s+|had\s+)?expired\b"
     r"(?=\s+(?:on|as of|in accordance with|by (?:its|their) (?:own )?terms|pursuant to))", re.I)
 """An agreement that ended by its own term: an earlier one ("which replaced a prior sales agreement with B. Riley FBR as
 sales agent which expired on April 16, 2018", "Our prior sales agreement with Cantor expired on April 16, 2018"), or the
-program's own ("The Sales Agreement expired on June 1, 2024 in accordance with its terms")."""
+program's own ("The Sales Agreement expired on June 1, 2024 in accordance with its terms", "Our Sales Agreement with Roth
+..., dated June 1, 2023, expired by its terms on June 1, 2025")."""
 
 
 CLAUSE_RESUMES_RE = re.compile(
