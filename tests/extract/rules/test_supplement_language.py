@@ -4,7 +4,8 @@ prospectus supplement dated ..."; amounts written "US$" or "U.S.$" (many sentenc
 agent's expense reimbursement "up to $30,000 ... relating to the Sales Agreement", which was taken for the cap. Later
 sections come from b74-b76 development documents, and from a sweep of endings and amendments written fresh after b76 was
 scored (parser 2.96.0 read no event in a notice that says "Our Sales Agreement ..., dated X, expired on Y" or "was
-terminated on Y", and "which we amended on X" as no amendment)."""
+terminated on Y", "which we amended on X" as no amendment, and "we have suspended and terminated the offering under the
+prospectus supplement ... The Sales Agreement remains in full force and effect" as a termination)."""
 
 from __future__ import annotations
 
@@ -216,3 +217,21 @@ def test_an_agreement_amended_days_before_the_supplement(amended):
             "reduce the commission payable to Roth from 3.0% to 2.5% of gross proceeds.\n")
     event = one(text, "program_amended")
     assert (event["agreement_date"], event["amendment_date"]) == ("2023-06-01", "2025-03-03")
+
+
+@pytest.mark.parametrize("sentences", [
+    "Effective June 5, 2025, we have suspended and terminated the offering of our common stock under the prospectus "
+    "supplement dated June 1, 2023 relating to our Sales Agreement with Roth Capital Partners, LLC. The Sales Agreement "
+    "remains in full force and effect.",
+    "Effective June 5, 2025, we have terminated the ATM prospectus relating to our Sales Agreement with Roth Capital "
+    "Partners, LLC. The Sales Agreement remains in effect, and we may file a new prospectus supplement in the future.",
+])
+def test_ending_the_offering_while_the_agreement_stays_is_a_suspension(sentences):
+    found = events(ENDING_NOTICE + sentences + "\n")
+    assert [(e["type"], e["effective_date"]) for e in found] == [("suspended", "2025-06-05")]
+
+
+def test_ending_the_agreement_and_its_offering_is_a_termination():
+    text = ENDING_NOTICE + ("Effective June 5, 2025, we terminated our Sales Agreement with Roth Capital Partners, LLC and "
+                            "the offering under the prospectus supplement dated June 1, 2023.\n")
+    assert [(e["type"], e["effective_date"]) for e in events(text)] == [("terminated", "2025-06-05")]

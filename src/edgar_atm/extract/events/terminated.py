@@ -60,8 +60,14 @@ TERMINATE_BOILER_RE = re.compile(
 """Termination rights and mechanics: "may terminate", "will terminate upon the earlier of", a term still running ("will
 expire on June 1, 2026 unless terminated earlier")."""
 
-OFFERING_ONLY_RE = re.compile(r"continuous offering|prospectus supplement (?:is|was|has been) terminated", re.I)
-"""The offering or the prospectus ended, not the agreement (a suspension)."""
+OFFERING_ONLY_RE = re.compile(r"continuous offering|prospectus supplement (?:is|was|has been) terminated|"
+                              r"\bterminat\w*\s+(?:the\s+|our\s+)?(?:offering|offer\s+and\s+sale|sales?)\b[^.;]{0,80}?"
+                              r"\b(?:under|pursuant\s+to)\s+(?:the|our|that)\s+(?:[\w-]+\s+){0,2}?prospectus\b|"
+                              r"\bterminat\w*\s+(?:the\s+|our\s+)(?:atm\s+|at[\s-]the[\s-]market\s+)?prospectus(?:\s+supplement)?\b", re.I)
+"""The offering or the prospectus ended, not the agreement (a suspension): "terminated the offering of our common stock
+under the prospectus supplement dated June 1, 2023", "we have terminated the ATM prospectus"."""
+_STAYS_IN_FORCE_RE = re.compile(r"\bremains?\s+in\s+(?:full\s+force|effect)\b", re.I)
+"""The agreement said to stay ("The Sales Agreement remains in full force and effect"), in the sentence or the next."""
 KEPT_AGREEMENT_RE = re.compile(r"\bwithout (?:also )?terminating (?:the |our )?(?:underlying |related )?[\w\s-]{0,40}agreement", re.I)
 """The agreement said to stay: "we terminated the original prospectus ... without terminating the underlying sales
 agreement" (a suspension)."""
@@ -248,8 +254,11 @@ def detect(specific: list[Sentence], program: Program, doc_date: date | None,
             continue
         if OFFERING_ONLY_RE.search(t) and not AGREEMENT_TERMINATED_RE.search(t) and not SUPERSEDE_RE.search(t):
             continue  # terminating the offering, not the agreement: a suspension
-        if "remains in full force" in t.lower() or _SELF_ONLY_RE.search(t) or KEPT_AGREEMENT_RE.search(t):
+        if _STAYS_IN_FORCE_RE.search(t) or _SELF_ONLY_RE.search(t) or KEPT_AGREEMENT_RE.search(t):
             continue  # the agreement stays in force ("terminate the Sales Agreement with respect to itself": an agent leaves)
+        nxt = sentences[s.index + 1] if 0 <= s.index + 1 < len(sentences) else None
+        if nxt is not None and nxt.para == s.para and OFFERING_ONLY_RE.search(t) and _STAYS_IN_FORCE_RE.search(nxt.text):
+            continue  # "we have terminated the ATM prospectus relating to our Sales Agreement. The Sales Agreement remains in effect"
         replaced = SUPERSEDE_RE.search(t)
         before = named_before(s, sentences)
         if before is not None:
