@@ -235,3 +235,24 @@ def test_ending_the_agreement_and_its_offering_is_a_termination():
     text = ENDING_NOTICE + ("Effective June 5, 2025, we terminated our Sales Agreement with Roth Capital Partners, LLC and "
                             "the offering under the prospectus supplement dated June 1, 2023.\n")
     assert [(e["type"], e["effective_date"]) for e in events(text)] == [("terminated", "2025-06-05")]
+
+
+ROTH = "We are party to an at-the-market sales agreement with Roth Capital Partners, LLC (\"Roth\"). "
+
+
+@pytest.mark.parametrize("report, shares", [
+    ("As of May 1, 2024, Roth had sold on our behalf 1,250,000 shares of common stock for gross proceeds of $4.3 million.",
+     1250000),
+    ("As of May 1, 2024, we had sold shares of common stock with an aggregate value of $4.3 million under the sales "
+     "agreement.", None),
+])
+def test_sales_sold_on_our_behalf_or_by_aggregate_value(report, shares):
+    event = one(ROTH + report + "\n", "sales_reported")
+    assert (event["shares_sold"], amount(event["gross_proceeds"]), event["as_of"]) == (shares, Decimal("4300000"), "2024-05-01")
+
+
+def test_the_public_floats_market_value_is_no_sales_figure():
+    text = ROTH + ("As of May 1, 2024, we had sold 1,250,000 shares under the sales agreement, and the aggregate market value "
+                   "of our common stock held by non-affiliates was $40.0 million.\n")
+    event = one(text, "sales_reported")
+    assert (event["shares_sold"], event["gross_proceeds"]) == (1250000, None)

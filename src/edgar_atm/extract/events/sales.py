@@ -133,12 +133,13 @@ earlier prospectus supplement")."""
 
 GROSS_RE = re.compile(
     r"(?:aggregate\s+(?:gross\s+)?(?:(?:offering|sales|sale|purchase)\s+)?price|gross\s+(?:sales?\s+)?proceeds|aggregate\s+gross\s+proceeds|"
-    r"aggregate\s+(?:offering|sales)\s+amount|for\s+(?:total|aggregate)\s+(?:gross\s+)?(?:consideration|proceeds)|"
+    r"aggregate\s+(?:offering|sales)\s+amount|aggregate\s+(?:gross\s+)?value(?=\s+of\b)|for\s+(?:total|aggregate)\s+(?:gross\s+)?(?:consideration|proceeds)|"
     r"for\s+(?:an\s+aggregate|a\s+total)\s+of(?=\s+(?:approximately\s+|about\s+)?(?:US|U\.S\.\s?)?\$))"
     r"[^$.]{0,40}?(?:of\s+)?(?:approximately\s+|about\s+)?" + MONEY_RE.pattern,
     re.I,
 )
-"""Gross proceeds named before the amount: "aggregate gross proceeds of approximately $Y", or the price of the shares
+"""Gross proceeds named before the amount: "aggregate gross proceeds of approximately $Y", "shares ... with an aggregate value
+of $4.3 million" (not "aggregate market value", a public float), or the price of the shares
 just counted: "sold 164,900 shares ... for an aggregate of $579,546" (only where a dollar figure follows at once, so
 "for an aggregate of 500,000 shares at $2.00" is no proceeds)."""
 GROSS_AFTER_RE = re.compile(MONEY_RE.pattern + r"\s+(?:in|of)\s+(?:aggregate\s+)?gross\s+(?:sales\s+)?proceeds", re.I)
@@ -190,12 +191,13 @@ NET_AFTER_RE = re.compile(MONEY_RE.pattern + r"\s+(?:in|of)\s+(?:aggregate\s+)?n
 SOLD_SHARES_RE = re.compile(
     r"\b(?:sold|issued(?: and sold)?|(?:issuance(?: and sale)?|sales?) of|total(?:ed|led)),?\s*(?:(?:through|to|via)\s+" + _FIRM_TEXT + r"{1,160}?\s)?"
     r"(?:(?:in|under|pursuant to) (?:this|the) (?:offering|program|prospectus(?: supplement)?)\s+)?"
+    r"(?:(?:on our behalf|on behalf of the company|for our account)\s+)?"
     r"(?:a total of\s+|an? [a-z]{6,10} of\s+|approximately\s+|aggregate\s+)*"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:[\w.%-]+\s+){0,4}?(?:shares|ADSs|American Depositary Shares|units)\b",
     re.I,
 )
 """Shares sold: "sold 422,160 shares", "issued and sold an aggregate of 1.2 million shares", sales that "totaled 1,200,000
-shares", "sold in this offering an aggregate of 735,024 shares" (also
+shares", "sold in this offering an aggregate of 735,024 shares", "Roth had sold on our behalf 1,250,000 shares" (also
 misspelt, "an aggerate of"; words between the count and "shares": "249,173 post reverse split shares")."""
 OF_WHICH_ISSUED_RE = re.compile(
     r"\bof\s+which\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+"
