@@ -22,3 +22,16 @@ def by_type(evs) -> dict:
 
 def types(evs) -> list[str]:
     return [e.type for e in evs]
+
+
+def document_events(text: str) -> list[dict]:
+    """The events of a whole short document as written (no cover or at-the-market sentence added), as `parse --json`
+    gives them."""
+    return [e.to_json() for e in parse_filing(text.encode("utf-8"), path="doc.md").events]
+
+
+def only_event(text: str, type_: str) -> dict:
+    """The one event of `type_` in the whole document `text`; fails when there is none or more than one."""
+    found = [e for e in document_events(text) if e["type"] == type_]
+    assert len(found) == 1, document_events(text)
+    return found[0]

@@ -10,17 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from edgar_atm.extract import parse_filing
-
-
-def events(text: str) -> list[dict]:
-    return [e.to_json() for e in parse_filing(text.encode("utf-8"), path="doc.md").events]
-
-
-def one(text: str, type_: str) -> dict:
-    found = [e for e in events(text) if e["type"] == type_]
-    assert len(found) == 1, events(text)
-    return found[0]
+from .doc import document_events as events, only_event as one
 
 
 STICKER = "Supplement dated August 3, 2022 to the Prospectus Supplement dated May 10, 2021\nBlue Ridge Income Fund\n"

@@ -13,17 +13,7 @@ from decimal import Decimal
 
 import pytest
 
-from edgar_atm.extract import parse_filing
-
-
-def events(text: str) -> list[dict]:
-    return [e.to_json() for e in parse_filing(text.encode("utf-8"), path="doc.md").events]
-
-
-def one(text: str, type_: str) -> dict:
-    found = [e for e in events(text) if e["type"] == type_]
-    assert len(found) == 1, events(text)
-    return found[0]
+from .doc import document_events as events, only_event as one
 
 
 def amount(value) -> Decimal | None:
