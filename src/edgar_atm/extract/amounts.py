@@ -12,8 +12,11 @@ from decimal import Decimal, InvalidOperation
 _SCALE = {"thousand": Decimal(1_000), "million": Decimal(1_000_000), "billion": Decimal(1_000_000_000),
           "mm": Decimal(1_000_000), "bn": Decimal(1_000_000_000)}
 
+DOLLAR = r"(?:US|U\.S\.\s?)?\$"
+"""The dollar sign as filings write it: "$", "US$", "U.S.$", "U.S. $" (foreign issuers)."""
+
 MONEY_RE = re.compile(
-    r"(?:US|U\.S\.\s?)?\$\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    DOLLAR + r"\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s*(?P<scale>thousand|million|billion)\b)?",
     re.I,
 )

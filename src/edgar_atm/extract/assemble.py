@@ -34,7 +34,7 @@ from . import programs, role, when
 from .events import amended, established, resumed, sales, suspended, terminated
 from .agents import short_names
 from .agreements import AGREEMENT_RE, canonical_agreement
-from .amounts import MONEY_RE, as_dollars, money
+from .amounts import DOLLAR, MONEY_RE, as_dollars, money
 from .identity import COVER_COUNT_RE
 from .model import Detection, Document, Program, Sentence, Span, Window, dollar_start
 from .vocab import ATM_WORDS_RE, NOT_ATM_AGREEMENT_RE
@@ -179,7 +179,7 @@ _DEFINED_AGREEMENT_TERM_RE = re.compile(
     r"\((?:the\s+|our\s+)?[\"\u201c](?P<term>(?:[A-Z][\w-]*\s+){0,3}Agreement|(?:[A-Z][\w-]*\s+){0,2}(?:EDA|ATM Agreement))[\"\u201d]")
 """A term the filing defines for its agreement: "(the "Sale Agreement")", "(the "Agreement")", "(the "Original EDA", ...)" (an
 abbreviation)."""
-_CAP_SENTENCE_RE = re.compile(r"\b(?:offer|sell|issue)\b[^.]{0,200}?\b(?:aggregate (?:offering|sales) price|up to)\s+(?:of\s+)?(?:US|U\.S\.\s?)?\$", re.I)
+_CAP_SENTENCE_RE = re.compile(r"\b(?:offer|sell|issue)\b[^.]{0,200}?\b(?:aggregate (?:offering|sales) price|up to)\s+(?:of\s+)?" + DOLLAR, re.I)
 """A sentence that gives what may be sold: "We may offer and sell ADSs having an aggregate offering price of up to $75,000,000"."""
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from .agents import cut_name_start, find_agents
 from .agreements import AGREEMENT_RE, canonical_agreement, name_start, written_agreement
-from .amounts import MONEY_RE, as_dollars, money, shares
+from .amounts import DOLLAR, MONEY_RE, as_dollars, money, shares
 from .dates import DATE_RE, to_date
 from . import role
 from .events import amended, terminated
@@ -91,11 +91,11 @@ sales agent, subject to certain limitations as described below under General Ins
 _CAP_THROUGH_AGENTS_RE = re.compile(r"\b(?:we|the company)\s+may\s+(?:offer\s+and\s+)?(?:sell|issue)\b[^.]{0,250}?\bthrough\s+"
                                     r"(?:any\s+of\s+|each\s+of\s+|one\s+or\s+more\s+of\s+)?the\s+(?:sales\s+)?(?:agents?|managers?)\b", re.I)
 _CAP_ALONE_RE = re.compile(r"\b(?:in\s+no\s+event\s+(?:can|may|will|shall)\s+we|we\s+(?:will|shall|may)\s+not|we\s+cannot)\s+"
-                           r"(?:offer\s+and\s+)?(?:sell|issue)\s+more\s+than\s+(?:US|U\.S\.\s?)?\$|"
+                           r"(?:offer\s+and\s+)?(?:sell|issue)\s+more\s+than\s+" + DOLLAR + r"|"
                            r"\b(?:gross|aggregate)\s+proceeds\s+(?:from|of)\s+(?:this|the)\s+offering\s+(?:may|will|shall)\s+"
-                           r"(?:be\s+up\s+to|not\s+exceed)\s+(?:US|U\.S\.\s?)?\$|"
+                           r"(?:be\s+up\s+to|not\s+exceed)\s+" + DOLLAR + r"|"
                            r"\bthis\s+prospectus\s+supplement\s+(?:covers|relates\s+to|registers)\s+the\s+(?:offer\s+and\s+)?(?:sale|issuance)\s+"
-                           r"(?:from\s+time\s+to\s+time\s+)?of\s+(?:shares\s+[^.$]{0,60}?)?up\s+to\s+(?:US|U\.S\.\s?)?\$", re.I)
+                           r"(?:from\s+time\s+to\s+time\s+)?of\s+(?:shares\s+[^.$]{0,60}?)?up\s+to\s+" + DOLLAR, re.I)
 """Sentences that can only be the program's ceiling, though they name neither agreement nor agent ("In no event
 can we sell more than $X", "The gross proceeds from this offering may be up to $X", "This prospectus supplement covers
 the offer and sale of up to $X of common stock" in a program's own supplement)."""
@@ -650,7 +650,7 @@ def _caps(prog: Program, specific: list[Sentence], sentences: list[Sentence], he
             break
 
 
-_FROM_TO_RE = re.compile(r"\bfrom\s+(?:approximately\s+)?" + MONEY_RE.pattern + r"\s+to\s+(?:approximately\s+)?(?:US|U\.S\.\s?)?\$", re.I)
+_FROM_TO_RE = re.compile(r"\bfrom\s+(?:approximately\s+)?" + MONEY_RE.pattern + r"\s+to\s+(?:approximately\s+)?" + DOLLAR, re.I)
 """A change "from $300,000,000 to $254,411,271.43": the first figure is the old amount, not the program's cap now."""
 
 
@@ -673,7 +673,7 @@ def _names_same_series(short: re.Match[str], full: str) -> bool:
     return full != short.group(0) and bool(re.match(r"(?:\d+(?:\.\d+)?%\s+)?Series " + re.escape(short.group("series")) + r"\b", full))
 
 
-_AMOUNT = r"(?P<{0}>(?:US|U\.S\.\s?)?\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?|\d{{1,3}}(?:,\d{{3}})+(?:\s+shares)?|\d+(?:\.\d+)?\s+million\s+shares)"
+_AMOUNT = r"(?P<{0}>" + DOLLAR + r"\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?|\d{{1,3}}(?:,\d{{3}})+(?:\s+shares)?|\d+(?:\.\d+)?\s+million\s+shares)"
 PER_CLASS_RE = re.compile(
     r"\bup to (?:an aggregate of )?" + _AMOUNT.format("first") + r"\s+(?:of\s+)?(?:shares\s+of\s+)?(?:our\s+)?(?P<sec1>(?:[^,;.$]|\.\d){3,90}?)"
     r",?\s+and\s+up to (?:an aggregate of )?" + _AMOUNT.format("second") + r"\s+(?:of\s+)?(?:shares\s+of\s+)?(?:our\s+)?"
@@ -689,8 +689,8 @@ of our common stock, par value $0.01 per share (“common stock”), and 500,000
 Cumulative Preferred Stock"."""
 _HAVING = r"(?:,?\s+)having an aggregate offering price of up to "
 PER_CLASS_LIST_RE = re.compile(
-    r"\(i\)\s+(?P<sec1>(?:[^;$]|\.\d){3,300}?)" + _HAVING + r"(?P<first>(?:US|U\.S\.\s?)?\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)"
-    r",?\s+and\s+\(ii\)\s+(?P<sec2>(?:[^;$]|\.\d){3,300}?)" + _HAVING + r"(?P<second>(?:US|U\.S\.\s?)?\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)", re.I)
+    r"\(i\)\s+(?P<sec1>(?:[^;$]|\.\d){3,300}?)" + _HAVING + r"(?P<first>" + DOLLAR + r"\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)"
+    r",?\s+and\s+\(ii\)\s+(?P<sec2>(?:[^;$]|\.\d){3,300}?)" + _HAVING + r"(?P<second>" + DOLLAR + r"\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)", re.I)
 """The same as a list: "of (i) common units ... having an aggregate offering price of up to $500,000,000 and
 (ii) 7.875% Series A Cumulative Redeemable Perpetual Preferred Units ... having an aggregate offering price of up
 to $250,000,000"."""

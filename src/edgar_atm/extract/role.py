@@ -13,14 +13,14 @@ from decimal import Decimal
 
 from .agents import find_agents
 from .agreements import AGREEMENT_RE, canonical_agreement
-from .amounts import money
+from .amounts import DOLLAR, money
 from .dates import DATE_RE, parse_date, to_date
 from .identity import cover_cap
 from .model import Document, Span, Window, dollar_start
 from .vocab import ABBREVIATION, ATM_BRAND, ATM_WORDS_RE, NAV_FLOOR, NOT_ATM_AGREEMENT_RE
 
 FIRM_OFFER_RE = re.compile(
-    r"\bwe are offering (?:an aggregate of |up to )?[\d,]+\b|\bwe are offering (?:(?:US|U\.S\.\s?)?\$|shares|units|pre-funded)|"
+    r"\bwe are offering (?:an aggregate of |up to )?[\d,]+\b|\bwe are offering (?:" + DOLLAR + r"|shares|units|pre-funded)|"
     r"\bthe underwriters? (?:have|has) (?:agreed|an option|the option|a \d+-day option)|(?<!load \()\bunderwriting discounts?\b|"
     r"\bplacement agent(?:'s)? (?:fees|has agreed)|\bregistered direct\b|\bsecurities purchase agreement\b|"
     r"\bLincoln Park\b|\bpricing supplement\b|\bselling (?:stockholders|shareholders|securityholders)\b|"

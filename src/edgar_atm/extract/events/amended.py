@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..agents import find_agents
-from ..amounts import MONEY_RE, as_dollars, money
+from ..amounts import DOLLAR, MONEY_RE, as_dollars, money
 from ..dates import DATE_RE, to_date
 from ..model import Detection, Program, Sentence, Span, dollar_start
 
@@ -31,7 +31,7 @@ _MONEY_ANON = re.sub(r"\(\?P<\w+>", "(?:", MONEY_RE.pattern)
 INCREMENT_RE = re.compile(r"\b(?:an? )?additional\s+" + _MONEY_ANON + r"|\bby (?:up to )?(?:an additional )?" + _MONEY_ANON + r"(?! to)", re.I)
 """An increment, not a cap: "an additional $75.0 million", "by $50,000,000"."""
 
-NEW_TOTAL_RE = re.compile(r"\bby (?:up to )?(?:an additional )?(?:US|U\.S\.\s?)?\$[\d,.]+(?:\s*(?:million|billion))?,? "
+NEW_TOTAL_RE = re.compile(r"\bby (?:up to )?(?:an additional )?" + DOLLAR + r"[\d,.]+(?:\s*(?:million|billion))?,? "
                           r"(?:to|for an aggregate (?:total )?of|for a total of|for an aggregate total of|to an aggregate of)\s+"
                           r"(?:up to )?" + MONEY_RE.pattern, re.I)
 """A cap raised to a new total: "increase ... by $302,073,006 to $1,000,000,000", "by $25.0 million, for an

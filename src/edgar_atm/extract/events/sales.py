@@ -21,7 +21,7 @@ from decimal import Decimal
 from .. import when
 from ..agents import find_agents
 from ..agreements import AGREEMENT_RE
-from ..amounts import MONEY_RE, as_dollars, money, shares
+from ..amounts import DOLLAR, MONEY_RE, as_dollars, money, shares
 from ..dates import DATE_RE, MONTH_NAME, to_date
 from ..model import Detection, Document, Program, Sentence, Span, Window, dollar_start, norm
 from ..vocab import ABBREVIATION, ATM_WORDS_RE, NOT_ATM_AGREEMENT_RE
@@ -38,7 +38,7 @@ SALES_RE = re.compile(
     r"\b(?:have|has|had)\s+not\s+(?:yet\s+)?(?:offered\s+(?:or|and)\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+any\b|"
     r"\bno\s+(?:shares|sales)\b[^.]{0,80}?\b(?:have|has|had)\s+(?:yet\s+)?been\s+(?:sold|made)\b|"
     + _NO_NAMED_SHARES_SOLD + r"|"
-    r"\bsold\s+no\s+shares\b|\b(?:we|the\s+(?:company|fund|trust|partnership))\s+sold\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,]+\s+(?:(?:common|ordinary|preferred)\s+)?(?:shares|ADSs|units)\b|\b(?:we|the\s+(?:company|fund|trust|partnership))\s+sold\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+)?(?:US|U\.S\.\s?)?\$|\bwe\s+(?:have\s+)?sold,?\s+(?:through|to|via)\s+" + _FIRM_TEXT + r"{1,160}?(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,3}?shares|\b(?:were|was|have been|had been) (?:issued and |offered and )?sold\b|"
+    r"\bsold\s+no\s+shares\b|\b(?:we|the\s+(?:company|fund|trust|partnership))\s+sold\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,]+\s+(?:(?:common|ordinary|preferred)\s+)?(?:shares|ADSs|units)\b|\b(?:we|the\s+(?:company|fund|trust|partnership))\s+sold\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+)?" + DOLLAR + r"|\bwe\s+(?:have\s+)?sold,?\s+(?:through|to|via)\s+" + _FIRM_TEXT + r"{1,160}?(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,3}?shares|\b(?:were|was|have been|had been) (?:issued and |offered and )?sold\b|"
     r"\bpreviously\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|\b(?:did|has|have)\s+not\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b|"
     r"\b(?:we|the\s+(?:company|fund|trust|partnership))\s+(?:has\s+|had\s+)?(?:issued\s+and\s+|offered\s+and\s+)sold\b|"
     r"\bcompleted\s+the\s+sale\s+of\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,3}?(?:shares|ADSs|units)\b|"
@@ -56,18 +56,18 @@ SALES_RE = re.compile(
     r"\b(?:we|the\s+company)\s+(?:received|generated|raised|realized)\s+(?:aggregate\s+|total\s+)?(?:gross\s+|net\s+)?proceeds\s+of\s+"
     r"(?:[^.;]|\.\d){0,80}?\b(?:from|through)\s+(?:the\s+)?(?:sales?|issuance)\s+of\b|"
     r"\bsales\s+(?:under|pursuant\s+to|through)\s+(?:the|our)\s+(?:[\w-]+\s+){0,5}?(?:[Aa]greements?|[Pp]rogram|ATM)\b[^.;]{0,60}?"
-    r"\btotal(?:ed|led)\s+(?:approximately\s+|an\s+aggregate\s+of\s+)?(?:(?:US|U\.S\.\s?)?\$|[\d,]+\s+shares)|"
+    r"\btotal(?:ed|led)\s+(?:approximately\s+|an\s+aggregate\s+of\s+)?(?:" + DOLLAR + r"|[\d,]+\s+shares)|"
     r"\b(?:have|has|had)\s+(?:received|generated|raised|realized)\s+(?:aggregate\s+|total\s+)?(?:gross\s+|net\s+)?proceeds\s+of\s+"
-    r"(?:approximately\s+|about\s+)?(?:US|U\.S\.\s?)?\$[\d,.]+(?:\s*(?:million|billion))?\s+(?:under|pursuant\s+to|through)\s+(?:the|our|this)\b|"
+    r"(?:approximately\s+|about\s+)?" + DOLLAR + r"[\d,.]+(?:\s*(?:million|billion))?\s+(?:under|pursuant\s+to|through)\s+(?:the|our|this)\b|"
     r"\b(?:have|has|had)\s+not\s+(?:yet\s+)?(?:made|effected|completed)\s+any\s+sales\b|"
     r"\b(?:have|has|had)\s+not\s+(?:yet\s+)?issued\s+(?:or\s+sold\s+)?any\b(?=[^.;]{0,80}?\b(?:under|pursuant\s+to|through)\b)|"
-    r"\b(?:have|has|had)\s+(?:received|generated|raised|realized)\s+(?:aggregate\s+|total\s+)?(?:approximately\s+|about\s+)?(?:US|U\.S\.\s?)?\$[\d,.]+"
+    r"\b(?:have|has|had)\s+(?:received|generated|raised|realized)\s+(?:aggregate\s+|total\s+)?(?:approximately\s+|about\s+)?" + DOLLAR + r"[\d,.]+"
     r"(?:\s*(?:million|billion))?\s+(?:in|of)\s+(?:aggregate\s+|total\s+)?(?:gross\s+|net\s+)?proceeds\b[^.;]{0,60}?"
     r"\b(?:from|through|by)\s+(?:the\s+)?(?:sales?|issuance)\b|"
     r"\b(?:includes?|including|reflects?|reflecting|after|following)\s+(?:the\s+)?(?:aggregate\s+|total\s+)?gross\s+proceeds\s+of\s+"
-    r"(?:approximately\s+)?(?:US|U\.S\.\s?)?\$[\d,.]+(?:\s*(?:million|billion))?\s+(?:received\s+)?from\s+(?:the\s+)?(?:sales?|issuance)\s+of\b|"
+    r"(?:approximately\s+)?" + DOLLAR + r"[\d,.]+(?:\s*(?:million|billion))?\s+(?:received\s+)?from\s+(?:the\s+)?(?:sales?|issuance)\s+of\b|"
     r"\b(?:utiliz(?:ed|ation\s+of)|used|exhausted)\s+(?:approximately\s+|substantially\s+|nearly\s+)?(?:all\s+of\s+|the\s+full\s+|the\s+entire\s+)"
-    r"[^.;]{0,20}?(?:US|U\.S\.\s?)?\$[\d,.]+(?:\s*(?:million|billion))?\s+(?:of\s+)?(?:availability|capacity|available)",
+    r"[^.;]{0,20}?" + DOLLAR + r"[\d,.]+(?:\s*(?:million|billion))?\s+(?:of\s+)?(?:availability|capacity|available)",
     re.I,
 )
 """The sales verb: "have sold", "had not sold any", "no shares have been sold", "were sold",
@@ -80,7 +80,7 @@ the agreement", "we have not made any sales", "we have not issued any shares und
 of availability" (the whole capacity used)."""
 
 PROCEEDS_FIRST_RE = re.compile(
-    r"(?:US|U\.S\.\s?)?\$[\d,.]+(?:\s*(?:million|billion))?\s+(?:of|in)\s+(?:aggregate\s+|total\s+)?(?:gross\s+|net\s+)?proceeds\s+(?:that\s+|which\s+)?"
+    DOLLAR + r"[\d,.]+(?:\s*(?:million|billion))?\s+(?:of|in)\s+(?:aggregate\s+|total\s+)?(?:gross\s+|net\s+)?proceeds\s+(?:that\s+|which\s+)?"
     r"(?:we|the\s+company)\s+(?:have|has|had)\s+(?:previously\s+|already\s+)?(?:received|generated|raised|realized)\s+"
     r"(?:from|for|through)\s+(?:the\s+)?(?:sales?|issuance)\b", re.I)
 """The sales verb after the proceeds it brought: "the approximately $2.7 million of gross proceeds we have received for
@@ -134,7 +134,7 @@ earlier prospectus supplement")."""
 GROSS_RE = re.compile(
     r"(?:aggregate\s+(?:gross\s+)?(?:(?:offering|sales|sale|purchase)\s+)?price|gross\s+(?:sales?\s+)?proceeds|aggregate\s+gross\s+proceeds|"
     r"aggregate\s+(?:offering|sales)\s+amount|aggregate\s+(?:gross\s+)?value(?=\s+of\b)|for\s+(?:total|aggregate)\s+(?:gross\s+)?(?:consideration|proceeds)|"
-    r"for\s+(?:an\s+aggregate|a\s+total)\s+of(?=\s+(?:approximately\s+|about\s+)?(?:US|U\.S\.\s?)?\$))"
+    r"for\s+(?:an\s+aggregate|a\s+total)\s+of(?=\s+(?:approximately\s+|about\s+)?" + DOLLAR + r"))"
     r"[^$.]{0,40}?(?:of\s+)?(?:approximately\s+|about\s+)?" + MONEY_RE.pattern,
     re.I,
 )
@@ -208,7 +208,7 @@ OF_WHICH_ISSUED_RE = re.compile(
 PASSIVE_SHARES_RE = re.compile(
     r"(?<![$\d,.])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:[\w.%-]+\s+){0,5}?(?:shares|ADSs|American Depositary Shares|units)\b"
     r"(?:[^.;$]{0,40}?,\s*(?:with|for|having)\s+(?:an\s+)?aggregate\s+(?:gross\s+)?(?:offering|sales?)\s+(?:price|proceeds)\s+of\s*"
-    r"(?:approximately\s*)?(?:US|U\.S\.\s?)?\$\s?[\d,]+(?:\.\d+)?(?:\s*(?:million|billion))?,)?"
+    r"(?:approximately\s*)?" + DOLLAR + r"\s?[\d,]+(?:\.\d+)?(?:\s*(?:million|billion))?,)?"
     r"(?:(?!\d{1,3},\d{3})[^.;$]){0,80}?\b(?:(?:have|has|had)\s+been|were|was)\s+(?:(?:offered\s+and\s+|issued\s+and\s+)?sold\b|"
     r"issued\b(?=[^.;]{0,60}?\b(?:under|pursuant\s+to|through)\s+(?:the|our|this)\b))",
     re.I,
@@ -224,17 +224,17 @@ SOLD_COUNT_RE = re.compile(
 """A share count without the word "shares" (cut-off or glued mirror text): "we have sold 1,204,551"
 at the end of the sentence or before "under/pursuant to ..." (dollar amounts carry "$")."""
 REMAINING_RE = re.compile(
-    MONEY_RE.pattern + r"(?:[^.;$]{0,120}?(?<!the )\bremain(?:s|ed|ing)?\b(?!\s+(?:approximately\s+)?(?:US|U\.S\.\s?)?\$)(?:\s+(?:available|unsold|to be sold))?| (?:are|is|were|remain) (?:still )?available for (?:offer and )?(?:sale|issuance))|"
+    MONEY_RE.pattern + r"(?:[^.;$]{0,120}?(?<!the )\bremain(?:s|ed|ing)?\b(?!\s+(?:approximately\s+)?" + DOLLAR + r")(?:\s+(?:available|unsold|to be sold))?| (?:are|is|were|remain) (?:still )?available for (?:offer and )?(?:sale|issuance))|"
     r"\bremaining(?=[^.;$]{0,120}?\b(?:offering|sales?|shares|stock|securities|amount|capacity|available|offered|sold|program|agreement|ATM)\b)"
-    r"[^.;$]{0,120}?(?:of|is|was)\s+(?:approximately\s+)?(?P<num2>(?:US|U\.S\.\s?)?\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
-    r"\b(?:leaving|leaves|which\s+left)\s+(?:[^.;$]{0,80}?\b(?:of|price)\s+)?(?:up\s+to\s+)?(?:an?\s+aggregate\s+of\s+|approximately\s+)?(?P<num3>(?:US|U\.S\.\s?)?\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
+    r"[^.;$]{0,120}?(?:of|is|was)\s+(?:approximately\s+)?(?P<num2>" + DOLLAR + r"\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
+    r"\b(?:leaving|leaves|which\s+left)\s+(?:[^.;$]{0,80}?\b(?:of|price)\s+)?(?:up\s+to\s+)?(?:an?\s+aggregate\s+of\s+|approximately\s+)?(?P<num3>" + DOLLAR + r"\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
     r"\b(?:as such|as a result|accordingly|consequently|therefore|thus|which means(?: that)?|meaning(?: that)?),?\s+(?:we\s+)?(?:may|can)\s+"
     r"(?:still\s+)?(?:offer and |issue and )?sell\b"
-    r"[^.]{0,200}?\bup to\s+(?:approximately\s+)?(?P<num4>(?:US|U\.S\.\s?)?\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
+    r"[^.]{0,200}?\bup to\s+(?:approximately\s+)?(?P<num4>" + DOLLAR + r"\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
     r"\b(?:at|as of)\s+(?:" + MONTH_NAME + r"\s+\d{1,2},\s+\d{4}|the date (?:hereof|of this prospectus supplement)),\s+we\s+(?:could|may|can)\s+"
     r"(?:still\s+)?(?:offer\s+and\s+)?sell\b[^.]{0,120}?\bup\s+to\s+(?:an\s+additional\s+)?(?:approximately\s+)?"
-    r"(?P<num5>(?:US|U\.S\.\s?)?\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
-    r"\bthe\s+remaining\s+(?:approximately\s+)?(?P<num6>(?:US|U\.S\.\s?)?\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)",
+    r"(?P<num5>" + DOLLAR + r"\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
+    r"\bthe\s+remaining\s+(?:approximately\s+)?(?P<num6>" + DOLLAR + r"\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)",
     re.I,
 )
 """Remaining capacity: "$Z remains available" (the amount nearest the verb: the second in "$1.9 million, leaving
