@@ -246,3 +246,53 @@ def test_the_public_floats_market_value_is_no_sales_figure():
                    "of our common stock held by non-affiliates was $40.0 million.\n")
     event = one(text, "sales_reported")
     assert (event["shares_sold"], event["gross_proceeds"]) == (1250000, None)
+
+
+# Sales reports swept fresh at the start of the seventh session of 2026-12-07, before b77 was scored (no corpus
+# document changes): parser 2.97.2 read none of these.
+SWEEP_COVER = ("Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT\n(To Prospectus dated May 3, 2022)\nAcme Therapeutics, "
+               "Inc.\nCommon Stock\n\nWe previously entered into a Controlled Equity Offering Sales Agreement with Cantor "
+               "Fitzgerald & Co., dated May 10, 2022. ")
+
+
+@pytest.mark.parametrize("report, sold, gross", [
+    ("As of the date of this prospectus supplement, sales of 2,000,000 shares of common stock with an aggregate offering "
+     "price of approximately $6.0 million have been made under the Sales Agreement.", 2000000, "6000000"),
+    ("As of the date of this prospectus supplement, we have effected sales of 2,000,000 shares of common stock under the "
+     "Sales Agreement for aggregate gross proceeds of approximately $6.0 million.", 2000000, "6000000"),
+    ("As of the date of this prospectus supplement, we have completed sales of 2,000,000 shares of common stock under the "
+     "Sales Agreement for aggregate gross proceeds of approximately $6.0 million.", 2000000, "6000000"),
+    ("Through June 30, 2024, we had made sales of 450,000 shares under the Sales Agreement for gross proceeds of $1.1 "
+     "million.", 450000, "1100000"),
+    ("As of the date of this prospectus supplement, approximately $6.0 million of shares have been issued under the "
+     "Sales Agreement.", None, "6000000"),
+])
+def test_sales_made_effected_or_issued_are_a_report(report, sold, gross):
+    event = one(SWEEP_COVER + report + "\n", "sales_reported")
+    assert (event["shares_sold"], amount(event["gross_proceeds"])) == (sold, Decimal(gross))
+
+
+@pytest.mark.parametrize("cap", [
+    "As a result of the limitations of General Instruction I.B.6 of Form S-3, we are reducing the amount of shares of "
+    "common stock we may offer and sell under the Sales Agreement to $8,250,000, which is in addition to the $3,100,000 of "
+    "shares sold under the Sales Agreement prior to the date hereof.",
+    "We may offer and sell shares having an aggregate offering price of up to $8,250,000 under this prospectus "
+    "supplement, which is in addition to the 1,200,000 shares of common stock, for gross proceeds of $3,100,000, that we "
+    "sold under the Sales Agreement prior to the date of this prospectus supplement.",
+])
+def test_sales_a_cap_is_in_addition_to_are_a_report(cap):
+    assert amount(one(SWEEP_COVER + cap + "\n", "sales_reported")["gross_proceeds"]) == Decimal("3100000")
+
+
+@pytest.mark.parametrize("other", [
+    "We may offer and sell up to $8,250,000 of common stock under this prospectus supplement, which is in addition to the "
+    "$3,100,000 of shares that may be sold under the Sales Agreement pursuant to our other registration statement.",
+    "We may offer and sell up to $8,250,000 of common stock under this prospectus supplement, which is in addition to the "
+    "$5,000,000 of securities sold pursuant to General Instruction I.B.6 of Form S-3 during the prior 12 calendar months.",
+    "Shares of common stock sold under the Sales Agreement will be settled on the first trading day after the sale, in "
+    "addition to any other terms agreed.",
+    "Sales of shares of common stock under the Sales Agreement will be made by any method deemed an at the market "
+    "offering, with an aggregate offering price of up to $8.25 million.",
+])
+def test_a_future_sale_or_the_shelf_window_beside_in_addition_is_no_report(other):
+    assert "sales_reported" not in [e["type"] for e in events(SWEEP_COVER + other + "\n")]

@@ -50,7 +50,9 @@ SALES_RE = re.compile(
     r"\b(?:have|has|had)\s+(?:previously|already|to date)\s+been\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|"
     r"\bof\s+which\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w.%-]+\s+){0,5}?(?:shares|ADSs|units)\b"
     r"[^.;$]{0,60}?\b(?:have|has|had)\s+been\s+issued\b|"
-    r"\bsales\s+of\s+[^.;]{0,120}?\b(?:have|has|had)\s+been\s+(?:made|completed|effected)\b|"
+    r"\bsales\s+of\s+(?:[^.;]|\.\d){0,160}?\b(?:have|has|had)\s+been\s+(?:made|completed|effected)\b|"
+    r"\b(?:have|has|had)\s+(?:made|effected|completed)\s+sales\s+of\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+)?"
+    r"(?:[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,4}?(?:shares|ADSs|units)\b|" + DOLLAR + r")|"
     r"\b(?:have|has|had)\s+(?:received|generated|raised|realized)\s+(?:aggregate\s+|total\s+)?(?:gross\s+|net\s+)?proceeds\s+of\s+"
     r"(?:[^.;]|\.\d){0,80}?\bfrom\s+(?:the\s+)?(?:sales?|issuance)\b|"
     r"\b(?:we|the\s+company)\s+(?:received|generated|raised|realized)\s+(?:aggregate\s+|total\s+)?(?:gross\s+|net\s+)?proceeds\s+of\s+"
@@ -74,9 +76,9 @@ SALES_RE = re.compile(
 "we sold N shares" ("the Company sold N shares", "we sold N common shares"), "we sold $X", "we sold through X as our sales agent an aggregate of N shares", "we issued and sold"
 ("The Company issued and sold"), "we completed the sale of N shares", "we have issued N shares", "previously sold", "proceeds ... from
 the sale of N shares", "$X of our common stock has been sold", "N shares had been issued under the Sales Agreement" (issued, only
-under the program), "sales of N shares have been made",
+under the program), "sales of N shares [with an aggregate offering price of $6.0 million] have been made",
 "we have received gross proceeds of $X from sales of", "we have raised $X in gross proceeds through the sale of", "we have raised gross proceeds of $X under
-the agreement", "we have not made any sales", "we have not issued any shares under the agreement", "our utilization of approximately the full $X
+the agreement", "we have effected (completed, made) sales of N shares", "we have not made any sales", "we have not issued any shares under the agreement", "our utilization of approximately the full $X
 of availability" (the whole capacity used)."""
 
 PROCEEDS_FIRST_RE = re.compile(
@@ -159,16 +161,19 @@ common stock", "we have sold $50.0 million under the prospectus", "we have sold 
 Sales Agreement", listed notes' "sold $12,500,000 aggregate principal amount of the notes under the sales agreement" (not "... of securities pursuant to General Instruction I.B.6", which counts the shelf's sales)."""
 GROSS_PASSIVE_RE = re.compile(
     MONEY_RE.pattern + r"\s+(?:of|in)\s+(?:our\s+)?(?:shares|ADSs|American Depositary Shares|common stock|common shares|ordinary shares|"
-    r"common units|units|preferred stock)\b[^.;$]{0,60}?\b(?:(?:have|has|had)\s+(?:previously\s+)?been|were|was|previously)\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b",
+    r"common units|units|preferred stock)\b[^.;$]{0,60}?\b(?:(?:have|has|had)\s+(?:previously\s+)?been|were|was|previously)\s+"
+    r"(?:(?:issued\s+and\s+|offered\s+and\s+)?sold\b|issued(?=\s+(?:under|pursuant\s+to|through)\s+(?:the|our|this)\b))",
     re.I,
 )
 """A dollar amount sold, passive: "approximately $21.4 million of our common stock has been sold",
-"$2.1 million of shares of our common stock were sold"."""
+"$2.1 million of shares of our common stock were sold", "$6.0 million of shares have been issued under the Sales
+Agreement"."""
 GROSS_PREVIOUSLY_RE = re.compile(MONEY_RE.pattern + r"\s+(?:of\s+(?:our\s+)?(?:shares|ADSs|common stock|common shares|units)\s+)?"
-                                 r"(?:(?:that|which)\s+)?(?:we\s+(?:have|had)\s+)?previously\s+"
-                                 r"(?:issued\s+and\s+)?sold\b", re.I)
+                                 r"(?:(?:that|which)\s+)?(?:we\s+(?:have|had)\s+)?(?:previously\s+"
+                                 r"(?:issued\s+and\s+)?sold\b|sold(?=\s+(?:under|pursuant\s+to)\s+(?:the|our)\b))", re.I)
 """A dollar amount sold, as an adjective clause: "in addition to the approximately $71.8 million previously sold under
-the ATM Agreement", "the $1,100,000 of shares we have previously sold"."""
+the ATM Agreement", "the $1,100,000 of shares we have previously sold", "the $3,100,000 of shares sold under the Sales
+Agreement prior to the date hereof"."""
 GROSS_WHICH_RE = re.compile(r"\bof which\s+(?:(?:shares|ADSs|units)\s+having\s+an\s+aggregate\s+(?:gross\s+)?(?:sales|offering)\s+price\s+of\s+)?"
                             r"(?:approximately\s+)?" + MONEY_RE.pattern
                             + r"\s+(?:have|has|had)\s+(?:previously\s+|already\s+)?been\s+(?:issued\s+and\s+)?sold\b", re.I)
@@ -245,6 +250,24 @@ Shares that may be offered and sold under the sales agreement is $Z",
 additional $Z" (what is left at a date), "The remaining $Z of shares may be sold" ("we may
 sell up to an additional $Z" is not: filings say so of a new registration after the sales, smlr 2024)."""
 
+_IN_ADDITION_RE = re.compile(r"\bin\s+addition\s+to\b", re.I)
+_SOLD_UNDER_RE = re.compile(r"(?:[^.;]|\.\d){0,160}?\b(?P<verb>sold)\s+(?:under|pursuant\s+to|through)\b", re.I)
+
+
+def _sold_in_addition(t: str) -> re.Match[str] | None:
+    """The sales verb of a cap stated "in addition to" what was sold: "up to $8,250,000, which is in addition to the
+    $3,100,000 of shares sold under the Sales Agreement prior to the date hereof", "in addition to the 1,200,000 shares
+    ..., for gross proceeds of $3,100,000, that we sold under the Sales Agreement". The match starts at "sold" so the
+    cap's modal before "in addition to" is not taken for a future sale (_detect looks from "in addition to" on)."""
+    if "in addition to" not in t.lower():
+        return None
+    for a in _IN_ADDITION_RE.finditer(t):
+        v = _SOLD_UNDER_RE.match(t, a.end())
+        if v is not None:
+            return re.compile(r"sold").match(t, v.start("verb"))
+    return None
+
+
 _CONDITIONAL_RE = re.compile(r"\bif (?:no|any|all|we have)\b|\bnot previously sold\b", re.I)
 _OTHER_ISSUANCE_RE = re.compile(
     r"[^.;]{0,40}?\b(?:upon (?:the )?(?:exercise|conversion|vesting|settlement)|in connection with (?:the |our )?(?:acquisition|merger|exercise)|"
@@ -268,6 +291,8 @@ _OWN_SENTENCE_RE = re.compile(r"proceeds|utiliz|used|exhausted", re.I)
 def _other_verbs(t: str) -> bool:
     """Cheap test for the sales verbs beyond "sold"/"issued" (substring tests: most sentences
     have none of them)."""
+    if "effected sales" in t or "completed sales" in t or "made sales" in t:
+        return True
     if "proceeds" in t:
         return ("received" in t or "raised" in t or "generated" in t or "realized" in t or "includ" in t or "reflect" in t
                 or "after" in t or "following" in t or "totaled" in t or "totalled" in t)
@@ -330,13 +355,20 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
         if ("sold" not in t and "been made" not in t and "sell any" not in t and "sale of" not in t and "issued" not in t
                 and "any sales" not in t
                 and "proceeds" not in t and "utiliz" not in t and "exhausted" not in t and "used" not in t
-                and "been completed" not in t and "been effected" not in t and "total" not in t):
+                and "been completed" not in t and "been effected" not in t and "total" not in t and "ed sales of" not in t
+                and "made sales" not in t):
             continue
         if ("sold" not in t and "issued" not in t and "sale of" not in t and "been made" not in t and "sell any" not in t
                 and "any sales" not in t and not _other_verbs(t)):
             continue
         m = SALES_RE.search(t) or ("proceeds" in t and PROCEEDS_FIRST_RE.search(t)) or None
-        if not m or WINDOW_SALES_RE.search(_counted(t, m.end())):
+        counted_from = 0
+        if m is None:
+            m = _sold_in_addition(t)
+            # The cap's own reason ("As a result of the limitations of General Instruction I.B.6, we are reducing ...,
+            # which is in addition to the $X sold under the Sales Agreement") is no sales window.
+            counted_from = t.lower().rfind("in addition to", 0, m.start()) if m is not None else 0
+        if not m or WINDOW_SALES_RE.search(_counted(t, m.end()), counted_from):
             continue
         if years is not None and YEAR_SALES_RE.search(t):
             years.append(s)
