@@ -296,3 +296,48 @@ def test_sales_a_cap_is_in_addition_to_are_a_report(cap):
 ])
 def test_a_future_sale_or_the_shelf_window_beside_in_addition_is_no_report(other):
     assert "sales_reported" not in [e["type"] for e in events(SWEEP_COVER + other + "\n")]
+
+
+# Amendments swept fresh at the same time (no corpus document changes): parser 2.98.0 lost the new total of a change
+# "from $X to $Y" when the agreement's firm ("& Co.") stood between the verb and the figures, and read "X was removed
+# as a sales agent and Y was added" as two agents added.
+SWEEP_NOTICE = ("Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT\n(To Prospectus dated June 1, 2023)\nOmega Devices, "
+                "Inc.\nCommon Stock\n\n")
+
+
+@pytest.mark.parametrize("change, cap", [
+    ("This Supplement is being filed to increase the amount of shares of our common stock that we may offer and sell under "
+     "the Sales Agreement, dated June 15, 2023, with Cantor Fitzgerald & Co. from $25,000,000 to $45,000,000.", "45000000"),
+    ("We are raising the maximum aggregate offering price of shares that may be sold under our Equity Distribution "
+     "Agreement with Piper Sandler & Co. from $40.0 million to $90.0 million.", "90000000"),
+    ("Effective upon the filing of this prospectus supplement, we are reducing the maximum aggregate offering amount of "
+     "shares of common stock that may be sold pursuant to the At The Market Offering Agreement, dated June 15, 2023, with "
+     "H.C. Wainwright & Co., LLC from $50,000,000 to $9,400,000.", "9400000"),
+])
+def test_a_change_from_one_amount_to_another_past_a_firms_abbreviation_sets_the_new_amount(change, cap):
+    event = one(SWEEP_NOTICE + change + "\n", "program_amended")
+    assert amount(event["max_amount"]) == Decimal(cap)
+
+
+SWAP = ("On May 1, 2024, we entered into an amendment (the \"Amendment\") to our Sales Agreement, dated June 15, 2023 (as "
+        "amended by the Amendment, the \"Sales Agreement\"), with Cantor Fitzgerald & Co. (\"Cantor\") and B. Riley Securities, "
+        "Inc. (\"B. Riley\"), {swap}. We may offer and sell shares of our common stock having an aggregate offering price of up to "
+        "$60,000,000 through the agents.")
+
+
+@pytest.mark.parametrize("swap", [
+    "pursuant to which B. Riley was removed as a sales agent and Needham & Company, LLC (\"Needham\") was added as a sales agent",
+    "pursuant to which Needham & Company, LLC (\"Needham\") was added as a sales agent and B. Riley was removed as a sales agent",
+    "to add Needham & Company, LLC (\"Needham\") as a sales agent and to remove B. Riley as a sales agent",
+])
+def test_an_agent_removed_and_another_added_in_one_sentence(swap):
+    event = one(SWEEP_NOTICE + SWAP.format(swap=swap) + "\n", "program_amended")
+    assert (event["agents_added"], event["agents_removed"]) == (["Needham & Company, LLC"], ["B. Riley Securities, Inc."])
+    assert sorted(event["agents"]) == ["Cantor Fitzgerald & Co.", "Needham & Company, LLC"]
+
+
+def test_an_agent_removed_in_the_passive_alone():
+    event = one(SWEEP_NOTICE + SWAP.format(swap="pursuant to which B. Riley has been removed as an agent") + "\n",
+                "program_amended")
+    assert (event["agents_added"], event["agents_removed"], event["agents"]) == (
+        [], ["B. Riley Securities, Inc."], ["Cantor Fitzgerald & Co."])

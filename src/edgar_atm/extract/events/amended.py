@@ -16,6 +16,7 @@ from ..agents import find_agents
 from ..amounts import DOLLAR, MONEY_RE, as_dollars, money
 from ..dates import DATE_RE, to_date
 from ..model import Detection, Program, Sentence, Span, dollar_start
+from ..vocab import ABBREVIATION
 
 AMEND_RE = re.compile(
     r"\bamendment(?: no\. ?\d+)?,? (?:dated|to (?:the|our|that certain))|\bamended and restated\b|\bamends? and restates?\b|"
@@ -312,7 +313,7 @@ _NAMES_ONLY = r"(?P<names>(?:(?!\b(?:to add|adding|to include|to appoint|appoint
 """Names that run into no clause of their own: in "an amendment to our Sales Agreement with X and Y, dated ..., to add Y
 as an additional sales agent" the agreement's parties are not what was added."""
 ADD_RES = (
-    re.compile(r"\b(?:to add|adding|to include|including|to appoint|appointing|add(?:s|ed)?|join(?:s|ed)?)\s+" + _NAMES + r",?\s+as\s+" + _ROLE, re.I),
+    re.compile(r"\b(?:to add|adding|to include|including|to appoint|appointing|add(?:s|ed)?|join(?:s|ed)?)\s+(?!as\s)" + _NAMES + r",?\s+as\s+" + _ROLE, re.I),
     re.compile(_NAMES + r"\s+(?:was|were|has been|have been|is|are|will be)\s+(?:added|appointed|joined)\b[^;.]{0,60}?\bas\s+" + _ROLE, re.I),
     re.compile(r"\bto which\s+" + _NAMES + r"\s+(?:was|were|has been|have been)\s+(?:joined|added)\b", re.I),
     re.compile(r"\b(?:on\s+)?the date hereof,?\s+(?:as it relates to|with respect to|in the case of)\s+" + _NAMES
@@ -326,14 +327,15 @@ an additional agent", "X and Y were added as agents", "an agreement ... to which
 X, we entered into ...", "we entered into separate equity distribution agreements with each of X
 and Y, as additional Sales Agents"."""
 REMOVE_RES = (
-    re.compile(r"\b(?:to remove|removing|remove[sd]?)\s+" + _NAMES + r",?\s+as\s+" + _ROLE, re.I),
+    re.compile(r"\b(?:to remove|removing|remove[sd]?)\s+(?!as\s)" + _NAMES + r",?\s+as\s+" + _ROLE, re.I),
+    re.compile(_NAMES + r"\s+(?:was|were|has been|have been|is|are|will be)\s+removed\s+as\s+" + _ROLE, re.I),
     re.compile(_NAMES + r"\s+(?:ceased|ceases|will cease|has ceased|have ceased) to (?:be|act as)\s+" + _ROLE, re.I),
     re.compile(_NAMES + r"\s+(?:is|are|will) no longer (?:be )?(?:a party to|act as|serve as|participate as|" + _ROLE + ")", re.I),
     re.compile(_NAMES + r"\s+(?:withdrew|resigned|has withdrawn|has resigned|have withdrawn) as\s+" + _ROLE, re.I),
     re.compile(_NAMES + r"\s+(?:delivered|gave|provided|sent)\s+(?:to\s+us\s+|us\s+)?(?:a\s+|written\s+)?notice\s+(?:to\s+us\s+)?"
                r"(?:to|of its (?:intent(?:ion)? to)?)\s*terminate\b[^.;]{0,120}?\bwith respect to (?:itself|it)\b", re.I),
 )
-"""An agent removed: "removed X as an agent", "X ceased to be a sales agent", "X is no longer a
+"""An agent removed: "removed X as an agent", "X was removed as a sales agent", "X ceased to be a sales agent", "X is no longer a
 party to the agreement", "X will no longer participate (serve) as a sales agent", "X resigned as agent", "X delivered to us a notice to terminate the Sales Agreement
 with respect to itself"."""
 REPLACE_RES = (
@@ -391,10 +393,14 @@ REMAINS_AT_RE = re.compile(
 """The agreement's cap restated as unchanged by the amendment: "The Amendment did not change the
 maximum aggregate offering amount ..., which remains at $1,500,000,000"."""
 INCREASE_TO_RE = re.compile(
-    r"\b(?:increas|rais|restor)(?:e|es|ed|ing)\b(?P<what>[^.]{0,200}?)(?<!up )\bto (?:up to )?(?:an aggregate (?:of )?)?" + MONEY_RE.pattern, re.I)
-"""A cap raised or restored to a total: "to increase the amount ... we may offer ... to $50,000,000"."""
+    r"\b(?:increas|rais|restor)(?:e|es|ed|ing)\b(?P<what>(?:[^.]|\.\d|" + ABBREVIATION + r"){0,200}?)(?<!up )\bto (?:up to )?(?:an aggregate (?:of )?)?"
+    + MONEY_RE.pattern, re.I)
+"""A cap raised or restored to a total: "to increase the amount ... we may offer ... to $50,000,000", "... under the Sales
+Agreement ... with Cantor Fitzgerald & Co. from $25,000,000 to $45,000,000" (neither a firm's "Co." nor a decimal point ends
+the sentence)."""
 REDUCE_TO_RE = re.compile(
-    r"\b(?:reduc(?:e|es|ed|ing|tion)|decreas(?:e|es|ed|ing)|lower(?:s|ed|ing)?|limit(?:s|ed|ing)?)\b(?P<what>[^.]{0,200}?)(?<!up )\bto (?:up to )?"
+    r"\b(?:reduc(?:e|es|ed|ing|tion)|decreas(?:e|es|ed|ing)|lower(?:s|ed|ing)?|limit(?:s|ed|ing)?)\b(?P<what>(?:[^.]|\.\d|" + ABBREVIATION
+    + r"){0,200}?)(?<!up )\bto (?:up to )?"
     r"(?:an aggregate (?:of )?)?" + MONEY_RE.pattern, re.I)
 """The registered amount cut (I.B.6): "to reduce the maximum aggregate offering price ... to $8,250,000"."""
 _CAP_OBJECT_RE = re.compile(r"offering price|offering amount|sales price|amount of|maximum amount|shares|common stock|may (?:offer|sell|issue)", re.I)
@@ -402,12 +408,15 @@ _NOT_CAP_RE = re.compile(r"commitment|advance|purchase amount|reimburs|expense|c
 _MODAL_RE = re.compile(r"\b(?:may|might|could|would|if)\b[^.]{0,30}$", re.I)
 
 
+_PRIOR_ROLE_RE = re.compile(r"\bas\s+" + _ROLE + r",?\s+(?:and|while|but|whereas)\s+", re.I)
+"""The end of a first change in a swap told in one sentence ("B. Riley was removed as a sales agent and Needham was added as a
+sales agent"): the names of the second change start after it."""
 _ALONGSIDE_RE = re.compile(r",?\s+(?:together\s+)?(?:with|alongside|in addition to|joining)\s+", re.I)
 
 
 def _names(text: str, added: bool = False) -> str:
     # The names stand after the last clause word before the verb ("..., pursuant to which X was added").
-    parts = _CLAUSE_RE.split(_DEFINED_TERM_RE.sub("", text))
+    parts = _CLAUSE_RE.split(_PRIOR_ROLE_RE.split(_DEFINED_TERM_RE.sub("", text))[-1])
     names = parts[-1] if parts else text
     if added:
         # "to add B. Riley Securities, Inc., with JonesTrading, or the agents, to act as agents": the
