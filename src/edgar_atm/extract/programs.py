@@ -47,7 +47,10 @@ from .vocab import AGENT_ROLE_RE, NOT_ATM_AGREEMENT_RE
 
 _THIS_PROSPECTUS_RE = re.compile(r"this prospectus supplement|offered hereby|this offering|under this prospectus", re.I)
 _AGREEMENT_PERMITS_RE = re.compile(r"agreement[^.]{0,80}(?:provides|permits|allows)", re.I)
-_DEFINED_TERM_BEFORE_RE = re.compile(r"\((?:[^()]{0,40}?,\s*)?(?:the\s+|each,?\s+an?\s+|collectively,?\s+the\s+)?[\"\u201c]$", re.I)
+_DEFINED_TERM_BEFORE_RE = re.compile(r"\((?:[^()]{0,40}?,\s*)?(?:the\s+|each,?\s+an?\s+|collectively,?\s+the\s+)?[\"\u201c]$|"
+                                     r",\s+or\s+the\s+$", re.I)
+"""Where a defined term starts: "(the "ATM Agreement")", or the unquoted ", or the ATM Agreement," of "a sales agreement,
+dated May 14, 2024, or the ATM Agreement, with TD Securities"."""
 _GENERIC_NAMES = ("Sales Agreement", "Distribution Agreement")
 _MAY_ENTER_RE = re.compile(r"\bmay(?:,? from time to time,?)? enter into\b[^.]*$", re.I)
 _AMENDMENT_STATED_RE = re.compile(r"\b(?:entered into|executed|signed)\b[^.]{0,80}?\bamendment\b|"

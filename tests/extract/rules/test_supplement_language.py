@@ -341,3 +341,38 @@ def test_an_agent_removed_in_the_passive_alone():
                 "program_amended")
     assert (event["agents_added"], event["agents_removed"], event["agents"]) == (
         [], ["B. Riley Securities, Inc."], ["Cantor Fitzgerald & Co."])
+
+
+# From b77's development documents (ints 2025-12, imnm 2024-05), each written in new words.
+@pytest.mark.parametrize("filing", [
+    "We are filing this prospectus supplement to supplement and amend, as of December 4, 2025, the sales agreement "
+    "prospectus dated July 11, 2024 and the base prospectus dated July 11, 2024 to increase the maximum aggregate gross sales "
+    "price of our common stock that may be sold under the Offering Agreement to $30,000,000.",
+    "We are filing this prospectus supplement to amend and supplement the information in our prospectus supplement dated "
+    "March 3, 2023, filed with the SEC on March 3, 2023, and the accompanying base prospectus dated February 27, 2023, to "
+    "increase the maximum aggregate offering price of shares that we may sell under the Offering Agreement to $30,000,000.",
+    "The Company is filing this prospectus supplement, which amends and supplements the prospectus supplement dated March 3, "
+    "2023 and the base prospectus dated February 27, 2023 (together, the \"ATM Prospectus\"), to raise the maximum aggregate "
+    "offering amount of shares that may be sold under the Offering Agreement to $30,000,000.",
+])
+def test_a_notice_filed_to_raise_the_cap_after_a_long_object_is_an_amendment(filing):
+    text = ("Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT No. 4\nIntegra Oncology, Inc.\nUp to $30,000,000\nCommon Stock\n\n"
+            "We have previously entered into an at the market offering agreement (the \"Offering Agreement\") with H.C. "
+            "Wainwright & Co., LLC (\"Wainwright\") relating to shares of our common stock offered by this prospectus "
+            "supplement. " + filing + "\n")
+    assert [e["type"] for e in events(text)] == ["program_amended"]
+    assert amount(one(text, "program_amended")["max_amount"]) == Decimal("30000000")
+
+
+@pytest.mark.parametrize("defined, written", [
+    ("a sales agreement, dated May 14, 2024, or the ATM Agreement,", "sales agreement"),
+    ("an at-the-market sales agreement, dated May 14, 2024, or the ATM Agreement,", "at-the-market sales agreement"),
+    ("an equity distribution agreement, dated May 14, 2024, or the Distribution Agreement,", "equity distribution agreement"),
+    ("an Open Market Sale Agreement, dated May 14, 2024, or the Sales Agreement,", "Open Market Sale Agreement"),
+])
+def test_an_unquoted_defined_term_after_or_the_is_no_agreement_name(defined, written):
+    text = (f"PROSPECTUS SUPPLEMENT\nUp to $200,000,000\nCommon Stock\n\nWe have entered into {defined} with TD Securities "
+            "(USA) LLC, or TD Cowen, relating to shares of our common stock offered by this prospectus supplement. In "
+            "accordance with the terms of the agreement, we may offer and sell shares of our common stock having an aggregate "
+            "offering price of up to $200,000,000 from time to time through TD Cowen, acting as our sales agent.\n")
+    assert one(text, "program_established")["agreement_type"].lower() == written.lower()

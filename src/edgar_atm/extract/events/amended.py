@@ -123,7 +123,7 @@ _THIS_FILING = r"this (?:prospectus supplement|prospectus|supplement|amendment)(
 CAPACITY_CHANGE_RE = re.compile(
     r"\b(?:we are|the company is) (?:hereby )?" + _CHANGE_VERB + r"ing\s+" + _CAPACITY_OBJECT + r"|"
     r"\b" + _THIS_FILING + r"\s+(?:hereby\s+)?" + _CHANGE_VERB + r"(?:es|s)\s+" + _CAPACITY_OBJECT + r"|"
-    r"\b(?:we are|we have|the company is) (?:hereby )?fil(?:ing|ed) " + _THIS_FILING + r"\b[^.]{0,120}?\bto " + _CHANGE_VERB + r"e\s+"
+    r"\b(?:we are|we have|the company is) (?:hereby )?fil(?:ing|ed) " + _THIS_FILING + r"\b(?:[^.]|\.\d){0,240}?\bto " + _CHANGE_VERB + r"e\s+"
     + _CAPACITY_OBJECT + r"|"
     r"\bthe purpose of " + _THIS_FILING + r"\b[^.]{0,40}?\bis to " + _CHANGE_VERB + r"e\s+" + _CAPACITY_OBJECT + r"|"
     r"\b" + _THIS_FILING + r"\s+(?:is|was|has been)\s+(?:being\s+)?filed\b[^.]{0,80}?\bto " + _CHANGE_VERB + r"e\s+" + _CAPACITY_OBJECT + r"|"
@@ -134,14 +134,15 @@ CAPACITY_CHANGE_RE = re.compile(
 """This filing changes how much the program may sell (E4/E5 by a supplement): "we are decreasing
 the amount ...", "This prospectus restores the maximum amount of securities we may offer under the
 ATM Program", "We are filing this prospectus supplement to reduce the aggregate amount of common
-stock that may be sold", "We are filing this Amendment to amend the Prospectus Supplement to update the amount of our
+stock that may be sold" (also past a long object: "to supplement and amend, as of December 4, 2025, the July 11, 2024 sales
+agreement prospectus and July 11, 2024 base prospectus to increase the maximum ..."), "We are filing this Amendment to amend the Prospectus Supplement to update the amount of our
 common stock we are eligible to sell under General Instruction I.B.6", "The purpose of this supplement is to increase the maximum amount", "This
 Amendment is being filed to increase the aggregate offering price", "We are now subject to General
 Instruction I.B.6 of Form S-3" (the program's capacity now cut to the baby-shelf limit), "This prospectus
 supplement replaces and supersedes the previously filed prospectus supplement ... and reflects an increase of
 $200,000,000 in the aggregate offering price"."""
 CAPACITY_CHANGE_NOUN_RE = re.compile(
-    r"\b(?:we are|we have|the company is) (?:hereby )?fil(?:ing|ed) " + _THIS_FILING + r"\b[^.]{0,120}?\bto (?:reflect|effect|make)\s+"
+    r"\b(?:we are|we have|the company is) (?:hereby )?fil(?:ing|ed) " + _THIS_FILING + r"\b(?:[^.]|\.\d){0,240}?\bto (?:reflect|effect|make)\s+"
     r"(?:an? |the )?(?:reduction|decrease|increase)\s+(?:in|of)\s+" + _CAPACITY_OBJECT.replace("the\\s+", "(?:the\\s+)?", 1), re.I)
 """The same change in nominal form: "We are filing this amendment to amend the prospectus supplement solely
 to reflect a reduction in the total aggregate offering price of Class A ordinary shares we may offer and
