@@ -191,6 +191,9 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "Knight Capital Americas LLC": (r"Knight Capital Americas,? (?:LLC|L\.P\.)", r"Knight Capital Americas",
                                     r"Knight Capital Markets,? LLC"),
     "InspereX LLC": (r"InspereX(?: LLC)?",),
+    # Sales agents of 1990s-2010 programs (pricing-period supplements of "sales agency agreements"; small caps' 2010 ATMs).
+    "PaineWebber Incorporated": (r"PaineWebber Incorporated", r"Paine ?Webber(?! Group)"),
+    "WR Hambrecht + Co, LLC": (r"W\.?\s?R\.? Hambrecht \+ Co\.?(?:,? LLC)?", r"W\.?\s?R\.? Hambrecht(?= |,|\))"),
     "Incapital LLC": (r"Incapital(?: LLC)?",),
     "Craft Capital Management LLC": (r"Craft Capital Management(?: LLC)?",),
     "WestPark Capital, Inc.": (r"WestPark Capital(?:,? Inc\.?)?",),

@@ -35,7 +35,7 @@ from .events import amended, established, resumed, sales, suspended, terminated
 from .agents import short_names
 from .agreements import AGREEMENT_RE, canonical_agreement
 from .amounts import DOLLAR, MONEY_RE, as_dollars, money
-from .identity import COVER_COUNT_RE
+from .identity import COVER_COUNT_RE, FLAT_COVER_COUNT_RE, security_class
 from .model import Detection, Document, Program, Sentence, Span, Window, dollar_start
 from .vocab import ATM_WORDS_RE, NOT_ATM_AGREEMENT_RE
 
@@ -107,6 +107,7 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
         _offered_is_what_remains(sold, program, doc.text)
         _net_from_price_table(sold, doc.text)
 
+    class_sales = _other_class_sales(sold, program, sentences, doc_date)
     found: list[Detection] = [d for d in ended if d.program is program]
     if suspension is not None and resumption is not None and not suspended.declared(suspension) \
             and not suspended.titled_with_restart(head.text):
@@ -139,6 +140,11 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
         if change is None:
             if not _reports_sales_only(program, sold, head.text, doc.text):
                 found.append(established.detect(program))
+        elif said is None and not role.is_amendment(head.text) and _reports_sales_only(program, sold, head.text, doc.text):
+            # A pricing-period report whose program sentence recalls the agreement's amendments ("Pursuant to a Sales Agency
+            # Agreement dated as of December 6, 1995 (as amended by ... Third Amendment thereto dated as of November 17,
+            # 1997) ..., the Company has sold ... 4,000 shares" under a cover of "4,000 SHARES"): a sales report only.
+            pass
         elif sold is None or said is not None or amended.states_change(program) or role.is_amendment(head.text) \
                 or (notice is not None and _IB6_UPDATE_RE.search(text, 0, _IB6_UPDATE_WITHIN) is not None):
             stated = next((x for x in sentences if x.span == said), None) if said is not None else None
@@ -172,7 +178,36 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     found.extend(d for d in ended if d.program is not program)
     if sold is not None:
         found.append(sold)
+    found.extend(class_sales)
     return Extraction(True, [finish(d, doc) for d in found])
+
+
+_CLASS_SALES_WITHIN = 40
+"""How many sentences after the first report another class's report may stand."""
+
+
+def _other_class_sales(sold: Detection | None, program: Program, sentences: list[Sentence],
+                       doc_date: date | None) -> list[Detection]:
+    """Sales of another class of security reported after this program's, each under an agreement its sentence names
+    ("..., the Company has sold ... 41,500 shares of the Company's common stock ... Pursuant to a Sales Agency Agreement
+    dated as of September 17, 1996 (the "Preferred Stock Sales Agency Agreement") ..., the Company has sold ... 7,200
+    shares of the Company's $1.26 Cumulative Convertible Preferred, Series B"): one report per class."""
+    if sold is None or sold.event.scope != "this" or sold.trigger is None:
+        return []
+    out: list[Detection] = []
+    classes = {security_class(program.security)}
+    after = [s for s in sentences if s.start >= sold.trigger.end][:_CLASS_SALES_WITHIN]
+    for s in after:
+        if "sold" not in s.text:
+            continue
+        other = programs.class_program(s, program)
+        if other is None or security_class(other.security) in classes:
+            continue
+        report = sales.report_in(s, sentences, doc_date, other)
+        if report is not None:
+            classes.add(security_class(other.security))
+            out.append(report)
+    return out
 
 
 _DEFINED_AGREEMENT_TERM_RE = re.compile(
@@ -268,7 +303,7 @@ def _reports_sales_only(program: Program, sold: Detection | None, cover: str, te
         return False
     if _FILED_TO_REPORT_RE.search(text, sold.trigger.start, sold.trigger.end):
         return True
-    m = COVER_COUNT_RE.search(cover)
+    m = COVER_COUNT_RE.search(cover) or FLAT_COVER_COUNT_RE.search(cover)
     return m is not None and sold.event.shares_sold is not None and int(m.group("num").replace(",", "")) == sold.event.shares_sold
 
 
@@ -374,16 +409,34 @@ def _cap_is_sold_plus_left(sold: Detection, program: Program, head: Window) -> N
     """"We have sold ... $13,364,810 ... we may offer and sell additional shares ... of up to $16,635,190" under a cover of
     "$30,000,000": where what was sold and the amount read as the cap add up to the cover's amount, that amount is what
     is left, and the cover's is the program's cap."""
-    gross, left, left_span = sold.event.gross_proceeds, program.max_amount, program.spans.get("max_amount")
-    if sold.event.scope != "this" or gross is None or left is None or left_span is None or sold.event.remaining_amount is not None:
+    gross = sold.event.gross_proceeds
+    if sold.event.scope != "this" or gross is None:
         return
     cover = role.cover_amount(head.text)
     total = as_dollars(cover[0]) if cover else None
-    if cover is None or total is None or abs(total - (gross + left)) > 1:
+    if cover is None or total is None:
+        return
+    left, left_span = program.max_amount, program.spans.get("max_amount")
+    if sold.event.remaining_amount is None and left is not None and left_span is not None and abs(total - (gross + left)) <= 1:
+        program.max_amount, program.spans["max_amount"] = total, head.sub(cover[1], cover[2])
+        sold.event = replace(sold.event, max_amount=total, remaining_amount=left)
+        sold.spans["max_amount"], sold.spans["remaining_amount"] = program.spans["max_amount"], left_span
+        return
+    # An amendment's cover that registers the new total while the text states only what was sold and "up to an additional
+    # approximately $531,639" left ("Up to $2,527,639"; $1,995,791 sold): the cover is the program's cap, not a slice.
+    left = sold.event.remaining_amount
+    if left is None or program.max_amount is not None or program.offered_amount != total \
+            or abs(total - (gross + left)) > max(Decimal(1), total * _APPROXIMATE):
         return
     program.max_amount, program.spans["max_amount"] = total, head.sub(cover[1], cover[2])
-    sold.event = replace(sold.event, max_amount=total, remaining_amount=left)
-    sold.spans["max_amount"], sold.spans["remaining_amount"] = program.spans["max_amount"], left_span
+    program.offered_amount = None
+    program.spans.pop("offered_amount", None)
+    sold.event = replace(sold.event, max_amount=total)
+    sold.spans["max_amount"] = program.spans["max_amount"]
+
+
+_APPROXIMATE = Decimal("0.001")
+"""How far an "approximately" stated remainder may be from the cover's amount less what was sold."""
 
 
 def _offered_is_what_remains(sold: Detection, program: Program, text: str) -> None:

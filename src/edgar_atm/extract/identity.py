@@ -511,6 +511,13 @@ COVER_COUNT_RE = re.compile(r"(?:^|\n)[ \t]*(?P<num>\d{1,3}(?:,\d{3})+)(?P<scale
 (programs._caps asks it last)."""
 
 
+FLAT_COVER_COUNT_RE = re.compile(r"\(\s*to\s+(?:the\s+)?(?:base\s+)?prospectus\b[^()]{0,200}\)\s*(?:(?-i:[A-Z][\w.&'-]*),?\s+){0,8}?(?P<num>\d{1,3}(?:,\d{3})+)(?P<scale>)\s+"
+                                 r"(?:Shares|Common Shares|Units)\b", re.I)
+"""The same share line where a mirror page lost the cover's line breaks: "... (TO PROSPECTUS DATED DECEMBER 6, 1995) 35,700
+SHARES CAPSTEAD MORTGAGE CORPORATION ...", "... (TO PROSPECTUS DATED AUGUST 12, 1997) CAPSTEAD MORTGAGE CORPORATION 4,000 SHARES
+..." (after the "(To Prospectus dated ...)" parenthetical, the issuer's capitalised name between)."""
+
+
 FEE_TABLE_RE = re.compile(r"registration fee|filing fee|fee rate|rule 457|rules 456|fee table", re.I)
 """A fee-table row or footnote: its "maximum aggregate offering price" is what the registration
 fee is paid on (often the whole shelf or earlier registrations too), not the program's cap."""

@@ -749,6 +749,45 @@ def per_class_programs(specific: list[Sentence], program: Program, sentences: Se
     return []
 
 
+_OWN_AGREEMENT_DATED_RE = re.compile(r"\bdated(?:\s+as\s+of)?\s+(?P<date>" + DATE_RE.pattern + ")", re.I)
+
+
+def class_program(s: Sentence, program: Program) -> Program | None:
+    """The program of another class of security whose sales a later sentence reports under an agreement it names
+    itself ("Pursuant to a Sales Agency Agreement dated as of September 17, 1996 (the "Preferred Stock Sales Agency
+    Agreement") between the Company and PaineWebber ..., the Company has sold through PaineWebber ... 7,200 shares of the
+    Company's $1.26 Cumulative Convertible Preferred, Series B" after the same report for the common stock): a copy of
+    the program with that sentence's agreement, date, agents and class, and none of the first class's caps."""
+    t = s.text
+    agreement = AGREEMENT_RE.search(t)
+    if agreement is None or NOT_ATM_AGREEMENT_RE.search(t[max(0, agreement.start() - 40):agreement.end()]) \
+            or terminated.about_other_program(t):
+        return None
+    found = securities(t[agreement.end():])
+    if found is None or security_class(found[0]) in (None, security_class(program.security)):
+        return None
+    other = copy.deepcopy(program)
+    other.changes, other.agents_added, other.agents_removed = [], [], []
+    for name in ("max_amount", "offered_amount", "max_shares", "max_amount_increase", "carried", "commission_rate"):
+        setattr(other, name, None)
+        other.spans.pop(name, None)
+    at = agreement.end()
+    set_found(other, "security", (found[0], found[1] + at, found[2] + at), s)
+    if canonical_agreement(agreement.group(0)):
+        begin = name_start(t, agreement.start())
+        set_found(other, "agreement_type", (written_agreement(t[begin:agreement.end()]), begin, agreement.end()), s)
+    dated = _OWN_AGREEMENT_DATED_RE.search(t, agreement.start(), agreement.end() + 80)
+    day_match = DATE_RE.search(dated.group("date")) if dated else None
+    day = to_date(day_match) if day_match else None
+    if dated is not None and day is not None:
+        set_found(other, "agreement_date", (day, dated.start("date"), dated.end("date")), s)
+    agents = find_agents(t)
+    if agents:
+        other.agents, other.spans["agents"] = agents, s.span
+    other.source, other.excerpt = s.span, norm(t)
+    return other
+
+
 def other_programs(specific: list[Sentence], program: Program, doc_date: date | None) -> list[Program]:
     """A second program described in the same filing for another class of security (a
     common-stock ATM beside a preferred-stock ATM): its own agreement, date, agents, cap."""

@@ -376,3 +376,89 @@ def test_an_unquoted_defined_term_after_or_the_is_no_agreement_name(defined, wri
             "accordance with the terms of the agreement, we may offer and sell shares of our common stock having an aggregate "
             "offering price of up to $200,000,000 from time to time through TD Cowen, acting as our sales agent.\n")
     assert one(text, "program_established")["agreement_type"].lower() == written.lower()
+
+
+# From b78's development documents (octo 2024-09, cmo 1996-1998, lei 2010), each written in new words.
+AMENDED_UNIVEST = ("Amendment No. 1\nFiled pursuant to Rule 424(b)(5)\n(to Prospectus Supplement dated April 25, 2024)\nUp to "
+                   "$5,046,000\nNorthwind Holdings Inc.\nCommon Stock\n\nThis Amendment amends our prospectus supplement dated "
+                   "April 25, 2024. We are party to an At-The-Market Issuance Sales Agreement with Univest Securities, LLC "
+                   "(\"Univest\") relating to shares of our common stock. On September 25, 2024, we entered into Amendment No. 1 "
+                   "to the sales agreement to increase the amount of shares we may sell under it. As of September 25, 2024, we "
+                   "have sold $3,995,791 of common stock pursuant to the prospectus supplement. {left}\n")
+
+
+@pytest.mark.parametrize("left", [
+    "Accordingly, from time to time we may offer and sell shares of our common stock up to an additional approximately "
+    "$1,050,000 through Univest under the amended sales agreement.",
+    "As a result, we may offer and sell shares of our common stock up to an additional approximately $1,050,000 through "
+    "Univest.",
+])
+def test_what_is_left_after_the_sales_and_the_cover_that_adds_them_up(left):
+    text = AMENDED_UNIVEST.format(left=left)
+    sales = one(text, "sales_reported")
+    assert (amount(sales["gross_proceeds"]), amount(sales["remaining_amount"])) == (Decimal("3995791"), Decimal("1050000"))
+    # $3,995,791 sold and about $1,050,000 left: the cover's "Up to $5,046,000" is the amended program's cap.
+    amended = one(text, "program_amended")
+    assert (amount(amended["max_amount"]), amended["offered_amount"]) == (Decimal("5046000"), None)
+
+
+PRICING_PERIOD = ("Filed Pursuant to Rule 424(b)(5) PROSPECTUS SUPPLEMENT (TO PROSPECTUS DATED MARCH 2, 1999) {cover} SHARES OF "
+                  "COMMON STOCK (PAR VALUE $0.01) ---------------- Pursuant to a Sales Agency Agreement dated as of March 2, 1999"
+                  "{history} between Harborline Realty Corporation (the \"Company\") and PaineWebber Incorporated (\"PaineWebber\"), "
+                  "the Company has sold, through PaineWebber, as agent of the Company, 52,300 shares of the Company's common "
+                  "stock, par value $.01 per share, in ordinary brokers' transactions on the New York Stock Exchange.\n")
+
+
+@pytest.mark.parametrize("cover", ["52,300 SHARES", "HARBORLINE REALTY CORPORATION 52,300 SHARES"])
+@pytest.mark.parametrize("history", ["", " (as amended by Amendment No. 1 thereto dated as of January 4, 2000)"])
+def test_a_pricing_period_report_on_a_flattened_cover_is_a_sales_report_only(cover, history):
+    text = PRICING_PERIOD.format(cover=cover, history=history)
+    assert [e["type"] for e in events(text)] == ["sales_reported"]
+    event = one(text, "sales_reported")
+    assert (event["shares_sold"], event["agents"]) == (52300, ["PaineWebber Incorporated"])
+
+
+def test_a_cover_count_other_than_the_shares_sold_is_no_pricing_period_report():
+    text = PRICING_PERIOD.format(cover="2,000,000 SHARES", history="")
+    assert "sales_reported" in [e["type"] for e in events(text)]
+    assert [e["type"] for e in events(text)] != ["sales_reported"]
+
+
+TWO_CLASSES = ("PROSPECTUS SUPPLEMENT\n(TO PROSPECTUS DATED MARCH 2, 1999)\nHARBORLINE REALTY CORPORATION\n52,300 SHARES\nSHARES OF "
+               "COMMON STOCK\n{pref} SHARES\nSHARES OF 7.25% SERIES A CUMULATIVE PREFERRED STOCK\n\nPursuant to a Sales Agency "
+               "Agreement dated as of March 2, 1999 (the \"Common Stock Sales Agency Agreement\") between Harborline Realty "
+               "Corporation (the \"Company\") and PaineWebber Incorporated (\"PaineWebber\"), the Company has sold, through "
+               "PaineWebber, as agent of the Company, 52,300 shares of the Company's common stock. {second}\n")
+
+
+@pytest.mark.parametrize("second, sold, dated", [
+    ("Pursuant to a Sales Agency Agreement dated as of June 1, 1999 (the \"Preferred Stock Sales Agency Agreement\") between "
+     "the Company and PaineWebber, the Company has sold through PaineWebber, as agent of the Company, 9,100 shares of the "
+     "Company's 7.25% Series A Cumulative Preferred Stock.", 9100, "1999-06-01"),
+    ("Under a separate Sales Agency Agreement dated as of June 1, 1999 with PaineWebber, the Company has sold 0 shares of its "
+     "7.25% Series A Cumulative Preferred Stock.", 0, "1999-06-01"),
+])
+def test_another_classes_sales_under_its_own_agreement_are_a_report_of_their_own(second, sold, dated):
+    text = TWO_CLASSES.format(pref=f"{sold:,}", second=second)
+    reports = [e for e in events(text) if e["type"] == "sales_reported"]
+    assert [(e["shares_sold"], e["agreement_date"]) for e in reports] == [(52300, "1999-03-02"), (sold, dated)]
+    assert "Series A" in reports[1]["security"] and reports[0]["security"] == "common stock"
+
+
+@pytest.mark.parametrize("second", [
+    "Pursuant to the Common Stock Sales Agency Agreement, the Company has also sold 1,200 shares of its common stock in "
+    "block trades.",
+    "The Company's 7.25% Series A Cumulative Preferred Stock is listed on the New York Stock Exchange; no sales agency "
+    "agreement covers it.",
+])
+def test_more_of_the_same_class_or_a_class_with_no_sales_is_no_second_report(second):
+    text = TWO_CLASSES.format(pref="0", second=second)
+    assert [e["type"] for e in events(text)].count("sales_reported") == 1
+
+
+def test_an_agent_of_the_2010s_small_cap_programs():
+    text = ("Prospectus supplement\nUp to 4,000,000 Common Shares\nThis prospectus supplement relates to the issuance and sale of "
+            "up to 4,000,000 shares of common stock of Gulfway Energy, Inc. from time to time through our sales agent, WR "
+            "Hambrecht + Co. These sales, if any, will be made pursuant to the terms of a sales agreement between us and WR "
+            "Hambrecht + Co, at the market.\n")
+    assert one(text, "program_established")["agents"] == ["WR Hambrecht + Co, LLC"]

@@ -233,9 +233,10 @@ REMAINING_RE = re.compile(
     r"\bremaining(?=[^.;$]{0,120}?\b(?:offering|sales?|shares|stock|securities|amount|capacity|available|offered|sold|program|agreement|ATM)\b)"
     r"[^.;$]{0,120}?(?:of|is|was)\s+(?:approximately\s+)?(?P<num2>" + DOLLAR + r"\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
     r"\b(?:leaving|leaves|which\s+left)\s+(?:[^.;$]{0,80}?\b(?:of|price)\s+)?(?:up\s+to\s+)?(?:an?\s+aggregate\s+of\s+|approximately\s+)?(?P<num3>" + DOLLAR + r"\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
-    r"\b(?:as such|as a result|accordingly|consequently|therefore|thus|which means(?: that)?|meaning(?: that)?),?\s+(?:we\s+)?(?:may|can)\s+"
+    r"\b(?:as such|as a result|accordingly|consequently|therefore|thus|which means(?: that)?|meaning(?: that)?),?\s+"
+    r"(?:from\s+time\s+to\s+time,?\s+)?(?:we\s+)?(?:may|can)\s+"
     r"(?:still\s+)?(?:offer and |issue and )?sell\b"
-    r"[^.]{0,200}?\bup to\s+(?:approximately\s+)?(?P<num4>" + DOLLAR + r"\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
+    r"[^.]{0,200}?\bup to\s+(?:an\s+additional\s+)?(?:approximately\s+)?(?P<num4>" + DOLLAR + r"\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
     r"\b(?:at|as of)\s+(?:" + MONTH_NAME + r"\s+\d{1,2},\s+\d{4}|the date (?:hereof|of this prospectus supplement)),\s+we\s+(?:could|may|can)\s+"
     r"(?:still\s+)?(?:offer\s+and\s+)?sell\b[^.]{0,120}?\bup\s+to\s+(?:an\s+additional\s+)?(?:approximately\s+)?"
     r"(?P<num5>" + DOLLAR + r"\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
@@ -246,7 +247,8 @@ REMAINING_RE = re.compile(
 $23,100,000 remaining"), "$Z are available for sale", "remaining ... of $Z", "leaving $Z", "leaving
 offered shares having an aggregate gross sales price of up to $Z available", "the remaining aggregate offering price of Common
 Shares that may be offered and sold under the sales agreement is $Z",
-"As such, we may sell ... up to $Z" / "..., which means that we may sell ... up to $Z" right after the sales figure, "At September 30, 2010, we could sell ... up to an
+"As such, we may sell ... up to $Z" / "..., which means that we may sell ... up to $Z" / "Accordingly, from time to time we may
+offer and sell ... up to an additional approximately $Z" right after the sales figure, "At September 30, 2010, we could sell ... up to an
 additional $Z" (what is left at a date), "The remaining $Z of shares may be sold" ("we may
 sell up to an additional $Z" is not: filings say so of a new registration after the sales, smlr 2024)."""
 
@@ -495,6 +497,11 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
         excerpt = norm(window.text if remaining is not None and len(pieces) > 1 else t)
         return program.event("sales_reported", trigger=trigger, spans=spans, excerpt=excerpt, **fields)
     return None
+
+
+def report_in(s: Sentence, sentences: list[Sentence], doc_date: date | None, program: Program) -> Detection | None:
+    """The sales report sentence `s` makes for `program`, if it makes one (another class's program: assemble)."""
+    return _detect([s], sentences, doc_date, program, None)
 
 
 def _remaining_dated(sentences: Sequence[Sentence], report: Sentence, as_of: date) -> tuple[Decimal, Span] | None:
