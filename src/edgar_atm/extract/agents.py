@@ -100,7 +100,7 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "Virtu Americas LLC": (r"Virtu Americas(?: LLC)?", r"Virtu(?!\s+Financial)(?= |,|\))"),
     "Wedbush Securities Inc.": (r"Wedbush Securities(?: Inc\.?)?", r"Wedbush"),
     "IFS Securities, Inc.": (r"IFS Securities(?:, Inc\.?)?", r"Brinson Patrick"),
-    "Wm Smith & Co.": (r"Wm\.? Smith & Co\.?", r"Wm\.? Smith"),
+    "Wm Smith & Co.": (r"Wm\.? Smith & Co\.?", r"Wm\.? Smith", r"William Smith & Co\.?"),
     "Maxim Group LLC": (r"Maxim Group(?: LLC)?",),
     "ThinkEquity LLC": (r"ThinkEquity(?: LLC)?",),
     "EF Hutton LLC": (r"EF Hutton(?: LLC)?",),
@@ -193,6 +193,7 @@ AGENTS: dict[str, tuple[str, ...]] = {
     "InspereX LLC": (r"InspereX(?: LLC)?",),
     # Sales agents of 1990s-2010 programs (pricing-period supplements of "sales agency agreements"; small caps' 2010 ATMs).
     "PaineWebber Incorporated": (r"PaineWebber Incorporated", r"Paine ?Webber(?! Group)"),
+    "Barrington Research Associates, Inc.": (r"Barrington Research Associates(?:,? Inc\.?)?", r"Barrington Research"),
     "WR Hambrecht + Co, LLC": (r"W\.?\s?R\.? Hambrecht \+ Co\.?(?:,? LLC)?", r"W\.?\s?R\.? Hambrecht(?= |,|\))"),
     "Incapital LLC": (r"Incapital(?: LLC)?",),
     "Craft Capital Management LLC": (r"Craft Capital Management(?: LLC)?",),

@@ -284,6 +284,8 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
             prog.max_shares = shares(m)
             prog.spans["max_shares"] = head.sub(m.start("num"), m.end("num"))
 
+    amended.share_changes(specific[:60], prog)
+
     # Some programs (BDCs' above all) call their agents "Placement Agents": then a placement agent's fee is the program's.
     placement = any(_PLACEMENT_AGENTS_RE.search(s.text) for s in defining[:3])
     for s in specific[:80] + nearby:

@@ -462,3 +462,62 @@ def test_an_agent_of_the_2010s_small_cap_programs():
             "Hambrecht + Co. These sales, if any, will be made pursuant to the terms of a sales agreement between us and WR "
             "Hambrecht + Co, at the market.\n")
     assert one(text, "program_established")["agents"] == ["WR Hambrecht + Co, LLC"]
+
+
+# From b79's development documents (mgt 2014-04, ava 2010-08, rox 2013-11, vlnc 2009-07), each written in new words.
+@pytest.mark.parametrize("notice", [
+    "This Amendment to the Prospectus Supplement dated May 2, 2013 reflects the amendment dated March 27, 2014 of the Sales "
+    "Agreement dated December 30, 2013 between Quarry Point Holdings, Inc. and Ascendiant, which removes the minimum price at "
+    "which Ascendiant may sell shares of our common stock.",
+    "This amendment to our prospectus supplement dated May 2, 2013 describes the amendment, dated March 27, 2014, to the "
+    "Sales Agreement dated December 30, 2013 between us and Ascendiant Capital Markets, LLC, which lowers the commission "
+    "Ascendiant receives.",
+])
+def test_an_amendment_to_the_prospectus_supplement_that_names_the_agreements_amendment(notice):
+    text = ("Filed pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT\nTo Prospectus dated May 1, 2013\n$8,500,000\nQuarry Point "
+            "Holdings, Inc.\nCommon Stock\n\n" + notice + "\n")
+    event = one(text, "program_amended")
+    assert (event["agreement_date"], event["amendment_date"], event["agents"]) == (
+        "2013-12-30", "2014-03-27", ["Ascendiant Capital Markets, LLC"])
+
+
+def test_an_amendment_to_an_underwritten_offerings_supplement_is_no_program():
+    text = ("Filed pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT\n$8,500,000\nQuarry Point Holdings, Inc.\nCommon Stock\n\n"
+            "This Amendment to the Prospectus Supplement dated May 2, 2013 corrects the number of shares the underwriters may "
+            "purchase under the underwriting agreement dated May 2, 2013.\n")
+    assert events(text) == []
+
+
+SHARE_CAP_NOTICE = ("Filed pursuant to Rule 424(b)(3)\nADDENDUM TO PROSPECTUS SUPPLEMENT dated December 16, 2009\n3,087,500 Shares\n"
+                    "Larchmont Utilities Corporation\nCommon Stock\nThis is an addendum to the accompanying prospectus supplement "
+                    "relating to the offer and sale of shares of our common stock from time to time through BNY Mellon Capital "
+                    "Markets, LLC, as our agent under a sales agency agreement. {change} As a result, all references to 1,250,000 "
+                    "in the prospectus supplement are replaced with 3,087,500.\n")
+
+
+@pytest.mark.parametrize("change", [
+    "On August 25, 2010, we and BNY Mellon Capital Markets, LLC entered into an amendment to the sales agency agreement to "
+    "increase the number of shares that can be offered and sold pursuant to that agreement from 1,250,000 to 3,087,500.",
+    "On August 25, 2010, we amended the sales agency agreement, which raised the maximum number of shares of common stock "
+    "issuable under it from 1,250,000 shares to 3,087,500 shares.",
+])
+def test_a_share_cap_changed_from_one_count_to_another_takes_the_new_count(change):
+    assert one(SHARE_CAP_NOTICE.format(change=change), "program_amended")["max_shares"] == 3087500
+
+
+def test_a_share_cap_that_may_change_is_not_changed():
+    text = SHARE_CAP_NOTICE.format(change="We may increase the number of shares that can be offered and sold pursuant to that "
+                                          "agreement from 1,250,000 to 3,087,500 if the board approves.")
+    assert all(e["max_shares"] != 3087500 for e in events(text) if e["type"].startswith("program"))
+
+
+@pytest.mark.parametrize("agent, canonical", [
+    ("Barrington Research Associates, Inc.", "Barrington Research Associates, Inc."),
+    ("William Smith & Co.", "Wm Smith & Co."),
+])
+def test_agents_of_small_programs_of_2009_2013(agent, canonical):
+    text = (f"PROSPECTUS SUPPLEMENT\nUp to $6,000,000\nCommon Stock\n\nWe have entered into an equity distribution agreement with "
+            f"{agent} relating to shares of our common stock offered by this prospectus supplement. In accordance with its "
+            f"terms, we may offer and sell shares having an aggregate offering price of up to $6,000,000 from time to time "
+            f"through {agent}, acting as our sales agent.\n")
+    assert one(text, "program_established")["agents"] == [canonical]

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..agents import find_agents
-from ..amounts import DOLLAR, MONEY_RE, as_dollars, money
+from ..amounts import DOLLAR, MONEY_RE, as_dollars, money, shares
 from ..dates import DATE_RE, to_date
 from ..model import Detection, Program, Sentence, Span, dollar_start
 from ..vocab import ABBREVIATION
@@ -569,6 +569,27 @@ def cap_changes(sentences, program: Program) -> None:
                     program.spans.pop("offered_amount", None)
             program.changes.append(kind)
             break
+
+
+SHARES_CHANGED_RE = re.compile(
+    r"\b(?:increas|rais|reduc|decreas|lower)(?:e|es|ed|ing)?\s+the\s+(?:maximum\s+|aggregate\s+|total\s+)*number\s+of\s+"
+    r"(?:[\w-]+\s+){0,4}?shares\b(?:[^.$]|" + ABBREVIATION + r"){0,200}?\bfrom\s+(?:\d{1,3}(?:,\d{3})+)(?:\s+shares)?\s+to\s+"
+    r"(?P<num>\d{1,3}(?:,\d{3})+)(?P<scale>)", re.I)
+"""A share cap changed from one count to another: "an amendment to the sales agency agreement to increase the number of
+shares that can be offered and sold pursuant to that agreement from 1,250,000 to 3,087,500" (the new count is the cap)."""
+
+
+def share_changes(sentences, program: Program) -> None:
+    """The share cap a change sets (SHARES_CHANGED_RE), over a count read elsewhere (the old one)."""
+    for s in sentences:
+        if "number of" not in s.text or "from" not in s.text:
+            continue
+        m = SHARES_CHANGED_RE.search(s.text)
+        if m is not None and not _MODAL_RE.search(s.text[:m.start() + 1]):
+            program.max_shares = shares(m)
+            program.spans["max_shares"] = s.sub(m.start("num"), m.end("num"))
+            program.changes.append("shares")
+            return
 
 
 def states_change(program: Program) -> bool:
