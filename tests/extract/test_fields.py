@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from edgar_atm.extract.agents import canonical_agent, find_agents
 from edgar_atm.extract.agreements import canonical_agreement, written_agreement
 from edgar_atm.extract.amounts import parse_money
@@ -55,6 +57,20 @@ def test_sentences_keep_abbreviations_together():
         "Incorporated under Amendment No. 1 to it.",
         "As of the date of this Supplement, we have sold 4,169 shares.",
     ]
+
+
+@pytest.mark.parametrize("starter", ["Concurrently,", "However,", "Simultaneously,", "Also,", "Therefore,", "We"])
+def test_a_sentence_starting_after_a_firms_co_is_a_new_sentence(starter):
+    # "... with Cantor Fitzgerald & Co. Concurrently, we entered into ...": a starter word with its comma still starts one
+    # (2.99.2 compared "Concurrently," with its comma and kept both sentences as one).
+    para = (f"On July 9, 2024, we terminated the Sales Agreement with Cantor Fitzgerald & Co. {starter} we entered into an "
+            "Equity Distribution Agreement with Piper Sandler & Co.")
+    assert len(split_sentences(para)) == 2
+
+
+@pytest.mark.parametrize("name", ["Cantor Fitzgerald & Co. LLC", "Oppenheimer & Co. Inc.", "Goldman Sachs & Co. (\"Goldman\")"])
+def test_a_firms_name_that_goes_on_after_co_stays_one_sentence(name):
+    assert len(split_sentences(f"We entered into an agreement with {name} relating to our common stock.")) == 1
 
 
 def test_firms_missing_from_the_table_are_kept_as_written():

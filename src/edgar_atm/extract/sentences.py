@@ -14,7 +14,10 @@ _BOUNDARY_RE = re.compile(r"[.!?;][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9$])")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.&]*)\.$")
 # Words that start a new sentence even after "Inc." or "Co." ("... & Co. Inc. We will ...").
 _STARTERS = frozenset("We The As In Our On Pursuant Sales Each This Under Any If Upon Such Since Prior "
-                      "There Accordingly However Following Effective".split())
+                      "There Accordingly However Following Effective Concurrently Simultaneously Additionally Also "
+                      "Therefore Thus Through From During After Before Until Unless Although While Because Instead "
+                      "Neither No All Of To Subject Between Together Further Furthermore Moreover Notwithstanding "
+                      "Except Both Shares Common".split())
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -38,7 +41,7 @@ def sentence_spans(paragraph: str) -> list[tuple[int, str]]:
             if w:
                 word = w.group(1).lower().rstrip(".")
                 # Initials ("W." in "Robert W. Baird", "H.C.") and abbreviations never end a sentence.
-                nxt = paragraph[m.end():m.end() + 20].split(" ", 1)[0].strip("\"'(")
+                nxt = paragraph[m.end():m.end() + 20].split(" ", 1)[0].strip("\"'(").rstrip(",;:")
                 if word in ("inc", "co", "corp", "ltd", "l.l.c", "l.p", "n.a", "plc") and nxt in _STARTERS:
                     pass
                 elif word in _ABBREVIATIONS or len(word.replace(".", "")) <= 1 or (

@@ -521,3 +521,17 @@ def test_agents_of_small_programs_of_2009_2013(agent, canonical):
             f"terms, we may offer and sell shares having an aggregate offering price of up to $6,000,000 from time to time "
             f"through {agent}, acting as our sales agent.\n")
     assert one(text, "program_established")["agents"] == [canonical]
+
+
+# A new program's supplement that first tells of the old agreement's end, written fresh (no corpus document changes).
+@pytest.mark.parametrize("link", ["Concurrently,", "Also on July 9, 2024,", "Simultaneously,"])
+def test_the_old_agreement_ended_before_the_new_one_is_told(link):
+    text = ("Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT\nUp to $75,000,000\nOmega Devices, Inc.\nCommon Stock\n\n"
+            "On July 9, 2024, we terminated the Sales Agreement, dated June 15, 2023, with Cantor Fitzgerald & Co. "
+            f"{link} we entered into an Equity Distribution Agreement with Piper Sandler & Co., dated July 9, 2024, pursuant "
+            "to which we may offer and sell shares of our common stock having an aggregate offering price of up to "
+            "$75,000,000.\n")
+    new = one(text, "program_established")
+    assert (new["agreement_date"], new["agents"]) == ("2024-07-09", ["Piper Sandler & Co."])
+    ended = one(text, "terminated")
+    assert (ended["scope"], ended["agreement_date"], ended["agents"]) == ("prior", "2023-06-15", ["Cantor Fitzgerald & Co."])
