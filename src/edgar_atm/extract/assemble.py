@@ -114,8 +114,12 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
         # A filing that restarts the program recalls the suspension it ends ("On December 1, 2022 we suspended
         # sales ... We are resuming sales"): that suspension was the earlier filing's news.
         suspension = None
-    if suspension is not None and any(d.event.type == "terminated" and d.event.scope != "prior" for d in found) \
-            and terminated.OFFERING_ONLY_RE.search(suspension.event.excerpt or ""):
+    ending = [d for d in found if d.event.type == "terminated" and d.event.scope != "prior"]
+    if suspension is not None and any(d.trigger is not None and d.trigger == suspension.trigger for d in ending):
+        # "We have determined to discontinue sales under the Sales Agreement ... and have terminated the Sales Agreement
+        # effective June 30, 2023": the halt is the ending's, told in the same sentence; one termination.
+        suspension = None
+    if suspension is not None and ending and terminated.OFFERING_ONLY_RE.search(suspension.event.excerpt or ""):
         # "We voluntarily terminated the Sales Agreement ... The purpose of this Supplement is to terminate our continuous
         # offering": the offering ends with the agreement, one termination and no suspension.
         suspension = None

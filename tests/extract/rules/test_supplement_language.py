@@ -535,3 +535,23 @@ def test_the_old_agreement_ended_before_the_new_one_is_told(link):
     assert (new["agreement_date"], new["agents"]) == ("2024-07-09", ["Piper Sandler & Co."])
     ended = one(text, "terminated")
     assert (ended["scope"], ended["agreement_date"], ended["agents"]) == ("prior", "2023-06-15", ["Cantor Fitzgerald & Co."])
+
+
+NOTICE_NO2 = ("Filed Pursuant to Rule 424(b)(3)\nPROSPECTUS SUPPLEMENT No. 2\n(To Prospectus Supplement dated March 1, 2023)\n"
+              "Acme Therapeutics, Inc.\nCommon Stock\n\n")
+
+
+@pytest.mark.parametrize("ending", [
+    "We have determined to discontinue sales under the Sales Agreement with Cowen and Company, LLC, dated March 1, 2023, and "
+    "have terminated the Sales Agreement effective June 30, 2023.",
+    "We have suspended all sales under our Sales Agreement with Cowen and Company, LLC, dated March 1, 2023, and terminated "
+    "the Sales Agreement effective June 30, 2023.",
+])
+def test_a_halt_told_with_the_ending_in_one_sentence_is_one_termination(ending):
+    assert [e["type"] for e in events(NOTICE_NO2 + ending + "\n")] == ["terminated"]
+
+
+def test_a_suspension_beside_an_earlier_agreements_termination_stays():
+    text = NOTICE_NO2 + ("We have suspended sales under our Sales Agreement with Cowen and Company, LLC, dated March 1, 2023. "
+                         "Our prior sales agreement with Jefferies LLC, dated May 1, 2021, was terminated on March 1, 2023.\n")
+    assert "suspended" in [e["type"] for e in events(text)]
