@@ -555,3 +555,38 @@ def test_a_suspension_beside_an_earlier_agreements_termination_stays():
     text = NOTICE_NO2 + ("We have suspended sales under our Sales Agreement with Cowen and Company, LLC, dated March 1, 2023. "
                          "Our prior sales agreement with Jefferies LLC, dated May 1, 2021, was terminated on March 1, 2023.\n")
     assert "suspended" in [e["type"] for e in events(text)]
+
+
+# Sales reports swept fresh late in the seventh session (no development document changes; entx 2025-01, a frozen test
+# document, gains its labelled sales report and loses its amendment, which it had found only while no report was read).
+SALES_PROGRAM = ("Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT\nUp to $50,000,000\nAcme Therapeutics, Inc.\nCommon Stock\n\n"
+                 "We have entered into a Sales Agreement (the \"Sales Agreement\") with Cantor Fitzgerald & Co. (\"Cantor\"), dated "
+                 "May 10, 2022. In accordance with the terms of the Sales Agreement, we may offer and sell shares of our common "
+                 "stock having an aggregate offering price of up to $50,000,000 from time to time through Cantor.\n\n")
+
+
+@pytest.mark.parametrize("report", [
+    "As of March 31, 2024, we had sold 1,000,000 shares of common stock for gross proceeds of $3.1 million.",
+    "To date, we have sold 1,000,000 shares of common stock for gross proceeds of $3.1 million.",
+    "Through March 31, 2024, the Company issued 1,000,000 shares of common stock under the ATM program for gross proceeds of "
+    "$3.1 million.",
+])
+def test_a_report_opening_the_next_paragraph_or_issued_under_the_program(report):
+    event = one(SALES_PROGRAM + report + "\n", "sales_reported")
+    assert (event["shares_sold"], amount(event["gross_proceeds"])) == (1000000, Decimal("3100000"))
+
+
+@pytest.mark.parametrize("other", [
+    "As of March 31, 2024, we sold 1,000,000 shares in a registered direct offering for gross proceeds of $3.1 million.",
+    "Through March 31, 2024, the Company issued 1,000,000 shares of common stock upon the exercise of warrants for gross "
+    "proceeds of $3.1 million.",
+    "In 2023, we sold 1,000,000 shares of common stock for gross proceeds of $3.1 million.",
+])
+def test_other_issuances_or_an_unframed_sale_in_the_next_paragraph_are_no_report(other):
+    assert "sales_reported" not in [e["type"] for e in events(SALES_PROGRAM + other + "\n")]
+
+
+def test_a_framed_sale_after_a_paragraph_about_something_else_is_no_report():
+    text = SALES_PROGRAM + ("We intend to use the net proceeds for general corporate purposes.\n\nAs of March 31, 2024, we had "
+                            "sold 1,000,000 shares of common stock for gross proceeds of $3.1 million.\n")
+    assert "sales_reported" not in [e["type"] for e in events(text)]

@@ -43,6 +43,9 @@ SALES_RE = re.compile(
     r"\b(?:we|the\s+(?:company|fund|trust|partnership))\s+(?:has\s+|had\s+)?(?:issued\s+and\s+|offered\s+and\s+)sold\b|"
     r"\bcompleted\s+the\s+sale\s+of\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,3}?(?:shares|ADSs|units)\b|"
     r"\b(?:have|has|had)\s+(?:previously\s+)?issued\s+(?:a total of\s+|an aggregate of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,4}?(?:shares|ADSs|units)\b|"
+    r"\b(?:we|the\s+(?:company|fund|trust|partnership))\s+issued\s+(?:a total of\s+|an aggregate of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:shares|ADSs|units)\b(?=[^.;]{0,80}?\b(?:under|pursuant\s+to|through)\s+(?:the|our|this)\b[^.;]{0,60}?"
+    r"(?:[Aa]greement|[Pp]rogram|at[\s-]the[\s-]market|ATM))|"
     r"\bfrom\s+the\s+(?:issuance\s+and\s+)?sale\s+of\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,4}?(?:shares|ADSs|units)\b|"
     r"\bhas\s+been\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|"
     r"\b(?:have|has|had)\s+been\s+issued\b(?=[^.;]{0,60}?\b(?:under|pursuant\s+to|through)\s+(?:the|our|this)\b[^.;]{0,60}?"
@@ -74,7 +77,7 @@ SALES_RE = re.compile(
 )
 """The sales verb: "have sold", "had not sold any", "no shares have been sold", "were sold",
 "we sold N shares" ("the Company sold N shares", "we sold N common shares"), "we sold $X", "we sold through X as our sales agent an aggregate of N shares", "we issued and sold"
-("The Company issued and sold"), "we completed the sale of N shares", "we have issued N shares", "previously sold", "proceeds ... from
+("The Company issued and sold"), "we completed the sale of N shares", "we have issued N shares", "the Company issued N shares under the ATM program" (bare "issued" only under the program), "previously sold", "proceeds ... from
 the sale of N shares", "$X of our common stock has been sold", "N shares had been issued under the Sales Agreement" (issued, only
 under the program), "sales of N shares [with an aggregate offering price of $6.0 million] have been made",
 "we have received gross proceeds of $X from sales of", "we have raised $X in gross proceeds through the sale of", "we have raised gross proceeds of $X under
@@ -327,12 +330,19 @@ def _includes_before(t: str, end: int) -> int:
 _LOOK_BACK = 3
 
 
+_CUMULATIVE_START_RE = re.compile(r"^(?:As of|Through|Since|To date|From [^,]{0,40}? through)\b", re.I)
+"""A report that opens on its cumulative frame ("As of March 31, 2024, we had sold ...", "To date, we have sold ...")."""
+
+
 def _named_earlier(sentences: list[Sentence], s: Sentence) -> bool:
-    """One of the few sentences before `s` in its paragraph names the program."""
+    """One of the few sentences before `s` in its paragraph names the program; or `s` opens a paragraph of its own on a
+    cumulative frame right after a paragraph whose last sentence names it ("... we may offer and sell ... through Cantor.
+    / As of March 31, 2024, we had sold 1,000,000 shares of common stock for gross proceeds of $3.1 million.")."""
     for i in range(s.index - 1, max(-1, s.index - 1 - _LOOK_BACK), -1):
         prev = sentences[i]
         if prev.para != s.para:
-            return False
+            return prev.para == s.para - 1 and i == s.index - 1 and bool(_CUMULATIVE_START_RE.match(s.text)) \
+                and _about_program(prev.text)
         if _about_program(prev.text):
             return True
     return False
