@@ -590,3 +590,27 @@ def test_a_framed_sale_after_a_paragraph_about_something_else_is_no_report():
     text = SALES_PROGRAM + ("We intend to use the net proceeds for general corporate purposes.\n\nAs of March 31, 2024, we had "
                             "sold 1,000,000 shares of common stock for gross proceeds of $3.1 million.\n")
     assert "sales_reported" not in [e["type"] for e in events(text)]
+
+
+@pytest.mark.parametrize("left", [
+    "As a result, up to $35.8 million of common stock may still be sold under the Sales Agreement.",
+    "Accordingly, approximately $35.8 million of our common stock can be sold under the Sales Agreement.",
+])
+def test_what_may_still_be_sold_after_the_report_is_what_remains(left):
+    text = SALES_PROGRAM + ("As of the date of this prospectus supplement, we have sold shares for gross proceeds of $14.2 million "
+                            "under the Sales Agreement. " + left + "\n")
+    assert amount(one(text, "sales_reported")["remaining_amount"]) == Decimal("35800000")
+
+
+def test_shares_still_available_to_be_sold_are_what_remains():
+    text = SALES_PROGRAM + ("As of the date of this prospectus supplement, we have sold shares for gross proceeds of $14.2 million "
+                            "under the Sales Agreement, so that shares with an aggregate value of $35.8 million are still "
+                            "available to be sold.\n")
+    assert amount(one(text, "sales_reported")["remaining_amount"]) == Decimal("35800000")
+
+
+def test_the_cap_restated_after_the_report_is_not_what_remains():
+    text = SALES_PROGRAM + ("As of the date of this prospectus supplement, we have sold shares for gross proceeds of $14.2 million "
+                            "under the Sales Agreement. Up to $50.0 million of common stock may be sold under the Sales "
+                            "Agreement.\n")
+    assert one(text, "sales_reported")["remaining_amount"] is None

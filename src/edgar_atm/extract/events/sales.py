@@ -232,7 +232,7 @@ SOLD_COUNT_RE = re.compile(
 """A share count without the word "shares" (cut-off or glued mirror text): "we have sold 1,204,551"
 at the end of the sentence or before "under/pursuant to ..." (dollar amounts carry "$")."""
 REMAINING_RE = re.compile(
-    MONEY_RE.pattern + r"(?:[^.;$]{0,120}?(?<!the )\bremain(?:s|ed|ing)?\b(?!\s+(?:approximately\s+)?" + DOLLAR + r")(?:\s+(?:available|unsold|to be sold))?| (?:are|is|were|remain) (?:still )?available for (?:offer and )?(?:sale|issuance))|"
+    MONEY_RE.pattern + r"(?:[^.;$]{0,120}?(?<!the )\bremain(?:s|ed|ing)?\b(?!\s+(?:approximately\s+)?" + DOLLAR + r")(?:\s+(?:available|unsold|to be sold))?| (?:are|is|were|remain) (?:still )?available (?:for (?:offer and )?(?:sale|issuance)|to be (?:offered and )?(?:sold|issued)))|"
     r"\bremaining(?=[^.;$]{0,120}?\b(?:offering|sales?|shares|stock|securities|amount|capacity|available|offered|sold|program|agreement|ATM)\b)"
     r"[^.;$]{0,120}?(?:of|is|was)\s+(?:approximately\s+)?(?P<num2>" + DOLLAR + r"\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
     r"\b(?:leaving|leaves|which\s+left)\s+(?:[^.;$]{0,80}?\b(?:of|price)\s+)?(?:up\s+to\s+)?(?:an?\s+aggregate\s+of\s+|approximately\s+)?(?P<num3>" + DOLLAR + r"\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
@@ -243,7 +243,10 @@ REMAINING_RE = re.compile(
     r"\b(?:at|as of)\s+(?:" + MONTH_NAME + r"\s+\d{1,2},\s+\d{4}|the date (?:hereof|of this prospectus supplement)),\s+we\s+(?:could|may|can)\s+"
     r"(?:still\s+)?(?:offer\s+and\s+)?sell\b[^.]{0,120}?\bup\s+to\s+(?:an\s+additional\s+)?(?:approximately\s+)?"
     r"(?P<num5>" + DOLLAR + r"\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
-    r"\bthe\s+remaining\s+(?:approximately\s+)?(?P<num6>" + DOLLAR + r"\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)",
+    r"\bthe\s+remaining\s+(?:approximately\s+)?(?P<num6>" + DOLLAR + r"\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)|"
+    r"\b(?:as a result|accordingly|consequently|therefore|thus),?\s+(?:up\s+to\s+)?(?:an\s+additional\s+)?(?:approximately\s+)?"
+    r"(?P<num7>" + DOLLAR + r"\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)[^.;$]{0,80}?\b(?:may|can)\s+(?:still\s+)?be\s+"
+    r"(?:offered\s+and\s+|issued\s+and\s+)?sold\b",
     re.I,
 )
 """Remaining capacity: "$Z remains available" (the amount nearest the verb: the second in "$1.9 million, leaving
@@ -252,7 +255,8 @@ offered shares having an aggregate gross sales price of up to $Z available", "th
 Shares that may be offered and sold under the sales agreement is $Z",
 "As such, we may sell ... up to $Z" / "..., which means that we may sell ... up to $Z" / "Accordingly, from time to time we may
 offer and sell ... up to an additional approximately $Z" right after the sales figure, "At September 30, 2010, we could sell ... up to an
-additional $Z" (what is left at a date), "The remaining $Z of shares may be sold" ("we may
+additional $Z" (what is left at a date), "The remaining $Z of shares may be sold", "As a result, up to $Z of common stock may still be sold", "... $Z are still available to
+be sold" ("we may
 sell up to an additional $Z" is not: filings say so of a new registration after the sales, smlr 2024)."""
 
 _IN_ADDITION_RE = re.compile(r"\bin\s+addition\s+to\b", re.I)
@@ -483,7 +487,7 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
             if rm.group("num"):
                 remaining = as_dollars(money(rm))
             else:
-                raw = rm.group("num2") or rm.group("num3") or rm.group("num4") or rm.group("num5") or rm.group("num6")
+                raw = rm.group("num2") or rm.group("num3") or rm.group("num4") or rm.group("num5") or rm.group("num6") or rm.group("num7")
                 mm = MONEY_RE.search(raw)
                 remaining = as_dollars(money(mm)) if mm else None
             if remaining is not None:
