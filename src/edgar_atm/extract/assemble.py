@@ -412,7 +412,8 @@ offer and sale pursuant to this prospectus supplement and the accompanying prosp
 def _cap_is_sold_plus_left(sold: Detection, program: Program, head: Window) -> None:
     """"We have sold ... $13,364,810 ... we may offer and sell additional shares ... of up to $16,635,190" under a cover of
     "$30,000,000": where what was sold and the amount read as the cap add up to the cover's amount, that amount is what
-    is left, and the cover's is the program's cap."""
+    is left, and the cover's is the program's cap. Likewise where the sales sentence's own remainder ("up to an additional
+    approximately $531,639") and the sales add up to the cover that was read as this prospectus's slice."""
     gross = sold.event.gross_proceeds
     if sold.event.scope != "this" or gross is None:
         return
