@@ -614,3 +614,33 @@ def test_the_cap_restated_after_the_report_is_not_what_remains():
                             "under the Sales Agreement. Up to $50.0 million of common stock may be sold under the Sales "
                             "Agreement.\n")
     assert one(text, "sales_reported")["remaining_amount"] is None
+
+
+# An earlier agreement's sales told in a new program's supplement, written fresh (no corpus document changes).
+NEW_PIPER = ("Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT\nUp to $75,000,000\nOmega Devices, Inc.\nCommon Stock\n\n"
+             "We have entered into an Equity Distribution Agreement with Piper Sandler & Co., dated July 9, 2024, pursuant to "
+             "which we may offer and sell shares of our common stock having an aggregate offering price of up to $75,000,000 "
+             "through Piper Sandler. ")
+
+
+def test_sales_before_its_termination_are_the_earlier_agreements_and_it_ended():
+    text = NEW_PIPER + ("Prior to its termination on July 8, 2024, we sold 2,000,000 shares of common stock for gross proceeds of "
+                        "$6.2 million under our prior Sales Agreement with Cantor Fitzgerald & Co., dated June 15, 2023.\n")
+    ended, sold = one(text, "terminated"), one(text, "sales_reported")
+    assert (ended["scope"], ended["effective_date"], ended["agents"]) == ("prior", "2024-07-08", ["Cantor Fitzgerald & Co."])
+    assert (sold["scope"], sold["agents"], sold["shares_sold"]) == ("prior", ["Cantor Fitzgerald & Co."], 2000000)
+
+
+def test_sales_under_a_prior_agreement_with_another_agent_are_not_this_programs():
+    text = NEW_PIPER + ("Through July 8, 2024, we sold 2,000,000 shares of common stock for gross proceeds of $6.2 million under "
+                        "our prior Sales Agreement with Cantor Fitzgerald & Co., dated June 15, 2023.\n")
+    sold = one(text, "sales_reported")
+    assert (sold["scope"], sold["agents"], sold["agreement_type"], sold["agreement_date"]) == (
+        "prior", ["Cantor Fitzgerald & Co."], "Sales Agreement", "2023-06-15")
+    assert "terminated" not in [e["type"] for e in events(text)]
+
+
+def test_sales_through_the_programs_own_agent_stay_this_programs():
+    text = NEW_PIPER + ("Through July 8, 2024, we sold 2,000,000 shares of common stock for gross proceeds of $6.2 million "
+                        "through Piper Sandler & Co.\n")
+    assert one(text, "sales_reported")["scope"] == "this"

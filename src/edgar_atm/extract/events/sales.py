@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from .. import when
 from ..agents import find_agents
-from ..agreements import AGREEMENT_RE
+from ..agreements import AGREEMENT_RE, name_start, written_agreement
 from ..amounts import DOLLAR, MONEY_RE, as_dollars, money, shares
 from ..dates import DATE_RE, MONTH_NAME, to_date
 from ..model import Detection, Document, Program, Sentence, Span, Window, dollar_start, norm
@@ -652,7 +652,31 @@ def attribute(sales: Detection, program: Program, others: list[Program], doc_tex
             if security_span is not None:
                 spans["security"] = security_span
             return Detection(ev, sales.trigger, spans, sales.how, other)
+    if named and program.agents and not named & set(program.agents) and _PRIOR_NAMED_RE.search(text) \
+            and sales.trigger is not None:
+        # "..., we sold 2,000,000 shares ... under our prior Sales Agreement with Cantor Fitzgerald & Co., dated June 15,
+        # 2023" in Piper's program supplement, where no ended program was read: the earlier agreement's sales, by the
+        # agents and date the sentence gives.
+        dated = _by_agreement_date(sales, program, doc_text)
+        spans = {k: v for k, v in dated.spans.items() if k not in ("agents", "max_amount", "max_shares", "commission_rate")}
+        spans["agents"] = sales.trigger
+        start = sales.trigger.start
+        said = doc_text[start:sales.trigger.end]
+        prior = _PRIOR_NAMED_RE.search(said)
+        agreement = AGREEMENT_RE.search(said, prior.start()) if prior else None
+        kind = dated.event.agreement_type
+        if agreement is not None:
+            begin = name_start(said, agreement.start())
+            kind = written_agreement(said[begin:agreement.end()])
+            spans["agreement_type"] = Span(start + begin, start + agreement.end())
+        ev = replace(dated.event, agents=sorted(named, key=text.find), scope="prior", max_amount=None, max_shares=None,
+                     commission_rate=None, agreement_type=kind)
+        return Detection(ev, sales.trigger, spans, sales.how, sales.program)
     return sales
+
+
+_PRIOR_NAMED_RE = re.compile(r"\b(?:our|the|a|its)\s+(?:prior|previous|former|earlier|original)\s+(?:[\w-]+\s+){0,4}?agreements?\b", re.I)
+"""A sales sentence that names the agreement the sales were made under as an earlier one."""
 
 
 # --------------------------------------------------------------------------- tables

@@ -32,10 +32,12 @@ TERMINATE_RE = re.compile(
     r"gave (?:written )?notice.{0,120}?terminat|provided (?:written )?notice.{0,120}?terminat)|"
     r"\b(?:acknowledged|accepted).{0,120}?notice (?:to terminate|of termination)|"
     r"(?:was|were|has been|have been|is|are|will be) (?:being )?(?:terminated|cancell?ed)(?! upon)(?! at)(?! by either)|"
-    r"\bterminated (?:effective|as of|on)\b|\bin connection with [^.]{0,80}?we terminated)",
+    r"\bterminated (?:effective|as of|on)\b|\bin connection with [^.]{0,80}?we terminated|"
+    r"\b(?:[Pp]rior to|[Bb]efore|[Uu]ntil) its termination (?:on|effective(?: as of)?|as of)\b)",
 )
 """A termination stated as done: active ("we terminated", "X delivered notice ... to terminate"),
-passive ("was terminated", "has been cancelled") or dated ("terminated effective X")."""
+passive ("was terminated", "has been cancelled"), dated ("terminated effective X") or told beside the sales made before
+it ("Prior to its termination on July 8, 2024, we sold ... under our prior Sales Agreement with Cantor")."""
 
 SUPERSEDE_RE = re.compile(
     r"\b(?:this|the|our|these)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|program)s?\s+(?:(?:with|between)\s+[^.;]{1,80}?\s+)?"
