@@ -16,7 +16,7 @@ from .amounts import MONEY_RE, as_dollars, money, shares
 from .dates import DATE_RE, all_dates, to_date
 from .events.amended import INCREMENT_RE, amends_agreement
 from .model import Program, Sentence, Span, dollar_start, norm
-from .vocab import NOT_ATM_AGREEMENT_RE
+from .vocab import ABBREVIATION, NOT_ATM_AGREEMENT_RE
 
 # (value, start, end): a value and where it stands in the text searched. The value may be
 # None where the text points at a date it does not give ("dated the date hereof" with no
@@ -62,7 +62,7 @@ _AMENDMENT_DATED_RE = re.compile(r"\bamendment(?: no\. ?\d+)?(?: thereto)?,? (?:
 _AMENDMENT_TO_DATED_RE = re.compile(r"amendment(?: no\. ?\d+)?[^.]{0,80}?\bto the [^.]{0,80}agreement,? dated", re.I)
 PREVIOUSLY_ENTERED_RE = re.compile(r"\bpreviously (?:entered into|executed)\b", re.I)
 """An agreement told as entered into before ("We previously entered into a sales agreement ...")."""
-_ENTERED_AMENDMENT_RE = re.compile(r"(?:entered into|executed|signed) (?:an |the )?(?:first |second |third )?amendment", re.I)
+_ENTERED_AMENDMENT_RE = re.compile(r"(?:entered into|executed|signed) (?:an? |the )?(?:first |second |third )?amendment", re.I)
 ON_DATE_RESTATED_RE = re.compile(
     r"\b(?:On|on|Effective|effective)\s+(?P<date>" + DATE_RE.pattern + r"),?\s+(?:we|the Company|[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})"
     r"(?: and [\w.,&' -]{1,60}?)?\s+amended\s+and\s+restated\s+(?:our|the|its|their|that certain)\b")
@@ -73,6 +73,14 @@ ON_DATE_AMENDED_RE = re.compile(
     r"amended(?! and restated)\s+(?:our|the|its|their|that certain|each of (?:our|the))\b")
 """Verb form of an amendment, date first: "On February 15, 2024, we amended our equity
 distribution agreement, dated February 18, 2021": the first date dates the change."""
+AMENDED_ON_AFTER_RE = re.compile(
+    r"\b(?:we|the company)\b(?:[^.;]|" + ABBREVIATION + r"){0,80}?\bamended\s+(?:the|our|its|that certain)\s+(?:[\w-]+\s+){0,5}?"
+    r"[Aa]greements?\b(?:[^.;]|" + ABBREVIATION + r"){0,120}?\s(?:on|effective(?: as of)?)\s+(?P<date>" + DATE_RE.pattern + r")|"
+    r"\b(?:On|Effective|As of)\s+(?P<date2>" + DATE_RE.pattern.replace("(?P<month>", "(?P<m2>").replace("(?P<day>", "(?P<d2>")
+    .replace("(?P<year>", "(?P<y2>") + r"),?\s+(?:the|our)\s+(?:[\w-]+\s+){0,4}?[Aa]greements?\b(?:[^.;]|" + ABBREVIATION
+    + r"){0,160}?\b(?:was|were|has been|have been)\s+amended\b(?!\s+and\s+restated)", re.I)
+"""Verb form of an amendment, date after or passive: "We and Cantor amended the Sales Agreement, dated June 15, 2022, on March
+1, 2024 to increase ...", "Effective March 1, 2024, the Sales Agreement ..., dated June 15, 2022, was amended to ..."."""
 AMENDMENT_ON_RE = re.compile(
     r"\b(?:amendment|restatement)(?: no\. ?\d+)?,? (?:on|effective(?: as of)?|as of) (?P<date>" + DATE_RE.pattern + r"),? of\b", re.I)
 """The change dated by its noun: "to reflect the second amendment and restatement on November 3,
@@ -138,6 +146,14 @@ def agreement_dates(text: str, doc_date: date | None) -> tuple[Found | None, Fou
         when = (to_date(dm) if dm else None, on_amended.start("date"), on_amended.end("date"))
         if when[0]:
             return (dated[0] if dated else None), when, True
+    after = AMENDED_ON_AFTER_RE.search(text) if "amended" in text and not previously else None
+    if after:
+        group = "date" if after.group("date") else "date2"
+        dm = DATE_RE.search(after.group(group))
+        when = (to_date(dm) if dm else None, after.start(group), after.end(group))
+        if when[0]:
+            agreements = [d for d in dated if d[0] and d[0] != when[0]]
+            return (agreements[0] if agreements else None), when, True
     on_noun = AMENDMENT_ON_RE.search(text) if not previously else None
     if on_noun:
         dm = DATE_RE.search(on_noun.group("date"))

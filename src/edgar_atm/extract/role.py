@@ -51,13 +51,16 @@ ATM_OFFER_RE = re.compile(
     r"\b(?:transactions|sales)\s+deemed\s+(?:to\s+be\s+)?[\"'\u201c]?at[\s-]the[\s-]market\b|\b(?:through|by means of)\s+at[\s-]the[\s-]market\s+transactions\b|"
     r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplement|"
     r"\bamendment to (?:the|our) prospectus supplement\b[^.]{0,300}?\b(?:sales|distribution|sale|offering|atm|sales agency) agreement\b|"
+    r"\b(?:sales|distribution|sale|offering|atm|sales agency) agreement\b(?:[^.]|" + ABBREVIATION + r"){0,200}?\b(?:was|were|has been|have been) "
+    r"amended\b|"
     + _NOTICE_VERBS + r"\s+(?:certain\s+)?(?:of\s+)?(?:the\s+)?information\s+(?:previously\s+)?(?:contained\s+|included\s+)?in\s+" + _UPTO + r"{0,300}?\bprospectus supplement",
     re.I,
 )
 """The cover offers securities through an ATM: "relating to ... sales agreement", "we are party to an Equity
 Distribution Agreement", "we amended our Sales Agreement", "the Distribution Agreement ... provides that we may sell",
 "at the market offerings", "sales agent", or it supplements an ATM prospectus supplement ("This Amendment to the
-Prospectus Supplement dated September 25, 2012 ... reflects the amendment dated March 27, 2014 ... of the Sales Agreement")."""
+Prospectus Supplement dated September 25, 2012 ... reflects the amendment dated March 27, 2014 ... of the Sales Agreement"), or
+says the agreement "was amended"."""
 
 _UNNUMBERED_AMENDMENT_TITLE = r"(?:^|\n)[ \t]*amendment to (?:the )?prospectus supplement\b"
 """A cover line "Amendment to Prospectus Supplement" with no number (at a line's start: not a sentence that tells of one)."""

@@ -644,3 +644,31 @@ def test_sales_through_the_programs_own_agent_stay_this_programs():
     text = NEW_PIPER + ("Through July 8, 2024, we sold 2,000,000 shares of common stock for gross proceeds of $6.2 million "
                         "through Piper Sandler & Co.\n")
     assert one(text, "sales_reported")["scope"] == "this"
+
+
+# Amendments told in other verb forms, written fresh (no corpus document changes): parser 2.99.7 read no amendment date
+# in "we entered into a first amendment", no amendment in "We and Cantor ... amended the Sales Agreement ..., on X", and no
+# program at all in "Effective X, the Sales Agreement ... was amended".
+AMENDED_COVER = "Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT\nUp to $60,000,000\nOmega Devices, Inc.\nCommon Stock\n\n"
+
+
+@pytest.mark.parametrize("amendment", [
+    "Effective March 1, 2024, the Sales Agreement with Cantor Fitzgerald & Co., dated June 15, 2022, was amended to increase "
+    "the aggregate offering price of shares that may be sold thereunder to $60,000,000.",
+    "We and Cantor Fitzgerald & Co. amended the Sales Agreement, dated June 15, 2022, on March 1, 2024 to increase the maximum "
+    "aggregate offering price to $60,000,000.",
+    "On March 1, 2024, we entered into a first amendment to our Sales Agreement with Cantor Fitzgerald & Co., dated June 15, "
+    "2022, to increase the maximum aggregate offering price of shares that may be sold to $60,000,000.",
+])
+def test_an_amendment_in_other_verb_forms_dates_the_change(amendment):
+    event = one(AMENDED_COVER + amendment + "\n", "program_amended")
+    assert (event["agreement_date"], event["amendment_date"], amount(event["max_amount"])) == (
+        "2022-06-15", "2024-03-01", Decimal("60000000"))
+
+
+def test_an_amendment_years_before_the_supplement_is_history():
+    text = AMENDED_COVER + ("We have entered into a Sales Agreement with Cantor Fitzgerald & Co., dated June 15, 2015, under which "
+                            "we may offer and sell shares of our common stock having an aggregate offering price of up to "
+                            "$60,000,000 through Cantor. The Sales Agreement was amended on March 1, 2016 to add a minimum "
+                            "price.\n\nThe date of this prospectus supplement is May 1, 2024.\n")
+    assert [e["type"] for e in events(text)] == ["program_established"]
