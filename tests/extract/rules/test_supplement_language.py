@@ -508,7 +508,8 @@ def test_a_share_cap_changed_from_one_count_to_another_takes_the_new_count(chang
 def test_a_share_cap_that_may_change_is_not_changed():
     text = SHARE_CAP_NOTICE.format(change="We may increase the number of shares that can be offered and sold pursuant to that "
                                           "agreement from 1,250,000 to 3,087,500 if the board approves.")
-    assert all(e["max_shares"] != 3087500 for e in events(text) if e["type"].startswith("program"))
+    programs = [e for e in events(text) if e["type"].startswith("program")]
+    assert programs and all(e["max_shares"] != 3087500 for e in programs)
 
 
 @pytest.mark.parametrize("agent, canonical", [
