@@ -726,6 +726,17 @@ def _same_series_full(found: Found, full: str | None) -> Found:
     return found
 
 
+def _copy_for_class(program: Program, *cleared: str) -> Program:
+    """The program copied for another class of security under the same filing: no changes of its own, and without the
+    fields named (the first class's figures)."""
+    other = copy.deepcopy(program)
+    other.changes, other.agents_added, other.agents_removed = [], [], []
+    for name in cleared:
+        setattr(other, name, None)
+        other.spans.pop(name, None)
+    return other
+
+
 def per_class_programs(specific: list[Sentence], program: Program, sentences: Sequence[Sentence]) -> list[Program]:
     """Split a program whose sentence gives one cap per class of security (PER_CLASS_RE): the
     program keeps the first class, a copy takes the second (same agreement, date and agents). The
@@ -742,9 +753,7 @@ def per_class_programs(specific: list[Sentence], program: Program, sentences: Se
             continue
         # "... shares of Series A Preferred Stock": the full name the program already read, if the same series.
         first, second = (_same_series_full(f, program.security) for f in (first, second))
-        other = copy.deepcopy(program)
-        other.changes, other.agents_added, other.agents_removed = [], [], []
-        other.offered_amount, other.max_amount_increase, other.carried = None, None, None
+        other = _copy_for_class(program, "offered_amount", "max_amount_increase", "carried")
         _class_cap(program, m.group("first"), first, s, _both(m, "first", "sec1"))
         _class_cap(other, m.group("second"), second, s, _both(m, "second", "sec2"))
         return [other]
@@ -768,11 +777,8 @@ def class_program(s: Sentence, program: Program) -> Program | None:
     found = securities(t[agreement.end():])
     if found is None or security_class(found[0]) in (None, security_class(program.security)):
         return None
-    other = copy.deepcopy(program)
-    other.changes, other.agents_added, other.agents_removed = [], [], []
-    for name in ("max_amount", "offered_amount", "max_shares", "max_amount_increase", "carried", "commission_rate"):
-        setattr(other, name, None)
-        other.spans.pop(name, None)
+    other = _copy_for_class(program, "max_amount", "offered_amount", "max_shares", "max_amount_increase", "carried",
+                            "commission_rate")
     at = agreement.end()
     set_found(other, "security", (found[0], found[1] + at, found[2] + at), s)
     if canonical_agreement(agreement.group(0)):
