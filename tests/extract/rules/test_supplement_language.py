@@ -673,3 +673,34 @@ def test_an_amendment_years_before_the_supplement_is_history():
                             "$60,000,000 through Cantor. The Sales Agreement was amended on March 1, 2016 to add a minimum "
                             "price.\n\nThe date of this prospectus supplement is May 1, 2024.\n")
     assert [e["type"] for e in events(text)] == ["program_established"]
+
+
+# A termination whose object points back at the agreement the sentence before named, written fresh (no corpus document
+# changes): parser 2.99.8 read "we have terminated that agreement" as the program's own supplement (program_established),
+# because only a sentence opening on "That agreement" was tied to the one before it.
+ENDED_COVER = "PROSPECTUS SUPPLEMENT\nOmega Tech Inc.\nCommon Stock\n\n"
+
+
+@pytest.mark.parametrize("notice", [
+    "We previously entered into an At Market Issuance Sales Agreement with MLV & Co. LLC dated June 1, 2012. We are filing "
+    "this prospectus supplement to reflect that we have terminated that agreement effective as of August 15, 2013, and no "
+    "further sales will be made under it.",
+    "On June 1, 2012, we entered into an at-the-market sales agreement with MLV & Co. LLC relating to our common stock. On "
+    "August 15, 2013, we terminated that agreement.",
+    "We were party to an At Market Issuance Sales Agreement with MLV & Co. LLC, dated June 1, 2012, for at-the-market "
+    "offerings of our common stock. Effective August 15, 2013, we terminated such agreement.",
+])
+def test_terminating_that_agreement_ends_the_one_named_before(notice):
+    found = events(ENDED_COVER + notice + "\n")
+    assert [e["type"] for e in found] == ["terminated"], found
+    assert (found[0]["agreement_date"], found[0]["effective_date"], found[0]["scope"]) == ("2012-06-01", "2013-08-15", "this")
+
+
+def test_terminating_that_agreement_beside_a_new_one_ends_the_earlier():
+    text = ENDED_COVER + ("We have entered into a Sales Agreement with Cowen and Company, LLC, dated August 20, 2013, under which "
+                          "we may sell common stock having an aggregate offering price of up to $30,000,000 in at-the-market "
+                          "offerings. We were previously party to an at-the-market sales agreement with MLV & Co. LLC dated "
+                          "June 1, 2012; in connection with entering into the Sales Agreement we terminated that agreement.\n")
+    ended = one(text, "terminated")
+    assert (ended["scope"], ended["agreement_date"]) == ("prior", "2012-06-01")
+    assert one(text, "program_established")["agreement_date"] == "2013-08-20"

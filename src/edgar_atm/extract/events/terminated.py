@@ -138,8 +138,10 @@ def replaced_by_this(text: str) -> bool:
     return verb is not None and not _EARLIER_RE.search(text[:verb.start()])
 
 
-_ANAPHORIC_AGREEMENT_RE = re.compile(r"^(?:(?:That|Such)\s+(?:[\w-]+\s+){0,3}?|The\s+(?:prior|previous|former|earlier)\s+)agreement\b")
-"""A sentence that opens on the agreement the one before it named: "That agreement was terminated on January 4, 2021"."""
+_ANAPHORIC_AGREEMENT_RE = re.compile(r"^(?:(?:That|Such)\s+(?:[\w-]+\s+){0,3}?|The\s+(?:prior|previous|former|earlier)\s+)agreement\b|"
+                                     r"\bterminat(?:ed|ing)\s+(?:that|such)\s+(?:[\w-]+\s+){0,2}?agreement\b")
+"""A sentence that opens on the agreement the one before it named ("That agreement was terminated on January 4, 2021"), or
+ends it as its object ("we have terminated that agreement effective as of August 15, 2013")."""
 
 
 _ENDING_VERB_RE = re.compile(r"terminat|cancel|expir", re.I)
@@ -149,12 +151,15 @@ _ENDING_VERB_RE = re.compile(r"terminat|cancel|expir", re.I)
 def named_before(s: Sentence, sentences: Sequence[Sentence]) -> Sentence | None:
     """The sentence before `s`, in its paragraph, when `s` opens on "That agreement" (ending it) and the one before names an
     agreement."""
-    if s.index <= 0 or s.index >= len(sentences) or not _ANAPHORIC_AGREEMENT_RE.match(s.text) or not states_termination(s.text) \
+    if s.index <= 0 or s.index >= len(sentences) or not _ANAPHORIC_AGREEMENT_RE.search(s.text) or not states_termination(s.text) \
             or SUPERSEDE_RE.search(s.text):
         return None
     verb = _ENDING_VERB_RE.search(s.text)
-    if find_agents(s.text) or DATE_RE.search(s.text, 0, verb.start() if verb else len(s.text)):
-        return None  # "The Prior Sales Agreement with Roth Capital Partners, LLC, dated March 3, 2021, has been terminated": named here
+    subject = s.text[:1].isupper() and _ANAPHORIC_AGREEMENT_RE.match(s.text) is not None
+    if find_agents(s.text) or (subject and DATE_RE.search(s.text, 0, verb.start() if verb else len(s.text))):
+        # "The Prior Sales Agreement with Roth Capital Partners, LLC, dated March 3, 2021, has been terminated": named here.
+        # A date before the verb of "On August 15, 2013, we terminated that agreement" is the day it ended.
+        return None
     before = sentences[s.index - 1]
     if before.para != s.para or not AGREEMENT_RE.search(before.text):
         return None
