@@ -90,11 +90,11 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     ended = terminated.detect(specific + superseding, program, doc_date, sentences)
     suspension = suspended.detect(sentences, program, doc_date)
     resumption = resumed.detect(specific, program, doc_date, sentences)
-    sold = (sales.detect(sentences, doc_date, program) or sales.table(doc, doc_date, program)
-            or sales.remaining_only(sentences, doc_date, program))
     notice = role.notice(head.text, doc_date)
     if notice is not None and role.moves_to_new_shelf(head.text):
         notice = None  # the earlier supplement belonged to an earlier shelf: this one re-registers the program
+    sold = (sales.detect(sentences, doc_date, program, periodic=notice is not None) or sales.table(doc, doc_date, program)
+            or sales.remaining_only(sentences, doc_date, program))
     if sold is not None:
         sold = sales.attribute(sold, program, [d.program for d in ended if d.program is not program], doc.text)
         carried_span = program.spans.get("offered_amount")

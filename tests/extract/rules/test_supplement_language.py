@@ -704,3 +704,54 @@ def test_terminating_that_agreement_beside_a_new_one_ends_the_earlier():
     ended = one(text, "terminated")
     assert (ended["scope"], ended["agreement_date"]) == ("prior", "2012-06-01")
     assert one(text, "program_established")["agreement_date"] == "2013-08-20"
+
+
+# A quarter's sales in a supplement that updates the program's earlier prospectus supplement, written fresh: parser 2.99.8
+# read an amendment and no sales in "PROSPECTUS SUPPLEMENT NO. 3 ... supplements our prospectus supplement dated May 5,
+# 2006 ... During the quarter ended June 30, 2007, we sold ...". A quarter's sales beside a new program stay a window
+# (test_common_phrasings' look-alike). One corpus document changed: crmd 2020 (dev) gained its labelled 2020 report.
+PERIOD_COVER = ("Filed pursuant to Rule 424(b)(3)\nPROSPECTUS SUPPLEMENT NO. 3 (To Prospectus dated May 1, 2006 and Prospectus "
+                "Supplement dated May 5, 2006)\nGulf Coast Utility Company\nCommon Stock\n\nThis prospectus supplement "
+                "supplements our prospectus supplement dated May 5, 2006 relating to the sale of up to 3,000,000 shares of our "
+                "common stock through BNY Capital Markets, Inc., as our sales agent, under a sales agency agreement dated May 5, "
+                "2006. ")
+
+
+@pytest.mark.parametrize("report", [
+    "During the quarter ended June 30, 2007, we sold 412,300 shares of common stock through BNY Capital Markets, Inc. for "
+    "aggregate gross proceeds of $10,123,450 and net proceeds of $9,920,981.",
+    "During the three months ended June 30, 2007, the Company sold 412,300 shares of common stock under the sales agency "
+    "agreement for aggregate gross proceeds of $10,123,450.",
+])
+def test_a_quarters_sales_are_the_news_of_a_supplement_to_the_programs_supplement(report):
+    found = events(PERIOD_COVER + report + "\n")
+    assert [e["type"] for e in found] == ["sales_reported"], found
+    assert (found[0]["shares_sold"], found[0]["as_of"], amount(found[0]["gross_proceeds"])) == (
+        412300, "2007-06-30", Decimal("10123450"))
+
+
+def test_a_cumulative_figure_beside_a_quarters_is_the_report():
+    text = PERIOD_COVER + ("During the quarter ended June 30, 2007, we sold 412,300 shares of common stock through BNY Capital "
+                           "Markets, Inc. Through June 30, 2007, we have sold a total of 1,112,300 shares of common stock under "
+                           "the sales agency agreement.\n")
+    assert one(text, "sales_reported")["shares_sold"] == 1112300
+
+
+# Proceeds "under the agreement" the paragraph named before, written fresh (no corpus document changes): parser 2.99.8
+# counted a proceeds sentence only when it named the program itself.
+def test_proceeds_under_the_agreement_named_before_are_sales():
+    text = ("PROSPECTUS SUPPLEMENT\nAlpha Oil Corp.\n$12,000,000\nCommon Stock\n\nWe entered into an at-the-market sales "
+            "agreement with Roth Capital Partners, LLC on April 4, 2013. Pursuant to this prospectus supplement, we may offer "
+            "and sell shares of our common stock having an aggregate offering price of up to $12,000,000 from time to time "
+            "through Roth. To date, we have received gross proceeds of $2,350,000 from the sale of 800,000 shares under the "
+            "agreement.\n")
+    sold = one(text, "sales_reported")
+    assert (sold["shares_sold"], amount(sold["gross_proceeds"])) == (800000, Decimal("2350000"))
+
+
+def test_proceeds_from_other_sales_are_not_the_programs():
+    text = ("PROSPECTUS SUPPLEMENT\nAlpha Oil Corp.\n$12,000,000\nCommon Stock\n\nWe entered into an at-the-market sales "
+            "agreement with Roth Capital Partners, LLC on April 4, 2013, under which we may sell common stock having an "
+            "aggregate offering price of up to $12,000,000. In 2012, we received gross proceeds of $2,350,000 from the sale of "
+            "800,000 shares in a registered direct offering.\n")
+    assert "sales_reported" not in [e["type"] for e in events(text)]

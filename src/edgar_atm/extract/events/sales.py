@@ -107,10 +107,14 @@ ZERO_SALES_RE = re.compile(
 """An explicit zero: "have not sold any", "no shares have been sold", "sold no shares", "we have not made any
 sales", "we have not issued any shares under the agreement"."""
 
-WINDOW_SALES_RE = re.compile(r"(?:12|twelve)[\s-](?:calendar[\s-])?months?|I\.B\.6|during the (?:three|six|nine) months|since such filing|quarter ended|"
+WINDOW_SALES_RE = re.compile(r"(?:12|twelve)[\s-](?:calendar[\s-])?months?|I\.B\.6|since such filing|"
                              r"\b(?:pursuant to|under) General(?:\s+Instruction\b|\s*$)", re.I)
-"""Sales over a window (I.B.6 arithmetic, a quarter), not cumulative program sales; sales counted "pursuant to General
-Instruction I.B.6" are the shelf's, even where the page is cut after "General"."""
+"""Sales over a window (I.B.6 arithmetic), not cumulative program sales; sales counted "pursuant to General Instruction
+I.B.6" are the shelf's, even where the page is cut after "General"."""
+PERIOD_SALES_RE = re.compile(r"during the (?:three|six|nine) months|quarter ended", re.I)
+"""A quarter's sales: not the program's sales to date, except in a supplement that updates the program's prospectus
+(periodic=True), whose news they are ("PROSPECTUS SUPPLEMENT NO. 3 ... This prospectus supplement supplements our prospectus
+supplement dated May 5, 2006 ... During the quarter ended June 30, 2007, we sold 412,300 shares")."""
 _ALL_OF_WHICH_RE = re.compile(r",\s+all\s+of\s+which\b|,?\s+(?:though|although|but|and)\s+none\s+of\s+(?:such|these|those|the|which)\b", re.I)
 """A closing clause that says when the counted shares were sold ("we have sold 1,903,880 shares ..., all of which
 shares were sold ... during the three months ended March 31, 2019") or that they were not sold in a window ("...,
@@ -295,6 +299,9 @@ sold under the Distribution Agreement, 7,658,619 Common Shares have been sold") 
 _PROGRAM_WORDS_RE = re.compile(r"sales agents?|this program|the program|\bthrough the (?:Distributor|Dealer)\b|\b(?:remains?|remaining) unsold under\b", re.I)
 _CAP_WORDS_RE = re.compile(r"up to|in excess of", re.I)
 _OWN_SENTENCE_RE = re.compile(r"proceeds|utiliz|used|exhausted", re.I)
+_UNDER_IT_RE = re.compile(r"\b(?:under|pursuant\s+to)\s+(?:the|this|that|such)\s+(?:sales\s+)?(?:agreement|program|arrangement)\b", re.I)
+"""Proceeds "under the agreement" that the paragraph named before ("We entered into an at-the-market sales agreement
+with Roth ... To date, we have received gross proceeds of $2,350,000 from the sale of 800,000 shares under the agreement")."""
 
 
 def _other_verbs(t: str) -> bool:
@@ -352,20 +359,21 @@ def _named_earlier(sentences: list[Sentence], s: Sentence) -> bool:
     return False
 
 
-def detect(sentences: list[Sentence], doc_date: date | None, program: Program) -> Detection | None:
+def detect(sentences: list[Sentence], doc_date: date | None, program: Program, *, periodic: bool = False) -> Detection | None:
     """The first sentence that reports cumulative program sales, with its figures; a year's sales
     only when no other sentence reports them (YEAR_SALES_RE)."""
     years: list[Sentence] = []
-    found = _detect(sentences, sentences, doc_date, program, years)
+    found = _detect(sentences, sentences, doc_date, program, years, periodic)
     if found is None and years:
-        found = _detect(years, sentences, doc_date, program, None)
+        found = _detect(years, sentences, doc_date, program, None, periodic)
     return found
 
 
 def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: date | None, program: Program,
-            years: list[Sentence] | None) -> Detection | None:
+            years: list[Sentence] | None, periodic: bool = False) -> Detection | None:
     """Scan `candidates`; neighbours come from the whole document's `sentences` (a sentence's index
-    is its place there). `years` collects the year's-sales sentences set aside (None: take them)."""
+    is its place there). `years` collects the year's (and, when `periodic`, the quarter's) sales sentences set aside
+    (None: take them)."""
     for s in candidates:
         t = s.text
         if ("sold" not in t and "been made" not in t and "sell any" not in t and "sale of" not in t and "issued" not in t
@@ -386,6 +394,12 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
             counted_from = t.lower().rfind("in addition to", 0, m.start()) if m is not None else 0
         if not m or WINDOW_SALES_RE.search(_counted(t, m.end()), counted_from):
             continue
+        if PERIOD_SALES_RE.search(_counted(t, m.end()), counted_from):
+            if not periodic:
+                continue
+            if years is not None:
+                years.append(s)  # a cumulative figure elsewhere is the report
+                continue
         if years is not None and YEAR_SALES_RE.search(t):
             years.append(s)
             continue
@@ -408,8 +422,9 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
         if any(not _RELATIVE_CAP_RE.search(t, max(0, f.start() - 12), f.start())
                for f in _FUTURE_RE.finditer(t, part, m.end() + 20)):
             continue
-        if _OWN_SENTENCE_RE.search(m.group(0)) and not _about_program(t):
-            continue  # proceeds received or capacity used: only when the sentence names the program itself
+        if _OWN_SENTENCE_RE.search(m.group(0)) and not _about_program(t) \
+                and not (_UNDER_IT_RE.search(t) and _named_earlier(sentences, s)):
+            continue  # proceeds received or capacity used: only when the sentence names the program itself, or points back at it
         if not _about_program(t):
             # The program may be named earlier in the same paragraph ("We entered into a Sales Agreement
             # ... As of the date of this prospectus supplement, we have sold N"; "... terminating the Sales
