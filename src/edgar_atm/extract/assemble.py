@@ -222,6 +222,12 @@ _CAP_SENTENCE_RE = re.compile(r"\b(?:offer|sell|issue)\b[^.]{0,200}?\b(?:aggrega
 """A sentence that gives what may be sold: "We may offer and sell ADSs having an aggregate offering price of up to $75,000,000"."""
 
 
+_UNDER_THIS_OFFERING_RE = re.compile(r"(?:Pursuant to|Under|In accordance with)\s+(?:the terms of\s+)?(?:this prospectus supplement|"
+                                     r"the (?:sales |distribution |equity distribution )?agreement)\b")
+"""A cap sentence that opens on what it offers under, naming neither agreement nor agent: "Pursuant to this prospectus
+supplement, we may offer and sell ...", "Under the agreement, we may sell ..."."""
+
+
 def _with_defined_terms(specific: list[Sentence], sentences: list[Sentence]) -> list[Sentence]:
     """The program's sentences, and those that name its agreement by the term the filing defined for it when that
     term is no agreement noun of its own ("Open Market Sale Agreement ... (the "Sale Agreement")" ... "In accordance
@@ -239,16 +245,17 @@ def _with_defined_terms(specific: list[Sentence], sentences: list[Sentence]) -> 
                 # is not taken for: defined for this program, it is the program's.
                 terms.add("the " + m.group("term"))
     aliases = {alias for s in specific[:5] for alias in short_names(s.text)}
-    if not terms and not aliases:
-        return specific
     named = {id(s) for s in specific}
     alias_res = [re.compile(r"\b" + re.escape(a) + r"\b") for a in aliases]
     # The cap in the sentence after the defining one, naming the agent only by its short name ("... with Jefferies
     # LLC, or Jefferies ... We may offer and sell ADSs having an aggregate offering price of up to $75,000,000 from
-    # time to time through Jefferies").
+    # time to time through Jefferies"), or by what it offers under ("... Pursuant to this prospectus supplement, we may
+    # offer and sell shares having an aggregate offering price of up to $15,000,000").
     first = min((s.index for s in specific), default=0)
+    first_para = sentences[first].para if 0 <= first < len(sentences) else -1
     extra = {id(s) for s in sentences[:400] if id(s) not in named and (any(t in s.text for t in terms) or (
-        alias_res and first <= s.index <= first + 3 and _CAP_SENTENCE_RE.search(s.text) and any(r.search(s.text) for r in alias_res)))}
+        first <= s.index <= first + 3 and _CAP_SENTENCE_RE.search(s.text) and (
+            any(r.search(s.text) for r in alias_res) or (s.para == first_para and _UNDER_THIS_OFFERING_RE.match(s.text)))))}
     if not extra:
         return specific
     return [s for s in sentences if id(s) in named or id(s) in extra]

@@ -755,3 +755,44 @@ def test_proceeds_from_other_sales_are_not_the_programs():
             "aggregate offering price of up to $12,000,000. In 2012, we received gross proceeds of $2,350,000 from the sale of "
             "800,000 shares in a registered direct offering.\n")
     assert "sales_reported" not in [e["type"] for e in events(text)]
+
+
+# Written fresh (no corpus document changes): parser 2.99.10 read no sales in "in addition to the $1,100,000 of shares we
+# have already sold under the agreement" ("already" where "previously" was known), no increment past a firm's "& Co." in
+# "to increase ... under the Equity Distribution Agreement with Piper Sandler & Co. by an additional $25,000,000", and no
+# cap in a sentence after the program's that names neither agreement nor agent ("Pursuant to this prospectus supplement,
+# we may offer and sell ... up to $15,000,000").
+@pytest.mark.parametrize("adverb", ["already", "previously"])
+def test_the_amount_already_sold_beside_a_raised_cap_is_a_sales_report(adverb):
+    text = ("PROSPECTUS SUPPLEMENT\nOmega Bio, Inc.\nUp to $4,250,000\nCommon Stock\n\nThis prospectus supplement amends and "
+            "supplements the prospectus supplement dated July 10, 2023, relating to the offer and sale of our common stock "
+            "through H.C. Wainwright & Co., LLC under the At The Market Offering Agreement, dated July 10, 2023. We are filing "
+            "this prospectus supplement to increase the amount of shares we may offer and sell under the ATM Agreement to an "
+            f"aggregate offering price of up to $4,250,000, which is in addition to the $1,100,000 of shares we have {adverb} "
+            "sold under the agreement.\n")
+    assert amount(one(text, "sales_reported")["gross_proceeds"]) == Decimal("1100000")
+    assert amount(one(text, "program_amended")["max_amount"]) == Decimal("4250000")
+
+
+@pytest.mark.parametrize("agent", ["Piper Sandler & Co.", "Cowen and Company, LLC", "Cantor Fitzgerald & Co."])
+def test_an_increment_after_a_firms_name_is_the_increase(agent):
+    text = ("PROSPECTUS SUPPLEMENT\nOmega Bio, Inc.\nCommon Stock\n\nWe are filing this prospectus supplement to increase the "
+            "maximum aggregate offering price of shares of our common stock that may be sold in at-the-market offerings under "
+            f"the Equity Distribution Agreement with {agent} by an additional $25,000,000.\n")
+    event = one(text, "program_amended")
+    assert (amount(event["max_amount_increase"]), event["max_amount"]) == (Decimal("25000000"), None)
+
+
+@pytest.mark.parametrize("cap", [
+    "Pursuant to this prospectus supplement, we may offer and sell shares having an aggregate offering price of up to "
+    "$15,000,000.",
+    "Under the agreement, we may offer and sell shares of our common stock having an aggregate offering price of up to "
+    "$15,000,000 from time to time.",
+    "In accordance with the terms of the sales agreement, we may offer and sell shares of our common stock having an aggregate "
+    "offering price of up to $15,000,000.",
+])
+def test_a_cap_after_the_program_sentence_naming_neither_agreement_nor_agent_is_the_cap(cap):
+    text = ("PROSPECTUS SUPPLEMENT\nOmega Bio, Inc.\nCommon Stock\n\nWe have entered into a Sales Agreement with Cantor "
+            "Fitzgerald & Co., dated March 1, 2021, relating to shares of our common stock in at-the-market offerings. " + cap + "\n")
+    assert amount(one(text, "program_established")["max_amount"]) == Decimal("15000000")
+

@@ -381,10 +381,10 @@ _AGREEMENT_REPLACED_RE = re.compile(r"(?:an?|the|our|its|that)\s+(?:[\w-]+\s+){0
 """What was replaced is an agreement, not an agent: "which replaced a prior sales agreement with X as sales agent"."""
 
 INCREASE_BY_RE = re.compile(
-    r"\b(?:increas|rais|restor)\w*\b[^.]{0,200}?(?:\bby (?:up to )?(?:an additional |an aggregate of |the same amount \(?)?|"
+    r"\b(?:increas|rais|restor)\w*\b(?:[^.]|\.\d|" + ABBREVIATION + r"){0,200}?(?:\bby (?:up to )?(?:an additional |an aggregate of |the same amount \(?)?|"
     r"\bto (?:up to )?an additional )" + MONEY_RE.pattern
     + r"(?!\s*(?:million|billion)?\s*to\b)", re.I)
-"""A cap raised by an increment: "to increase the aggregate offering price ... by $50,000,000",
+"""A cap raised by an increment: "to increase the aggregate offering price ... by $50,000,000" (a firm's "& Co." between),
 "by up to an additional $400,000,000" (no new total after it), "restores the maximum amount ... by
 the same amount ($45,588,728.57 of shares)", "an increase in the aggregate dollar amount ... we may offer and sell ... to up
 to an additional $47,184,000"."""

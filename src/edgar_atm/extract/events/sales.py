@@ -176,10 +176,10 @@ GROSS_PASSIVE_RE = re.compile(
 "$2.1 million of shares of our common stock were sold", "$6.0 million of shares have been issued under the Sales
 Agreement"."""
 GROSS_PREVIOUSLY_RE = re.compile(MONEY_RE.pattern + r"\s+(?:of\s+(?:our\s+)?(?:shares|ADSs|common stock|common shares|units)\s+)?"
-                                 r"(?:(?:that|which)\s+)?(?:we\s+(?:have|had)\s+)?(?:previously\s+"
+                                 r"(?:(?:that|which)\s+)?(?:we\s+(?:have|had)\s+)?(?:(?:previously|already)\s+"
                                  r"(?:issued\s+and\s+)?sold\b|sold(?=\s+(?:under|pursuant\s+to)\s+(?:the|our)\b))", re.I)
 """A dollar amount sold, as an adjective clause: "in addition to the approximately $71.8 million previously sold under
-the ATM Agreement", "the $1,100,000 of shares we have previously sold", "the $3,100,000 of shares sold under the Sales
+the ATM Agreement", "the $1,100,000 of shares we have previously (already) sold", "the $3,100,000 of shares sold under the Sales
 Agreement prior to the date hereof"."""
 GROSS_WHICH_RE = re.compile(r"\bof which\s+(?:(?:shares|ADSs|units)\s+having\s+an\s+aggregate\s+(?:gross\s+)?(?:sales|offering)\s+price\s+of\s+)?"
                             r"(?:approximately\s+)?" + MONEY_RE.pattern
