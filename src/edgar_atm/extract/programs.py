@@ -701,6 +701,25 @@ PER_CLASS_LIST_RE = re.compile(
 to $250,000,000"."""
 
 
+_MONEY_CAP = r"(?P<{0}>" + DOLLAR + r"\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion))?)"
+PER_CLASS_MIXED_RE = re.compile(
+    r"\bup to (?:an aggregate of )?(?P<first>\d{1,3}(?:,\d{3})+)\s+shares\s+of\s+(?:our\s+)?(?P<sec1>(?:[^,;.$]|\.\d){3,120}?),?\s+"
+    r"and\s+(?:shares\s+of\s+)?(?:our\s+)?(?P<sec2>(?:[^,;.$]|\.\d){3,90}?)" + _HAVING + _MONEY_CAP.format("second") + "|"
+    r"\b(?:shares\s+of\s+)?(?:our\s+)?(?P<sec1b>(?:[^,;.$]|\.\d){3,90}?)" + _HAVING + _MONEY_CAP.format("firstb")
+    + r",?\s+and\s+up to (?:an aggregate of )?(?P<secondb>\d{1,3}(?:,\d{3})+)\s+shares\s+of\s+(?:our\s+)?"
+    r"(?P<sec2b>(?:[^,;.$(]|\.\d){3,120}?)(?=\s*[,;.(]|\s+from time to time|\s+through\b|$)", re.I)
+"""A share cap for one class and a dollar cap for the other, in either order: "up to 2,000,000 shares of our 7.25% Series A
+Cumulative Redeemable Preferred Stock and shares of our common stock having an aggregate offering price of up to
+$50,000,000", "shares of our common stock having an aggregate offering price of up to $50,000,000 and up to 2,000,000 shares
+of our Series A Preferred Stock" (two programs)."""
+
+
+def _mixed(m: re.Match[str]) -> dict[str, tuple[str, int, int]]:
+    """PER_CLASS_MIXED_RE's groups under one set of names, whichever order matched."""
+    names = ("first", "sec1", "second", "sec2") if m.group("first") else ("firstb", "sec1b", "secondb", "sec2b")
+    return {k: (m.group(n), m.start(n), m.end(n)) for k, n in zip(("first", "sec1", "second", "sec2"), names)}
+
+
 def _class_cap(prog: Program, raw: str, sec: Found, s: Sentence, span: tuple[int, int]) -> None:
     prog.security, prog.spans["security"] = sec[0], s.sub(*span)
     if "$" in raw:
@@ -712,11 +731,6 @@ def _class_cap(prog: Program, raw: str, sec: Found, s: Sentence, span: tuple[int
         m = re.match(r"(?P<num>[\d,.]+)(?:\s*(?P<scale>million))?", raw)
         prog.max_shares, prog.max_amount = (shares(m) if m else None), None
         prog.spans["max_shares"] = s.sub(*span)
-
-
-def _both(m: re.Match[str], a: str, b: str) -> tuple[int, int]:
-    """The span of two groups together, in whichever order they stand."""
-    return min(m.start(a), m.start(b)), max(m.end(a), m.end(b))
 
 
 def _same_series_full(found: Found, full: str | None) -> Found:
@@ -746,18 +760,28 @@ def per_class_programs(specific: list[Sentence], program: Program, sentences: Se
     before = [sentences[x.index - 1] for x in specific[:12] if x.index > 0 and sentences[x.index - 1].para == x.para]
     for s in specific[:12] + before:
         m = PER_CLASS_RE.search(s.text) or PER_CLASS_LIST_RE.search(s.text) or PER_CLASS_SHARES_RE.search(s.text)
-        if m is None:
-            continue
-        first, second = security(m.group("sec1")), security(m.group("sec2"))
+        if m is not None:
+            g = {k: (m.group(k), m.start(k), m.end(k)) for k in ("first", "sec1", "second", "sec2")}
+        else:
+            mixed = PER_CLASS_MIXED_RE.search(s.text)
+            if mixed is None:
+                continue
+            g = _mixed(mixed)
+        first, second = security(g["sec1"][0]), security(g["sec2"][0])
         if not first or not second or security_class(first[0]) == security_class(second[0]):
             continue
         # "... shares of Series A Preferred Stock": the full name the program already read, if the same series.
         first, second = (_same_series_full(f, program.security) for f in (first, second))
         other = _copy_for_class(program, "offered_amount", "max_amount_increase", "carried")
-        _class_cap(program, m.group("first"), first, s, _both(m, "first", "sec1"))
-        _class_cap(other, m.group("second"), second, s, _both(m, "second", "sec2"))
+        _class_cap(program, g["first"][0], first, s, _span_of(g, "first", "sec1"))
+        _class_cap(other, g["second"][0], second, s, _span_of(g, "second", "sec2"))
         return [other]
     return []
+
+
+def _span_of(g: dict[str, tuple[str, int, int]], a: str, b: str) -> tuple[int, int]:
+    """The span of two groups together, in whichever order they stand."""
+    return min(g[a][1], g[b][1]), max(g[a][2], g[b][2])
 
 
 _OWN_AGREEMENT_DATED_RE = re.compile(r"\bdated(?:\s+as\s+of)?\s+(?P<date>" + DATE_RE.pattern + ")", re.I)

@@ -796,3 +796,30 @@ def test_a_cap_after_the_program_sentence_naming_neither_agreement_nor_agent_is_
             "Fitzgerald & Co., dated March 1, 2021, relating to shares of our common stock in at-the-market offerings. " + cap + "\n")
     assert amount(one(text, "program_established")["max_amount"]) == Decimal("15000000")
 
+
+
+# One agreement, a share cap for one class and a dollar cap for the other, written fresh (no corpus document changes):
+# parser 2.99.11 read one program over both classes; the corpus convention is one event per class when each has its cap.
+MIXED_OPENING = ("PROSPECTUS SUPPLEMENT\nTau Realty Trust\nCommon Stock and Preferred Stock\n\nWe have entered into a sales "
+                 "agreement with JonesTrading Institutional Services LLC dated August 5, 2019, pursuant to which we may offer "
+                 "and sell from time to time in at-the-market offerings ")
+
+
+@pytest.mark.parametrize("caps", [
+    "up to 2,000,000 shares of our 7.25% Series A Cumulative Redeemable Preferred Stock and shares of our common stock having "
+    "an aggregate offering price of up to $50,000,000.",
+    "shares of our common stock having an aggregate offering price of up to $50,000,000 and up to 2,000,000 shares of our "
+    "7.25% Series A Cumulative Redeemable Preferred Stock.",
+])
+def test_a_share_cap_and_a_dollar_cap_for_two_classes_are_two_programs(caps):
+    found = {e["security"]: e for e in events(MIXED_OPENING + caps + "\n") if e["type"] == "program_established"}
+    assert set(found) == {"common stock", "7.25% Series A Cumulative Redeemable Preferred Stock"}, found
+    assert (amount(found["common stock"]["max_amount"]), found["common stock"]["max_shares"]) == (Decimal("50000000"), None)
+    preferred = found["7.25% Series A Cumulative Redeemable Preferred Stock"]
+    assert (preferred["max_shares"], preferred["max_amount"]) == (2000000, None)
+
+
+def test_a_share_cap_and_a_dollar_cap_for_one_class_are_one_program():
+    text = MIXED_OPENING + ("up to 2,000,000 shares of our common stock, and we may sell shares of common stock having an "
+                            "aggregate offering price of up to $50,000,000 in total.\n")
+    assert [e["security"] for e in events(text)] == ["common stock"]
