@@ -111,7 +111,10 @@ No. 1 is March 3, 2023", "The date of this prospectus supplement amendment no. 2
 
 GENERIC_RE = re.compile(r"\b(?:to the extent|if we|we may|will do so|any such|one or more|the applicable prospectus supplement)\b", re.I)
 """Base-prospectus talk about ATM offerings in general ("we may sell ... in at-the-market offerings")."""
-_INDEFINITE_RE = re.compile(r"\b(?:a|an|any|one or more)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_INDEFINITE_RE = re.compile(r"\b(?:a|an|any|one or more)\s+(?:[\w-]+\s+){0,2}"
+                            r"(?:(?:[\w-]+\s+){0,3}agreements?\s+(?:or|and/or|and)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2})?$", re.I)
+"""An agreement the issuer may enter into, not one it has: "we may enter into a sales agency agreement", and the second
+of a pair ("... a sales agency agreement or equity distribution agreement with one or more agents")."""
 _THIS_PROSPECTUS_SALES_RE = re.compile(
     r"\bsales of (?:our|the) [\w\s-]{0,40}?(?:shares|stock|units)\b,? if any, under (?:this|the) prospectus supplement\b[^.]{0,200}?"
     r"\b(?:transactions|sales) (?:that are )?deemed (?:to be )?[\"'\u201c]?at[\s-]the[\s-]market\b|"
@@ -189,7 +192,7 @@ def names_program(text: str, doc_atm: bool = False) -> bool:
     `doc_atm`: the document speaks of at-the-market offerings somewhere."""
     generic = bool(GENERIC_RE.search(text)) and not (find_agents(text) or DATE_RE.search(text))
     for m in AGREEMENT_RE.finditer(text):
-        if generic and _INDEFINITE_RE.search(text[max(0, m.start() - 30):m.start()]):
+        if generic and _INDEFINITE_RE.search(text[max(0, m.start() - 60):m.start()]):
             continue
         span = text[max(0, m.start() - 40):m.end() + 5]
         if NOT_ATM_AGREEMENT_RE.search(span):
@@ -207,7 +210,11 @@ def names_program(text: str, doc_atm: bool = False) -> bool:
     # A fund's program has no agreement noun on its cover: "The Fund currently intends to distribute the
     # shares offered pursuant to this prospectus supplement primarily through transactions deemed
     # 'at the market'".
-    if _PROGRAM_NOUN_RE.search(text) or (ATM_WORDS_RE.search(text) and _THIS_PROSPECTUS_SALES_RE.search(text)):
+    noun = _PROGRAM_NOUN_RE.search(text)
+    if noun is not None and generic and re.search(r"agreement|program|facility", noun.group(0), re.I) \
+            and _INDEFINITE_RE.search(text[max(0, noun.start() - 60):noun.start()]):
+        noun = None  # "We may enter into an at-the-market sales agreement with one or more agents": one it may have
+    if noun is not None or (ATM_WORDS_RE.search(text) and _THIS_PROSPECTUS_SALES_RE.search(text)):
         return True
     # "relate to the issuance and sale from time to time of ... having an aggregate offering price of up to $500,000,000
     # through Citigroup Global Markets Inc., as our sales agent": the program, by its named agent.

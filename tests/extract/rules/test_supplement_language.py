@@ -823,3 +823,25 @@ def test_a_share_cap_and_a_dollar_cap_for_one_class_are_one_program():
     text = MIXED_OPENING + ("up to 2,000,000 shares of our common stock, and we may sell shares of common stock having an "
                             "aggregate offering price of up to $50,000,000 in total.\n")
     assert [e["security"] for e in events(text)] == ["common stock"]
+
+
+# A base prospectus naming two kinds of agreement it may enter into, written fresh (no corpus document changes): parser
+# 2.99.12 read the second of "a sales agency agreement or equity distribution agreement", and "an at-the-market sales
+# agreement" it may enter into, as a program of its own, with the shelf's $500,000,000 as its cap. (A corpus test document,
+# pnnt 2024, guards the other side: "If we sell ... after deducting an assumed maximum sales agents' commissions" still
+# speaks of the program.)
+BASE_COVER = "PROSPECTUS\n$500,000,000\nCommon Stock, Preferred Stock, Debt Securities, Warrants\n\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "We may enter into a sales agency agreement or equity distribution agreement with one or more agents.",
+    "We may enter into a sales agreement and/or an equity distribution agreement with one or more agents.",
+    "We may enter into an at-the-market sales agreement with one or more agents.",
+    "We may enter into an at-the-market issuance sales agreement and/or equity distribution agreement with one or more agents.",
+    "If we enter into a sales agency agreement or an equity distribution agreement, we will name the agents in a prospectus "
+    "supplement.",
+])
+def test_agreements_a_base_prospectus_may_enter_into_are_no_program(sentence):
+    text = BASE_COVER + ("We may offer and sell these securities from time to time in \"at the market\" offerings as defined in "
+                         "Rule 415 under the Securities Act. " + sentence + "\n")
+    assert events(text) == []
