@@ -93,7 +93,10 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
     notice = role.notice(head.text, doc_date)
     if notice is not None and role.moves_to_new_shelf(head.text):
         notice = None  # the earlier supplement belonged to an earlier shelf: this one re-registers the program
-    sold = (sales.detect(sentences, doc_date, program, periodic=notice is not None) or sales.table(doc, doc_date, program)
+    counted = COVER_COUNT_RE.search(head.text) or FLAT_COVER_COUNT_RE.search(head.text)
+    sold = (sales.detect(sentences, doc_date, program, periodic=notice is not None,
+                         cover_shares=int(counted.group("num").replace(",", "")) if counted else None)
+            or sales.table(doc, doc_date, program)
             or sales.remaining_only(sentences, doc_date, program))
     if sold is not None:
         sold = sales.attribute(sold, program, [d.program for d in ended if d.program is not program], doc.text)
@@ -171,6 +174,12 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
                 # supplement "filed to reflect the amendment and restatement of the equity distribution agreement" that
                 # does not date it: the change takes effect with this document, on its cover date.
                 change.event.amendment_date, change.spans["amendment_date"] = dated
+            earlier = role.supplemented_date(head.text) if notice is not None else None
+            if earlier is not None and change.event.amendment_date is not None and change.event.amendment_date < earlier:
+                # "(To Prospectus Supplement dated September 26, 2024 ...) ... the Sales Agreement, dated August 12, 2024, and
+                # amended on September 24, 2024": that amendment was the earlier supplement's news, not this notice's date.
+                change.event.amendment_date = None
+                change.spans.pop("amendment_date", None)
             found.append(change)
         # else: a notice supplement that only reports sales is a sales report, not an amendment (an "Amendment No. N
         # to Prospectus Supplement" amends the program's prospectus, and is one)

@@ -70,7 +70,7 @@ _AGENT_PAID_RE = re.compile(r"\b(?:agents?|managers?|[A-Z][\w.&]+)\s+will\s+be\s
                             r"\b(?:agents?|managers?|[A-Z][\w.&]+)\s+will\s+receive\s+(?:from\s+(?:us|the\s+company)\s+)?"
                             r"(?:an?\s+)?(?:commission|compensation|fee)|"
                             r"\bcompensation\s+(?:to|of|payable\s+to)\s+(?:the\s+|each\s+|our\s+)?(?:sales\s+)?(?:agents?|managers?)\b|"
-                            r"\b(?:we|the company)\s+will\s+pay\s+[^.;]{1,60}?\ba\s+commission\b|"
+                            r"\b(?:we|the company)\s+will\s+pay\s+(?:[^.;]|(?<=\b[A-Z])\.){1,60}?\ba\s+commission\b|"
                             r"\b(?:we|the company)\s+will\s+pay\s+(?:the|each|our)\s+(?:sales\s+)?(?:agents?|managers?)\s+"
                             r"(?:an?\s+)?(?:aggregate\s+)?fee\b", re.I)
 _PAID_TO_FIRM_RE = re.compile(r"\b(?:compensation|commission)\s+(?:to|of|payable\s+to)\s+(?-i:[A-Z])", re.I)

@@ -75,7 +75,7 @@ SUPPLEMENT_NOTICE_RE = re.compile(
     r"(?:supplements?|amends?) (?:and (?:supplements?|amends?) )?(?:the|our) (?:prior |previous |atm )?prospectus supplements?(?:,)? dated|"
     r"\bthis prospectus supplement supplements (?:the|our) prospectus,? dated [^.;]{0,40}?,? as (?:amended and )?supplemented\b|"
     r"\bthis prospectus supplement supplements (?:the|our) (?:base )?prospectus,? dated\b[^.]{0,200}?,? and (?:the|our) (?:prior |previous )?prospectus supplements?,? dated\b|"
-    r"\bthis (?:prospectus supplement|supplement|amendment)\b[^.]{0,80}?" + _NOTICE_VERBS
+    r"\bthis (?:prospectus supplement|supplement|amendment)\b(?:[^.]|(?<=\bno)\.){0,80}?" + _NOTICE_VERBS
     + r"\s+(?:certain\s+)?(?:of\s+)?(?:the\s+)?information\s+(?:previously\s+)?(?:contained\s+|included\s+)?in\s+" + _UPTO + r"{0,300}?\bprospectus supplements?,? dated|"
     r"\bthis amendment(?:\s?no\. ?\d+)?\b[^.]{0,40}?\bamends (?:the |our )(?:atm |sales agreement |at[\s-]the[\s-]market )?prospectus,? dated|"
     r"\bthis (?:prospectus )?supplement(?:\s?no\. ?\d+)?\s*(?:\([^()]{0,60}\))?,?\s+(?:amends|supplements)\s+(?:and\s+(?:supplements|amends)\s+)?"
@@ -443,7 +443,7 @@ Prospectus dated June 7, 2021 ...) | | August 17, 2021 |", or "PROSPECTUS SUPPLE
 June 7, 2021) / December 12, 2022" (the dates in parentheses are earlier documents')."""
 
 
-BASE_DATED_RE = re.compile(r"\(\s*to (?:the )?(?:base )?prospectus,? dated (?P<date>[A-Z][a-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})", re.I)
+BASE_DATED_RE = re.compile(r"\(\s*to\s+(?:the\s+)?(?:base\s+)?prospectus,?\s+dated\s+(?P<date>[A-Z][a-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})", re.I)
 """The cover's "(To Prospectus dated October 30, 2023)": the base prospectus this supplement goes with."""
 
 
@@ -454,6 +454,18 @@ def cover_amount(cover: str) -> tuple[Decimal, int, int] | None:
     if m is None or value is None:
         return None
     return value, dollar_start(cover, m.start("num")), m.end("num")
+
+
+_SUPPLEMENTED_DATED_RE = re.compile(r"\(\s*to\b[^()]{0,120}?\bprospectus\s+supplements?,?\s+dated\s+(?P<date>[A-Z][a-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})",
+                                   re.I)
+
+
+def supplemented_date(cover: str) -> date | None:
+    """The date of the program's earlier supplement a notice's cover says it supplements ("(To Prospectus Supplement dated
+    September 26, 2024 to Prospectus dated August 16, 2024)"): what was dated by then is that supplement's news."""
+    m = _SUPPLEMENTED_DATED_RE.search(cover)
+    dm = DATE_RE.search(m.group("date")) if m else None
+    return to_date(dm) if dm else None
 
 
 def base_prospectus_date(cover: str) -> date | None:
@@ -482,6 +494,17 @@ def earliest_date(cover: str) -> date | None:
     return max(found) if found else None
 
 
+def _own_cover_dated(head: str) -> re.Match[str] | None:
+    """COVER_DATED_RE, skipping a line that only continues the "(To Prospectus dated May 19, 2025 and" parenthetical of the
+    line before ("Prospectus Supplement dated July 9, 2025)"): that dates the earlier document."""
+    for m in COVER_DATED_RE.finditer(head):
+        before = head[max(0, head.rfind("\n", 0, max(0, m.start("date") - 1)) - 200):m.start("date")]
+        if before.rfind("(") > before.rfind(")"):
+            continue
+        return m
+    return None
+
+
 def document_date(text: str) -> date | None:
     """The date the cover gives itself: DOC_DATE_RE ("The date of this prospectus supplement is
     ..."), else a dated cover line near the top (COVER_DATED_RE)."""
@@ -491,7 +514,7 @@ def document_date(text: str) -> date | None:
 
 def document_date_span(text: str) -> tuple[date, Span] | None:
     """document_date with where the text says it."""
-    m = (DOC_DATE_RE.search(text[:400_000]) or COVER_DATED_RE.search(text[:3000]) or COVER_DATE_CELL_RE.search(text[:1500])
+    m = (DOC_DATE_RE.search(text[:400_000]) or _own_cover_dated(text[:3000]) or COVER_DATE_CELL_RE.search(text[:1500])
          or FLAT_COVER_DATED_RE.search(text[:1500]))
     if m:
         dm = DATE_RE.search(m.group("date"))

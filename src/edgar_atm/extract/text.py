@@ -283,7 +283,7 @@ def plain_to_text(text: str) -> str:
 
 # A line ending on one of these words goes on ("... (the “ATM Program”). On" / "May 29, 2020, we ...").
 _CARRY_WORDS = frozenset("a an the of and or to by on in with for as at from dated our its under into that which "
-                         "per than between".split())
+                         "per than between was were is are approximately".split())
 
 
 _AMOUNT_LINE_RE = re.compile(r"(?:Up to )?(?:US)?\$\s?[\d,.]+(?: (?:million|billion))?(?: [\w-]+){0,5}$", re.I)
@@ -307,13 +307,20 @@ Inc."): a definition follows the name it defines, so the line goes on the senten
 parentheses ("(To Prospectus dated June 29, 2020)") open with a word, not a quotation mark."""
 
 
+def _closes_sentence(prev: str, line: str) -> bool:
+    """An amount line that closes the sentence of the line before ("... net of commissions and before payment of other
+    expenses, were" / "$293,999,994.91."): a cover's amount line has no full stop, and follows no word that wants its
+    object."""
+    return line.endswith(".") and prev[-1:].isalpha() and prev.rsplit(None, 1)[-1].lower() in _CARRY_WORDS
+
+
 def _join_wrapped(lines: list[str]) -> str:
     """Join hard-wrapped lines; keep short cover lines ("$500,000,000", "Common Stock") apart."""
     out = [lines[0]]
     for prev, line in zip(lines, lines[1:]):
         wrapped = len(prev) >= 50 or line[:1].islower() or prev.endswith((",", "-", "&")) or \
             prev.rsplit(None, 1)[-1].lower() in _CARRY_WORDS or _prose(prev, line) or bool(_DEFINITION_LINE_RE.match(line))
-        if prev.startswith("![") or line.startswith("![") or _AMOUNT_LINE_RE.match(line):
+        if prev.startswith("![") or line.startswith("![") or (_AMOUNT_LINE_RE.match(line) and not _closes_sentence(prev, line)):
             # A page's image line ("![LOGO](https://...)") and a cover's amount line ("Up to
             # $30,000,000") are never part of the sentence before them.
             wrapped = False

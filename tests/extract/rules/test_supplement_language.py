@@ -845,3 +845,80 @@ def test_agreements_a_base_prospectus_may_enter_into_are_no_program(sentence):
     text = BASE_COVER + ("We may offer and sell these securities from time to time in \"at the market\" offerings as defined in "
                          "Rule 415 under the Securities Act. " + sentence + "\n")
     assert events(text) == []
+
+
+# From b80's development documents (amr 2008, oxbr 2025-09, sfl 2023, etfc 2009, mira 2025, kitt 2025-10), each rule
+# written for the wording and checked in paraphrase:
+
+@pytest.mark.parametrize("period", ["during the three months ended September 30, 2008", "during the quarter ended September 30, 2008"])
+def test_a_pricing_period_supplement_whose_cover_counts_the_shares_sold_reports_them(period):
+    text = ("Filed Pursuant to Rule 424(b)(3)\nPROSPECTUS SUPPLEMENT\n(To Prospectus Dated August 11, 2006)\n27,057,554 Shares\n"
+            "Acme Airlines Corp.\nCommon Stock\nPursuant to the ATM Equity Offering Sales Agreement, dated August 22, 2008,\n"
+            f"between us and Merrill Lynch, Pierce, Fenner & Smith Incorporated, {period}, we sold 27,057,554 shares of our\n"
+            "common stock through Merrill Lynch, as our agent. The proceeds to us of the sales of the shares, net of\n"
+            "commissions and before payment of other expenses, were\n$293,999,994.91.\n")
+    found = events(text)
+    assert [e["type"] for e in found] == ["sales_reported"], found
+    assert (found[0]["shares_sold"], found[0]["as_of"], amount(found[0]["net_proceeds"])) == (
+        27057554, "2008-09-30", Decimal("293999994.91"))
+
+
+def test_a_quarters_sales_under_a_cover_counting_other_shares_stay_a_window():
+    text = ("PROSPECTUS SUPPLEMENT\n(To Prospectus Dated August 11, 2006)\n5,000,000 Shares\nAcme Airlines Corp.\nCommon Stock\n"
+            "We have entered into an ATM Equity Offering Sales Agreement, dated August 22, 2008, with Merrill Lynch, Pierce, Fenner & "
+            "Smith Incorporated, under which we may sell up to 5,000,000 shares in at-the-market offerings. During the three months "
+            "ended September 30, 2008, we sold 1,000,000 shares of our common stock under the agreement.\n")
+    assert "sales_reported" not in [e["type"] for e in events(text)]
+
+
+@pytest.mark.parametrize("numbered", ["(\u201cProspectus Supplement No. 1\u201d)", "No. 1"])
+def test_a_numbered_notice_that_registers_its_own_amount_is_an_amendment(numbered):
+    text = ("Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT\n(To Prospectus dated May 19, 2025 and\nProspectus Supplement "
+            "dated July 9, 2025)\n$2,021,889\nOxford Re Holdings Limited\nOrdinary Shares\n"
+            f"This prospectus supplement {numbered} amends and supplements the information in the prospectus supplement dated July "
+            "9, 2025 relating to the offer and sale of up to $2,021,889 of our ordinary shares, pursuant to the equity distribution "
+            "agreement with Maxim Group LLC, dated July 9, 2025. This Prospectus Supplement No. 1 is registering the offer and sales "
+            "of up to $2,021,889 of our ordinary shares from time to time through the Sales Agent, acting as agent.\n")
+    event = one(text, "program_amended")
+    # the cover line "Prospectus Supplement dated July 9, 2025)" ends the earlier document's parenthetical: no date of this one
+    assert (amount(event["max_amount"]), event["amendment_date"], event["agreement_date"]) == (Decimal("2021889"), None, "2025-07-09")
+
+
+@pytest.mark.parametrize("cover", ["(To\nProspectus dated April 28, 2023)", "(To Prospectus dated\nApril 28, 2023)"])
+def test_an_agreement_restated_a_year_before_the_base_prospectus_is_registered_again(cover):
+    text = (f"Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT\n{cover}\nUp to $100,000,000 of Common Shares\nSeaFleet Ltd.\n"
+            "We entered into an Amended and Restated At-the-Market Sales Agreement with BTIG, LLC on April 15, 2022, relating to our "
+            "common shares offered by this prospectus supplement. In accordance with the terms of the Sales Agreement, we may offer "
+            "and sell common shares having an aggregate offering price of up to $100,000,000 from time to time through BTIG.\n")
+    assert [e["type"] for e in events(text)] == ["program_established"]
+
+
+@pytest.mark.parametrize("firm", ["J.P. Morgan", "J.P. Morgan Securities Inc.", "Wm. Smith"])
+def test_a_commission_paid_to_a_firm_with_initials_is_the_rate(firm):
+    text = ("PROSPECTUS SUPPLEMENT\nAcme Financial Corp.\n$150,000,000\nCommon Stock\nWe may offer and sell up to $150,000,000 "
+            "aggregate amount of shares of our common stock from time to time through J.P. Morgan Securities Inc. (\u201cJ.P. "
+            "Morgan\u201d), as our distribution agent under a distribution agreement. Sales of the shares, if any, will be made by "
+            "means of ordinary brokers\u2019 transactions on NASDAQ at market prices. "
+            f"We will pay {firm} a commission equal to 2.50% of the sales price of all shares sold through it as our distribution "
+            "agent.\n")
+    assert amount(one(text, "program_established")["commission_rate"]) == Decimal("2.5")
+
+
+def test_an_amendment_dated_before_the_supplement_a_notice_supplements_is_not_its_date():
+    text = ("Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT\n(To Prospectus Supplement dated September 26, 2024\nto "
+            "Prospectus dated August 16, 2024)\nUp to $7,034,658\nCommon Stock\nThis prospectus supplement amends and supplements "
+            "the information in the prospectus dated August 16, 2024 and the prospectus supplement dated September 26, 2024, "
+            "relating to the sale of our common stock under the at the market offering agreement, dated August 12, 2024, and "
+            "amended on September 24, 2024, by and between us and Rodman & Renshaw LLC, as sales agent. We are filing this "
+            "prospectus supplement to amend the prior prospectus to update the maximum amount of shares we are eligible to sell "
+            "under General Instruction I.B.6 of Form S-3.\n")
+    event = one(text, "program_amended")
+    assert (event["amendment_date"], event["agreement_date"]) == (None, "2024-08-12")
+
+
+def test_a_count_run_into_shares_on_a_page_that_lost_the_space_is_the_count():
+    text = ("PROSPECTUS SUPPLEMENT\nUp to $92,000,000\nCommon Stock\nWe previously entered into an At The Market Offering "
+            "Agreement with H.C. Wainwright & Co., LLC relating to shares of our common stock offered by this prospectus "
+            "supplement. From June 30, 2025 through the date hereof, the Company issued and sold 1,895,204shares pursuant to this "
+            "at-the-market offering for gross proceeds of approximately $7.02 million.\n")
+    assert one(text, "sales_reported")["shares_sold"] == 1895204

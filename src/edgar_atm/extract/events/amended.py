@@ -231,11 +231,24 @@ _NOT_NEW_AMOUNT_RE = re.compile(r"\bremain|\bavailable\b|\bunsold\b|\b(?:have|ha
                                 re.I)
 
 
+NOTICE_REGISTERS_RE = re.compile(
+    r"\b(?:this\s+(?:prospectus\s+)?supplement(?:\s+no\.\s*\d+)?|we\s+are)\s+(?:is\s+)?(?:hereby\s+)?registering\s+"
+    r"(?:the\s+offer\s+and\s+sales?\s+of\s+|the\s+(?:issuance\s+and\s+)?sale\s+of\s+)?(?:up\s+to\s+)?(?:approximately\s+)?"
+    r"(?P<more>an\s+additional\s+)?" + MONEY_RE.pattern, re.I)
+"""A notice that registers its own amount: "This Prospectus Supplement No. 1 is registering the offer and sales of up to
+$2,021,889 of our ordinary shares" (an amount of its own, not what remains: an increment with "an additional")."""
+
+
 def notice_amount(sentences: list[Sentence]) -> tuple[Span, Decimal, Span] | None:
     """On a notice cover: the sentence that sets the program's amount as of this supplement (NOTICE_AMOUNT_RE), the
     amount and its span; not what remains of it or what was sold ("the aggregate offering price of shares remaining
     available ... is $X")."""
     for s in sentences:
+        if "registering" in s.text:
+            r = NOTICE_REGISTERS_RE.search(s.text)
+            value = as_dollars(money(r)) if r is not None and not r.group("more") else None
+            if r is not None and value is not None:
+                return s.span, value, s.sub(dollar_start(s.text, r.start("num")), r.end())
         if "as of" not in s.text.lower():
             continue
         m = NOTICE_AMOUNT_RE.search(s.text)

@@ -113,7 +113,7 @@ WINDOW_SALES_RE = re.compile(r"(?:12|twelve)[\s-](?:calendar[\s-])?months?|I\.B\
 I.B.6" are the shelf's, even where the page is cut after "General"."""
 PERIOD_SALES_RE = re.compile(r"during the (?:three|six|nine) months|quarter ended", re.I)
 """A quarter's sales: not the program's sales to date, except in a supplement that updates the program's prospectus
-(periodic=True), whose news they are ("PROSPECTUS SUPPLEMENT NO. 3 ... This prospectus supplement supplements our prospectus
+(periodic=True) or a pricing-period supplement (its cover counts the shares sold), whose news they are ("PROSPECTUS SUPPLEMENT NO. 3 ... This prospectus supplement supplements our prospectus
 supplement dated May 5, 2006 ... During the quarter ended June 30, 2007, we sold 412,300 shares")."""
 _ALL_OF_WHICH_RE = re.compile(r",\s+all\s+of\s+which\b|,?\s+(?:though|although|but|and)\s+none\s+of\s+(?:such|these|those|the|which)\b", re.I)
 """A closing clause that says when the counted shares were sold ("we have sold 1,903,880 shares ..., all of which
@@ -191,6 +191,12 @@ NET_RE = re.compile(r"net\s+proceeds[^$.]{0,60}?(?:of\s+)?(?:approximately\s+|ab
 _NET_OF_THESE_RE = re.compile(r"(?:our|the)\s+(?:aggregate\s+)?net\s+proceeds\s+(?:from|of|as\s+a\s+result\s+of|resulting\s+from)\s+(?:such|these|those|the)\s+sales\b", re.I)
 """A next sentence that gives the net proceeds of the sales just reported ("Our aggregate net proceeds from
 such sales were $Z", "The net proceeds as a result of these sales of common stock were approximately $Z")."""
+_PROCEEDS_NET_OF_RE = re.compile(
+    r"(?:the|our)\s+(?:aggregate\s+)?proceeds\s+to\s+(?:us|the\s+company)\s+(?:of|from)\s+(?:such|these|those|the)\s+sales\b"
+    r"[^$.]{0,80}?,?\s+net\s+of\s+(?:sales\s+|agents?['\u2019]?s?\s+)?(?:commissions|discounts)\b[^$.]{0,80}?"
+    r"\b(?:was|were|totaled|totalled|amounted\s+to)\s+(?:approximately\s+|about\s+)?" + MONEY_RE.pattern, re.I)
+"""A next sentence that gives the net proceeds in other words: "The proceeds to us of the sales of the shares, net of
+commissions and before payment of other expenses, were $293,999,994.91"."""
 _RAISED_BY_THESE_RE = re.compile(
     r"(?:the|our)\s+(?:total\s+|aggregate\s+)?(?:amount\s+of\s+)?(?:capital|gross\s+proceeds|proceeds)\s+(?:(?:we\s+)?raised\s+)?"
     r"(?:as\s+a\s+result\s+of|from|of|resulting\s+from|through)\s+(?:such|these|those|the\s+foregoing)\s+sales\b[^$.]{0,80}?"
@@ -205,10 +211,11 @@ SOLD_SHARES_RE = re.compile(
     r"(?:(?:in|under|pursuant to) (?:this|the) (?:offering|program|prospectus(?: supplement)?)\s+)?"
     r"(?:(?:on our behalf|on behalf of the company|for our account)\s+)?"
     r"(?:a total of\s+|an? [a-z]{6,10} of\s+|approximately\s+|aggregate\s+)*"
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:[\w.%-]+\s+){0,4}?(?:shares|ADSs|American Depositary Shares|units)\b",
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?(?:\s+(?:[\w.%-]+\s+){0,4}?|(?<=\d,\d\d\d))"
+    r"(?:shares|ADSs|American Depositary Shares|units)\b",
     re.I,
 )
-"""Shares sold: "sold 422,160 shares", "issued and sold an aggregate of 1.2 million shares", sales that "totaled 1,200,000
+"""Shares sold: "sold 422,160 shares" (also "1,895,204shares", a page that lost the space), "issued and sold an aggregate of 1.2 million shares", sales that "totaled 1,200,000
 shares", "sold in this offering an aggregate of 735,024 shares", "Roth had sold on our behalf 1,250,000 shares" (also
 misspelt, "an aggerate of"; words between the count and "shares": "249,173 post reverse split shares")."""
 OF_WHICH_ISSUED_RE = re.compile(
@@ -359,18 +366,22 @@ def _named_earlier(sentences: list[Sentence], s: Sentence) -> bool:
     return False
 
 
-def detect(sentences: list[Sentence], doc_date: date | None, program: Program, *, periodic: bool = False) -> Detection | None:
+def detect(sentences: list[Sentence], doc_date: date | None, program: Program, *, periodic: bool = False,
+           cover_shares: int | None = None) -> Detection | None:
     """The first sentence that reports cumulative program sales, with its figures; a year's sales
-    only when no other sentence reports them (YEAR_SALES_RE)."""
+    only when no other sentence reports them (YEAR_SALES_RE). A quarter's sales only in a supplement to the program's
+    own supplement (`periodic`) or under a cover whose share count is the number the quarter sold (`cover_shares`: a
+    pricing-period supplement, "27,057,554 Shares ... during the three months ended September 30, 2008, we sold
+    27,057,554 shares")."""
     years: list[Sentence] = []
-    found = _detect(sentences, sentences, doc_date, program, years, periodic)
+    found = _detect(sentences, sentences, doc_date, program, years, periodic, cover_shares)
     if found is None and years:
-        found = _detect(years, sentences, doc_date, program, None, periodic)
+        found = _detect(years, sentences, doc_date, program, None, periodic, cover_shares)
     return found
 
 
 def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: date | None, program: Program,
-            years: list[Sentence] | None, periodic: bool = False) -> Detection | None:
+            years: list[Sentence] | None, periodic: bool = False, cover_shares: int | None = None) -> Detection | None:
     """Scan `candidates`; neighbours come from the whole document's `sentences` (a sentence's index
     is its place there). `years` collects the year's (and, when `periodic`, the quarter's) sales sentences set aside
     (None: take them)."""
@@ -395,7 +406,8 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
         if not m or WINDOW_SALES_RE.search(_counted(t, m.end()), counted_from):
             continue
         if PERIOD_SALES_RE.search(_counted(t, m.end()), counted_from):
-            if not periodic:
+            count = SOLD_SHARES_RE.search(t) or PASSIVE_SHARES_RE.search(t) or SOLD_COUNT_RE.search(t)
+            if not periodic and (cover_shares is None or count is None or shares(count) != cover_shares):
                 continue
             if years is not None:
                 years.append(s)  # a cumulative figure elsewhere is the report
@@ -479,6 +491,10 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
                 if nm:
                     fields["net_proceeds"] = as_dollars(money(nm))
                     spans["net_proceeds"] = nxt_s.match(nm)
+            net_of = _PROCEEDS_NET_OF_RE.match(nxt_s.text) if nm is None and nxt_s is not None and nxt_s.para == s.para else None
+            if net_of is not None and nxt_s is not None:
+                fields["net_proceeds"] = as_dollars(money(net_of))
+                spans["net_proceeds"] = nxt_s.sub(dollar_start(nxt_s.text, net_of.start("num")), net_of.end())
         # Remaining capacity: this sentence or the next in the same paragraph (or the one after,
         # when a short aside stands between: "... (File No. 333-1). Accordingly, $Y remains").
         pieces = [s]
