@@ -763,7 +763,10 @@ def per_class_programs(specific: list[Sentence], program: Program, sentences: Se
         if m is not None:
             g = {k: (m.group(k), m.start(k), m.end(k)) for k in ("first", "sec1", "second", "sec2")}
         else:
-            mixed = PER_CLASS_MIXED_RE.search(s.text)
+            low = s.text.lower()
+            # Substring tests first: the pattern's leftmost class name is tried at every word.
+            mixed = PER_CLASS_MIXED_RE.search(s.text) if "having an aggregate offering price of up to" in low \
+                and low.count("up to") >= 2 else None
             if mixed is None:
                 continue
             g = _mixed(mixed)
