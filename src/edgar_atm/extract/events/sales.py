@@ -113,8 +113,9 @@ WINDOW_SALES_RE = re.compile(r"(?:12|twelve)[\s-](?:calendar[\s-])?months?|I\.B\
 I.B.6" are the shelf's, even where the page is cut after "General"."""
 PERIOD_SALES_RE = re.compile(r"during the (?:three|six|nine) months|quarter ended", re.I)
 """A quarter's sales: not the program's sales to date, except in a supplement that updates the program's prospectus
-(periodic=True) or a pricing-period supplement (its cover counts the shares sold), whose news they are ("PROSPECTUS SUPPLEMENT NO. 3 ... This prospectus supplement supplements our prospectus
-supplement dated May 5, 2006 ... During the quarter ended June 30, 2007, we sold 412,300 shares")."""
+(periodic=True) or a pricing-period supplement (its cover counts the shares sold), whose news they are ("PROSPECTUS
+SUPPLEMENT NO. 3 ... This prospectus supplement supplements our prospectus supplement dated May 5, 2006 ... During the
+quarter ended June 30, 2007, we sold 412,300 shares")."""
 _ALL_OF_WHICH_RE = re.compile(r",\s+all\s+of\s+which\b|,?\s+(?:though|although|but|and)\s+none\s+of\s+(?:such|these|those|the|which)\b", re.I)
 """A closing clause that says when the counted shares were sold ("we have sold 1,903,880 shares ..., all of which
 shares were sold ... during the three months ended March 31, 2019") or that they were not sold in a window ("...,
@@ -179,8 +180,8 @@ GROSS_PREVIOUSLY_RE = re.compile(MONEY_RE.pattern + r"\s+(?:of\s+(?:our\s+)?(?:s
                                  r"(?:(?:that|which)\s+)?(?:we\s+(?:have|had)\s+)?(?:(?:previously|already)\s+"
                                  r"(?:issued\s+and\s+)?sold\b|sold(?=\s+(?:under|pursuant\s+to)\s+(?:the|our)\b))", re.I)
 """A dollar amount sold, as an adjective clause: "in addition to the approximately $71.8 million previously sold under
-the ATM Agreement", "the $1,100,000 of shares we have previously (already) sold", "the $3,100,000 of shares sold under the Sales
-Agreement prior to the date hereof"."""
+the ATM Agreement", "the $1,100,000 of shares we have previously (already) sold", "the $3,100,000 of shares sold under
+the Sales Agreement prior to the date hereof"."""
 GROSS_WHICH_RE = re.compile(r"\bof which\s+(?:(?:shares|ADSs|units)\s+having\s+an\s+aggregate\s+(?:gross\s+)?(?:sales|offering)\s+price\s+of\s+)?"
                             r"(?:approximately\s+)?" + MONEY_RE.pattern
                             + r"\s+(?:have|has|had)\s+(?:previously\s+|already\s+)?been\s+(?:issued\s+and\s+)?sold\b", re.I)
@@ -215,9 +216,10 @@ SOLD_SHARES_RE = re.compile(
     r"(?:shares|ADSs|American Depositary Shares|units)\b",
     re.I,
 )
-"""Shares sold: "sold 422,160 shares" (also "1,895,204shares", a page that lost the space), "issued and sold an aggregate of 1.2 million shares", sales that "totaled 1,200,000
-shares", "sold in this offering an aggregate of 735,024 shares", "Roth had sold on our behalf 1,250,000 shares" (also
-misspelt, "an aggerate of"; words between the count and "shares": "249,173 post reverse split shares")."""
+"""Shares sold: "sold 422,160 shares" (also "1,895,204shares", a page that lost the space), "issued and sold an
+aggregate of 1.2 million shares", sales that "totaled 1,200,000 shares", "sold in this offering an aggregate of 735,024
+shares", "Roth had sold on our behalf 1,250,000 shares" (also misspelt, "an aggerate of"; words between the count and
+"shares": "249,173 post reverse split shares")."""
 OF_WHICH_ISSUED_RE = re.compile(
     r"\bof\s+which\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+"
     r"(?:[\w.%-]+\s+){0,5}?(?:shares|ADSs|units)\b[^.;$]{0,60}?\b(?:have|has|had)\s+been\s+issued\b", re.I)

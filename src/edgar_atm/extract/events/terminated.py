@@ -149,13 +149,13 @@ _ENDING_VERB_RE = re.compile(r"terminat|cancel|expir", re.I)
 
 
 def named_before(s: Sentence, sentences: Sequence[Sentence]) -> Sentence | None:
-    """The sentence before `s`, in its paragraph, when `s` opens on "That agreement" (ending it) and the one before names an
-    agreement."""
+    """The sentence before `s`, in its paragraph, when `s` ends "That agreement" (its subject, or its object: "we terminated
+    that agreement") and the one before names an agreement."""
     if s.index <= 0 or s.index >= len(sentences) or not _ANAPHORIC_AGREEMENT_RE.search(s.text) or not states_termination(s.text) \
             or SUPERSEDE_RE.search(s.text):
         return None
     verb = _ENDING_VERB_RE.search(s.text)
-    subject = s.text[:1].isupper() and _ANAPHORIC_AGREEMENT_RE.match(s.text) is not None
+    subject = _ANAPHORIC_AGREEMENT_RE.match(s.text) is not None
     if find_agents(s.text) or (subject and DATE_RE.search(s.text, 0, verb.start() if verb else len(s.text))):
         # "The Prior Sales Agreement with Roth Capital Partners, LLC, dated March 3, 2021, has been terminated": named here.
         # A date before the verb of "On August 15, 2013, we terminated that agreement" is the day it ended.
