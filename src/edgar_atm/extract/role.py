@@ -84,7 +84,8 @@ SUPPLEMENT_NOTICE_RE = re.compile(
     r"(?:at[\s-]the[\s-]market (?:offering )?|atm )?prospectus,? dated|"
     r"\bsupplement no\. ?\d+,?\s+dated\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4},?\s+to\s+(?:the\s+|our\s+)?prospectus supplement|"
     r"\b(?:offered|sold|registered) (?:by|under|pursuant to) this amendment\b|"
-    r"\(\s*to (?:the |our )?(?:(?:base )?prospectus,? dated [^()]{0,40}? and (?:the |our )?)?prospectus supplements?,? dated\s+"
+    r"\(\s*to\s+(?:the |our )?(?:(?:base )?prospectus,?\s+dated [^()]{0,40}?(?:,?\s+and|,?\s+as\s+supplemented\s+by)\s+(?:the |our )?)?"
+    r"prospectus\s+supplements?,? dated\s+"
     r"(?P<supplemented>[A-Z][a-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})|"
     r"\bthis (?:prospectus )?supplement is (?:a )?part of,? and should be read in conjunction with,? (?:the|our) (?:prior |atm )?"
     r"prospectus supplement,? dated\b",
@@ -456,16 +457,14 @@ def cover_amount(cover: str) -> tuple[Decimal, int, int] | None:
     return value, dollar_start(cover, m.start("num")), m.end("num")
 
 
-_SUPPLEMENTED_DATED_RE = re.compile(r"\(\s*to\b[^()]{0,120}?\bprospectus\s+supplements?,?\s+dated\s+(?P<date>[A-Z][a-z]+\.?\s*\d{1,2}\s*,?\s*\d{4})",
-                                   re.I)
-
-
 def supplemented_date(cover: str) -> date | None:
     """The date of the program's earlier supplement a notice's cover says it supplements ("(To Prospectus Supplement dated
-    September 26, 2024 to Prospectus dated August 16, 2024)"): what was dated by then is that supplement's news."""
-    m = _SUPPLEMENTED_DATED_RE.search(cover)
-    dm = DATE_RE.search(m.group("date")) if m else None
-    return to_date(dm) if dm else None
+    September 26, 2024 to Prospectus dated August 16, 2024)", SUPPLEMENT_NOTICE_RE's "supplemented"): what was dated by then
+    is that supplement's news."""
+    for m in SUPPLEMENT_NOTICE_RE.finditer(cover):
+        if m.group("supplemented") is not None:
+            return parse_date(m.group("supplemented"))
+    return None
 
 
 def base_prospectus_date(cover: str) -> date | None:

@@ -739,8 +739,11 @@ def test_a_cumulative_figure_beside_a_quarters_is_the_report():
 
 # Proceeds "under the agreement" the paragraph named before, written fresh (no corpus document changes): parser 2.99.8
 # counted a proceeds sentence only when it named the program itself.
+ROTH_COVER = "PROSPECTUS SUPPLEMENT\nAlpha Oil Corp.\n$12,000,000\nCommon Stock\n\n"
+
+
 def test_proceeds_under_the_agreement_named_before_are_sales():
-    text = ("PROSPECTUS SUPPLEMENT\nAlpha Oil Corp.\n$12,000,000\nCommon Stock\n\nWe entered into an at-the-market sales "
+    text = (ROTH_COVER + "We entered into an at-the-market sales "
             "agreement with Roth Capital Partners, LLC on April 4, 2013. Pursuant to this prospectus supplement, we may offer "
             "and sell shares of our common stock having an aggregate offering price of up to $12,000,000 from time to time "
             "through Roth. To date, we have received gross proceeds of $2,350,000 from the sale of 800,000 shares under the "
@@ -750,7 +753,7 @@ def test_proceeds_under_the_agreement_named_before_are_sales():
 
 
 def test_proceeds_from_other_sales_are_not_the_programs():
-    text = ("PROSPECTUS SUPPLEMENT\nAlpha Oil Corp.\n$12,000,000\nCommon Stock\n\nWe entered into an at-the-market sales "
+    text = (ROTH_COVER + "We entered into an at-the-market sales "
             "agreement with Roth Capital Partners, LLC on April 4, 2013, under which we may sell common stock having an "
             "aggregate offering price of up to $12,000,000. In 2012, we received gross proceeds of $2,350,000 from the sale of "
             "800,000 shares in a registered direct offering.\n")
@@ -904,9 +907,13 @@ def test_a_commission_paid_to_a_firm_with_initials_is_the_rate(firm):
     assert amount(one(text, "program_established")["commission_rate"]) == Decimal("2.5")
 
 
-def test_an_amendment_dated_before_the_supplement_a_notice_supplements_is_not_its_date():
-    text = ("Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT\n(To Prospectus Supplement dated September 26, 2024\nto "
-            "Prospectus dated August 16, 2024)\nUp to $7,034,658\nCommon Stock\nThis prospectus supplement amends and supplements "
+@pytest.mark.parametrize("cover", [
+    "(To Prospectus Supplement dated September 26, 2024\nto Prospectus dated August 16, 2024)",
+    "(To Prospectus dated August 16, 2024, as supplemented\nby the Prospectus Supplement dated September 26, 2024)",
+])
+def test_an_amendment_dated_before_the_supplement_a_notice_supplements_is_not_its_date(cover):
+    text = (f"Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT\n{cover}\nUp to $7,034,658\nCommon Stock\n"
+            "This prospectus supplement amends and supplements "
             "the information in the prospectus dated August 16, 2024 and the prospectus supplement dated September 26, 2024, "
             "relating to the sale of our common stock under the at the market offering agreement, dated August 12, 2024, and "
             "amended on September 24, 2024, by and between us and Rodman & Renshaw LLC, as sales agent. We are filing this "
