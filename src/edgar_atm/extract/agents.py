@@ -343,6 +343,9 @@ def _name_words() -> frozenset[str]:
                      for w in re.findall(r"[A-Za-z]{2,}", written))
 
 
+_ENDS_IN_SUFFIX_RE = re.compile(r"(?:\bCo\.|" + _SUFFIX_RE.pattern + r")$")
+
+
 def find_agents(text: str, *, keep_unknown: bool = False) -> list[str]:
     """Canonical agent names mentioned in `text`, in order of first mention, without
     forward purchasers. With `keep_unknown`, firms missing from the table (a legal name
@@ -371,7 +374,14 @@ def find_agents(text: str, *, keep_unknown: bool = False) -> list[str]:
             continue
         hits.append((m.start(), name))
     if keep_unknown:
-        for m in _FIRM_RE.finditer(text):
+        # Known names written out to their legal suffix are blanked first, so that a firm listed right after one is read
+        # from its own first word, not from the "Co.," that ends the name before it ("Cantor Fitzgerald & Co., Halcyon
+        # Capital Partners, LLC"); a short alias ("Brinson Patrick") stays, or the rest of its name would pass for a firm.
+        masked = text
+        for a, b in covered:
+            if _ENDS_IN_SUFFIX_RE.search(text, a, b):
+                masked = masked[:a] + " " * (b - a) + masked[b:]
+        for m in _FIRM_RE.finditer(masked):
             name = m.group(0).strip(" ,")
             if any(a <= m.end() and m.start() <= b for a, b in covered):
                 continue

@@ -60,6 +60,21 @@ _ATM_TERM_BEFORE_RE = re.compile(r"\bAt[\s-]+the[\s-]+Market\s*\([\"\u201c]?ATM[
 _ATM_TERM_RE = re.compile(r"\s*\([\"\u201c]?ATM[\"\u201d]?\)")
 
 
+_SHORT_FORM_AFTER_RE = re.compile(r"\s*\(\s*(?:the\s+)?[\"\u201c](?P<term>ATM\s+[^\"\u201d]{3,80}?)[\"\u201d]")
+
+
+def atm_short_form(text: str, start: int, end: int) -> str | None:
+    """The defined term of an agreement written as "an at-the-market (“ATM”) equity distribution agreement (the “ATM
+    equity distribution agreement”)": the name spelled with the short form it defines there, which is what the filing
+    calls it. None for any other name (a defined term is otherwise a nickname, "the Sales Agreement")."""
+    if not _ATM_TERM_BEFORE_RE.search(text, max(0, start - 40), start):
+        return None
+    m = _SHORT_FORM_AFTER_RE.match(text, end)
+    if m is None or " ".join(m.group("term").split()).lower() != "atm " + " ".join(text[start:end].split()).lower():
+        return None
+    return m.group("term")
+
+
 def name_start(text: str, start: int) -> int:
     """Where an agreement's name as written starts: `start` (an AGREEMENT_RE match), moved left over the
     capitalised name words before it when the match itself is written in capitals."""

@@ -135,7 +135,7 @@ def extract(text: str, *, filed_date: date | None = None, form_type: str | None 
         # Every sentence about a program speaks of the one that ended ("the Prior ATM Program ...
         # We have terminated the Prior Distribution Agreement"): no new program is described.
         registers = False
-    if registers and sold is None and _news_elsewhere(doc, specific):
+    if registers and sold is None and (_news_elsewhere(doc, specific) or _only_in_restated_capitalization(doc, specific)):
         registers = False
     if registers and established.has_identity(program) and resumption is None:
         said = _change_said(sentences, specific, program, doc_date, notice is not None, head)
@@ -305,6 +305,23 @@ def _news_elsewhere(doc: Document, specific: list[Sentence]) -> bool:
     if m is None or any(s.start > m.end() for s in specific):
         return False
     return len(doc.text) - m.end() >= _NEWS_AFTER
+
+
+_RESTATED_CAPITALIZATION_RE = re.compile(
+    r"\b(?:section|caption|heading|disclosure)\s+(?:titled|entitled|captioned|headed|under the (?:caption|heading))\s+"
+    r"[\"\u201c]?Capitalization[\"\u201d]?[^.]{0,160}?\b(?:is|are)\s+(?:hereby\s+)?(?:deleted|replaced|amended and restated|restated)\b|"
+    r"[\"\u201c]Capitalization[\"\u201d]\s+section\b[^.]{0,160}?\b(?:is|are)\s+(?:hereby\s+)?"
+    r"(?:deleted|replaced|amended and restated|restated)\b", re.I)
+
+
+def _only_in_restated_capitalization(doc: Document, specific: list[Sentence]) -> bool:
+    """A supplement whose news is something else (a fund's preferred placement) and that restates the program
+    prospectus's Capitalization section in full ("The section titled "Capitalization" ... is deleted in its entirety
+    and replaced with the following: ... The Fund may offer and sell up to 7,098,784 of our common shares ... The table
+    below assumes that we will sell ..."): the program is named only inside the restated table's assumptions, which
+    register nothing."""
+    m = _RESTATED_CAPITALIZATION_RE.search(doc.text)
+    return m is not None and all(s.start > m.end() for s in specific)
 
 
 def _reports_sales_only(program: Program, sold: Detection | None, cover: str, text: str) -> bool:

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from .agents import cut_name_start, find_agents
-from .agreements import AGREEMENT_RE, canonical_agreement, name_start, written_agreement
+from .agreements import AGREEMENT_RE, atm_short_form, canonical_agreement, name_start, written_agreement
 from .amounts import DOLLAR, MONEY_RE, as_dollars, money, shares
 from .dates import DATE_RE, to_date
 from . import role
@@ -205,7 +205,16 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
         cut = cut_name_start(head.text) if reaches_end else None
         prog.agents = find_agents(head.text if cut is None else head.text[:cut])
         if prog.agents:
-            prog.spans["agents"] = head.sub(0, len(head.text))
+            whole = head.sub(0, len(head.text))
+            prog.spans["agents"] = whole
+            if cut is None:
+                # A firm missing from the table stands in the cover's list beside the known ones ("offered ... through
+                # Cantor Fitzgerald & Co., Imperial Capital, LLC, ... and Wedbush Securities Inc., each of which we refer
+                # to as an agent").
+                listed = [a for x in sentences if whole.start <= x.start < whole.end and AGENT_ROLE_RE.search(x.text)
+                          for a in sentence_agents(x.text, beside_known=True)]
+                if any(a not in prog.agents for a in listed):
+                    prog.agents = list(dict.fromkeys(listed + prog.agents))
 
     window = Window.of(defining[:3])
     found = securities(window.text)
@@ -378,7 +387,8 @@ def _agreement_type(prog: Program, defining: list[Sentence], specific: list[Sent
             if name:
                 at = name_start(s.text, m.start())
                 nickname = bool(_DEFINED_TERM_BEFORE_RE.search(s.text, max(0, at - 60), at))
-                names.append((name, written_agreement(s.text[at:m.end()]), s.sub(at, m.end()), nickname))
+                short = atm_short_form(s.text, at, m.end())
+                names.append((name, written_agreement(short or s.text[at:m.end()]), s.sub(at, m.end()), nickname))
     # A defined term ("dated December 10, 2021 (the "ATM Agreement")") is a nickname; the agreement's type is the
     # name written before it, when there is one.
     named = [n for n in names if not n[3]] or names

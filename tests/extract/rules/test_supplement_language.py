@@ -929,3 +929,75 @@ def test_a_count_run_into_shares_on_a_page_that_lost_the_space_is_the_count():
             "supplement. From June 30, 2025 through the date hereof, the Company issued and sold 1,895,204shares pursuant to this "
             "at-the-market offering for gross proceeds of approximately $7.02 million.\n")
     assert one(text, "sales_reported")["shares_sold"] == 1895204
+
+
+# From b83's development documents (parser 2.99.14 read the fund's restated capitalization table as a new program, kept a
+# defined "ATM equity distribution agreement" as a plain equity distribution agreement, and dropped cover agents missing
+# from the table); each written fresh in several wordings.
+
+@pytest.mark.parametrize("restates", [
+    "The section titled \u201cCapitalization\u201d beginning on page S-4 of the Prospectus Supplement is deleted in its "
+    "entirety and replaced with the following:",
+    "The \u201cCapitalization\u201d section of the Prospectus Supplement is hereby amended and restated in its entirety to "
+    "read as follows:",
+    "The disclosure under the heading \"Capitalization\" in the Prospectus Supplement is replaced with the following:",
+])
+def test_a_restated_capitalization_table_of_a_fund_supplement_about_something_else_registers_nothing(restates):
+    text = ("Filed pursuant to Rule 424(b)(3)\nRegistration No. 333-250001\nHarbor Income Opportunities Fund (the \u201cFund\u201d)\n"
+            "Supplement dated March 3, 2023 to the Fund\u2019s Prospectus dated January 4, 2023 and Prospectus Supplement dated "
+            "January 6, 2023\nOn February 27, 2023, the Fund issued 1,500,000 Series C Mandatory Redeemable Preferred Shares in a "
+            "private placement. The Series C shares pay quarterly dividends at a rate of 5.10% per year.\n"
+            f"{restates}\nCAPITALIZATION\nThe Fund may offer and sell up to 4,250,000 of our common shares, no par value per "
+            "share, from time to time through the Sub-Placement Agent as sub-placement agent under this prospectus supplement and "
+            "the accompanying prospectus. The table below assumes that we will sell 4,250,000 common shares (the number of "
+            "common shares remaining to be sold under the current sales agreement as of February 28, 2023) at a price of $9.80 "
+            "per share.\n")
+    assert events(text) == []
+
+
+def test_a_program_whose_own_cover_states_its_capitalization_still_registers():
+    text = ("Filed pursuant to Rule 424(b)(2)\nPROSPECTUS SUPPLEMENT\nHarbor Income Opportunities Fund\nUp to 4,250,000 Common "
+            "Shares\nThe Fund has entered into a sales agreement with Foreside Fund Services, LLC, as distributor, under which the "
+            "Fund may offer and sell up to 4,250,000 of our common shares from time to time through UBS Securities LLC as "
+            "sub-placement agent in transactions deemed to be \u201cat the market\u201d offerings.\nCAPITALIZATION\nThe table "
+            "below assumes that we will sell 4,250,000 common shares at a price of $9.80 per share.\n")
+    assert [e["type"] for e in events(text)] == ["program_established"]
+
+
+@pytest.mark.parametrize("defined", [
+    "an at-the-market (\u201cATM\u201d) equity distribution agreement (the \u201cATM equity distribution agreement\u201d)",
+    "an at the market (\"ATM\") sales agreement (the \"ATM sales agreement\")",
+    "an at-the-market (\u201cATM\u201d) equity offering sales agreement (the \u201cATM equity offering sales agreement\u201d)",
+])
+def test_an_agreement_that_defines_its_own_atm_short_form_is_named_by_it(defined):
+    text = ("Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT\n$400,000,000\nCommon Stock\nWe have entered into "
+            f"{defined} with BofA Securities, Inc. and Wells Fargo Securities, LLC, as sales agents, relating to the offer and "
+            "sale of shares of our common stock having an aggregate offering price of up to $400,000,000 from time to time.\n")
+    name = defined.rsplit("the ", 1)[1].strip("\u201c\u201d\")")
+    assert one(text, "program_established")["agreement_type"].lower() == name.lower()
+
+
+def test_a_short_form_defined_as_a_nickname_does_not_replace_the_name():
+    text = ("Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT\n$400,000,000\nCommon Stock\nWe have entered into an equity "
+            "distribution agreement (the \u201cATM Agreement\u201d) with BofA Securities, Inc., as sales agent, relating to the "
+            "offer and sale of shares of our common stock having an aggregate offering price of up to $400,000,000 from time to "
+            "time in \u201cat the market\u201d offerings.\n")
+    assert one(text, "program_established")["agreement_type"].lower() == "equity distribution agreement"
+
+
+@pytest.mark.parametrize("listed, agents", [
+    ("through Cantor Fitzgerald & Co., Halcyon Capital Partners, LLC, JonesTrading Institutional Services LLC and Northgate "
+     "Brokerage Inc., each of which we refer to as an agent and together as the agents",
+     {"Cantor Fitzgerald & Co.", "Halcyon Capital Partners, LLC", "JonesTrading Institutional Services LLC",
+      "Northgate Brokerage Inc."}),
+    ("through B. Riley Securities, Inc. and Lakeview Markets LLC, each acting as an agent",
+     {"B. Riley Securities, Inc.", "Lakeview Markets LLC"}),
+])
+def test_a_cover_list_of_agents_keeps_firms_missing_from_the_table(listed, agents):
+    text = ("Filed pursuant to Rule 424(b)(5)\nProspectus Supplement\n$150,000,000\nCommon Stock\nThis prospectus supplement and "
+            "the accompanying prospectus relate to the offer and sale from time to time of shares of our common stock having an "
+            "aggregate offering price of up to $150,000,000. The shares will be offered over a period of time and from time to "
+            f"time {listed}.\nSales of the shares, if any, may be made in transactions that are deemed to be \u201cat the "
+            "market\u201d offerings as defined in Rule 415. Each agent will receive from us a commission of up to 2.00% of the "
+            "gross sales price of all shares sold through it under an equity distribution agreement.\n")
+    assert set(one(text, "program_established")["agents"]) == agents
