@@ -205,13 +205,13 @@ def main_program(specific: list[Sentence], sentences: list[Sentence], head: Wind
         cut = cut_name_start(head.text) if reaches_end else None
         prog.agents = find_agents(head.text if cut is None else head.text[:cut])
         if prog.agents:
-            whole = head.sub(0, len(head.text))
-            prog.spans["agents"] = whole
+            cover_span = head.sub(0, len(head.text))
+            prog.spans["agents"] = cover_span
             if cut is None:
                 # A firm missing from the table stands in the cover's list beside the known ones ("offered ... through
                 # Cantor Fitzgerald & Co., Imperial Capital, LLC, ... and Wedbush Securities Inc., each of which we refer
                 # to as an agent").
-                listed = [a for x in sentences if whole.start <= x.start < whole.end and AGENT_ROLE_RE.search(x.text)
+                listed = [a for x in sentences if cover_span.start <= x.start < cover_span.end and AGENT_ROLE_RE.search(x.text)
                           for a in sentence_agents(x.text, beside_known=True)]
                 if any(a not in prog.agents for a in listed):
                     prog.agents = list(dict.fromkeys(listed + prog.agents))
