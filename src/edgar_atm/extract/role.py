@@ -133,6 +133,10 @@ _PROGRAM_NOUN_RE = re.compile(
     r"at[\s-]the[\s-]market (?:equity )?(?:offering )?(?:program|facility|sales agreement)|\bATM (?:program|facility|offering)|"
     r"\bsales agents?['\u2019]s? (?:commission|compensation)|\bcontinuous (?:equity )?offering program\b|"
     r"\bat[\s-]the[\s-]market[\"'\u201d\u2019]?\s+(?:[\w-]+\s+){1,3}agreement\b|" + NAV_FLOOR + "|" + ATM_BRAND + "|"
+    # The offering summary's row: "Plan of Distribution | At the market offering that may be made from time to time
+    # through the sales agents."
+    r"\bat[\s-]the[\s-]market[\"'\u201d\u2019]?\s+offerings?[\"'\u201d\u2019]?,?\s+(?:that|which)\s+(?:may|will)\s+be\s+made\b[^.]{0,60}?"
+    r"\bthrough\s+(?:the|our)\s+(?:sales\s+agents?|agents?|managers?)\b|"
     r"\bat[\s-]the[\s-]market[\"'\u201d\u2019]?\s+(?:equity\s+)?(?:offering|sales?)(?:\s+program)?\s*\((?:the\s+|our\s+)?[\"\u201c][A-Z][^\"\u201d]{1,40}[\"\u201d]\)|"
     + _OWN_ATM_LIFECYCLE,
     re.I)

@@ -1001,3 +1001,32 @@ def test_a_cover_list_of_agents_keeps_firms_missing_from_the_table(listed, agent
             "market\u201d offerings as defined in Rule 415. Each agent will receive from us a commission of up to 2.00% of the "
             "gross sales price of all shares sold through it under an equity distribution agreement.\n")
     assert set(one(text, "program_established")["agents"]) == agents
+
+
+# From b84's development documents (parser 2.99.15 read no program in a supplement whose page holds only the cover's
+# agents and the offering summary table); written fresh in several wordings.
+
+@pytest.mark.parametrize("row", [
+    "| Plan of Distribution | | | At the market offering that may be made from time to time through the sales agents. |",
+    "Plan of distribution | \u201cAt the market offering\u201d that may be made from time to time through our sales agent. See "
+    "\u201cPlan of Distribution\u201d on page S-12.",
+    "Manner of offering | At-the-market offerings which will be made from time to time through the agents. |",
+])
+def test_an_offering_summary_row_of_at_the_market_sales_through_agents_names_the_program(row):
+    text = ("(To prospectus dated May 2, 2024)\nHarwell Instruments, Inc.\nCitigroup\n|\nNeedham & Company\n|\n"
+            "Common stock offered by us | | Shares of our common stock having an aggregate offering price of up to $250,000,000. |\n"
+            "Common stock to be outstanding after this offering | | 81,202,114 shares, assuming sales of 5,000,000 shares at an "
+            "assumed price of $50.00 per share. |\n" + row + "\n")
+    event = one(text, "program_established")
+    assert (amount(event["max_amount"]), set(event["agents"])) == (
+        Decimal("250000000"), {"Citigroup Global Markets Inc.", "Needham & Company, LLC"})
+
+
+@pytest.mark.parametrize("row", [
+    "| Plan of Distribution | | | Underwritten offering through the underwriters named in this prospectus supplement. |",
+    "The selling stockholders may sell their shares in at the market offerings made from time to time through brokers.",
+])
+def test_summary_rows_of_other_offerings_name_no_program(row):
+    text = ("(To prospectus dated May 2, 2024)\nHarwell Instruments, Inc.\nCitigroup\n|\nNeedham & Company\n|\n"
+            "Common stock offered | | 5,000,000 shares. |\n" + row + "\n")
+    assert events(text) == []
