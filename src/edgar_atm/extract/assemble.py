@@ -320,8 +320,8 @@ def _only_in_restated_capitalization(doc: Document, specific: list[Sentence]) ->
     and replaced with the following: ... The Fund may offer and sell up to 7,098,784 of our common shares ... The table
     below assumes that we will sell ..."): the program is named only inside the restated table's assumptions, which
     register nothing."""
-    m = _RESTATED_CAPITALIZATION_RE.search(doc.text)
-    return m is not None and all(s.start > m.end() for s in specific)
+    first = min((s.start for s in specific), default=0)
+    return _RESTATED_CAPITALIZATION_RE.search(doc.text, 0, first) is not None  # only the text before the program counts
 
 
 def _reports_sales_only(program: Program, sold: Detection | None, cover: str, text: str) -> bool:
