@@ -510,9 +510,11 @@ COVER_CAP_PHRASE_RE = re.compile(
     r"(?:^|\n)[^\n]{0,80}?aggregate (?:gross )?(?:offering|sales) price of up to " + MONEY_RE.pattern + r"[^\n]{0,60}(?:\n|$)", re.I)
 """The cover's amount line as a phrase: "Common Stock Having an Aggregate Offering Price of Up to $50,000,000"."""
 
-MAX_SHARES_RE = re.compile(r"\b(?:up to (?:the maximum of |a maximum of |an aggregate of )?|(?:a|the) maximum of )(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:of (?:our|its) )?(?:[\w.%-]+\s+){0,4}?(?:shares|ADSs|American Depositary Shares|common units|units)\b", re.I)
+MAX_SHARES_RE = re.compile(r"\b(?:up to (?:the maximum of |a maximum of |an aggregate of )?|(?:a|the) maximum of |"
+                           r"(?:greater|lesser) of\b[^.;]{0,250}?\((?:ii|b|2)\)\s+(?:an?\s+)?(?:aggregate\s+)?(?:number\s+of\s+|of\s+)?)(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:of (?:our|its) )?(?:[\w.%-]+\s+){0,4}?(?:shares|ADSs|American Depositary Shares|common units|units)\b", re.I)
 """A cap in shares: "up to 3,000,000 shares of our common stock", "up to 25.0 million shares", "a maximum of
-4,844,787 shares"."""
+4,844,787 shares", "up to the greater of (i) shares ... representing an aggregate offering price of $1,000,000,000 and (ii) an
+aggregate number of 35,000,000 shares"."""
 SALE_OF_SHARES_RE = re.compile(
     r"\b(?:issuance|offer)\s+and\s+sale\s+(?:from\s+time\s+to\s*time\s+)?of\s+(?P<num>\d{1,3}(?:,\d{3})+)(?P<scale>)\s+(?:of\s+(?:our|its)\s+)?"
     r"(?:[\w-]+\s+){0,4}?(?:shares|units)\b", re.I)

@@ -1030,3 +1030,31 @@ def test_summary_rows_of_other_offerings_name_no_program(row):
     text = ("(To prospectus dated May 2, 2024)\nHarwell Instruments, Inc.\nCitigroup\n|\nNeedham & Company\n|\n"
             "Common stock offered | | 5,000,000 shares. |\n" + row + "\n")
     assert events(text) == []
+
+
+# From b85's development documents (parser 2.99.16 kept the dollar half of a cap written as "the greater of" a dollar
+# amount and a number of shares); written fresh in several wordings.
+
+@pytest.mark.parametrize("cap", [
+    "up to the greater of (i) shares of our common stock representing an aggregate offering price of $600,000,000 and (ii) an "
+    "aggregate number of 12,500,000 shares of our common stock",
+    "up to the greater of (a) shares having an aggregate offering price of $600,000,000 and (b) 12,500,000 shares of common stock",
+    "up to the lesser of (1) shares of our common stock having an aggregate sales price of $600,000,000 and (2) an aggregate of "
+    "12,500,000 shares of our common stock",
+])
+def test_a_cap_of_the_greater_of_dollars_and_shares_keeps_both(cap):
+    text = ("Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT\n$600,000,000\nCommon Stock\nWe have entered into a distribution "
+            "agreement (the \u201cDistribution Agreement\u201d) with Citigroup Global Markets Inc. relating to shares of our common "
+            "stock offered by this prospectus supplement pursuant to a continuous offering program. In accordance with the terms of "
+            f"the Distribution Agreement, we may offer and sell from time to time {cap} through Citigroup, acting as our sales "
+            "agent, in sales deemed to be \u201cat the market offerings\u201d.\n")
+    event = one(text, "program_established")
+    assert (amount(event["max_amount"]), event["max_shares"]) == (Decimal("600000000"), 12500000)
+
+
+def test_a_greater_of_two_prices_is_no_share_cap():
+    text = ("Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT\n$600,000,000\nCommon Stock\nWe have entered into a sales "
+            "agreement with Citigroup Global Markets Inc., as sales agent, under which we may offer and sell shares of our common "
+            "stock having an aggregate offering price of up to $600,000,000 in \u201cat the market offerings\u201d. We will not "
+            "sell shares at a price below the greater of (i) $4.00 per share and (ii) the book value per share.\n")
+    assert one(text, "program_established")["max_shares"] is None
