@@ -964,24 +964,26 @@ def test_a_program_whose_own_cover_states_its_capitalization_still_registers():
     assert [e["type"] for e in events(text)] == ["program_established"]
 
 
+WELLS_COVER = "Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT\n$400,000,000\nCommon Stock\nWe have entered into "
+
+
 @pytest.mark.parametrize("defined", [
     "an at-the-market (\u201cATM\u201d) equity distribution agreement (the \u201cATM equity distribution agreement\u201d)",
     "an at the market (\"ATM\") sales agreement (the \"ATM sales agreement\")",
     "an at-the-market (\u201cATM\u201d) equity offering sales agreement (the \u201cATM equity offering sales agreement\u201d)",
 ])
 def test_an_agreement_that_defines_its_own_atm_short_form_is_named_by_it(defined):
-    text = ("Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT\n$400,000,000\nCommon Stock\nWe have entered into "
-            f"{defined} with BofA Securities, Inc. and Wells Fargo Securities, LLC, as sales agents, relating to the offer and "
-            "sale of shares of our common stock having an aggregate offering price of up to $400,000,000 from time to time.\n")
+    text = (WELLS_COVER + f"{defined} with BofA Securities, Inc. and Wells Fargo Securities, LLC, as sales agents, relating "
+            "to the offer and sale of shares of our common stock having an aggregate offering price of up to $400,000,000 from "
+            "time to time.\n")
     name = defined.rsplit("the ", 1)[1].strip("\u201c\u201d\")")
     assert one(text, "program_established")["agreement_type"].lower() == name.lower()
 
 
 def test_a_short_form_defined_as_a_nickname_does_not_replace_the_name():
-    text = ("Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT\n$400,000,000\nCommon Stock\nWe have entered into an equity "
-            "distribution agreement (the \u201cATM Agreement\u201d) with BofA Securities, Inc., as sales agent, relating to the "
-            "offer and sale of shares of our common stock having an aggregate offering price of up to $400,000,000 from time to "
-            "time in \u201cat the market\u201d offerings.\n")
+    text = (WELLS_COVER + "an equity distribution agreement (the \u201cATM Agreement\u201d) with BofA Securities, Inc., as "
+            "sales agent, relating to the offer and sale of shares of our common stock having an aggregate offering price of "
+            "up to $400,000,000 from time to time in \u201cat the market\u201d offerings.\n")
     assert one(text, "program_established")["agreement_type"].lower() == "equity distribution agreement"
 
 
@@ -1006,6 +1008,9 @@ def test_a_cover_list_of_agents_keeps_firms_missing_from_the_table(listed, agent
 # From b84's development documents (parser 2.99.15 read no program in a supplement whose page holds only the cover's
 # agents and the offering summary table); written fresh in several wordings.
 
+HARWELL_COVER = "(To prospectus dated May 2, 2024)\nHarwell Instruments, Inc.\nCitigroup\n|\nNeedham & Company\n|\n"
+
+
 @pytest.mark.parametrize("row", [
     "| Plan of Distribution | | | At the market offering that may be made from time to time through the sales agents. |",
     "Plan of distribution | \u201cAt the market offering\u201d that may be made from time to time through our sales agent. See "
@@ -1013,7 +1018,7 @@ def test_a_cover_list_of_agents_keeps_firms_missing_from_the_table(listed, agent
     "Manner of offering | At-the-market offerings which will be made from time to time through the agents. |",
 ])
 def test_an_offering_summary_row_of_at_the_market_sales_through_agents_names_the_program(row):
-    text = ("(To prospectus dated May 2, 2024)\nHarwell Instruments, Inc.\nCitigroup\n|\nNeedham & Company\n|\n"
+    text = (HARWELL_COVER +
             "Common stock offered by us | | Shares of our common stock having an aggregate offering price of up to $250,000,000. |\n"
             "Common stock to be outstanding after this offering | | 81,202,114 shares, assuming sales of 5,000,000 shares at an "
             "assumed price of $50.00 per share. |\n" + row + "\n")
@@ -1027,7 +1032,7 @@ def test_an_offering_summary_row_of_at_the_market_sales_through_agents_names_the
     "The selling stockholders may sell their shares in at the market offerings made from time to time through brokers.",
 ])
 def test_summary_rows_of_other_offerings_name_no_program(row):
-    text = ("(To prospectus dated May 2, 2024)\nHarwell Instruments, Inc.\nCitigroup\n|\nNeedham & Company\n|\n"
+    text = (HARWELL_COVER +
             "Common stock offered | | 5,000,000 shares. |\n" + row + "\n")
     assert events(text) == []
 
