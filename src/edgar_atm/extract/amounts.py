@@ -17,9 +17,10 @@ DOLLAR = r"(?:US|U\.S\.\s?)?\$"
 
 MONEY_RE = re.compile(
     DOLLAR + r"\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s*(?P<scale>thousand|million|billion)\b)?",
+    r"(?:\s*(?P<scale>thousand|million|billion)(?:\b|(?=[a-z])))?",
     re.I,
 )
+"""A scale word may run into the next word where a page lost its spaces ("$10.1 millionas of the date")."""
 
 
 def money(match: re.Match[str]) -> Decimal | None:

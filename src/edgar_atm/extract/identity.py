@@ -694,7 +694,9 @@ def securities(text: str) -> Found | None:
         for a, b in absorbed:
             if a >= gap_from:
                 gap = gap[:a - gap_from] + " " * (b - a) + gap[b - gap_from:]
-        if not _COORDINATION_GAP_RE.fullmatch(gap) or not _CONJUNCTION_RE.search(gap):
+        # Titles stacked on a cover ("$500,000,000 Common Stock 9.00% Series A Cumulative Redeemable Preferred
+        # Stock", lines a mirror joined) list the classes offered with nothing between them.
+        if not _COORDINATION_GAP_RE.fullmatch(gap) or not (_CONJUNCTION_RE.search(gap) or gap.isspace()):
             break
         names.append(nxt[0])
         end = gap_from = nxt[2]
@@ -890,11 +892,17 @@ def set_found(prog: Program, name: str, found: Found | None, where: Sentence | A
 
 
 def max_shares(text: str) -> Found | None:
-    """A share cap not preceded by a dollar amount (MAX_SHARES_RE)."""
+    """A share cap not preceded by a dollar amount (MAX_SHARES_RE), nor the shares a charter authorizes."""
     m = MAX_SHARES_RE.search(text)
-    if m and not MONEY_RE.search(text[max(0, m.start() - 30):m.start()]):
+    if m and not MONEY_RE.search(text[max(0, m.start() - 30):m.start()]) \
+            and not _AUTHORIZED_BEFORE_RE.search(text[max(0, m.start() - 80):m.start()]):
         return shares(m), m.start(), m.end()
     return None
+
+
+_AUTHORIZED_BEFORE_RE = re.compile(r"\bauthori[sz](?:es?|ed|ing)\b[^.;$]{0,60}$", re.I)
+"""The charter's limit, no program cap: "Our certificate of incorporation authorizes us to issue up to 40,000,000 shares of
+common stock", "we are authorized to issue up to 500,000,000 shares"."""
 
 
 def shares_offered(text: str) -> Found | None:

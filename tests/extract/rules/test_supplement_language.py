@@ -1063,3 +1063,79 @@ def test_a_greater_of_two_prices_is_no_share_cap():
             "stock having an aggregate offering price of up to $600,000,000 in \u201cat the market offerings\u201d. We will not "
             "sell shares at a price below the greater of (i) $4.00 per share and (ii) the book value per share.\n")
     assert one(text, "program_established")["max_shares"] is None
+
+
+# From b86's development documents (parser 2.99.17 kept the cap before an increase when the supplement offers only the
+# increment, read "$10.1 millionas" as $10.10 on a page that lost its spaces, kept one class of a cover's stacked titles,
+# and took the shares a charter authorizes for a share cap); written fresh in several wordings.
+
+@pytest.mark.parametrize("change", [
+    "On May 2, 2022 we entered into amendment no. 1 to the sales agreement, increasing the aggregate offering price by an "
+    "additional $15,000,000 offered by this prospectus supplement.",
+    "On May 2, 2022, we and the sales agent amended the sales agreement to increase the aggregate gross sales price by an "
+    "additional $15,000,000, which we are offering by this prospectus supplement.",
+])
+def test_the_cap_before_an_increase_is_not_the_programs_when_the_supplement_offers_the_increment(change):
+    text = ("Filed Pursuant to Rule 424(b)(5)\nPROSPECTUS SUPPLEMENT\nUp to $15,000,000 of Shares\nof Common Stock\n"
+            "On March 1, 2022, we entered into a sales agreement with Roth Capital Partners, LLC, or the sales agent, relating to "
+            "the sale of shares of our common stock with an aggregate offering price of up to $30,000,000. " + change + " We may "
+            "offer and sell shares of our common stock under this prospectus supplement having an aggregate offering price of up "
+            "to $15,000,000 from time to time through the sales agent.\n")
+    event = one(text, "program_amended")
+    assert (event["max_amount"], amount(event["max_amount_increase"])) == (None, Decimal("15000000"))
+
+
+def test_a_larger_amount_the_supplement_offers_beside_an_increase_is_the_new_total():
+    text = ("Supplement dated March 1, 2022\nTo Prospectus Supplement dated May 8, 2020\nUp to $60,000,000\nCommon Stock\n"
+            "This supplement reflects an increase by $20,000,000 in the maximum aggregate offering price of common stock that we "
+            "may offer and sell under our equity distribution agreement with B. Riley Securities, Inc., as sales agent. We may "
+            "now offer and sell shares of our common stock having an aggregate offering price of up to $60,000,000 through the "
+            "sales agent in at-the-market offerings.\n")
+    event = one(text, "program_amended")
+    assert amount(event["max_amount"]) == Decimal("60000000")
+
+
+@pytest.mark.parametrize("glued, value", [
+    ("$10.1 millionas of the date", "10100000"),
+    ("$2.5 billionthrough the date", "2500000000"),
+    ("$10.1 million as of the date", "10100000"),
+])
+def test_a_scale_word_glued_to_the_next_word_still_scales(glued, value):
+    from edgar_atm.extract.amounts import parse_money
+
+    assert parse_money("sold shares having an aggregate offering price of approximately " + glued) == Decimal(value)
+
+
+@pytest.mark.parametrize("cover", [
+    "$250,000,000 Common Stock 7.00% Series B Cumulative Redeemable Preferred Stock ",
+    "Up to $250,000,000 Common Stock 7.00% Series B Cumulative Redeemable Preferred Stock (Liquidation Preference $25.00 per "
+    "share) ",
+])
+def test_titles_stacked_on_a_cover_a_mirror_joined_name_every_class_of_the_program(cover):
+    # The cover's lines joined by a mirror page run into the program's sentence; the classes stand side by side.
+    text = (cover + "We have entered into an equity distribution agreement with Jefferies LLC, as sales agent, relating to "
+            "shares of our common stock and our 7.00% Series B Cumulative Redeemable Preferred Stock having an aggregate "
+            "offering price of up to $250,000,000 in at-the-market offerings.\n")
+    assert one(text, "program_established")["security"] == (
+        "common stock and 7.00% Series B Cumulative Redeemable Preferred Stock")
+
+
+@pytest.mark.parametrize("charter", [
+    "Our amended and restated certificate of incorporation authorizes us to issue up to 75,000,000 shares of common stock.",
+    "We are authorized to issue up to 75,000,000 shares of common stock under our articles of incorporation.",
+    "Our charter authorizes the issuance of up to 75,000,000 shares of our common stock.",
+])
+def test_the_shares_a_charter_authorizes_are_no_share_cap(charter):
+    text = ("Filed pursuant to Rule 424(b)(5)\nUp to $25,000,000 of Common Stock\nWe have entered into an at the market offering "
+            "agreement with Lucid Capital Markets, LLC, as our sales agent, for the offer and sale of shares of our common stock "
+            "having an aggregate offering price of up to $25,000,000. " + charter + " As of August 29, 2025, 7,969,421 shares "
+            "of our common stock were outstanding.\n")
+    event = one(text, "program_established")
+    assert (amount(event["max_amount"]), event["max_shares"]) == (Decimal("25000000"), None)
+
+
+def test_up_to_a_number_of_shares_under_the_agreement_is_still_a_share_cap():
+    text = ("We have entered into an equity distribution agreement with Morgan Stanley & Co. LLC, as sales agent, under which "
+            "we may offer and sell up to 5,000,000 shares of our common stock from time to time in at-the-market offerings. We "
+            "are authorized under our charter to issue 100,000,000 shares.\n")
+    assert one(text, "program_established")["max_shares"] == 5000000

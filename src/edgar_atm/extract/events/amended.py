@@ -102,11 +102,15 @@ def detect(program: Program, notice: bool, notice_span, change: Span | None = No
         return None
     how = "explicit" if (program.amended and program.amended_how != "inferred") or change else "inferred"
     trigger = program.source if program.amended else (change or notice_span or program.source)
-    # A cap raised by an increment and no new total: a stated cap no larger than the increment is the one before it (a
-    # total after the increase exceeds the increase), no longer the program's ("up to $90,000,000 were available ...
-    # increased ... by an additional $360,000,000").
-    increment_only = (program.max_amount_increase is not None and not set(program.changes) & _TOTAL_CHANGES
-                      and program.max_amount is not None and program.max_amount <= program.max_amount_increase)
+    # A cap raised by an increment and no new total: a stated cap no larger than the increment, or beside a supplement
+    # that offers just the increment, is the one before the increase, no longer the program's ("up to $90,000,000 were
+    # available ... increased ... by an additional $360,000,000"; "... up to $45,000,000. On July 29, 2020 we entered into
+    # amendment no. 1 ..., increasing the aggregate gross sales price by an additional $27,000,000 offered by this
+    # prospectus supplement"). A larger amount this supplement offers ("Up to $200,000,000" on a cover that "represents an
+    # increase by $100,000,000") is the new total.
+    increment = program.max_amount_increase
+    increment_only = (increment is not None and not set(program.changes) & _TOTAL_CHANGES and program.max_amount is not None
+                      and (program.max_amount <= increment or program.offered_amount == increment))
     return program.event("program_amended", trigger=trigger, how=how, excerpt=program.excerpt,
                          **({"max_amount": None} if increment_only else {}),
                          agents_added=list(program.agents_added), agents_removed=list(program.agents_removed),
