@@ -17,7 +17,7 @@ from ..errors import ParseError
 from ..records import ParsedFiling
 from . import assemble, gate, text
 
-PARSER_VERSION = "2.99.18"
+PARSER_VERSION = "2.99.19"
 
 # Text beyond this many characters is not searched for events. A real 424B's text is well
 # under 1 MB (the ATM cover and plan of distribution come first); the cap bounds the work

@@ -383,9 +383,9 @@ _EFFECTIVE_AS_OF_RE = re.compile(r"\bagreements? effective as of\b", re.I)
 # --------------------------------------------------------------------------- caps
 
 CAP_RES = (
-    re.compile(r"aggregate (?:gross )?(?:offering|sales|sale) (?:price|amount|proceeds)s?\s*(?:of\s*)?(?:up to|not (?:to )?exceed(?:ing)?|(?:of )?(?:no|not) more than|not in excess of)\s+(?:approximately\s+)?" + MONEY_RE.pattern, re.I),
+    re.compile(r"aggregate (?:gross )?(?:offering|sales|sale) (?:price|amount|proceeds)s?\s*(?:of\s*)?(?:up to|not (?:to )?exceed(?:ing)?|(?:of )?(?:no|not) more than|not in excess of)\s*(?:approximately\s+)?" + MONEY_RE.pattern, re.I),
     re.compile(r"\bin excess of\s+" + MONEY_RE.pattern, re.I),
-    re.compile(r"\bup to (?:an aggregate (?:of )?)?(?:approximately\s+)?" + MONEY_RE.pattern + r"(?!\s+(?:remain|of (?:shares )?(?:our )?common stock (?:remain|are available)))", re.I),
+    re.compile(r"\bup to ?(?:an aggregate (?:of )?)?(?:approximately\s+)?" + MONEY_RE.pattern + r"(?!\s+(?:remain|of (?:shares )?(?:our )?common stock (?:remain|are available)))", re.I),
     re.compile(r"maximum aggregate (?:offering|sales) (?:price|amount) of\s+" + MONEY_RE.pattern, re.I),
     re.compile(r"\b(?:in no event (?:can|may|will|shall) we|we (?:will|shall|may) not|we cannot)\s+(?:offer and )?(?:sell|issue)\s+"
                r"more than\s+" + MONEY_RE.pattern, re.I),
@@ -510,9 +510,10 @@ COVER_CAP_PHRASE_RE = re.compile(
     r"(?:^|\n)[^\n]{0,80}?aggregate (?:gross )?(?:offering|sales) price of up to " + MONEY_RE.pattern + r"[^\n]{0,60}(?:\n|$)", re.I)
 """The cover's amount line as a phrase: "Common Stock Having an Aggregate Offering Price of Up to $50,000,000"."""
 
-MAX_SHARES_RE = re.compile(r"\b(?:up to (?:the maximum of |a maximum of |an aggregate of )?|(?:a|the) maximum of |"
+MAX_SHARES_RE = re.compile(r"\b(?:up to ?(?:the maximum of |a maximum of |an aggregate of )?|(?:a|the) maximum of |"
                            r"(?:greater|lesser) of\b[^.;]{0,250}?\((?:ii|b|2)\)\s+(?:an?\s+)?(?:aggregate\s+)?(?:number\s+of\s+|of\s+)?)(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:of (?:our|its) )?(?:[\w.%-]+\s+){0,4}?(?:shares|ADSs|American Depositary Shares|common units|units)\b", re.I)
-"""A cap in shares: "up to 3,000,000 shares of our common stock", "up to 25.0 million shares", "a maximum of
+"""A cap in shares: "up to 3,000,000 shares of our common stock" (also "up to10,000,000 shares", a mirror page that lost the
+space), "up to 25.0 million shares", "a maximum of
 4,844,787 shares", "up to the greater of (i) shares ... representing an aggregate offering price of $1,000,000,000 and (ii) an
 aggregate number of 35,000,000 shares"."""
 SALE_OF_SHARES_RE = re.compile(

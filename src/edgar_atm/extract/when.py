@@ -10,10 +10,12 @@ from .dates import DATE_RE, to_date
 
 Found = tuple[date, int, int]  # value, start, end (offsets into the text searched)
 
-AS_OF_RE = re.compile(r"(?<!dated )\b(?:as of|through|prior to|up to|until|on or before|at|(?:year|quarter|period|months) ended)\s+(?P<date>"
-                      + DATE_RE.pattern + ")", re.I)
+AS_OF_RE = re.compile(r"(?<!dated )\b(?:as of|through|prior to|up to|until|on or before|at|(?:year|quarter|period|months|week) (?:ended|ending))\s+(?P<date>"
+                      + DATE_RE.pattern + ")|"
+                      r"\bsales?\s+made\b[^.;$]{0,80}?\bon\s+(?P<date2>" + DATE_RE.pattern.replace("(?P<", "(?P<d2_") + ")", re.I)
 """Sales measured at a stated date: "As of April 26, 2023", "through June 30, 2024", "During the year ended
-December 31, 2020"."""
+December 31, 2020", "for the week ending June 28, 2002"; the day of a single sale ("relates to the sale made in a privately
+negotiated transaction on April 28, 2006")."""
 
 AS_OF_DOC_RE = re.compile(
     r"\b(?:as of|through|prior to|until|up to)\s+(?:the date (?:of|hereof)|the date of this|immediately prior to the date of)|"
@@ -52,9 +54,10 @@ def as_of(text: str, doc_date: date | None) -> Found | None:
     -> the document date)."""
     m = AS_OF_RE.search(text) or BETWEEN_RE.search(text)
     if m:
-        dm = DATE_RE.search(m.group("date"))
+        group = "date2" if "date2" in m.re.groupindex and m.group("date2") else "date"
+        dm = DATE_RE.search(m.group(group))
         d = to_date(dm) if dm else None
-        return (d, m.start("date"), m.end("date")) if d else None
+        return (d, m.start(group), m.end(group)) if d else None
     if doc_date:
         m = AS_OF_DOC_RE.search(text)
         if m:

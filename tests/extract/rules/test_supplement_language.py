@@ -1139,3 +1139,46 @@ def test_up_to_a_number_of_shares_under_the_agreement_is_still_a_share_cap():
             "we may offer and sell up to 5,000,000 shares of our common stock from time to time in at-the-market offerings. We "
             "are authorized under our charter to issue 100,000,000 shares.\n")
     assert one(text, "program_established")["max_shares"] == 5000000
+
+
+# From b87's development documents (parser 2.99.18 read a pricing-period supplement that "relates to sales made ... of N
+# shares" as a new program or an amendment, and lost caps written "up to$3,000,000,000" / "up to10,000,000 shares" on pages
+# that dropped the space); written fresh in several wordings.
+
+@pytest.mark.parametrize("report, shares_sold, as_of", [
+    ("This prospectus supplement relates to sales made in at-the-market transactions for the week ending March 14, 2003 of "
+     "an aggregate of 212,300 shares of our common stock at an average price of $21.4010 per share, for aggregate gross "
+     "proceeds of approximately $4,543,434.23.", 212300, "2003-03-14"),
+    ("This prospectus supplement relates to the sale made in a privately negotiated transaction on March 14, 2003 of "
+     "212,300 shares of our common stock at a purchase price of $21.40 per share.", 212300, "2003-03-14"),
+    ("This supplement relates to sales made through the agent during the period ending March 14, 2003 of a total of "
+     "212,300 shares of common stock.", 212300, "2003-03-14"),
+])
+def test_a_pricing_period_supplement_that_relates_to_sales_made_is_a_sales_report(report, shares_sold, as_of):
+    text = ("PROSPECTUS SUPPLEMENT\n(To Prospectus dated May 6, 2002)\nEXAMPLE MORTGAGE, INC.\nCommon Stock\n\n" + report +
+            "\n\nCantor Fitzgerald & Co. acted as sales agent with respect to the sales pursuant to the Sales Agreement between "
+            "Cantor and Example Mortgage, Inc. dated April 19, 2002, as described in the accompanying prospectus.\n")
+    event = one(text, "sales_reported")
+    assert (event["shares_sold"], event["as_of"], event["agreement_date"]) == (shares_sold, as_of, "2002-04-19")
+    assert [e["type"] for e in events(text)] == ["sales_reported"]
+
+
+def test_a_supplement_that_relates_to_future_sales_is_no_sales_report():
+    text = ("PROSPECTUS SUPPLEMENT\n(To Prospectus dated May 6, 2002)\nUp to 3,000,000 Shares\nCommon Stock\n\nThis prospectus "
+            "supplement relates to the offer and sale of up to 3,000,000 shares of our common stock from time to time through "
+            "Cantor Fitzgerald & Co., as our sales agent, pursuant to the Sales Agreement dated April 19, 2002, in at-the-market "
+            "offerings.\n")
+    assert [e["type"] for e in events(text)] == ["program_established"]
+
+
+@pytest.mark.parametrize("cap, field, value", [
+    ("having an aggregate offering price of up to$3,000,000,000", "max_amount", Decimal("3000000000")),
+    ("having an aggregate offering price of up to $3,000,000,000", "max_amount", Decimal("3000000000")),
+    ("up to10,000,000 shares of our common stock", "max_shares", 10000000),
+])
+def test_a_cap_glued_to_up_to_is_still_the_cap(cap, field, value):
+    text = ("Filed Pursuant to Rule 424(b)(3)\nPROSPECTUS SUPPLEMENT\nCommon Stock\nExample Energy Group, Inc. has entered into an "
+            f"equity distribution agreement with the sales agents named below, under which it may offer and sell shares of its "
+            f"common stock {cap} from time to time through the sales agents in at-the-market offerings.\n")
+    got = one(text, "program_established")[field]
+    assert (amount(got) if field == "max_amount" else got) == value

@@ -38,6 +38,7 @@ SALES_RE = re.compile(
     r"\b(?:have|has|had)\s+not\s+(?:yet\s+)?(?:offered\s+(?:or|and)\s+)?(?:issued\s+(?:or|and)\s+)?sold\s+any\b|"
     r"\bno\s+(?:shares|sales)\b[^.]{0,80}?\b(?:have|has|had)\s+(?:yet\s+)?been\s+(?:sold|made)\b|"
     + _NO_NAMED_SHARES_SOLD + r"|"
+    r"\brelates?\s+to\s+(?:the\s+)?sales?\s+made\b(?=(?:[^.;$]|\.\d){0,160}?\bof\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,4}?(?:shares|ADSs|units)\b)|"
     r"\bsold\s+no\s+shares\b|\b(?:we|the\s+(?:company|fund|trust|partnership))\s+sold\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,]+\s+(?:(?:common|ordinary|preferred)\s+)?(?:shares|ADSs|units)\b|\b(?:we|the\s+(?:company|fund|trust|partnership))\s+sold\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|approximately\s+)?" + DOLLAR + r"|\bwe\s+(?:have\s+)?sold,?\s+(?:through|to|via)\s+" + _FIRM_TEXT + r"{1,160}?(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?[\d,.]+(?:\s*million)?\s+(?:[\w-]+\s+){0,3}?shares|\b(?:were|was|have been|had been) (?:issued and |offered and )?sold\b|"
     r"\bpreviously\s+(?:issued\s+and\s+|offered\s+and\s+)?sold\b|\b(?:did|has|have)\s+not\s+(?:yet\s+)?(?:issue\s+or\s+)?sell\s+any\b|"
     r"\b(?:we|the\s+(?:company|fund|trust|partnership))\s+(?:has\s+|had\s+)?(?:issued\s+and\s+|offered\s+and\s+)sold\b|"
@@ -75,7 +76,9 @@ SALES_RE = re.compile(
     r"[^.;]{0,20}?" + DOLLAR + r"[\d,.]+(?:\s*(?:million|billion))?\s+(?:of\s+)?(?:availability|capacity|available)",
     re.I,
 )
-"""The sales verb: "have sold", "had not sold any", "no shares have been sold", "were sold",
+"""The sales verb: "have sold", "had not sold any", "This prospectus supplement relates to sales made in at-the-market and
+privately negotiated transactions for the week ending June 28, 2002 of an aggregate of 454,700 shares" (a pricing-period
+report), "no shares have been sold", "were sold",
 "we sold N shares" ("the Company sold N shares", "we sold N common shares"), "we sold $X", "we sold through X as our sales agent an aggregate of N shares", "we issued and sold"
 ("The Company issued and sold"), "we completed the sale of N shares", "we have issued N shares", "the Company issued N shares under the ATM program" (bare "issued" only under the program), "previously sold", "proceeds ... from
 the sale of N shares", "$X of our common stock has been sold", "N shares had been issued under the Sales Agreement" (issued, only
@@ -220,6 +223,11 @@ SOLD_SHARES_RE = re.compile(
 aggregate of 1.2 million shares", sales that "totaled 1,200,000 shares", "sold in this offering an aggregate of 735,024
 shares", "Roth had sold on our behalf 1,250,000 shares" (also misspelt, "an aggerate of"; words between the count and
 "shares": "249,173 post reverse split shares")."""
+SALE_MADE_SHARES_RE = re.compile(
+    r"\bsales?\s+made\b(?:[^.;$]|\.\d){0,160}?\bof\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+(?:[\w.%-]+\s+){0,4}?(?:shares|ADSs|units)\b", re.I)
+"""Shares of a pricing-period report: "relates to the sale made in a privately negotiated transaction on April 28, 2006 of
+3,000,000 shares"."""
 OF_WHICH_ISSUED_RE = re.compile(
     r"\bof\s+which\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million))?\s+"
     r"(?:[\w.%-]+\s+){0,5}?(?:shares|ADSs|units)\b[^.;$]{0,60}?\b(?:have|has|had)\s+been\s+issued\b", re.I)
@@ -336,6 +344,14 @@ def _about_program(text: str) -> bool:
     return defined is not None and not NOT_ATM_AGREEMENT_RE.search(defined.group(0))
 
 
+_RELATES_TO_SALES_RE = re.compile(r"\brelates?\s+to\s+(?:the\s+)?sales?\s+made\b", re.I)
+
+
+def _named_next(sentences: list[Sentence], s: Sentence) -> bool:
+    """One of the two sentences after `s` names the program."""
+    return any(_about_program(x.text) for x in sentences[s.index + 1:s.index + 3])
+
+
 _INCLUDES_RE = re.compile(r"\b(?:which (?:amount |figure |total )?)?includ(?:es|ing)\b", re.I)
 
 
@@ -393,10 +409,10 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
                 and "any sales" not in t
                 and "proceeds" not in t and "utiliz" not in t and "exhausted" not in t and "used" not in t
                 and "been completed" not in t and "been effected" not in t and "total" not in t and "ed sales of" not in t
-                and "made sales" not in t):
+                and "made sales" not in t and "s made" not in t and "e made" not in t):
             continue
         if ("sold" not in t and "issued" not in t and "sale of" not in t and "been made" not in t and "sell any" not in t
-                and "any sales" not in t and not _other_verbs(t)):
+                and "any sales" not in t and "made" not in t and not _other_verbs(t)):
             continue
         m = SALES_RE.search(t) or ("proceeds" in t and PROCEEDS_FIRST_RE.search(t)) or None
         counted_from = 0
@@ -442,8 +458,10 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
         if not _about_program(t):
             # The program may be named earlier in the same paragraph ("We entered into a Sales Agreement
             # ... As of the date of this prospectus supplement, we have sold N"; "... terminating the Sales
-            # Agreement. As a result, we will make no further sales. Prior to termination, we sold N").
-            if not _named_earlier(sentences, s):
+            # Agreement. As a result, we will make no further sales. Prior to termination, we sold N"), or, in a
+            # pricing-period supplement, right after the report ("This prospectus supplement relates to sales made ... /
+            # Cantor acted as sales agent with respect to the sales pursuant to the Sales Agreement ...").
+            if not _named_earlier(sentences, s) and not (_RELATES_TO_SALES_RE.search(t) and _named_next(sentences, s)):
                 continue
         spans: dict[str, Span] = {}
         fields: dict = {}
@@ -453,7 +471,8 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
             fields["shares_sold"] = 0
             spans["shares_sold"] = s.match(zero)
         else:
-            sm = SOLD_SHARES_RE.search(t) or PASSIVE_SHARES_RE.search(t) or OF_WHICH_ISSUED_RE.search(t) or SOLD_COUNT_RE.search(t)
+            sm = SOLD_SHARES_RE.search(t) or PASSIVE_SHARES_RE.search(t) or OF_WHICH_ISSUED_RE.search(t) or SOLD_COUNT_RE.search(t) \
+                or SALE_MADE_SHARES_RE.search(t)
             if sm:
                 fields["shares_sold"] = shares(sm)
                 spans["shares_sold"] = s.match(sm, "num")
