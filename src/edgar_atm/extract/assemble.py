@@ -284,14 +284,9 @@ amend, as of February 13, 2025, ...")."""
 
 
 _SOLD_UNDER_RE = re.compile(r"\b(?:were|was|have\s+been|had\s+been)\s+(?:issued\s+and\s+)?sold\s+(?:pursuant\s+to|under|through)\b", re.I)
-_RELATES_TO_SALES = r"\bthis\s+(?:prospectus\s+)?supplement\s+relates\s+to\s+(?:the\s+)?sales?\s+made\b"
-"""A pricing-period supplement says what it reports: "This prospectus supplement relates to sales made in at-the-market and
-privately negotiated transactions for the week ending June 28, 2002 of ...", "... relates to the sale made in a privately
-negotiated transaction on April 28, 2006 of 3,000,000 shares ..., pursuant to the Sales Agreement"."""
 _FILED_TO_REPORT_RE = re.compile(
     r"\b(?:is|are|was|has been)\s+(?:being\s+)?filed\b[^.]{0,60}?\bto\s+(?:report|update|disclose|provide)\b|"
-    r"\b(?:we are|we have) fil(?:ing|ed)\b[^.]{0,80}?\bto\s+(?:report|update|disclose)\b|" + _RELATES_TO_SALES, re.I)
-_RELATES_TO_SALES_RE = re.compile(_RELATES_TO_SALES, re.I)
+    r"\b(?:we are|we have) fil(?:ing|ed)\b[^.]{0,80}?\bto\s+(?:report|update|disclose)\b|" + sales.RELATES_TO_SALES_RE.pattern, re.I)
 
 
 _UPDATES_AS_FOLLOWS_RE = re.compile(
@@ -342,7 +337,7 @@ def _reports_sales_only(program: Program, sold: Detection | None, cover: str, te
     have sold ...")."""
     if sold is None or program.source is None or sold.trigger is None or program.max_amount is not None:
         return False
-    relates = _RELATES_TO_SALES_RE.search(text, sold.trigger.start, sold.trigger.end) is not None
+    relates = sales.RELATES_TO_SALES_RE.search(text, sold.trigger.start, sold.trigger.end) is not None
     if relates and sold.trigger.start <= program.source.start < sold.trigger.end + _NEXT_SENTENCES:
         # "This prospectus supplement relates to sales made ... of 454,700 shares ... / Cantor acted as placement agent with
         # respect to the sales pursuant to the Sales Agreement ... dated April 19, 2002": the program named after the report.

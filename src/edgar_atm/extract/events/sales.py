@@ -344,7 +344,10 @@ def _about_program(text: str) -> bool:
     return defined is not None and not NOT_ATM_AGREEMENT_RE.search(defined.group(0))
 
 
-_RELATES_TO_SALES_RE = re.compile(r"\brelates?\s+to\s+(?:the\s+)?sales?\s+made\b", re.I)
+RELATES_TO_SALES_RE = re.compile(r"\brelates?\s+to\s+(?:the\s+)?sales?\s+made\b", re.I)
+"""A pricing-period supplement says what it reports: "This prospectus supplement relates to sales made in at-the-market and
+privately negotiated transactions for the week ending June 28, 2002 of ...", "... relates to the sale made in a privately
+negotiated transaction on April 28, 2006 of 3,000,000 shares ..., pursuant to the Sales Agreement"."""
 
 
 def _named_next(sentences: list[Sentence], s: Sentence) -> bool:
@@ -461,7 +464,7 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
             # Agreement. As a result, we will make no further sales. Prior to termination, we sold N"), or, in a
             # pricing-period supplement, right after the report ("This prospectus supplement relates to sales made ... /
             # Cantor acted as sales agent with respect to the sales pursuant to the Sales Agreement ...").
-            if not _named_earlier(sentences, s) and not (_RELATES_TO_SALES_RE.search(t) and _named_next(sentences, s)):
+            if not _named_earlier(sentences, s) and not (RELATES_TO_SALES_RE.search(t) and _named_next(sentences, s)):
                 continue
         spans: dict[str, Span] = {}
         fields: dict = {}
