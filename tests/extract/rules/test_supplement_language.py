@@ -13,6 +13,8 @@ from decimal import Decimal
 
 import pytest
 
+from edgar_atm.extract.amounts import parse_money
+
 from .doc import document_events as events, only_event as one
 
 
@@ -1101,8 +1103,6 @@ def test_a_larger_amount_the_supplement_offers_beside_an_increase_is_the_new_tot
     ("$10.1 million as of the date", "10100000"),
 ])
 def test_a_scale_word_glued_to_the_next_word_still_scales(glued, value):
-    from edgar_atm.extract.amounts import parse_money
-
     assert parse_money("sold shares having an aggregate offering price of approximately " + glued) == Decimal(value)
 
 
