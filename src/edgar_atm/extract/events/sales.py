@@ -412,10 +412,10 @@ def _detect(candidates: list[Sentence], sentences: list[Sentence], doc_date: dat
                 and "any sales" not in t
                 and "proceeds" not in t and "utiliz" not in t and "exhausted" not in t and "used" not in t
                 and "been completed" not in t and "been effected" not in t and "total" not in t and "ed sales of" not in t
-                and "made sales" not in t and "s made" not in t and "e made" not in t):
+                and "made sales" not in t and "sale made" not in t and "sales made" not in t):
             continue
         if ("sold" not in t and "issued" not in t and "sale of" not in t and "been made" not in t and "sell any" not in t
-                and "any sales" not in t and "made" not in t and not _other_verbs(t)):
+                and "any sales" not in t and "sale made" not in t and "sales made" not in t and not _other_verbs(t)):
             continue
         m = SALES_RE.search(t) or ("proceeds" in t and PROCEEDS_FIRST_RE.search(t)) or None
         counted_from = 0
